@@ -1,0 +1,52 @@
+package id.go.dukcapil.ikd.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The citizen's identity as the population registry (SIAK) holds it, confirmed by an operator.
+ * It becomes the content of the digital identity card. Values are in the registry's spelling
+ * (upper case Indonesian), since they are shown as printed on the KTP-el.
+ *
+ * @param sex          {@code LAKI-LAKI} or {@code PEREMPUAN}
+ * @param rtRw         neighbourhood, e.g. {@code 003/007}
+ * @param districtCode Kemendagri kecamatan code with dots, e.g. {@code 32.04.12}
+ * @param ktpElStatus  {@code PRINTED}, or {@code RECORDED_NOT_PRINTED} (biometrics recorded, no card yet)
+ * @param photoSha256  lowercase hex SHA-256 of the registry photo
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VerifiedAttributes(
+        String nik,
+        String fullName,
+        String birthPlace,
+        LocalDate birthDate,
+        String sex,
+        String address,
+        String rtRw,
+        String villageName,
+        String districtCode,
+        String districtName,
+        String regencyName,
+        String provinceName,
+        String religion,
+        String maritalStatus,
+        String occupation,
+        String nationality,
+        String ktpElStatus,
+        String photoSha256) {
+
+    public VerifiedAttributes {
+        Objects.requireNonNull(nik, "nik is required");
+        Objects.requireNonNull(fullName, "fullName is required");
+        Objects.requireNonNull(birthPlace, "birthPlace is required");
+        Objects.requireNonNull(birthDate, "birthDate is required");
+        Objects.requireNonNull(sex, "sex is required");
+        Objects.requireNonNull(address, "address is required");
+        Objects.requireNonNull(districtCode, "districtCode is required");
+        Objects.requireNonNull(ktpElStatus, "ktpElStatus is required");
+    }
+}

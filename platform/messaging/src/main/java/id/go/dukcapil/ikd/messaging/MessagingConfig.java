@@ -1,0 +1,53 @@
+package id.go.dukcapil.ikd.messaging;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Tuning of the outbox relay and of consumers; the defaults suit one Dukcapil deployment. */
+@ConfigMapping(prefix = "ikd.messaging")
+public interface MessagingConfig {
+
+    /** CloudEvents {@code source} of this service's events, e.g. {@code /ikd/registration-service}. */
+    @WithDefault("/ikd/${quarkus.application.name}")
+    String source();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Outbox {
+        /** Whether this replica relays at all (several may; they take turns under an advisory lock). */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** How often the relay looks for new events (the scheduler reads it as ikd.messaging.outbox.poll-interval). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Most events published in one relay round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long published events are kept for inspection before they are deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Consumer {
+        /** Retries of a failing event in place before it goes to the dead-letter topic. */
+        @WithDefault("4")
+        int maxRetries();
+
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** How long processed event ids are remembered; longer than any redelivery can come late. */
+        @WithDefault("P30D")
+        Duration inboxRetention();
+    }
+}

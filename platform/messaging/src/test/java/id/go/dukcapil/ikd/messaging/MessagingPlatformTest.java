@@ -1,0 +1,220 @@
+package id.go.dukcapil.ikd.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
+import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.events.WithdrawalReason;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.Infrastructure;
+import id.go.dukcapil.ikd.testing.TopicProbe;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The messaging platform against a real Kafka broker and a real PostgreSQL: outbox, relay,
+ * inbox, retries and the dead-letter topic.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "messaging_test"))
+class MessagingPlatformTest {
+
+    private static final String WITHDRAWN = EventType.REGISTRATION_WITHDRAWN.type();
+
+    @Inject
+    LedgerService ledger;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    Pool pool;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void committedEventIsPublishedWithKeyCloudEventsHeadersAndTraceContext() {
+        UUID registrationId = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            String eventId = given().post("/test/withdrawals/" + registrationId).then().statusCode(200)
+                    .extract().asString();
+
+            ConsumerRecord<String, String> record = probe.await(r -> eventId.equals(TopicProbe.header(r, "ce_id")),
+                    Duration.ofSeconds(30));
+            assertThat(record.key()).isEqualTo(registrationId.toString());
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(WITHDRAWN);
+            assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/ikd/messaging-test");
+            assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
+            assertThat(TopicProbe.header(record, "content-type")).startsWith("application/json");
+            assertThat(TopicProbe.header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+            RegistrationWithdrawn event = EventJson.read(record.value(), RegistrationWithdrawn.class);
+            assertThat(event.registrationId()).isEqualTo(registrationId);
+        }
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        UUID registrationId = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            assertThatThrownBy(() -> onVertx(() -> ledger.withdraw(registrationId, true)))
+                    .hasMessageContaining("rule broken");
+            UUID control = onVertx(() -> ledger.withdraw(UUID.randomUUID(), false));
+            probe.await(r -> control.toString().equals(TopicProbe.header(r, "ce_id")), Duration.ofSeconds(30));
+            assertThat(probe.collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+        }
+        assertThat(count("select count(*) from test_ledger where registration_id = '" + registrationId + "'"))
+                .isZero();
+    }
+
+    @Test
+    void eventsWrittenWhileKafkaIsDownArePublishedOnceItIsBackInOrder() {
+        UUID registrationId = UUID.randomUUID();
+        List<UUID> eventIds = new ArrayList<>();
+        Infrastructure.stopEmbeddedKafka();
+        try {
+            for (int i = 0; i < 3; i++) {
+                eventIds.add(onVertx(() -> ledger.withdraw(registrationId, false)));
+            }
+            // the state change committed although the broker is down; its events wait in the outbox
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
+                    .until(() -> onVertx(relay::pendingEventIds).containsAll(eventIds));
+        } finally {
+            Infrastructure.startEmbeddedKafka();
+        }
+        try (TopicProbe probe = TopicProbe.fromBeginning(bootstrap, Topics.REGISTRATION)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !onVertx(relay::pendingEventIds).stream()
+                    .anyMatch(eventIds::contains));
+            List<ConsumerRecord<String, String>> published = probe.collect(
+                    r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(3));
+            assertThat(published).extracting(r -> TopicProbe.header(r, "ce_id"))
+                    .containsExactlyElementsOf(eventIds.stream().map(UUID::toString).toList());
+        }
+    }
+
+    @Test
+    void concurrentRelaysNeverPublishAnEventTwice() {
+        UUID registrationId = UUID.randomUUID();
+        List<UUID> eventIds = new ArrayList<>();
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            for (int i = 0; i < 60; i++) {
+                eventIds.add(onVertx(() -> ledger.withdraw(registrationId, false)));
+            }
+            // four more relays besides the scheduled one, as on five replicas
+            List<Uni<Integer>> rounds = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                rounds.add(relay.publishPending());
+            }
+            Uni.join().all(rounds).andFailFast().await().atMost(Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !onVertx(relay::pendingEventIds).stream()
+                    .anyMatch(eventIds::contains));
+
+            List<ConsumerRecord<String, String>> published = probe.collect(
+                    r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(3));
+            assertThat(published).extracting(r -> TopicProbe.header(r, "ce_id"))
+                    .containsExactlyElementsOf(eventIds.stream().map(UUID::toString).toList());
+        }
+    }
+
+    @Test
+    void duplicateDeliveryHasOneEffect() {
+        UUID registrationId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String payload = EventJson.write(new RegistrationWithdrawn(registrationId, WithdrawalReason.EXPIRED, Instant.now()));
+        for (int i = 0; i < 3; i++) {
+            TopicProbe.publish(bootstrap, Topics.REGISTRATION, registrationId.toString(), payload,
+                    cloudEventHeaders(eventId, WITHDRAWN));
+        }
+        UUID marker = sendMarker();
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker) == 1);
+        assertThat(effects(registrationId)).isEqualTo(1);
+    }
+
+    @Test
+    void flakyHandlerIsRetriedWithBackoffAndSucceedsOnce() {
+        UUID registrationId = UUID.randomUUID();
+        EffectConsumer.FAILURES_LEFT.put(registrationId, new AtomicInteger(2));
+        onVertx(() -> ledger.withdraw(registrationId, false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(registrationId) == 1);
+        assertThat(EffectConsumer.FAILURES_LEFT.get(registrationId).get()).isNegative();
+    }
+
+    @Test
+    void poisonAndFailingEventsGoToTheDeadLetterTopicAndTheNextOneIsProcessed() {
+        String deadLetters = Topics.deadLetter("messaging-test");
+        UUID poisonKey = UUID.randomUUID();
+        UUID brokenId = UUID.randomUUID();
+        EffectConsumer.BROKEN.add(brokenId);
+        try (TopicProbe dlq = TopicProbe.fromNow(bootstrap, deadLetters)) {
+            // unreadable data: no retries, straight to the dead-letter topic
+            TopicProbe.publish(bootstrap, Topics.REGISTRATION, poisonKey.toString(), "{not json",
+                    cloudEventHeaders(UUID.randomUUID().toString(), WITHDRAWN));
+            // a handler that fails every time: retried, then dead-lettered
+            onVertx(() -> ledger.withdraw(brokenId, false));
+            // the partition goes on
+            UUID after = sendMarker();
+            await().atMost(Duration.ofSeconds(30)).until(() -> effects(after) == 1);
+
+            ConsumerRecord<String, String> poison = dlq.await(r -> poisonKey.toString().equals(r.key()),
+                    Duration.ofSeconds(30));
+            assertThat(poison.value()).isEqualTo("{not json");
+            assertThat(TopicProbe.header(poison, "dead-letter-reason")).isNotBlank();
+            assertThat(TopicProbe.header(poison, "dead-letter-topic")).isEqualTo(Topics.REGISTRATION);
+
+            ConsumerRecord<String, String> broken = dlq.await(r -> brokenId.toString().equals(r.key()),
+                    Duration.ofSeconds(30));
+            assertThat(TopicProbe.header(broken, "dead-letter-reason")).contains("cannot handle");
+            assertThat(effects(brokenId)).isZero();
+        }
+    }
+
+    private UUID sendMarker() {
+        UUID marker = UUID.randomUUID();
+        onVertx(() -> ledger.withdraw(marker, false));
+        return marker;
+    }
+
+    private long effects(UUID registrationId) {
+        return count("select count(*) from test_effect where registration_id = '" + registrationId + "'");
+    }
+
+    private long count(String sql) {
+        return pool.query(sql).execute().map(rows -> rows.iterator().next().getLong(0)).await()
+                .atMost(Duration.ofSeconds(10));
+    }
+
+    private static Map<String, String> cloudEventHeaders(String id, String type) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/test",
+                "content-type", "application/json");
+    }
+
+    private static <T> T onVertx(java.util.function.Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(work::get));
+        } catch (Throwable e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package id.go.dukcapil.ikd.web;
+
+/** Errors that every service can answer with. */
+public enum CommonProblems implements ProblemType {
+    VALIDATION_FAILED(400, "Data yang dikirim tidak valid", "The request data is invalid"),
+    MALFORMED_REQUEST(400, "Permintaan tidak dapat dibaca", "The request cannot be read"),
+    UNAUTHORIZED(401, "Autentikasi diperlukan", "Authentication is required"),
+    FORBIDDEN(403, "Akses ditolak", "Access denied"),
+    NOT_FOUND(404, "Tidak ditemukan", "Not found"),
+    METHOD_NOT_ALLOWED(405, "Metode tidak diizinkan", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Format jawaban tidak didukung", "Response format not supported"),
+    CONFLICT(409, "Konflik dengan keadaan saat ini", "Conflict with the current state"),
+    PAYLOAD_TOO_LARGE(413, "Data terlalu besar", "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Jenis konten tidak didukung", "Unsupported media type"),
+    RATE_LIMITED(429, "Terlalu banyak permintaan, coba lagi nanti", "Too many requests, try again later"),
+    SERVICE_UNAVAILABLE(503, "Layanan sementara tidak tersedia", "Service temporarily unavailable"),
+    INTERNAL_ERROR(500, "Terjadi kesalahan pada sistem", "An internal error occurred");
+
+    private final int status;
+    private final String titleId;
+    private final String titleEn;
+
+    CommonProblems(int status, String titleId, String titleEn) {
+        this.status = status;
+        this.titleId = titleId;
+        this.titleEn = titleEn;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String titleId() {
+        return titleId;
+    }
+
+    @Override
+    public String titleEn() {
+        return titleEn;
+    }
+
+    /** The common problem for an HTTP status a framework produced. */
+    public static CommonProblems forStatus(int status) {
+        for (CommonProblems problem : values()) {
+            if (problem.status == status && problem != VALIDATION_FAILED) {
+                return problem;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+    }
+}
