@@ -16,6 +16,7 @@ public enum EventType {
 
     REGISTRATION_SUBMITTED("registration.submitted.v1", Topics.REGISTRATION, RegistrationSubmitted.class),
     REGISTRATION_WITHDRAWN("registration.withdrawn.v1", Topics.REGISTRATION, RegistrationWithdrawn.class),
+    COUNTER_CODE_ISSUED("registration.counter-code-issued.v1", Topics.REGISTRATION, CounterCodeIssued.class),
     VERIFICATION_DECIDED("verification.decided.v1", Topics.VERIFICATION, VerificationDecided.class),
     ACTIVATION_CODE_ISSUED("activation.code-issued.v1", Topics.ACTIVATION, ActivationCodeIssued.class),
     IDENTITY_ACTIVATED("identity.activated.v1", Topics.IDENTITY, IdentityActivated.class),

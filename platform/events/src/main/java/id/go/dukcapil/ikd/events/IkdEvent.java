@@ -5,7 +5,7 @@ package id.go.dukcapil.ikd.events;
  * a new {@link EventType} constant and a new JSON Schema.
  */
 public sealed interface IkdEvent
-        permits RegistrationSubmitted, RegistrationWithdrawn, VerificationDecided, ActivationCodeIssued,
+        permits RegistrationSubmitted, RegistrationWithdrawn, CounterCodeIssued, VerificationDecided, ActivationCodeIssued,
         IdentityActivated, IdentityRevoked, NotificationStatus, TokenVerified {
 
     /**

@@ -92,6 +92,11 @@ final class EventFixtures {
                 Instant.parse("2026-11-20T02:15:30.412Z"));
     }
 
+    static CounterCodeIssued counterCodeIssued() {
+        return new CounterCodeIssued(REGISTRATION_ID, UUID.fromString("0193f1a3-1111-7222-8333-944455566677"),
+                "K7M2-Q9XD", 2, Instant.parse("2026-11-20T03:15:00Z"), Instant.parse("2026-11-20T03:25:00Z"));
+    }
+
     static VerificationDecided approved() {
         return new VerificationDecided(
                 REGISTRATION_ID, CASE_ID, Decision.APPROVED, null, null,
@@ -169,7 +174,7 @@ final class EventFixtures {
     /** Every sample; each {@link EventType} has at least one (checked by a test). */
     static List<IkdEvent> all() {
         return List.of(
-                registrationSubmitted(), registrationWithdrawn(),
+                registrationSubmitted(), registrationWithdrawn(), counterCodeIssued(),
                 approved(), rejected(),
                 activationCodeIssued(),
                 identityActivated(), identityRevoked(), identityRevokedByOperator(),

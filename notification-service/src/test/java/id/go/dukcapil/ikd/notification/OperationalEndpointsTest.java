@@ -1,0 +1,12 @@
+package id.go.dukcapil.ikd.notification;
+
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.OperationalEndpointsContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class OperationalEndpointsTest extends OperationalEndpointsContract {
+}

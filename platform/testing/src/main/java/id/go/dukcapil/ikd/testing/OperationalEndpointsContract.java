@@ -1,0 +1,46 @@
+package id.go.dukcapil.ikd.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What ops can rely on in every service: readiness that includes the database and Kafka,
+ * liveness, Prometheus metrics (with the outbox backlog), the OpenAPI document, and
+ * problem+json for an unknown path. A service's test extends this with {@code @QuarkusTest}.
+ */
+public abstract class OperationalEndpointsContract {
+
+    @Test
+    void readinessIncludesDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems(containsString("Reactive PostgreSQL"), containsString("Reactive Messaging")));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusMetricsIncludeTheOutbox() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("ikd_outbox_pending"));
+    }
+
+    @Test
+    void openApiDocumentIsPublished() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+    }
+
+    @Test
+    void unknownPathIsProblemJson() {
+        given().get("/api/v1/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("NOT_FOUND"));
+    }
+}
