@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -27,9 +28,10 @@ import io.vertx.core.Vertx;
 /**
  * Processes one incoming CloudEvent exactly once per consumer: the inbox record and the
  * handler's effect commit in one transaction. A failing handler is retried in place with
- * exponential backoff; then, or at once for a poison event, the message is nacked and the
- * channel's failure strategy puts it on the dead-letter topic with the reason, and the next
- * message goes on.
+ * exponential backoff and jitter; an event that cannot succeed (poison, or still failing after
+ * the retries) is nacked and the channel's failure strategy puts it on the dead-letter topic
+ * with the reason, and the next message goes on. While the database is unavailable, events wait
+ * instead: they are never dead-lettered for an outage.
  *
  * <pre>
  * &#64;Incoming("verification")
@@ -46,30 +48,60 @@ public class IdempotentConsumer {
     private final Inbox inbox;
     private final MessagingConfig config;
     private final MeterRegistry registry;
+    private final ShutdownSignal shutdown;
 
-    public IdempotentConsumer(Inbox inbox, MessagingConfig config, MeterRegistry registry) {
+    public IdempotentConsumer(Inbox inbox, MessagingConfig config, MeterRegistry registry, ShutdownSignal shutdown) {
         this.inbox = inbox;
         this.config = config;
         this.registry = registry;
+        this.shutdown = shutdown;
     }
 
     public Uni<Void> process(Message<String> message, EventRouter router) {
+        Executor context = onCurrentContext();
+        return attempt(message, router, context, 0);
+    }
+
+    /**
+     * One attempt, then the policy: a poison event is dead-lettered at once; a failure of the
+     * infrastructure is retried for as long as it lasts (the partition waits, as it must to keep
+     * order); any other failure is retried a few times with backoff, then dead-lettered.
+     */
+    private Uni<Void> attempt(Message<String> message, EventRouter router, Executor context, int failures) {
         return Uni.createFrom().deferred(() -> handle(message, router))
-                // a retry resubscribes from a timer thread: go back to the message's Vert.x context,
-                // where Hibernate Reactive must run
-                .runSubscriptionOn(onCurrentContext())
-                .onFailure(e -> !(e instanceof PoisonEventException)).retry()
-                .withBackOff(config.consumer().initialBackoff(), config.consumer().maxBackoff())
-                .atMost(config.consumer().maxRetries())
+                .runSubscriptionOn(context)
                 .onItemOrFailure().transformToUni((ignored, failure) -> {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());
+                    }
+                    if (shutdown.isShuttingDown()) {
+                        // not acknowledged, so it is delivered again after the restart
+                        LOG.infof("leaving event %s for after the restart: %s", describe(message), failure.getMessage());
+                        return Uni.createFrom().nothing();
+                    }
+                    boolean poison = failure instanceof PoisonEventException;
+                    boolean infrastructure = !poison && TransientFailures.isTransient(failure);
+                    if (!poison && (infrastructure || failures < config.consumer().maxRetries())) {
+                        Duration delay = backoff(failures);
+                        LOG.warnf("event %s to %s failed (%s), retry %d in %d ms", describe(message), router.consumer(),
+                                failure.getMessage(), failures + 1, delay.toMillis());
+                        return Uni.createFrom().voidItem().onItem().delayIt().by(delay)
+                                .chain(() -> attempt(message, router, context, failures + 1));
                     }
                     registry.counter("ikd.events.dead.lettered", "consumer", router.consumer()).increment();
                     LOG.errorf("event %s to %s goes to the dead-letter topic: %s", describe(message),
                             router.consumer(), failure.getMessage());
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
+    }
+
+    private Duration backoff(int failures) {
+        long initial = config.consumer().initialBackoff().toMillis();
+        long max = config.consumer().maxBackoff().toMillis();
+        long exponential = initial << Math.min(failures, 20);
+        long capped = Math.min(max, exponential);
+        // jitter, so that replicas recovering together do not retry in lock-step
+        return Duration.ofMillis(capped / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
     private static Executor onCurrentContext() {

@@ -26,6 +26,10 @@ public interface MessagingConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /** Delay of the first periodic round after start-up (ikd.messaging.outbox.poll-delay). */
+        @WithDefault("1s")
+        Duration pollDelay();
+
         /** Most events published in one relay round. */
         @WithDefault("200")
         int batchSize();

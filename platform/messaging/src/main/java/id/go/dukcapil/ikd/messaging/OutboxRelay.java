@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,8 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failed;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicBoolean roundRunning = new AtomicBoolean();
+    private final AtomicBoolean roundRequested = new AtomicBoolean();
 
     public OutboxRelay(Pool pool,
             @Channel("ikd-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter, MessagingConfig config,
@@ -68,12 +71,31 @@ public class OutboxRelay {
         registry.gauge("ikd.outbox.pending", pending);
     }
 
-    @Scheduled(every = "${ikd.messaging.outbox.poll-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${ikd.messaging.outbox.poll-interval:1s}", delayed = "${ikd.messaging.outbox.poll-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
-    Uni<Void> scheduledRound() {
-        return publishPending().replaceWithVoid()
+    void scheduledRound() {
+        wakeUp();
+    }
+
+    /**
+     * Runs a relay round now, or right after the one in progress: wake-ups that arrive during a
+     * round fold into one more round, so a burst of commits never queues a round per event.
+     */
+    public void wakeUp() {
+        if (!roundRunning.compareAndSet(false, true)) {
+            roundRequested.set(true);
+            return;
+        }
+        publishPending()
                 .onFailure().invoke(e -> LOG.warnf("outbox relay round failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+                .onFailure().recoverWithItem(0)
+                .subscribe().with(published -> {
+                    roundRunning.set(false);
+                    // a full batch means more may be waiting
+                    if (roundRequested.getAndSet(false) || published >= config.outbox().batchSize()) {
+                        wakeUp();
+                    }
+                });
     }
 
     /**

@@ -190,6 +190,37 @@ class MessagingPlatformTest {
         }
     }
 
+    @Test
+    void eventsWaitOutADatabaseOutageAndAreNotDeadLettered() throws Exception {
+        UUID registrationId = UUID.randomUUID();
+        String payload = EventJson.write(new RegistrationWithdrawn(registrationId, WithdrawalReason.EXPIRED, Instant.now()));
+        try (TopicProbe dlq = TopicProbe.fromNow(bootstrap, Topics.deadLetter("messaging-test"))) {
+            databaseAcceptsConnections(false);
+            try {
+                TopicProbe.publish(bootstrap, Topics.REGISTRATION, registrationId.toString(), payload,
+                        cloudEventHeaders(UUID.randomUUID().toString(), WITHDRAWN));
+                // far longer than the bounded retries for ordinary failures (3 x at most 200 ms here)
+                Thread.sleep(Duration.ofSeconds(6));
+            } finally {
+                databaseAcceptsConnections(true);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> effects(registrationId) == 1);
+            assertThat(dlq.collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    /** An outage as the service sees it: new connections refused, open ones cut. */
+    private static void databaseAcceptsConnections(boolean accept) throws Exception {
+        Infrastructure infra = Infrastructure.shared();
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(infra.jdbcUrl("postgres"),
+                infra.postgresUser(), infra.postgresPassword()); var sql = admin.createStatement()) {
+            sql.execute("alter database messaging_test allow_connections " + accept);
+            if (!accept) {
+                sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'messaging_test'");
+            }
+        }
+    }
+
     private UUID sendMarker() {
         UUID marker = UUID.randomUUID();
         onVertx(() -> ledger.withdraw(marker, false));
