@@ -1,0 +1,174 @@
+package id.go.dukcapil.ikd.token.qr;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
+
+/**
+ * QR codes for tokens: ZXing chooses the smallest version at error correction M; the images are
+ * written straight from the module matrix (a 1-bit grayscale PNG and an SVG path), which is
+ * several times faster than drawing a BufferedImage and encoding it with ImageIO.
+ */
+public final class QrCodes {
+
+    /** The quiet zone the QR specification requires around the code, in modules. */
+    public static final int QUIET_ZONE = 4;
+    private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+    private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+            DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
+
+    private QrCodes() {
+    }
+
+    /** The modules of a QR code and the version chosen. */
+    public record Matrix(int version, int size, boolean[] dark) {
+
+        boolean isDark(int x, int y) {
+            return dark[y * size + x];
+        }
+    }
+
+    public static Matrix encode(String text) {
+        try {
+            QRCode code = Encoder.encode(text, ErrorCorrectionLevel.M);
+            ByteMatrix modules = code.getMatrix();
+            int size = modules.getWidth();
+            boolean[] dark = new boolean[size * size];
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    dark[y * size + x] = modules.get(x, y) == 1;
+                }
+            }
+            return new Matrix(code.getVersion().getVersionNumber(), size, dark);
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("text does not fit in a QR code", e);
+        }
+    }
+
+    /**
+     * A 1-bit grayscale PNG (0 = black), {@code scale} pixels per module, with the quiet zone.
+     * Rows repeat {@code scale} times, so deflate at its fastest level still packs them well.
+     */
+    public static byte[] png(Matrix matrix, int scale) {
+        int modules = matrix.size() + 2 * QUIET_ZONE;
+        int width = modules * scale;
+        int rowBytes = (width + 7) / 8;
+        byte[] raw = new byte[(rowBytes + 1) * width];
+        byte[] row = new byte[rowBytes];
+        int offset = 0;
+        for (int my = 0; my < modules; my++) {
+            java.util.Arrays.fill(row, (byte) 0xff);
+            int y = my - QUIET_ZONE;
+            if (y >= 0 && y < matrix.size()) {
+                for (int x = 0; x < matrix.size(); x++) {
+                    if (matrix.isDark(x, y)) {
+                        int px = (x + QUIET_ZONE) * scale;
+                        for (int s = 0; s < scale; s++, px++) {
+                            row[px >> 3] &= (byte) ~(0x80 >>> (px & 7));
+                        }
+                    }
+                }
+            }
+            for (int s = 0; s < scale; s++) {
+                raw[offset++] = 0; // filter type None
+                System.arraycopy(row, 0, raw, offset, rowBytes);
+                offset += rowBytes;
+            }
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        deflater.setInput(raw);
+        deflater.finish();
+        byte[] buffer = new byte[raw.length + 64];
+        int compressed = 0;
+        while (!deflater.finished()) {
+            if (compressed == buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            compressed += deflater.deflate(buffer, compressed, buffer.length - compressed);
+        }
+        deflater.end();
+
+        ByteBuffer out = ByteBuffer.allocate(PNG_SIGNATURE.length + 25 + 12 + compressed + 12);
+        out.put(PNG_SIGNATURE);
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(width)
+                .put((byte) 1) // bit depth
+                .put((byte) 0) // grayscale
+                .put((byte) 0).put((byte) 0).put((byte) 0); // deflate, adaptive filtering, no interlace
+        chunk(out, "IHDR", header.array(), 13);
+        chunk(out, "IDAT", buffer, compressed);
+        chunk(out, "IEND", new byte[0], 0);
+        return out.array();
+    }
+
+    /** An SVG with one path; each run of dark modules in a row is one rectangle. */
+    public static String svg(Matrix matrix) {
+        int modules = matrix.size() + 2 * QUIET_ZONE;
+        StringBuilder svg = new StringBuilder(matrix.size() * matrix.size() * 3)
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(modules).append(' ')
+                .append(modules).append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
+                .append("<path fill=\"#000\" d=\"");
+        for (int y = 0; y < matrix.size(); y++) {
+            int x = 0;
+            while (x < matrix.size()) {
+                if (!matrix.isDark(x, y)) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x < matrix.size() && matrix.isDark(x, y)) {
+                    x++;
+                }
+                svg.append('M').append(start + QUIET_ZONE).append(' ').append(y + QUIET_ZONE)
+                        .append('h').append(x - start).append("v1h-").append(x - start).append('z');
+            }
+        }
+        return svg.append("\"/></svg>").toString();
+    }
+
+    /** Reads a QR code from a picture (PNG, JPEG, ...); empty when there is none to read. */
+    public static Optional<String> decode(byte[] picture) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture));
+            if (image == null) {
+                return Optional.empty();
+            }
+            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+            return Optional.of(new QRCodeReader().decode(bitmap, DECODE_HINTS).getText());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (ReaderException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void chunk(ByteBuffer out, String type, byte[] data, int length) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.putInt(length).put(typeBytes).put(data, 0, length);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data, 0, length);
+        out.putInt((int) crc.getValue());
+    }
+}

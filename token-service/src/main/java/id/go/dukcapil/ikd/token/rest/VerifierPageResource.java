@@ -1,0 +1,123 @@
+package id.go.dukcapil.ikd.token.rest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import id.go.dukcapil.ikd.token.config.TokenConfig;
+import id.go.dukcapil.ikd.token.domain.VerificationReason;
+import id.go.dukcapil.ikd.token.domain.VerificationResult;
+import id.go.dukcapil.ikd.token.qr.QrCodes;
+import id.go.dukcapil.ikd.token.service.TokenVerificationService;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The verifier web page: scan with the camera (decoded in the browser by the vendored jsQR) or
+ * upload a picture of the QR (decoded here with ZXing, on a worker thread). The page verifies as
+ * the relying party {@code ikd.token.verifier-page.client-id} with its configured scopes.
+ */
+@Path("/verify")
+@Tag(name = "Verifier page")
+public class VerifierPageResource {
+
+    /** What the page shows; {@code result} is null before a check. */
+    public record PageModel(VerificationResult result, String reasonId, String reasonEn, String problemId,
+            String problemEn) {
+
+        static PageModel empty() {
+            return new PageModel(null, null, null, null, null);
+        }
+
+        static PageModel of(VerificationResult result) {
+            VerificationReason reason = result.reason();
+            return new PageModel(result, reason == null ? null : reason.textId(), reason == null ? null : reason.textEn(),
+                    null, null);
+        }
+
+        static PageModel problem(String problemId, String problemEn) {
+            return new PageModel(null, null, null, problemId, problemEn);
+        }
+    }
+
+    private final Template verify;
+    private final TokenVerificationService verifications;
+    private final TokenConfig config;
+
+    public VerifierPageResource(@Location("verify.html") Template verify, TokenVerificationService verifications,
+            TokenConfig config) {
+        this.verify = verify;
+        this.verifications = verifications;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Verifier page (Bahasa Indonesia / English)")
+    @APIResponse(responseCode = "200", description = "HTML page")
+    public TemplateInstance page() {
+        return verify.data("page", PageModel.empty());
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Check a QR token from a picture or scanned text", description = "Form fields: picture "
+            + "(an image of the QR) or token (the scanned text). Answers with the page showing the result.")
+    @APIResponse(responseCode = "200", description = "HTML page with the result, or with what was wrong with the input")
+    public Uni<TemplateInstance> check(@RestForm("picture") FileUpload picture, @RestForm("token") String token) {
+        if (token != null && !token.isBlank()) {
+            return verifyToken(token.trim());
+        }
+        if (picture == null || picture.size() == 0) {
+            return Uni.createFrom().item(verify.data("page", PageModel.problem(
+                    "Pilih gambar kode QR atau pindai dengan kamera.", "Choose a picture of the QR code or scan it with the camera.")));
+        }
+        if (picture.size() > config.verifierPage().maxUploadBytes()) {
+            return Uni.createFrom().item(verify.data("page", PageModel.problem(
+                    "Gambar terlalu besar.", "The picture is too large.")));
+        }
+        return Uni.createFrom().item(() -> QrCodes.decode(read(picture)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                // back to the request's Vert.x context: Hibernate Reactive runs there only
+                .emitOn(backOnRequestContext())
+                .chain(decoded -> decoded.map(this::verifyToken).orElseGet(() -> Uni.createFrom().item(verify.data("page",
+                        PageModel.problem("Tidak ada kode QR yang terbaca pada gambar.", "No QR code could be read in the picture.")))));
+    }
+
+    private Uni<TemplateInstance> verifyToken(String token) {
+        return verifications.verify(token, config.verifierPage().clientId(), config.verifierPage().scopes())
+                .map(result -> verify.data("page", PageModel.of(result)));
+    }
+
+    private static java.util.concurrent.Executor backOnRequestContext() {
+        Context context = Vertx.currentContext();
+        return command -> context.runOnContext(ignored -> command.run());
+    }
+
+    private static byte[] read(FileUpload picture) {
+        try {
+            return Files.readAllBytes(picture.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

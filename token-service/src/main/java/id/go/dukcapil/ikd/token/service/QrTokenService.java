@@ -1,0 +1,59 @@
+package id.go.dukcapil.ikd.token.service;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.go.dukcapil.ikd.token.domain.QrToken;
+import id.go.dukcapil.ikd.token.repository.IdentityRepository;
+import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
+import id.go.dukcapil.ikd.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * SOP step 7: a citizen who just proved the app PIN gets a QR token valid 90 seconds, only for
+ * an active identity. A refused request leaves the PIN proof unused (the transaction rolls back).
+ */
+@ApplicationScoped
+public class QrTokenService {
+
+    private final PinProofVerifier pinProofs;
+    private final SingleUseRepository singleUse;
+    private final IdentityRepository identities;
+    private final SigningKeyService keys;
+    private final QrTokenFactory factory;
+    private final Clock clock;
+
+    public QrTokenService(PinProofVerifier pinProofs, SingleUseRepository singleUse, IdentityRepository identities,
+            SigningKeyService keys, QrTokenFactory factory, Clock clock) {
+        this.pinProofs = pinProofs;
+        this.singleUse = singleUse;
+        this.identities = identities;
+        this.keys = keys;
+        this.factory = factory;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<QrToken> mint(String citizenSubject, String pinProof) {
+        return Uni.createFrom().item(() -> pinProofs.verify(pinProof, citizenSubject))
+                .chain(proof -> mintFor(citizenSubject, proof));
+    }
+
+    private Uni<QrToken> mintFor(String citizenSubject, PinProofVerifier.PinProof proof) {
+        return identities.findActiveBySubject(citizenSubject)
+                .onItem().ifNull().failWith(() -> new ProblemException(TokenProblems.IDENTITY_NOT_ACTIVE,
+                        "Identitas digital tidak aktif atau sudah dicabut; tidak ada kode QR yang diterbitkan.",
+                        "The digital identity is not active or was revoked; no QR code is issued."))
+                .call(() -> singleUse.claimPinProof(proof.jti(), citizenSubject, proof.expiresAt())
+                        .invoke(first -> {
+                            if (!first) {
+                                throw new ProblemException(TokenProblems.PIN_PROOF_USED,
+                                        "Bukti PIN ini sudah dipakai; masukkan PIN aplikasi lagi.",
+                                        "This PIN proof has already been used; enter the app PIN again.");
+                            }
+                        }))
+                .chain(identity -> keys.signer().map(key -> factory.mint(identity, key, clock.instant())));
+    }
+}

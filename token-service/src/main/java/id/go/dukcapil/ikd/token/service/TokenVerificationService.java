@@ -1,0 +1,174 @@
+package id.go.dukcapil.ikd.token.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import id.go.dukcapil.ikd.messaging.Outbox;
+import id.go.dukcapil.ikd.token.config.TokenConfig;
+import id.go.dukcapil.ikd.token.crypto.CompactJws;
+import id.go.dukcapil.ikd.token.crypto.MalformedJwsException;
+import id.go.dukcapil.ikd.token.domain.Identity;
+import id.go.dukcapil.ikd.token.domain.Scopes;
+import id.go.dukcapil.ikd.token.domain.SigningKey;
+import id.go.dukcapil.ikd.token.domain.VerificationReason;
+import id.go.dukcapil.ikd.token.domain.VerificationResult;
+import id.go.dukcapil.ikd.token.mapping.TokenVerifiedMapper;
+import id.go.dukcapil.ikd.token.repository.IdentityRepository;
+import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Online verification of a QR token for a relying party. The token's header is never trusted to
+ * choose anything: the algorithm is ES256 or nothing, the key comes from our own published keys
+ * by kid, and key-carrying headers ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) or
+ * {@code crit} make the token fail. Then time (with a small leeway), revocation, and single use
+ * (a primary-key insert, so of concurrent presentations exactly one wins). Every answer, valid or
+ * not, is audited as TokenVerified in the same transaction.
+ */
+@ApplicationScoped
+public class TokenVerificationService {
+
+    private static final Set<String> REFUSED_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit");
+    private static final int MAX_ID_LENGTH = 128;
+
+    private final SigningKeyService keys;
+    private final IdentityRepository identities;
+    private final SingleUseRepository singleUse;
+    private final Outbox outbox;
+    private final TokenConfig config;
+    private final Clock clock;
+
+    public TokenVerificationService(SigningKeyService keys, IdentityRepository identities, SingleUseRepository singleUse,
+            Outbox outbox, TokenConfig config, Clock clock) {
+        this.keys = keys;
+        this.identities = identities;
+        this.singleUse = singleUse;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A token whose signature and times are right; revocation and single use are still to check. */
+    private record Checked(String jti, String subject, Instant issuedAt, Instant expiresAt, JsonNode claims) {
+    }
+
+    /** Either a refusal already, or a token to check against the database. */
+    private record Inspection(VerificationResult refusal, Checked checked) {
+
+        static Inspection refused(VerificationReason reason, String jti, String subject) {
+            return new Inspection(VerificationResult.invalid(reason, jti, subject), null);
+        }
+    }
+
+    public Uni<VerificationResult> verify(String token, String relyingParty, Collection<String> scopes) {
+        Instant now = clock.instant();
+        return inspect(token, now)
+                .chain(inspection -> Panache.withTransaction(() -> decide(inspection, relyingParty, scopes, now)
+                        .call(result -> outbox.append(TokenVerifiedMapper.toEvent(result, relyingParty, now)))));
+    }
+
+    private Uni<Inspection> inspect(String token, Instant now) {
+        CompactJws.Parts parts;
+        try {
+            parts = CompactJws.parse(token == null ? null : token.trim());
+        } catch (MalformedJwsException e) {
+            return Uni.createFrom().item(Inspection.refused(VerificationReason.MALFORMED, null, null));
+        }
+        String jti = boundedText(parts.claims(), "jti");
+        String subject = boundedText(parts.claims(), "sub");
+        if (!CompactJws.ES256.equals(parts.headerText("alg"))
+                || REFUSED_HEADERS.stream().anyMatch(parts.header()::has)) {
+            return Uni.createFrom().item(Inspection.refused(VerificationReason.BAD_SIGNATURE, jti, subject));
+        }
+        String kid = parts.headerText("kid");
+        if (!SigningKey.QR_TYP.equals(parts.headerText("typ")) || kid == null) {
+            return Uni.createFrom().item(Inspection.refused(VerificationReason.MALFORMED, jti, subject));
+        }
+        return keys.publishedKey(kid).map(key -> {
+            if (key.isEmpty()) {
+                return Inspection.refused(VerificationReason.UNKNOWN_KEY, jti, subject);
+            }
+            if (!CompactJws.verifyEs256(parts, key.get().publicKey())) {
+                return Inspection.refused(VerificationReason.BAD_SIGNATURE, jti, subject);
+            }
+            return checkClaims(parts.claims(), jti, subject, now);
+        });
+    }
+
+    private Inspection checkClaims(JsonNode claims, String jti, String subject, Instant now) {
+        if (jti == null || subject == null || !config.issuer().equals(boundedText(claims, "iss"))
+                || !claims.path("iat").canConvertToLong() || !claims.path("exp").canConvertToLong()
+                || (claims.has("nbf") && !claims.path("nbf").canConvertToLong())) {
+            return Inspection.refused(VerificationReason.MALFORMED, jti, subject);
+        }
+        Instant issuedAt = Instant.ofEpochSecond(claims.get("iat").asLong());
+        Instant expiresAt = Instant.ofEpochSecond(claims.get("exp").asLong());
+        Instant latestStart = now.plus(config.qr().leeway());
+        if (now.isAfter(expiresAt.plus(config.qr().leeway()))) {
+            return Inspection.refused(VerificationReason.EXPIRED, jti, subject);
+        }
+        if (issuedAt.isAfter(latestStart)
+                || (claims.has("nbf") && Instant.ofEpochSecond(claims.get("nbf").asLong()).isAfter(latestStart))) {
+            return Inspection.refused(VerificationReason.NOT_YET_VALID, jti, subject);
+        }
+        return new Inspection(null, new Checked(jti, subject, issuedAt, expiresAt, claims));
+    }
+
+    private Uni<VerificationResult> decide(Inspection inspection, String relyingParty, Collection<String> scopes,
+            Instant now) {
+        if (inspection.refusal() != null) {
+            return Uni.createFrom().item(inspection.refusal());
+        }
+        Checked token = inspection.checked();
+        return identities.findActiveBySubject(token.subject()).chain(identity -> {
+            if (!issuedForCurrentIdentity(identity, token)) {
+                return Uni.createFrom().item(VerificationResult.invalid(VerificationReason.REVOKED, token.jti(),
+                        token.subject()));
+            }
+            Instant forgetAfter = token.expiresAt().plus(config.qr().leeway());
+            return singleUse.claimQrToken(token.jti(), token.subject(), relyingParty, now, forgetAfter)
+                    .map(first -> first
+                            ? new VerificationResult(true, null, token.jti(), token.subject(), token.issuedAt(),
+                                    token.expiresAt(), allowedAttributes(token.claims(), scopes))
+                            : VerificationResult.invalid(VerificationReason.REPLAYED, token.jti(), token.subject()));
+        });
+    }
+
+    /**
+     * A subject may get a new identity (a new device): tokens minted for the one it replaced were
+     * issued before the current identity was activated, and count as revoked.
+     */
+    private boolean issuedForCurrentIdentity(Identity identity, Checked token) {
+        // the leeway absorbs clock skew between activation-service and this service
+        return identity != null
+                && !identity.activatedAt.minus(config.qr().leeway()).isAfter(token.issuedAt().plusSeconds(1));
+    }
+
+    private static Map<String, String> allowedAttributes(JsonNode claims, Collection<String> scopes) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String scope : scopes) {
+            Scopes.Attribute attribute = Scopes.ATTRIBUTES.get(scope);
+            if (attribute != null && claims.path(attribute.claim()).isTextual()) {
+                attributes.put(attribute.name(), claims.get(attribute.claim()).asText());
+            }
+        }
+        return attributes;
+    }
+
+    private static String boundedText(JsonNode claims, String name) {
+        JsonNode value = claims.get(name);
+        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_ID_LENGTH) {
+            return null;
+        }
+        return value.asText();
+    }
+}
