@@ -1,5 +1,6 @@
 package id.go.dukcapil.ikd.activation;
 
+import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.OperationalEndpointsContract;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -8,5 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "activation"))
+@QuarkusTestResource(NotifierKeysResource.class)
 class OperationalEndpointsTest extends OperationalEndpointsContract {
 }

@@ -1,0 +1,64 @@
+package id.go.dukcapil.ikd.activation.crypto;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.go.dukcapil.ikd.activation.config.ActivationConfig;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * The tokens activation-service signs with the suite key (suite contract): the citizen JWT
+ * ({@code aud} token-service, group citizen, 10 minutes) and the app-PIN proof for a QR
+ * ({@code typ} ikd-pin-proof+jwt, 60 s, single use by {@code jti} at token-service).
+ * The issuer comes from {@code smallrye.jwt.new-token.issuer}.
+ */
+@ApplicationScoped
+public class CitizenTokens {
+
+    public static final String AUDIENCE = "token-service";
+    public static final String CITIZEN_GROUP = "citizen";
+    public static final String PIN_PROOF_TYPE = "ikd-pin-proof+jwt";
+
+    private final ActivationConfig config;
+    private final Clock clock;
+
+    public CitizenTokens(ActivationConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public record Issued(String token, long expiresIn) {
+    }
+
+    public Issued citizenToken(String subject) {
+        Instant now = clock.instant();
+        long lifetime = config.citizen().tokenLifetime().toSeconds();
+        String token = Jwt.subject(subject)
+                .audience(AUDIENCE)
+                .groups(Set.of(CITIZEN_GROUP))
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(lifetime))
+                .jws().algorithm(SignatureAlgorithm.ES256)
+                .sign();
+        return new Issued(token, lifetime);
+    }
+
+    public Issued pinProof(String subject) {
+        Instant now = clock.instant();
+        long lifetime = config.citizen().pinProofLifetime().toSeconds();
+        String token = Jwt.subject(subject)
+                .audience(AUDIENCE)
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(lifetime))
+                .jws().algorithm(SignatureAlgorithm.ES256).type(PIN_PROOF_TYPE)
+                .sign();
+        return new Issued(token, lifetime);
+    }
+}

@@ -1,0 +1,35 @@
+package id.go.dukcapil.ikd.activation.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An approved registration as activation needs it: the verified attributes and device key to
+ * bind, the contact data for notifications, and the resend budget of the day.
+ */
+@Entity
+@Table(name = "approval")
+public class Approval {
+
+    @Id
+    public UUID registrationId;
+    public UUID caseId;
+    public String nik;
+    /** {@code VerifiedAttributes} as event JSON. */
+    public String attributesJson;
+    public String deviceKeyJwk;
+    public String email;
+    public String phone;
+    public String language;
+    /** {@code OfficeContact} as event JSON. */
+    public String officeJson;
+    public Instant approvedAt;
+    public int codesIssued;
+    public LocalDate resendDay;
+    public int resendsOnDay;
+}

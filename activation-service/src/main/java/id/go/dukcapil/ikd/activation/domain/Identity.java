@@ -1,0 +1,45 @@
+package id.go.dukcapil.ikd.activation.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.go.dukcapil.ikd.events.RevocationReason;
+
+/**
+ * A citizen's digital identity: the verified attributes bound to one device key, under a random
+ * pseudonymous {@code subject} (never derived from the NIK). One ACTIVE identity per NIK.
+ */
+@Entity
+@Table(name = "identity")
+public class Identity {
+
+    @Id
+    public UUID id;
+    public UUID registrationId;
+    public String nik;
+    public String subject;
+    public String attributesJson;
+    public String deviceKeyJwk;
+    public String deviceKeyThumbprint;
+    @Enumerated(EnumType.STRING)
+    public IdentityStatus status;
+    public Instant activatedAt;
+    public Instant revokedAt;
+    @Enumerated(EnumType.STRING)
+    public RevocationReason revocationReason;
+    public UUID replacedBy;
+    /** Argon2id PHC string; null until the app sets its PIN in the first session. */
+    public String appPinHash;
+    public int appPinFailures;
+    public boolean appPinLocked;
+
+    public boolean active() {
+        return status == IdentityStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,6 @@
+package id.go.dukcapil.ikd.activation.domain;
+
+public enum IdentityStatus {
+    ACTIVE,
+    REVOKED
+}

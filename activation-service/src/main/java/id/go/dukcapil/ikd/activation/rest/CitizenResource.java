@@ -1,0 +1,126 @@
+package id.go.dukcapil.ikd.activation.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.go.dukcapil.ikd.activation.crypto.CitizenTokens;
+import id.go.dukcapil.ikd.activation.rest.ActivationApi.AppPinRequest;
+import id.go.dukcapil.ikd.activation.rest.ActivationApi.ChallengeRequest;
+import id.go.dukcapil.ikd.activation.rest.ActivationApi.PinProof;
+import id.go.dukcapil.ikd.activation.rest.ActivationApi.RefreshRequest;
+import id.go.dukcapil.ikd.activation.rest.ActivationApi.Revoked;
+import id.go.dukcapil.ikd.activation.rest.ActivationApi.Session;
+import id.go.dukcapil.ikd.activation.rest.ActivationApi.SessionRequest;
+import id.go.dukcapil.ikd.activation.service.CitizenSessionService;
+import id.go.dukcapil.ikd.activation.service.IdentityService;
+import io.smallrye.mutiny.Uni;
+
+/** The IKD app's API (SOP step 6): sessions bound to the device, app-PIN proofs, self-revocation. */
+@Path("/api/v1/citizen")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Citizen")
+public class CitizenResource {
+
+    private final CitizenSessionService sessions;
+    private final IdentityService identities;
+    private final CitizenTokens tokens;
+    private final JsonWebToken jwt;
+
+    public CitizenResource(CitizenSessionService sessions, IdentityService identities, CitizenTokens tokens,
+            JsonWebToken jwt) {
+        this.sessions = sessions;
+        this.identities = identities;
+        this.tokens = tokens;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/session-challenges")
+    @PermitAll
+    @Operation(summary = "A single-use nonce for the app to sign with its device key (ES256 compact JWS, payload = nonce)",
+            description = "Identify the identity by registrationId (what the app knows after registering) or subject. "
+                    + "The answer looks the same whether or not an active identity exists.")
+    @APIResponse(responseCode = "200", description = "The nonce and its lifetime in seconds")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
+    public Uni<CitizenSessionService.Challenge> challenge(@Valid @NotNull ChallengeRequest request) {
+        return sessions.challenge(request.registrationId(), request.subject());
+    }
+
+    @POST
+    @Path("/sessions")
+    @PermitAll
+    @Operation(summary = "Open a session: device signature over the nonce + app PIN (set on the first session)")
+    @APIResponse(responseCode = "200", description = "A citizen JWT (aud token-service, 10 min) and a device-bound refresh token")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
+    @APIResponse(responseCode = "401", description = "SESSION_REFUSED (nonce or signature) or APP_PIN_WRONG (with attemptsLeft)")
+    @APIResponse(responseCode = "409", description = "APP_PIN_ALREADY_SET: another first session set it meanwhile")
+    @APIResponse(responseCode = "422", description = "APP_PIN_TOO_SIMPLE: refused as a new app PIN")
+    @APIResponse(responseCode = "423", description = "APP_PIN_LOCKED after 5 wrong app PINs")
+    public Uni<Session> open(@Valid @NotNull SessionRequest request) {
+        return sessions.openSession(request.nonce(), request.deviceSignature(), request.appPin())
+                .map(CitizenResource::session);
+    }
+
+    @POST
+    @Path("/sessions/refresh")
+    @PermitAll
+    @Operation(summary = "Rotate a refresh token: the token + the device's ES256 JWS over the token's value")
+    @APIResponse(responseCode = "200", description = "A new citizen JWT and a new refresh token (the old one is dead)")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
+    @APIResponse(responseCode = "401", description = "REFRESH_REFUSED (unknown, expired, reused or wrong device)")
+    public Uni<Session> refresh(@Valid @NotNull RefreshRequest request) {
+        return sessions.refresh(request.refreshToken(), request.deviceSignature()).map(CitizenResource::session);
+    }
+
+    @POST
+    @Path("/pin-proofs")
+    @RolesAllowed(CitizenTokens.CITIZEN_GROUP)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Prove the app PIN for one QR token (JWS typ ikd-pin-proof+jwt, 60 s, single use at token-service)")
+    @APIResponse(responseCode = "200", description = "The PIN proof")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED (no citizen JWT) or APP_PIN_WRONG (with attemptsLeft)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN (not a citizen) or IDENTITY_NOT_ACTIVE")
+    @APIResponse(responseCode = "423", description = "APP_PIN_LOCKED")
+    public Uni<PinProof> pinProof(@Valid @NotNull AppPinRequest request) {
+        return sessions.requireAppPin(jwt.getSubject(), request.appPin())
+                .map(identity -> tokens.pinProof(identity.subject))
+                .map(issued -> new PinProof(issued.token(), issued.expiresIn()));
+    }
+
+    @POST
+    @Path("/identity/revocation")
+    @RolesAllowed(CitizenTokens.CITIZEN_GROUP)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The citizen ends their digital identity on this device (citizen JWT + app PIN)",
+            description = "For a lost phone the citizen cannot use this: an operator revokes after checking the KTP-el "
+                    + "at a Dukcapil office (POST /api/v1/operator/identity-revocations).")
+    @APIResponse(responseCode = "200", description = "Revoked; IdentityRevoked (CITIZEN_REQUEST) follows")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED or APP_PIN_WRONG")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN or IDENTITY_NOT_ACTIVE")
+    @APIResponse(responseCode = "423", description = "APP_PIN_LOCKED")
+    public Uni<Revoked> revokeOwn(@Valid @NotNull AppPinRequest request) {
+        return sessions.requireAppPin(jwt.getSubject(), request.appPin())
+                .chain(identity -> identities.revokeByCitizen(identity.id))
+                .map(revocation -> new Revoked(revocation.identityId(), revocation.revokedAt()));
+    }
+
+    private static Session session(CitizenSessionService.SessionTokens tokens) {
+        return new Session(tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(), tokens.subject());
+    }
+}

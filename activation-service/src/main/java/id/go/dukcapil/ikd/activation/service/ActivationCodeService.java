@@ -1,0 +1,159 @@
+package id.go.dukcapil.ikd.activation.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import id.go.dukcapil.ikd.activation.config.ActivationConfig;
+import id.go.dukcapil.ikd.activation.crypto.DeviceKeys;
+import id.go.dukcapil.ikd.activation.crypto.KeyedHasher;
+import id.go.dukcapil.ikd.activation.crypto.SecretGenerator;
+import id.go.dukcapil.ikd.activation.crypto.SecretSealer;
+import id.go.dukcapil.ikd.activation.domain.ActivationCode;
+import id.go.dukcapil.ikd.activation.domain.Approval;
+import id.go.dukcapil.ikd.activation.domain.CodeStatus;
+import id.go.dukcapil.ikd.activation.mapping.EventMapper;
+import id.go.dukcapil.ikd.activation.repository.ActivationCodeRepository;
+import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
+import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
+import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.messaging.Outbox;
+import id.go.dukcapil.ikd.messaging.PoisonEventException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Issues activation codes: the first on approval, later ones on resend. The PIN and the link
+ * token exist in clear only inside the sealed JWE for the notifier; the database keeps keyed hashes.
+ */
+@ApplicationScoped
+public class ActivationCodeService {
+
+    private static final Logger LOG = Logger.getLogger(ActivationCodeService.class);
+
+    private final ApprovalRepository approvals;
+    private final ActivationCodeRepository codes;
+    private final IdentityRepository identities;
+    private final SecretGenerator secrets;
+    private final KeyedHasher hasher;
+    private final SecretSealer sealer;
+    private final Outbox outbox;
+    private final ActivationConfig config;
+    private final Clock clock;
+
+    public ActivationCodeService(ApprovalRepository approvals, ActivationCodeRepository codes,
+            IdentityRepository identities, SecretGenerator secrets, KeyedHasher hasher, SecretSealer sealer,
+            Outbox outbox, ActivationConfig config, Clock clock) {
+        this.approvals = approvals;
+        this.codes = codes;
+        this.identities = identities;
+        this.secrets = secrets;
+        this.hasher = hasher;
+        this.sealer = sealer;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs inside the idempotent consumer's transaction. An approval starts activation once per
+     * registration, even if a second decision event for it arrives; a rejection needs nothing here.
+     */
+    public Uni<Void> onDecided(VerificationDecided decided) {
+        if (!decided.approved()) {
+            return Uni.createFrom().voidItem();
+        }
+        try {
+            DeviceKeys.parse(decided.deviceKeyJwk());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("approval of " + decided.registrationId() + " carries an unusable device key: "
+                    + e.getMessage());
+        }
+        return approvals.findById(decided.registrationId()).chain(existing -> {
+            if (existing != null) {
+                LOG.infof("registration %s is already approved; decision of case %s ignored", decided.registrationId(),
+                        decided.caseId());
+                return Uni.createFrom().voidItem();
+            }
+            Approval approval = EventMapper.toApproval(decided);
+            return approvals.persist(approval).chain(() -> issue(approval)).replaceWithVoid();
+        });
+    }
+
+    /**
+     * A new code replacing the live one, when the caller holds a link token of this registration,
+     * the identity is not activated yet and the day's budget allows. Whatever happens, the caller
+     * learns nothing: the answer is the same.
+     */
+    @WithTransaction
+    public Uni<Void> resend(UUID registrationId, String linkToken) {
+        if (linkToken == null || linkToken.isBlank() || linkToken.length() > 128) {
+            return Uni.createFrom().voidItem();
+        }
+        return codes.findByLinkTokenHash(hasher.hash(KeyedHasher.LINK_TOKEN, linkToken)).chain(code -> {
+            if (code == null || !code.registrationId.equals(registrationId)) {
+                return Uni.createFrom().voidItem();
+            }
+            return approvals.lock(registrationId).chain(approval -> identities.findByRegistration(registrationId)
+                    .chain(identity -> {
+                        if (identity != null) {
+                            return Uni.createFrom().voidItem(); // activated: nothing to resend
+                        }
+                        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                        if (!today.equals(approval.resendDay)) {
+                            approval.resendDay = today;
+                            approval.resendsOnDay = 0;
+                        }
+                        if (approval.resendsOnDay >= config.maxResendsPerDay()) {
+                            LOG.infof("resend for registration %s refused: daily limit reached", registrationId);
+                            return Uni.createFrom().voidItem();
+                        }
+                        approval.resendsOnDay++;
+                        return codes.replaceActive(registrationId).chain(() -> issue(approval)).replaceWithVoid();
+                    }));
+        });
+    }
+
+    /** As {@link #resend(UUID, String)}, for the activation page, which knows only the link token. */
+    @WithTransaction
+    public Uni<Void> resendForLink(String linkToken) {
+        if (linkToken == null || linkToken.isBlank() || linkToken.length() > 128) {
+            return Uni.createFrom().voidItem();
+        }
+        return codes.findByLinkTokenHash(hasher.hash(KeyedHasher.LINK_TOKEN, linkToken))
+                .chain(code -> code == null ? Uni.createFrom().voidItem() : resend(code.registrationId, linkToken));
+    }
+
+    private Uni<ActivationCode> issue(Approval approval) {
+        String pin = secrets.pin();
+        String linkToken = secrets.linkToken();
+        Instant now = clock.instant();
+        ActivationCode code = new ActivationCode();
+        code.id = UUID.randomUUID();
+        code.registrationId = approval.registrationId;
+        code.sequence = ++approval.codesIssued;
+        code.pinHash = hasher.hash(KeyedHasher.PIN, pin);
+        code.linkTokenHash = hasher.hash(KeyedHasher.LINK_TOKEN, linkToken);
+        code.status = CodeStatus.ACTIVE;
+        code.issuedAt = now;
+        code.expiresAt = now.plus(config.codeValidity());
+        String sealed = sealer.seal(pin, activationUrl(linkToken));
+        return codes.persist(code)
+                .call(() -> outbox.append(EventMapper.codeIssued(approval, code, sealed)))
+                .invoke(() -> LOG.infof("activation code %d issued for registration %s", code.sequence,
+                        approval.registrationId));
+    }
+
+    private String activationUrl(String linkToken) {
+        String base = config.publicUrl().endsWith("/")
+                ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
+                : config.publicUrl();
+        return base + "/activate?t=" + linkToken;
+    }
+}

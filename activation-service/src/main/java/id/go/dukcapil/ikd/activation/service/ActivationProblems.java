@@ -1,0 +1,55 @@
+package id.go.dukcapil.ikd.activation.service;
+
+import id.go.dukcapil.ikd.web.ProblemType;
+
+/** The errors of activation-service, with stable codes for clients. */
+public enum ActivationProblems implements ProblemType {
+    INVALID_LINK(404, "Tautan aktivasi tidak dikenal", "Unknown activation link"),
+    WRONG_PIN(422, "PIN aktivasi salah", "Wrong activation PIN"),
+    CODE_LOCKED(423, "PIN aktivasi terkunci karena terlalu banyak percobaan salah",
+            "The activation PIN is locked after too many wrong attempts"),
+    CODE_EXPIRED(410, "PIN aktivasi sudah kedaluwarsa", "The activation PIN has expired"),
+    CODE_REPLACED(410, "PIN aktivasi sudah diganti dengan PIN yang lebih baru",
+            "The activation PIN was replaced by a newer one"),
+    ALREADY_ACTIVATED(409, "Identitas sudah diaktifkan dengan PIN ini", "The identity was already activated with this PIN"),
+    CAPTCHA_FAILED(400, "Verifikasi captcha gagal", "The captcha check failed"),
+    SESSION_REFUSED(401, "Sesi tidak dapat dibuka", "The session cannot be opened"),
+    APP_PIN_WRONG(401, "PIN aplikasi salah", "Wrong app PIN"),
+    APP_PIN_LOCKED(423, "PIN aplikasi terkunci; silakan datang ke kantor Dukcapil",
+            "The app PIN is locked; please visit a Dukcapil office"),
+    APP_PIN_TOO_SIMPLE(422, "PIN aplikasi terlalu mudah ditebak", "The app PIN is too easy to guess"),
+    APP_PIN_ALREADY_SET(409, "PIN aplikasi sudah ditetapkan", "The app PIN is already set"),
+    IDENTITY_NOT_ACTIVE(403, "Identitas digital tidak aktif", "The digital identity is not active"),
+    IDENTITY_NOT_FOUND(404, "Tidak ada identitas digital aktif untuk NIK ini", "No active digital identity for this NIK"),
+    REFRESH_REFUSED(401, "Token penyegar tidak berlaku", "The refresh token is not valid");
+
+    private final int status;
+    private final String titleId;
+    private final String titleEn;
+
+    ActivationProblems(int status, String titleId, String titleEn) {
+        this.status = status;
+        this.titleId = titleId;
+        this.titleEn = titleEn;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String titleId() {
+        return titleId;
+    }
+
+    @Override
+    public String titleEn() {
+        return titleEn;
+    }
+}
