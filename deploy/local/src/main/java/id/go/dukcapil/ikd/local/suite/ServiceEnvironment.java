@@ -1,0 +1,108 @@
+package id.go.dukcapil.ikd.local.suite;
+
+import static id.go.dukcapil.ikd.local.suite.SuiteService.ACTIVATION;
+import static id.go.dukcapil.ikd.local.suite.SuiteService.NOTIFICATION;
+import static id.go.dukcapil.ikd.local.suite.SuiteService.REGISTRATION;
+import static id.go.dukcapil.ikd.local.suite.SuiteService.TOKEN;
+import static id.go.dukcapil.ikd.local.suite.SuiteService.VERIFICATION;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
+import id.go.dukcapil.ikd.local.infra.LocalPorts;
+
+/**
+ * The environment {@code ./ikd up} gives each service: THE table to extend when a service needs
+ * one more setting. One row per variable: its name, which services receive it (least
+ * privilege: a secret goes only to its owner), and its value. A row made with
+ * {@link #secret(SuiteService, String)} also makes {@link LocalKeys} generate a random 256-bit
+ * value for it once.
+ */
+public final class ServiceEnvironment {
+
+    public static final String ISSUER = "https://ikd.dukcapil.go.id";
+
+    /** What a value is computed from: the ports, the keys and the service that receives it. */
+    public record Context(LocalPorts ports, LocalKeys keys) {
+    }
+
+    @FunctionalInterface
+    public interface Value {
+        String of(Context context, SuiteService service);
+    }
+
+    public record Variable(String name, Set<SuiteService> services, boolean secret, Value value) {
+    }
+
+    private static final Set<SuiteService> EVERY_SERVICE = EnumSet.allOf(SuiteService.class);
+
+    static final List<Variable> TABLE = List.of(
+            // the contract ports (the services' own defaults too; set so that what we wait on is what they bind)
+            every("QUARKUS_HTTP_PORT", (c, s) -> Integer.toString(s.port())),
+            every("QUARKUS_DATASOURCE_REACTIVE_URL",
+                    (c, s) -> "postgresql://127.0.0.1:" + c.ports().postgres() + "/" + s.database()),
+            every("QUARKUS_DATASOURCE_JDBC_URL",
+                    (c, s) -> "jdbc:postgresql://127.0.0.1:" + c.ports().postgres() + "/" + s.database()),
+            every("QUARKUS_DATASOURCE_USERNAME", (c, s) -> LocalInfrastructure.POSTGRES_USER),
+            every("QUARKUS_DATASOURCE_PASSWORD", (c, s) -> LocalInfrastructure.POSTGRES_PASSWORD),
+            every("KAFKA_BOOTSTRAP_SERVERS", (c, s) -> c.ports().kafkaBootstrapServers()),
+            every("MP_JWT_VERIFY_PUBLICKEY_LOCATION", (c, s) -> c.keys().jwt().publicKeyPem().toUri().toString()),
+            every("MP_JWT_VERIFY_ISSUER", (c, s) -> ISSUER),
+            every("SMALLRYE_JWT_SIGN_KEY_LOCATION", (c, s) -> c.keys().jwt().privateKeyPem().toUri().toString()),
+            every("SMALLRYE_JWT_NEW_TOKEN_ISSUER", (c, s) -> ISSUER),
+            // .ikd/logs is read by people: plain lines instead of production's JSON
+            every("QUARKUS_LOG_CONSOLE_JSON_ENABLED", (c, s) -> "false"),
+
+            secret(REGISTRATION, "IKD_REGISTRATION_SELFIE_KEY"),
+
+            to(VERIFICATION, "IKD_VERIFICATION_REGISTRATION_URL", (c, s) -> "http://127.0.0.1:" + REGISTRATION.port()),
+
+            to(ACTIVATION, "IKD_ACTIVATION_PUBLIC_URL", (c, s) -> ACTIVATION.baseUrl()),
+            to(ACTIVATION, "IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION",
+                    (c, s) -> c.keys().sealingPublicKey().toAbsolutePath().toString()),
+            secret(ACTIVATION, "IKD_ACTIVATION_HASH_KEY"),
+
+            secret(TOKEN, "IKD_TOKEN_KEY_ENCRYPTION_KEY"),
+
+            to(NOTIFICATION, "IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION",
+                    (c, s) -> c.keys().sealingPrivateKey().toAbsolutePath().toString()),
+            to(NOTIFICATION, "IKD_NOTIFICATION_SMS_URL", (c, s) -> c.ports().smsUrl()),
+            to(NOTIFICATION, "QUARKUS_MAILER_HOST", (c, s) -> "127.0.0.1"),
+            to(NOTIFICATION, "QUARKUS_MAILER_PORT", (c, s) -> Integer.toString(c.ports().smtp())),
+            to(NOTIFICATION, "QUARKUS_MAILER_MOCK", (c, s) -> "false"));
+
+    private ServiceEnvironment() {
+    }
+
+    /** The variables {@code service} receives, in table order. */
+    public static Map<String, String> of(SuiteService service, Context context) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Variable variable : TABLE) {
+            if (variable.services().contains(service)) {
+                environment.put(variable.name(), variable.value().of(context, service));
+            }
+        }
+        return environment;
+    }
+
+    /** The names of the rows whose value is a generated local secret. */
+    public static List<String> secretNames() {
+        return TABLE.stream().filter(Variable::secret).map(Variable::name).toList();
+    }
+
+    private static Variable every(String name, Value value) {
+        return new Variable(name, EVERY_SERVICE, false, value);
+    }
+
+    private static Variable to(SuiteService receiver, String name, Value value) {
+        return new Variable(name, EnumSet.of(receiver), false, value);
+    }
+
+    private static Variable secret(SuiteService owner, String name) {
+        return new Variable(name, EnumSet.of(owner), true, (c, s) -> c.keys().secret(name));
+    }
+}

@@ -1,0 +1,55 @@
+package id.go.dukcapil.ikd.local.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessesTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void recordedProcessesAreFoundAgainAndStopped() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "300").start();
+        RunState state = new RunState(dataDir);
+        state.begin();
+        state.record("registration-service", sleeper.pid());
+
+        List<RecordedProcess> recorded = state.recorded();
+        assertThat(recorded).extracting(RecordedProcess::name).containsExactly(RunState.LAUNCHER, "registration-service");
+        assertThat(state.runningLauncher()).hasValueSatisfying(p -> assertThat(p.pid()).isEqualTo(ProcessHandle.current().pid()));
+
+        int stopped = Processes.stop(recorded.subList(1, 2), Duration.ofSeconds(10));
+
+        assertThat(stopped).isEqualTo(1);
+        assertThat(sleeper.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(recorded.get(1).isRunning()).isFalse();
+    }
+
+    @Test
+    void aRecordIsNotMistakenForALaterProcessWithTheSamePid() {
+        RecordedProcess stale = new RecordedProcess("kafka", ProcessHandle.current().pid(), 42L);
+        assertThat(stale.isRunning()).isFalse();
+        assertThat(Processes.stop(List.of(stale), Duration.ofSeconds(1))).isZero();
+    }
+
+    @Test
+    void aTakenPortIsReportedWithWhoListens() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = socket.getLocalPort();
+            assertThat(PortCheck.inUse(port)).isTrue();
+            // ss or lsof name this very JVM (the tool is there on Linux; without one nothing is claimed)
+            PortCheck.listener(port).ifPresent(listener ->
+                    assertThat(listener).startsWith("pid " + ProcessHandle.current().pid() + ": "));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package id.go.dukcapil.ikd.local.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import id.go.dukcapil.ikd.local.infra.LocalPorts;
+
+class ServiceEnvironmentTest {
+
+    @TempDir
+    Path keyDir;
+
+    private ServiceEnvironment.Context context() {
+        return new ServiceEnvironment.Context(LocalPorts.standard(),
+                LocalKeys.inDirectory(keyDir, ServiceEnvironment.secretNames()));
+    }
+
+    @Test
+    void everyServiceGetsItsOwnDatabaseKafkaAndTheSuiteKeys() {
+        ServiceEnvironment.Context context = context();
+        for (SuiteService service : SuiteService.values()) {
+            Map<String, String> env = ServiceEnvironment.of(service, context);
+            assertThat(env)
+                    .containsEntry("QUARKUS_HTTP_PORT", Integer.toString(service.port()))
+                    .containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:54320/" + service.database())
+                    .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:54320/" + service.database())
+                    .containsEntry("QUARKUS_DATASOURCE_USERNAME", "postgres")
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                    .containsEntry("MP_JWT_VERIFY_ISSUER", "https://ikd.dukcapil.go.id")
+                    .containsEntry("SMALLRYE_JWT_NEW_TOKEN_ISSUER", "https://ikd.dukcapil.go.id")
+                    .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keyDir.resolve("jwt-public.pem").toUri().toString())
+                    .containsEntry("SMALLRYE_JWT_SIGN_KEY_LOCATION", keyDir.resolve("jwt-private.pem").toUri().toString());
+        }
+    }
+
+    @Test
+    void serviceSpecificSettingsReachOnlyTheirService() {
+        ServiceEnvironment.Context context = context();
+        Map<String, String> notification = ServiceEnvironment.of(SuiteService.NOTIFICATION, context);
+        assertThat(notification)
+                .containsEntry("IKD_NOTIFICATION_SMS_URL", "http://127.0.0.1:8026/sms")
+                .containsEntry("QUARKUS_MAILER_HOST", "127.0.0.1")
+                .containsEntry("QUARKUS_MAILER_PORT", "2525")
+                .containsEntry("QUARKUS_MAILER_MOCK", "false")
+                .containsKey("IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION")
+                .doesNotContainKeys("IKD_REGISTRATION_SELFIE_KEY", "IKD_ACTIVATION_HASH_KEY");
+        assertThat(ServiceEnvironment.of(SuiteService.ACTIVATION, context))
+                .containsEntry("IKD_ACTIVATION_PUBLIC_URL", "http://localhost:8083")
+                .containsKeys("IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION", "IKD_ACTIVATION_HASH_KEY")
+                .doesNotContainKeys("IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION", "IKD_TOKEN_KEY_ENCRYPTION_KEY");
+        assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, context))
+                .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081");
+        assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context)).containsKey("IKD_REGISTRATION_SELFIE_KEY");
+        assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context)).containsKey("IKD_TOKEN_KEY_ENCRYPTION_KEY");
+    }
+
+    @Test
+    void secretsAreRandom256BitValuesGeneratedOnceAndKept() {
+        Map<String, String> first = ServiceEnvironment.of(SuiteService.REGISTRATION, context());
+        Map<String, String> again = ServiceEnvironment.of(SuiteService.REGISTRATION, context());
+
+        String selfieKey = first.get("IKD_REGISTRATION_SELFIE_KEY");
+        assertThat(Base64.getDecoder().decode(selfieKey)).hasSize(32);
+        assertThat(again.get("IKD_REGISTRATION_SELFIE_KEY")).isEqualTo(selfieKey);
+        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void theNotifierSealingKeysArePemP256AndFormAPair() throws Exception {
+        ServiceEnvironment.Context context = context();
+        Path publicPem = Path.of(ServiceEnvironment.of(SuiteService.ACTIVATION, context)
+                .get("IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION"));
+        Path privatePem = Path.of(ServiceEnvironment.of(SuiteService.NOTIFICATION, context)
+                .get("IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION"));
+
+        KeyFactory ec = KeyFactory.getInstance("EC");
+        ECPublicKey publicKey = (ECPublicKey) ec.generatePublic(new X509EncodedKeySpec(der(publicPem, "PUBLIC KEY")));
+        ECPrivateKey privateKey = (ECPrivateKey) ec.generatePrivate(new PKCS8EncodedKeySpec(der(privatePem, "PRIVATE KEY")));
+        assertThat(publicKey.getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+        // the public point is the private scalar times the generator: check through a signature
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+        signer.initSign(privateKey);
+        signer.update("ikd".getBytes());
+        byte[] signature = signer.sign();
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(publicKey);
+        verifier.update("ikd".getBytes());
+        assertThat(verifier.verify(signature)).isTrue();
+    }
+
+    private static byte[] der(Path pem, String type) throws Exception {
+        String text = Files.readString(pem);
+        assertThat(text).startsWith("-----BEGIN " + type + "-----");
+        return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", ""));
+    }
+}
