@@ -1,0 +1,49 @@
+package id.go.dukcapil.ikd.notification.delivery;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
+
+/**
+ * Sends one email through the configured SMTP server (quarkus.mailer.*: host, port, STARTTLS,
+ * auth) and classifies the answer.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    /** 5xx answers that are our configuration's fault (authentication): fixing it must let the mail go. */
+    private static final Set<Integer> OUR_FAULT = Set.of(530, 534, 535, 538);
+
+    private final ReactiveMailer mailer;
+
+    public EmailSender(ReactiveMailer mailer) {
+        this.mailer = mailer;
+    }
+
+    public Uni<DeliveryOutcome> send(String to, RenderedMessage message) {
+        if (!Recipients.isDeliverableEmail(to)) {
+            return Uni.createFrom().item(DeliveryOutcome.refused("INVALID_RECIPIENT"));
+        }
+        Mail mail = new Mail().addTo(to).setSubject(message.subject()).setText(message.text())
+                .setHtml(message.html());
+        return mailer.send(mail)
+                .replaceWith(DeliveryOutcome.sent())
+                .onFailure().recoverWithItem(EmailSender::classify);
+    }
+
+    static DeliveryOutcome classify(Throwable failure) {
+        if (failure instanceof SMTPException smtp) {
+            String reason = "SMTP_" + smtp.getReplyCode();
+            if (smtp.isPermanent() && !OUR_FAULT.contains(smtp.getReplyCode())) {
+                return DeliveryOutcome.refused(reason);
+            }
+            return DeliveryOutcome.retry(reason);
+        }
+        return DeliveryOutcome.retry("SMTP_UNAVAILABLE: " + failure.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,101 @@
+package id.go.dukcapil.ikd.notification.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.go.dukcapil.ikd.events.NotificationChannel;
+
+/** One message to one citizen on one channel, and where its delivery stands. */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    @Id
+    public UUID id;
+    public UUID registrationId;
+    /** CloudEvents id of the event that caused the message; with channel and kind, the unique key. */
+    public String sourceEventId;
+    @Enumerated(EnumType.STRING)
+    public NotificationKind kind;
+    @Enumerated(EnumType.STRING)
+    public NotificationChannel channel;
+    public String recipient;
+    public String fallbackRecipient;
+    public String language;
+    /** Template model as JSON; secrets only sealed. */
+    @Column(columnDefinition = "text")
+    public String content;
+    @Enumerated(EnumType.STRING)
+    public NotificationState state;
+    public int attempts;
+    public Instant nextAttemptAt;
+    public Instant attemptStartedAt;
+    public Instant expiresAt;
+    public String lastError;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public Instant sentAt;
+
+    /** A new message, due now. */
+    public static Notification pending(UUID registrationId, String sourceEventId, NotificationKind kind,
+            NotificationChannel channel, String recipient, String language, String content, Instant now) {
+        Notification notification = new Notification();
+        notification.id = UUID.randomUUID();
+        notification.registrationId = registrationId;
+        notification.sourceEventId = sourceEventId;
+        notification.kind = kind;
+        notification.channel = channel;
+        notification.recipient = recipient;
+        notification.language = language;
+        notification.content = content;
+        notification.state = NotificationState.PENDING;
+        notification.nextAttemptAt = now;
+        notification.createdAt = now;
+        notification.updatedAt = now;
+        return notification;
+    }
+
+    public void startAttempt(Instant now) {
+        state = NotificationState.SENDING;
+        attempts++;
+        attemptStartedAt = now;
+        updatedAt = now;
+    }
+
+    public void sent(Instant now) {
+        state = NotificationState.SENT;
+        sentAt = now;
+        lastError = null;
+        updatedAt = now;
+    }
+
+    public void retryAt(Instant next, String reason, Instant now) {
+        state = NotificationState.RETRYING;
+        nextAttemptAt = next;
+        lastError = reason;
+        updatedAt = now;
+    }
+
+    public void failed(String reason, Instant now) {
+        state = NotificationState.FAILED;
+        lastError = reason;
+        updatedAt = now;
+    }
+
+    public void outcomeUnknown(String reason, Instant now) {
+        state = NotificationState.UNKNOWN;
+        lastError = reason;
+        updatedAt = now;
+    }
+
+    public boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,46 @@
+package id.go.dukcapil.ikd.notification.mapping;
+
+import java.time.Instant;
+
+import id.go.dukcapil.ikd.events.DeliveryStatus;
+import id.go.dukcapil.ikd.events.NotificationChannel;
+import id.go.dukcapil.ikd.events.NotificationStatus;
+import id.go.dukcapil.ikd.notification.delivery.Recipients;
+import id.go.dukcapil.ikd.notification.domain.Notification;
+import id.go.dukcapil.ikd.notification.rest.NotificationView;
+import id.go.dukcapil.ikd.web.Masking;
+
+/** Entity to event and to the ops view: recipients only masked. */
+public final class NotificationMapper {
+
+    private static final String INVALID = "(invalid address)";
+
+    private NotificationMapper() {
+    }
+
+    public static NotificationStatus toStatus(Notification notification, DeliveryStatus status, String reason,
+            Instant at) {
+        return new NotificationStatus(notification.id, notification.registrationId, notification.sourceEventId,
+                notification.kind.name(), notification.channel, status, reason, Math.max(1, notification.attempts),
+                maskedRecipient(notification), at);
+    }
+
+    public static NotificationView toView(Notification notification) {
+        return new NotificationView(notification.id, notification.registrationId, notification.sourceEventId,
+                notification.kind.name(), notification.channel, notification.state.name(), notification.attempts,
+                maskedRecipient(notification), notification.lastError, notification.createdAt,
+                notification.state.isFinal() ? null : notification.nextAttemptAt, notification.sentAt);
+    }
+
+    public static String maskedRecipient(Notification notification) {
+        return mask(notification.channel, notification.recipient);
+    }
+
+    /** An address we refuse to use is not shown at all: it may carry injected header lines. */
+    public static String mask(NotificationChannel channel, String recipient) {
+        if (channel == NotificationChannel.EMAIL) {
+            return Recipients.isDeliverableEmail(recipient) ? Masking.email(recipient) : INVALID;
+        }
+        return Recipients.isDeliverablePhone(recipient) ? Masking.phone(recipient) : INVALID;
+    }
+}

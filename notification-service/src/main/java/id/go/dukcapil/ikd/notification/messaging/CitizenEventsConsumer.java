@@ -1,0 +1,90 @@
+package id.go.dukcapil.ikd.notification.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.RegistrationSubmitted;
+import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.messaging.EventRouter;
+import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
+import id.go.dukcapil.ikd.notification.service.NotificationService;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+/**
+ * The citizen's journey events, each processed once (platform inbox). The handlers only record
+ * what to send; the dispatcher sends, so the partition is never held by SMTP or the SMS gateway.
+ */
+@ApplicationScoped
+public class CitizenEventsConsumer {
+
+    static final String CONSUMER = "notification-service";
+
+    private final IdempotentConsumer consumer;
+    private final NotificationService service;
+
+    public CitizenEventsConsumer(IdempotentConsumer consumer, NotificationService service) {
+        this.consumer = consumer;
+        this.service = service;
+    }
+
+    @Incoming("registration-in")
+    public Uni<Void> onRegistration(Message<String> message) {
+        return process(message);
+    }
+
+    @Incoming("verification-in")
+    public Uni<Void> onVerification(Message<String> message) {
+        return process(message);
+    }
+
+    @Incoming("activation-in")
+    public Uni<Void> onActivation(Message<String> message) {
+        return process(message);
+    }
+
+    @Incoming("identity-in")
+    public Uni<Void> onIdentity(Message<String> message) {
+        return process(message);
+    }
+
+    /**
+     * The router is built per message because the handlers need the CloudEvents id (the
+     * notification's unique key) and the platform's router hands them the event only.
+     */
+    private Uni<Void> process(Message<String> message) {
+        String eventId = cloudEventId(message).orElse(null);
+        EventRouter router = EventRouter.forConsumer(CONSUMER)
+                .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, eventId))
+                .on(VerificationDecided.class, event -> service.onVerificationDecided(event, eventId))
+                .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event, eventId))
+                .on(IdentityActivated.class, event -> service.onIdentityActivated(event, eventId))
+                .on(IdentityRevoked.class, event -> service.onIdentityRevoked(event, eventId))
+                .build();
+        return consumer.process(message, router);
+    }
+
+    /** Same lookup as the platform's inbox: parsed CloudEvents metadata, else the binary-mode header. */
+    private static Optional<String> cloudEventId(Message<String> message) {
+        Optional<String> parsed = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(metadata -> ((IncomingCloudEventMetadata<?>) metadata).getId());
+        if (parsed.isPresent()) {
+            return parsed;
+        }
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders().lastHeader("ce_id"))
+                .map(Header::value)
+                .map(value -> new String(value, StandardCharsets.UTF_8))
+                .filter(value -> !value.isBlank());
+    }
+}

@@ -1,0 +1,59 @@
+package id.go.dukcapil.ikd.notification.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.go.dukcapil.ikd.events.NotificationChannel;
+import id.go.dukcapil.ikd.notification.domain.Notification;
+import id.go.dukcapil.ikd.notification.domain.NotificationKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
+
+    /** Due messages, locked so that dispatchers on other replicas skip them. */
+    private static final String LOCK_DUE = """
+            select * from notification
+            where state in ('PENDING', 'RETRYING') and next_attempt_at <= ?1
+            order by next_attempt_at
+            limit ?2
+            for update skip locked""";
+
+    private static final String LOCK_STALE = """
+            select * from notification
+            where state = 'SENDING' and attempt_started_at < ?1
+            limit ?2
+            for update skip locked""";
+
+    public Uni<Boolean> exists(String sourceEventId, NotificationChannel channel, NotificationKind kind) {
+        return count("sourceEventId = ?1 and channel = ?2 and kind = ?3", sourceEventId, channel, kind)
+                .map(count -> count > 0);
+    }
+
+    /** Inside a transaction: due messages, locked until it ends. */
+    @SuppressWarnings("unchecked")
+    public Uni<List<Notification>> lockDue(Instant now, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_DUE, Notification.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList());
+    }
+
+    /** Inside a transaction: attempts that started before {@code startedBefore} and never finished. */
+    public Uni<List<Notification>> lockStale(Instant startedBefore, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_STALE, Notification.class)
+                .setParameter(1, startedBefore)
+                .setParameter(2, limit)
+                .getResultList());
+    }
+
+    public Uni<List<Notification>> forRegistration(UUID registrationId) {
+        return list("registrationId", Sort.by("createdAt").and("channel"), registrationId);
+    }
+}

@@ -1,0 +1,58 @@
+package id.go.dukcapil.ikd.notification.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.go.dukcapil.ikd.notification.mapping.NotificationMapper;
+import id.go.dukcapil.ikd.notification.service.NotificationService;
+import id.go.dukcapil.ikd.web.Problem;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifikasi / Notifications", description = "Status pengiriman surel dan SMS ke pemohon / delivery status of email and SMS to the citizen")
+public class NotificationResource {
+
+    private static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+    private final NotificationService service;
+
+    public NotificationResource(NotificationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({ "admin", "operator", "supervisor" })
+    @Operation(summary = "Pesan ke pemohon satu pendaftaran dan status pengirimannya / Messages to one registration's citizen and their delivery status",
+            description = "Untuk ops: penerima disamarkan, isi pesan tidak pernah ditampilkan. For ops: recipients masked, contents never shown.")
+    @APIResponse(responseCode = "200", description = "Pesan, terlama lebih dulu / messages, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationView[].class)))
+    @APIResponse(responseCode = "400", description = "registrationId tidak ada atau bukan UUID / missing or not a UUID (VALIDATION_FAILED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Token tidak ada atau tidak sah / no valid bearer token (UNAUTHORIZED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Bukan admin, operator atau supervisor / not admin, operator or supervisor (FORBIDDEN)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<NotificationView>> list(
+            @Parameter(description = "Id pendaftaran / registration id", required = true)
+            @QueryParam("registrationId") @NotNull @Pattern(regexp = UUID_PATTERN) String registrationId) {
+        return service.forRegistration(UUID.fromString(registrationId))
+                .map(notifications -> notifications.stream().map(NotificationMapper::toView).toList());
+    }
+}

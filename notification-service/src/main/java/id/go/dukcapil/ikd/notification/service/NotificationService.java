@@ -1,0 +1,240 @@
+package id.go.dukcapil.ikd.notification.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.DeliveryStatus;
+import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.NotificationChannel;
+import id.go.dukcapil.ikd.events.RegistrationSubmitted;
+import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.messaging.Outbox;
+import id.go.dukcapil.ikd.messaging.PoisonEventException;
+import id.go.dukcapil.ikd.notification.config.NotificationConfig;
+import id.go.dukcapil.ikd.notification.delivery.DeliveryOutcome;
+import id.go.dukcapil.ikd.notification.delivery.SealedSecretsOpener;
+import id.go.dukcapil.ikd.notification.domain.Notification;
+import id.go.dukcapil.ikd.notification.domain.NotificationKind;
+import id.go.dukcapil.ikd.notification.mapping.NotificationMapper;
+import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
+import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
+import id.go.dukcapil.ikd.web.Languages;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The rules of notification: which events produce which messages, and what each attempt's
+ * outcome means (sent, retry later with backoff, failed for good with a fallback). Messages are
+ * recorded in the consumer's transaction and sent later by the {@link Dispatcher}, so a slow
+ * SMTP server never holds a Kafka partition.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
+
+    private final NotificationRepository repository;
+    private final Outbox outbox;
+    private final TemplateModels models;
+    private final SealedSecretsOpener opener;
+    private final NotificationConfig config;
+    private final ObjectMapper json;
+
+    public NotificationService(NotificationRepository repository, Outbox outbox, TemplateModels models,
+            SealedSecretsOpener opener, NotificationConfig config, ObjectMapper json) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.models = models;
+        this.opener = opener;
+        this.config = config;
+        this.json = json;
+    }
+
+    // --- recording: each runs inside the transaction that records the event in the inbox
+
+    public Uni<Void> onRegistrationSubmitted(RegistrationSubmitted event, String eventId) {
+        String language = Languages.normalise(event.language());
+        return queue(eventId, event.registrationId(), NotificationKind.REGISTRATION_RECEIVED, NotificationChannel.EMAIL,
+                event.email(), language, models.registrationReceived(event, language));
+    }
+
+    /** Approval sends nothing by itself: activation-service's ActivationCodeIssued brings the PIN email. */
+    public Uni<Void> onVerificationDecided(VerificationDecided event, String eventId) {
+        if (event.approved()) {
+            return Uni.createFrom().voidItem();
+        }
+        String language = Languages.normalise(event.language());
+        Map<String, String> model = models.verificationRejected(event, language);
+        return queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED, NotificationChannel.EMAIL,
+                event.email(), language, model)
+                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED,
+                        NotificationChannel.SMS, event.phone(), language, model));
+    }
+
+    public Uni<Void> onActivationCodeIssued(ActivationCodeIssued event, String eventId) {
+        try {
+            // checked now so that a code sealed to another key goes to the dead-letter topic at once
+            opener.open(event.sealedSecrets());
+        } catch (SealedSecretsOpener.UnreadableSecretsException e) {
+            throw new PoisonEventException(e.getMessage());
+        }
+        String language = Languages.normalise(event.language());
+        Notification email = Notification.pending(event.registrationId(), eventId, NotificationKind.ACTIVATION_CODE,
+                NotificationChannel.EMAIL, event.email(), language,
+                write(models.activationCode(event, language)), Instant.now());
+        email.fallbackRecipient = event.phone();
+        email.expiresAt = event.expiresAt();
+        return queue(email);
+    }
+
+    public Uni<Void> onIdentityActivated(IdentityActivated event, String eventId) {
+        String language = Languages.normalise(event.language());
+        return queue(eventId, event.registrationId(), NotificationKind.IDENTITY_ACTIVATED, NotificationChannel.EMAIL,
+                event.email(), language, models.identityActivated(event, language));
+    }
+
+    public Uni<Void> onIdentityRevoked(IdentityRevoked event, String eventId) {
+        String language = Languages.normalise(event.language());
+        Map<String, String> model = models.identityRevoked(event, language);
+        return queue(eventId, event.registrationId(), NotificationKind.IDENTITY_REVOKED, NotificationChannel.EMAIL,
+                event.email(), language, model)
+                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.IDENTITY_REVOKED,
+                        NotificationChannel.SMS, event.phone(), language, model));
+    }
+
+    private Uni<Void> queue(String eventId, UUID registrationId, NotificationKind kind, NotificationChannel channel,
+            String recipient, String language, Map<String, String> model) {
+        return queue(Notification.pending(registrationId, eventId, kind, channel, recipient, language, write(model),
+                Instant.now()));
+    }
+
+    /** The inbox already drops a redelivered event; the unique key check covers a purged inbox. */
+    private Uni<Void> queue(Notification notification) {
+        return repository.exists(notification.sourceEventId, notification.channel, notification.kind)
+                .chain(exists -> {
+                    if (exists) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.infof("queued %s %s to %s (registration %s)", notification.kind, notification.channel,
+                            NotificationMapper.maskedRecipient(notification), notification.registrationId);
+                    return repository.persist(notification).replaceWithVoid();
+                });
+    }
+
+    // --- dispatching
+
+    /** Claims due messages for one dispatcher round; they are SENDING once this commits. */
+    @WithTransaction
+    public Uni<List<Notification>> claimDue() {
+        Instant now = Instant.now();
+        return repository.lockDue(now, config.dispatch().batchSize())
+                .invoke(due -> due.forEach(notification -> notification.startAttempt(now)));
+    }
+
+    /** Records one attempt's outcome and emits its NotificationStatus, in one transaction. */
+    @WithTransaction
+    public Uni<Void> recordOutcome(UUID notificationId, DeliveryOutcome outcome) {
+        Instant now = Instant.now();
+        return repository.findById(notificationId).chain(notification -> switch (outcome) {
+            case DeliveryOutcome.Sent ignored -> {
+                notification.sent(now);
+                LOG.infof("sent %s %s to %s (notification %s, attempt %d)", notification.kind, notification.channel,
+                        NotificationMapper.maskedRecipient(notification), notification.id, notification.attempts);
+                yield emit(notification, DeliveryStatus.SENT, null, now);
+            }
+            case DeliveryOutcome.Transient failure -> {
+                Instant next = now.plus(backoff(notification.attempts));
+                if (notification.attempts >= config.retry().maxAttempts()) {
+                    yield failForGood(notification, "RETRIES_EXHAUSTED: " + failure.reason(), now);
+                }
+                if (notification.expiredAt(next)) {
+                    yield failForGood(notification, "EXPIRED: " + failure.reason(), now);
+                }
+                notification.retryAt(next, failure.reason(), now);
+                LOG.warnf("%s %s to %s failed (%s), attempt %d, next at %s", notification.kind, notification.channel,
+                        NotificationMapper.maskedRecipient(notification), failure.reason(), notification.attempts, next);
+                yield emit(notification, DeliveryStatus.RETRYING, failure.reason(), now);
+            }
+            case DeliveryOutcome.Permanent refusal -> failForGood(notification, refusal.reason(), now);
+        });
+    }
+
+    /**
+     * Attempts that started long ago and never recorded an outcome: the process died between
+     * sending and recording. Sending again could give the citizen a second PIN email, so they
+     * become UNKNOWN (NotificationStatus FAILED, reason OUTCOME_UNKNOWN) for ops to decide.
+     */
+    @WithTransaction
+    public Uni<Integer> markInterruptedAttempts() {
+        Instant now = Instant.now();
+        return repository.lockStale(now.minus(config.dispatch().staleAfter()), config.dispatch().batchSize())
+                .chain(stale -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Notification notification : stale) {
+                        chain = chain.chain(() -> {
+                            notification.outcomeUnknown("OUTCOME_UNKNOWN", now);
+                            LOG.errorf("%s %s to %s (notification %s): attempt %d interrupted, outcome unknown; not resent",
+                                    notification.kind, notification.channel,
+                                    NotificationMapper.maskedRecipient(notification), notification.id,
+                                    notification.attempts);
+                            return emit(notification, DeliveryStatus.FAILED, "OUTCOME_UNKNOWN", now);
+                        });
+                    }
+                    return chain.replaceWith(stale.size());
+                });
+    }
+
+    @WithSession
+    public Uni<List<Notification>> forRegistration(UUID registrationId) {
+        return repository.forRegistration(registrationId);
+    }
+
+    private Uni<Void> failForGood(Notification notification, String reason, Instant now) {
+        notification.failed(reason, now);
+        LOG.warnf("%s %s to %s failed for good: %s (notification %s)", notification.kind, notification.channel,
+                NotificationMapper.maskedRecipient(notification), reason, notification.id);
+        Uni<Void> status = emit(notification, DeliveryStatus.FAILED, reason, now);
+        if (!notification.kind.fallsBackToSms() || notification.channel != NotificationChannel.EMAIL
+                || notification.fallbackRecipient == null || notification.expiredAt(now)) {
+            return status;
+        }
+        Notification sms = Notification.pending(notification.registrationId, notification.sourceEventId,
+                notification.kind, NotificationChannel.SMS, notification.fallbackRecipient, notification.language,
+                notification.content, now);
+        sms.expiresAt = notification.expiresAt;
+        return status.chain(() -> queue(sms));
+    }
+
+    private Uni<Void> emit(Notification notification, DeliveryStatus status, String reason, Instant now) {
+        return outbox.append(NotificationMapper.toStatus(notification, status, reason, now)).replaceWithVoid();
+    }
+
+    /** Exponential: initial, 2×, 4×, … capped at the maximum. */
+    Duration backoff(int attempts) {
+        Duration initial = config.retry().initialBackoff();
+        Duration max = config.retry().maxBackoff();
+        Duration delay = initial.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+
+    private String write(Map<String, String> model) {
+        try {
+            return json.writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("template model not serialisable", e);
+        }
+    }
+}
