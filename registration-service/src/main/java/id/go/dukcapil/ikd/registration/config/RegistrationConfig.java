@@ -1,0 +1,61 @@
+package id.go.dukcapil.ikd.registration.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Rules of registration-service that operations may tune; {@code selfie-key} has no default in prod. */
+@ConfigMapping(prefix = "ikd.registration")
+public interface RegistrationConfig {
+
+    /** AES-256 key (base64, 32 bytes) sealing selfies at rest. Required in production. */
+    String selfieKey();
+
+    /** A registration nobody verified within this time expires and its selfie is erased. */
+    @WithDefault("P7D")
+    Duration expireAfter();
+
+    /** How long a counter code (QR payload and short code) stays valid. */
+    @WithDefault("PT10M")
+    Duration counterCodeValidity();
+
+    Selfie selfie();
+
+    RateLimits rateLimit();
+
+    interface Selfie {
+        @WithDefault("2097152")
+        int maxBytes();
+
+        /** Longest side accepted, read from the header before anything is decoded. */
+        @WithDefault("4096")
+        int maxSide();
+
+        /** Most pixels accepted (width × height), read from the header before decoding. */
+        @WithDefault("16777216")
+        long maxPixels();
+
+        /** Shortest side accepted: a smaller image cannot show a face an operator can compare. */
+        @WithDefault("240")
+        int minSide();
+    }
+
+    interface RateLimits {
+        /** Length of one counting window. */
+        @WithDefault("PT1H")
+        Duration window();
+
+        @WithDefault("10")
+        int submissionsPerDevice();
+
+        @WithDefault("60")
+        int submissionsPerAddress();
+
+        @WithDefault("30")
+        int counterCodesPerDevice();
+
+        @WithDefault("120")
+        int counterCodesPerAddress();
+    }
+}

@@ -1,0 +1,60 @@
+package id.go.dukcapil.ikd.registration.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.NotificationStatus;
+import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.messaging.EventRouter;
+import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
+import id.go.dukcapil.ikd.registration.service.JourneyService;
+import io.smallrye.mutiny.Uni;
+
+/** The rest of the journey, as the other services publish it, onto the citizen's timeline. */
+@ApplicationScoped
+public class JourneyConsumers {
+
+    private final IdempotentConsumer consumer;
+    private final EventRouter verification;
+    private final EventRouter activation;
+    private final EventRouter identity;
+    private final EventRouter notification;
+
+    public JourneyConsumers(IdempotentConsumer consumer, JourneyService journey) {
+        this.consumer = consumer;
+        this.verification = EventRouter.forConsumer("timeline-verification")
+                .on(VerificationDecided.class, journey::onDecided).build();
+        this.activation = EventRouter.forConsumer("timeline-activation")
+                .on(ActivationCodeIssued.class, journey::onActivationCodeIssued).build();
+        this.identity = EventRouter.forConsumer("timeline-identity")
+                .on(IdentityActivated.class, journey::onActivated)
+                .on(IdentityRevoked.class, journey::onRevoked).build();
+        this.notification = EventRouter.forConsumer("timeline-notification")
+                .on(NotificationStatus.class, journey::onNotification).build();
+    }
+
+    @Incoming("verification-in")
+    Uni<Void> onVerification(Message<String> message) {
+        return consumer.process(message, verification);
+    }
+
+    @Incoming("activation-in")
+    Uni<Void> onActivation(Message<String> message) {
+        return consumer.process(message, activation);
+    }
+
+    @Incoming("identity-in")
+    Uni<Void> onIdentity(Message<String> message) {
+        return consumer.process(message, identity);
+    }
+
+    @Incoming("notification-in")
+    Uni<Void> onNotification(Message<String> message) {
+        return consumer.process(message, notification);
+    }
+}

@@ -1,0 +1,83 @@
+package id.go.dukcapil.ikd.registration.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import id.go.dukcapil.ikd.registration.domain.Registration;
+import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@ApplicationScoped
+public class RegistrationRepository implements PanacheRepositoryBase<Registration, UUID> {
+
+    private final Pool pool;
+
+    public RegistrationRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Serialises submissions of one NIK until the end of the current transaction, so that two
+     * at once still leave exactly one registration pending.
+     */
+    public Uni<Void> lockNik(String nik) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "registration-nik:" + nik)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    public Uni<Registration> findPendingByNik(String nik) {
+        return find("nik = ?1 and status = ?2", nik, RegistrationStatus.PENDING_VERIFICATION)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Registration> findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Pending registrations submitted before {@code cutoff}, locked; rows another replica holds are skipped. */
+    public Uni<List<Registration>> lockOverduePending(Instant cutoff, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select * from registration where status = 'PENDING_VERIFICATION' and submitted_at < ?1
+                order by submitted_at limit ?2 for update skip locked""", Registration.class)
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .getResultList());
+    }
+
+    /** Decided registrations (approved but never activated) still holding a selfie since before {@code cutoff}. */
+    public Uni<List<Registration>> lockDecidedWithSelfie(Instant cutoff, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select * from registration where selfie_sealed is not null and decided_at < ?1
+                order by decided_at limit ?2 for update skip locked""", Registration.class)
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .getResultList());
+    }
+
+    /**
+     * The stored secret hash of a registration, or null. Outside any Hibernate session: request
+     * filters run before the resource and need no unit of work.
+     */
+    public Uni<byte[]> secretHash(UUID id) {
+        return pool.preparedQuery("select secret_hash from registration where id = $1").execute(Tuple.of(id))
+                .map(RegistrationRepository::firstHash);
+    }
+
+    private static byte[] firstHash(RowSet<Row> rows) {
+        var iterator = rows.iterator();
+        return iterator.hasNext() ? iterator.next().getBuffer(0).getBytes() : null;
+    }
+}

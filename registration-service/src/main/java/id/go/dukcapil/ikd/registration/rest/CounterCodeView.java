@@ -1,0 +1,13 @@
+package id.go.dukcapil.ikd.registration.rest;
+
+import java.time.Instant;
+
+/**
+ * What the app shows at the counter.
+ *
+ * @param payload   compact JWS to render as a QR code
+ * @param shortCode the same code for typing, e.g. {@code K7M2-Q9XD}
+ * @param sequence  only the code with the highest sequence is accepted
+ */
+public record CounterCodeView(String payload, String shortCode, int sequence, Instant expiresAt) {
+}

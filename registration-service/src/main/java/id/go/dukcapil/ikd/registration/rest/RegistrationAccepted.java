@@ -1,0 +1,12 @@
+package id.go.dukcapil.ikd.registration.rest;
+
+import java.util.UUID;
+
+/**
+ * The answer to every well-formed registration, whether the NIK, email or phone is new or not.
+ *
+ * @param registrationSecret send it as {@code X-Registration-Secret} on every later call; shown once, stored only as a hash
+ */
+public record RegistrationAccepted(UUID registrationId, String registrationSecret, String status,
+        CounterCodeView counterCode) {
+}

@@ -1,0 +1,121 @@
+package id.go.dukcapil.ikd.registration.service;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.NotificationStatus;
+import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.registration.domain.Registration;
+import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
+import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
+import id.go.dukcapil.ikd.registration.domain.TimelineKind;
+import id.go.dukcapil.ikd.registration.repository.RegistrationRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Moves a registration along the rest of the journey as the other services report it. Each
+ * handler runs in the transaction that records the event in the inbox, so it happens once.
+ *
+ * <p>The selfie's purpose ends with the decision on it: it is erased when the registration is
+ * rejected and when the identity is activated (an approved registration keeps it until then, in
+ * case the operator must look again before activation, and at most {@code expire-after}).
+ */
+@ApplicationScoped
+public class JourneyService {
+
+    private static final Logger LOG = Logger.getLogger(JourneyService.class);
+
+    private final RegistrationRepository registrations;
+    private final TimelineRecorder recorder;
+
+    public JourneyService(RegistrationRepository registrations, TimelineRecorder recorder) {
+        this.registrations = registrations;
+        this.recorder = recorder;
+    }
+
+    public Uni<Void> onDecided(VerificationDecided event) {
+        return withRegistration(event.registrationId(), "VerificationDecided", registration -> {
+            RegistrationStatus next = event.approved() ? RegistrationStatus.APPROVED : RegistrationStatus.REJECTED;
+            moveTo(registration, next, event.decidedAt());
+            registration.decidedAt = event.decidedAt();
+            if (!event.approved() && registration.selfieKept()) {
+                registration.eraseSelfie(Instant.now());
+            }
+            TimelineEntry entry = TimelineEntry.of(registration,
+                    event.approved() ? TimelineKind.APPROVED : TimelineKind.REJECTED, event.decidedAt());
+            entry.reasonCode = event.reasonCode() == null ? null : event.reasonCode().name();
+            entry.note = TimelineRecorder.shorten(event.reasonNote());
+            entry.channel = event.channel().name();
+            return recorder.record(entry);
+        });
+    }
+
+    public Uni<Void> onActivationCodeIssued(ActivationCodeIssued event) {
+        return withRegistration(event.registrationId(), "ActivationCodeIssued", registration -> {
+            TimelineEntry entry = TimelineEntry.of(registration, TimelineKind.ACTIVATION_CODE_ISSUED, Instant.now());
+            return recorder.record(entry);
+        });
+    }
+
+    public Uni<Void> onActivated(IdentityActivated event) {
+        return withRegistration(event.registrationId(), "IdentityActivated", registration -> {
+            moveTo(registration, RegistrationStatus.ACTIVATED, event.activatedAt());
+            if (registration.selfieKept()) {
+                registration.eraseSelfie(Instant.now());
+            }
+            return recorder.record(TimelineEntry.of(registration, TimelineKind.ACTIVATED, event.activatedAt()));
+        });
+    }
+
+    public Uni<Void> onRevoked(IdentityRevoked event) {
+        return withRegistration(event.registrationId(), "IdentityRevoked", registration -> {
+            moveTo(registration, RegistrationStatus.REVOKED, event.revokedAt());
+            TimelineEntry entry = TimelineEntry.of(registration, TimelineKind.REVOKED, event.revokedAt());
+            entry.reasonCode = event.reason().name();
+            return recorder.record(entry);
+        });
+    }
+
+    public Uni<Void> onNotification(NotificationStatus event) {
+        return withRegistration(event.registrationId(), "NotificationStatus", registration -> {
+            TimelineKind kind = switch (event.status()) {
+                case SENT -> TimelineKind.NOTIFICATION_SENT;
+                case FAILED -> TimelineKind.NOTIFICATION_FAILED;
+                case RETRYING -> TimelineKind.NOTIFICATION_RETRYING;
+            };
+            TimelineEntry entry = TimelineEntry.of(registration, kind, event.at());
+            entry.channel = event.channel().name();
+            entry.messageKind = event.kind();
+            entry.recipient = event.recipientMasked();
+            entry.note = TimelineRecorder.shorten(event.reason());
+            return recorder.record(entry);
+        });
+    }
+
+    /** Events only move a registration forward: one that arrives late on another topic records its step only. */
+    private static void moveTo(Registration registration, RegistrationStatus next, Instant at) {
+        if (registration.status.canMoveTo(next)) {
+            registration.status = next;
+            registration.updatedAt = at;
+        }
+    }
+
+    private Uni<Void> withRegistration(UUID id, String eventName, Function<Registration, Uni<Void>> change) {
+        return registrations.findForUpdate(id).chain(registration -> {
+            if (registration == null) {
+                // registrations of another deployment or environment sharing the topic: nothing to show
+                LOG.debugf("%s for unknown registration %s skipped", eventName, id);
+                return Uni.createFrom().voidItem();
+            }
+            return change.apply(registration);
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package id.go.dukcapil.ikd.registration.service;
+
+import id.go.dukcapil.ikd.web.ProblemType;
+
+/** Every way a registration request can be refused; each is a stable {@code code} clients can act on. */
+public enum RegistrationProblems implements ProblemType {
+    NIK_MALFORMED(400, "NIK harus 16 angka", "The NIK must be 16 digits"),
+    NIK_UNKNOWN_PROVINCE(400, "Kode provinsi pada NIK tidak dikenal", "The NIK's province code is unknown"),
+    NIK_INVALID_REGENCY(400, "Kode kabupaten/kota pada NIK tidak valid", "The NIK's regency code is invalid"),
+    NIK_INVALID_DISTRICT(400, "Kode kecamatan pada NIK tidak valid", "The NIK's district code is invalid"),
+    NIK_INVALID_BIRTH_DATE(400, "Tanggal lahir pada NIK tidak valid", "The NIK's birth date is invalid"),
+    NIK_INVALID_SERIAL(400, "Nomor urut pada NIK tidak valid", "The NIK's serial number is invalid"),
+    EMAIL_INVALID(400, "Alamat email tidak valid", "The email address is invalid"),
+    PHONE_INVALID(400, "Nomor ponsel Indonesia tidak valid", "The Indonesian mobile number is invalid"),
+    DEVICE_KEY_INVALID(400, "Kunci perangkat tidak valid", "The device key is invalid"),
+    LANGUAGE_INVALID(400, "Bahasa tidak didukung", "The language is not supported"),
+    SELFIE_MISSING(400, "Swafoto wajib dikirim", "A selfie is required"),
+    SELFIE_TOO_LARGE(413, "Swafoto terlalu besar", "The selfie is too large"),
+    SELFIE_NOT_AN_IMAGE(400, "Swafoto bukan gambar yang dapat dibaca", "The selfie is not a readable image"),
+    SELFIE_UNSUPPORTED_FORMAT(415, "Swafoto harus JPEG atau PNG", "The selfie must be JPEG or PNG"),
+    SELFIE_TOO_MANY_PIXELS(400, "Resolusi swafoto terlalu besar", "The selfie's resolution is too high"),
+    SELFIE_TOO_SMALL(400, "Resolusi swafoto terlalu kecil", "The selfie's resolution is too low"),
+    REGISTRATION_NOT_PENDING(409, "Pendaftaran tidak lagi menunggu verifikasi",
+            "The registration no longer awaits verification"),
+    SELFIE_NOT_AVAILABLE(404, "Swafoto tidak tersedia", "The selfie is not available");
+
+    private final int status;
+    private final String titleId;
+    private final String titleEn;
+
+    RegistrationProblems(int status, String titleId, String titleEn) {
+        this.status = status;
+        this.titleId = titleId;
+        this.titleEn = titleEn;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String titleId() {
+        return titleId;
+    }
+
+    @Override
+    public String titleEn() {
+        return titleEn;
+    }
+}

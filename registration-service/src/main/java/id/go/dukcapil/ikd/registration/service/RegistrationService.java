@@ -1,0 +1,319 @@
+package id.go.dukcapil.ikd.registration.service;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
+import id.go.dukcapil.ikd.events.WithdrawalReason;
+import id.go.dukcapil.ikd.messaging.Outbox;
+import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+import id.go.dukcapil.ikd.registration.domain.Registration;
+import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
+import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
+import id.go.dukcapil.ikd.registration.domain.TimelineKind;
+import id.go.dukcapil.ikd.registration.mapping.RegistrationMapper;
+import id.go.dukcapil.ikd.registration.messaging.RegistrationUpdateHub;
+import id.go.dukcapil.ikd.registration.repository.RegistrationRepository;
+import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
+import id.go.dukcapil.ikd.registration.rest.CounterCodeView;
+import id.go.dukcapil.ikd.registration.rest.RegistrationAccepted;
+import id.go.dukcapil.ikd.registration.rest.RegistrationStatusView;
+import id.go.dukcapil.ikd.registration.rest.RegistrationUpdate;
+import id.go.dukcapil.ikd.registration.service.RateLimiter.Action;
+import id.go.dukcapil.ikd.web.Masking;
+import id.go.dukcapil.ikd.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The citizen's side of SOP steps 2 and 3: registering, counter codes, status and withdrawal.
+ *
+ * <p>No enumeration: a well-formed registration is always answered 202 with the same shape and
+ * the same work (selfie decoding dominates the time), whether its NIK, email or phone are new,
+ * pending or belong to an active IKD. Behind the answer, one registration per NIK awaits
+ * verification: the newest wins and the older is withdrawn as SUPERSEDED. A NIK with an active
+ * IKD registers like any other: that is how a citizen moves to a new phone, and the operator's
+ * check of the person and the KTP-el at the counter stops anyone else.
+ */
+@ApplicationScoped
+public class RegistrationService {
+
+    private static final Logger LOG = Logger.getLogger(RegistrationService.class);
+    private static final int EXPIRY_BATCH = 100;
+
+    /** A registration as the app sent it; {@code selfie} is the uploaded file, or null. */
+    public record Form(String nik, String email, String phone, String language, String deviceKey, Path selfie) {
+    }
+
+    private record ValidForm(String nik, String email, String phone, String language, DeviceKey deviceKey,
+            Path selfie) {
+    }
+
+    private record Prepared(ValidForm form, UUID id, Selfie selfie, byte[] sealedSelfie, String secret,
+            byte[] secretHash, CounterCode code) {
+    }
+
+    private final RegistrationRepository registrations;
+    private final TimelineRepository timeline;
+    private final TimelineRecorder recorder;
+    private final Outbox outbox;
+    private final RegistrationMapper mapper;
+    private final NikValidator nikValidator;
+    private final ContactValidator contactValidator;
+    private final DeviceKeyValidator deviceKeyValidator;
+    private final SelfieInspector selfieInspector;
+    private final SelfieCipher selfieCipher;
+    private final CounterCodeSigner signer;
+    private final RegistrationSecrets secrets;
+    private final RateLimiter rateLimiter;
+    private final RegistrationUpdateHub hub;
+    private final RegistrationConfig config;
+
+    public RegistrationService(RegistrationRepository registrations, TimelineRepository timeline,
+            TimelineRecorder recorder, Outbox outbox, RegistrationMapper mapper, NikValidator nikValidator,
+            ContactValidator contactValidator, DeviceKeyValidator deviceKeyValidator, SelfieInspector selfieInspector,
+            SelfieCipher selfieCipher, CounterCodeSigner signer, RegistrationSecrets secrets, RateLimiter rateLimiter,
+            RegistrationUpdateHub hub, RegistrationConfig config) {
+        this.registrations = registrations;
+        this.timeline = timeline;
+        this.recorder = recorder;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.nikValidator = nikValidator;
+        this.contactValidator = contactValidator;
+        this.deviceKeyValidator = deviceKeyValidator;
+        this.selfieInspector = selfieInspector;
+        this.selfieCipher = selfieCipher;
+        this.signer = signer;
+        this.secrets = secrets;
+        this.rateLimiter = rateLimiter;
+        this.hub = hub;
+        this.config = config;
+    }
+
+    /** SOP step 2. Cheap checks first; the selfie is decoded and sealed on a worker thread. */
+    public Uni<RegistrationAccepted> register(Form form, String clientAddress) {
+        return rateLimiter.checkAddress(Action.SUBMISSION, clientAddress)
+                .map(ignored -> validate(form))
+                .call(valid -> rateLimiter.checkDevice(Action.SUBMISSION, valid.deviceKey().thumbprint()))
+                .chain(valid -> Workers.run(() -> prepare(valid)))
+                .chain(this::store);
+    }
+
+    private ValidForm validate(Form form) {
+        String nik = nikValidator.validate(form.nik());
+        String email = contactValidator.email(form.email());
+        String phone = contactValidator.phone(form.phone());
+        String language = contactValidator.language(form.language());
+        DeviceKey deviceKey = deviceKeyValidator.validate(form.deviceKey());
+        if (form.selfie() == null) {
+            throw SelfieInspector.missing();
+        }
+        return new ValidForm(nik, email, phone, language, deviceKey, form.selfie());
+    }
+
+    private Prepared prepare(ValidForm form) {
+        Selfie selfie = selfieInspector.inspect(form.selfie());
+        UUID id = UUID.randomUUID();
+        String secret = secrets.newSecret();
+        return new Prepared(form, id, selfie, selfieCipher.seal(id, selfie.jpeg()), secret, secrets.hash(secret),
+                signer.issue(id));
+    }
+
+    private Uni<RegistrationAccepted> store(Prepared prepared) {
+        Instant now = Instant.now();
+        String nik = prepared.form().nik();
+        return Panache.withTransaction(() -> registrations.lockNik(nik)
+                .chain(() -> registrations.findPendingByNik(nik))
+                .chain(older -> older == null ? Uni.createFrom().<UUID>nullItem()
+                        : close(older, WithdrawalReason.SUPERSEDED, now).replaceWith(older.id))
+                .chain(superseded -> {
+                    Registration registration = newRegistration(prepared, superseded, now);
+                    return registrations.persist(registration)
+                            .chain(() -> recorder.record(TimelineEntry.of(registration, TimelineKind.SUBMITTED, now)))
+                            .chain(() -> outbox.append(mapper.submitted(registration)))
+                            .chain(() -> outbox.append(mapper.counterCodeIssued(registration, prepared.code())))
+                            .replaceWith(registration);
+                }))
+                .invoke(registration -> LOG.infof("registration %s submitted for NIK %s%s", registration.id,
+                        Masking.nik(nik), registration.supersedes == null ? "" : ", superseding " + registration.supersedes))
+                .map(registration -> new RegistrationAccepted(registration.id, prepared.secret(),
+                        registration.status.name(), mapper.counterCode(prepared.code(), registration.codeSequence)));
+    }
+
+    private static Registration newRegistration(Prepared prepared, UUID superseded, Instant now) {
+        ValidForm form = prepared.form();
+        Registration registration = new Registration();
+        registration.id = prepared.id();
+        registration.nik = form.nik();
+        registration.email = form.email();
+        registration.phone = form.phone();
+        registration.language = form.language();
+        registration.deviceKeyJwk = form.deviceKey().jwk();
+        registration.deviceKeyThumbprint = form.deviceKey().thumbprint();
+        registration.secretHash = prepared.secretHash();
+        registration.status = RegistrationStatus.PENDING_VERIFICATION;
+        registration.submittedAt = now;
+        registration.updatedAt = now;
+        registration.supersedes = superseded;
+        registration.selfieSealed = prepared.sealedSelfie();
+        registration.selfieContentType = Selfie.CONTENT_TYPE;
+        registration.selfieSha256 = prepared.selfie().sha256();
+        registration.codeSequence = 1;
+        registration.codeId = prepared.code().codeId();
+        registration.shortCode = prepared.code().shortCode();
+        registration.codeExpiresAt = prepared.code().expiresAt();
+        return registration;
+    }
+
+    /**
+     * Ends a registration that awaits verification: status, selfie erased, timeline and
+     * RegistrationWithdrawn, in the caller's transaction.
+     */
+    private Uni<Void> close(Registration registration, WithdrawalReason reason, Instant now) {
+        registration.status = reason == WithdrawalReason.EXPIRED ? RegistrationStatus.EXPIRED
+                : RegistrationStatus.WITHDRAWN;
+        registration.eraseSelfie(now);
+        TimelineEntry entry = TimelineEntry.of(registration, switch (reason) {
+            case CITIZEN_REQUEST -> TimelineKind.WITHDRAWN;
+            case SUPERSEDED -> TimelineKind.SUPERSEDED;
+            case EXPIRED -> TimelineKind.EXPIRED;
+        }, now);
+        entry.reasonCode = reason.name();
+        return recorder.record(entry)
+                .chain(() -> outbox.append(new RegistrationWithdrawn(registration.id, reason, now)))
+                .replaceWithVoid();
+    }
+
+    /** SOP step 3: a fresh code for the QR; the previous one stops working (highest sequence wins). */
+    public Uni<CounterCodeView> newCounterCode(UUID id, String clientAddress) {
+        return rateLimiter.checkAddress(Action.COUNTER_CODE, clientAddress)
+                .chain(() -> Panache.withSession(() -> registrations.findById(id)))
+                .invoke(RegistrationService::requirePending)
+                .call(registration -> rateLimiter.checkDevice(Action.COUNTER_CODE, registration.deviceKeyThumbprint))
+                .chain(() -> Workers.run(() -> signer.issue(id)))
+                .chain(code -> Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> {
+                    requirePending(registration);
+                    registration.codeSequence++;
+                    registration.codeId = code.codeId();
+                    registration.shortCode = code.shortCode();
+                    registration.codeExpiresAt = code.expiresAt();
+                    registration.updatedAt = code.issuedAt();
+                    return outbox.append(mapper.counterCodeIssued(registration, code))
+                            .replaceWith(mapper.counterCode(code, registration.codeSequence));
+                })));
+    }
+
+    private static void requirePending(Registration registration) {
+        if (registration.status != RegistrationStatus.PENDING_VERIFICATION) {
+            throw new ProblemException(RegistrationProblems.REGISTRATION_NOT_PENDING,
+                    "Pendaftaran ini tidak lagi menunggu verifikasi.",
+                    "This registration no longer awaits verification.").with("status", registration.status.name());
+        }
+    }
+
+    public Uni<RegistrationStatusView> status(UUID id) {
+        return Panache.withSession(() -> registrations.findById(id)
+                .chain(registration -> timeline.listFor(id).map(entries -> mapper.status(registration, entries))));
+    }
+
+    /** The citizen cancels (UU PDP): the selfie is erased at once. Repeating it changes nothing. */
+    public Uni<Void> withdraw(UUID id) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> switch (registration.status) {
+            case PENDING_VERIFICATION -> close(registration, WithdrawalReason.CITIZEN_REQUEST, now)
+                    .invoke(() -> LOG.infof("registration %s withdrawn by the citizen", id));
+            case WITHDRAWN, EXPIRED -> Uni.createFrom().voidItem();
+            default -> {
+                requirePending(registration);
+                yield Uni.createFrom().voidItem();
+            }
+        }));
+    }
+
+    /**
+     * Registrations nobody verified within {@code expire-after} expire (selfie erased); selfies of
+     * registrations approved that long ago but never activated are erased too. One batch per call.
+     */
+    public Uni<Integer> expireOverdue(Instant now) {
+        Instant cutoff = now.minus(config.expireAfter());
+        return Panache.withTransaction(() -> registrations.lockOverduePending(cutoff, EXPIRY_BATCH)
+                .chain(overdue -> Multi.createFrom().iterable(overdue)
+                        .onItem().transformToUniAndConcatenate(registration -> close(registration, WithdrawalReason.EXPIRED, now)
+                                .replaceWith(registration.id))
+                        .collect().asList())
+                .chain(expired -> registrations.lockDecidedWithSelfie(cutoff, EXPIRY_BATCH)
+                        .invoke(decided -> decided.forEach(registration -> registration.eraseSelfie(now)))
+                        .map(decided -> expired.size() + decided.size())))
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("expiry: %d registrations expired or their selfies erased", count);
+                    }
+                });
+    }
+
+    /** The decrypted selfie for an operator; 404 once erased (or for an unknown id). */
+    public Uni<byte[]> selfie(UUID id) {
+        return Panache.withSession(() -> registrations.findById(id))
+                .chain(registration -> {
+                    if (registration == null || !registration.selfieKept()) {
+                        return Uni.createFrom().failure(new ProblemException(RegistrationProblems.SELFIE_NOT_AVAILABLE,
+                                "Swafoto tidak ada atau sudah dihapus.", "The selfie does not exist or was erased."));
+                    }
+                    byte[] sealed = registration.selfieSealed;
+                    return Workers.run(() -> selfieCipher.open(id, sealed));
+                });
+    }
+
+    /**
+     * The timeline after {@code afterId}, then every change live. Listening starts before the
+     * database is read, and live changes are held back until the backlog is out, so nothing falls
+     * between the two and nothing comes twice.
+     */
+    public Multi<RegistrationUpdate> updates(UUID id, long afterId) {
+        return Multi.createFrom().emitter(emitter -> {
+            Object lock = new Object();
+            List<RegistrationUpdate> heldBack = new ArrayList<>();
+            long[] lastSent = { afterId };
+            boolean[] caughtUp = { false };
+            Runnable stopListening = hub.listen(id, update -> {
+                synchronized (lock) {
+                    if (!caughtUp[0]) {
+                        heldBack.add(update);
+                    } else if (update.entry().id() > lastSent[0]) {
+                        lastSent[0] = update.entry().id();
+                        emitter.emit(update);
+                    }
+                }
+            });
+            emitter.onTermination(stopListening);
+            Panache.withSession(() -> timeline.listAfter(id, afterId)).subscribe().with(backlog -> {
+                synchronized (lock) {
+                    backlog.stream().map(mapper::update).forEach(update -> {
+                        lastSent[0] = Math.max(lastSent[0], update.entry().id());
+                        emitter.emit(update);
+                    });
+                    heldBack.stream().filter(update -> update.entry().id() > lastSent[0]).forEach(update -> {
+                        lastSent[0] = update.entry().id();
+                        emitter.emit(update);
+                    });
+                    heldBack.clear();
+                    caughtUp[0] = true;
+                }
+            }, emitter::fail);
+        });
+    }
+
+    /** For the request filter: whether {@code secret} opens registration {@code id} (false for an unknown id). */
+    public Uni<Boolean> secretMatches(UUID id, String secret) {
+        return registrations.secretHash(id).map(hash -> secrets.matches(secret, hash));
+    }
+}

@@ -1,0 +1,28 @@
+package id.go.dukcapil.ikd.registration.service;
+
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/** Blocking or CPU-heavy work off the event loop, then back onto the caller's Vert.x context. */
+final class Workers {
+
+    private Workers() {
+    }
+
+    /**
+     * Runs {@code work} on the worker pool. The result is emitted on the caller's context, where
+     * Hibernate Reactive must continue.
+     */
+    static <T> Uni<T> run(Supplier<T> work) {
+        Context context = Vertx.currentContext();
+        Uni<T> onWorker = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        if (context == null) {
+            return onWorker;
+        }
+        return onWorker.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+}

@@ -1,0 +1,367 @@
+package id.go.dukcapil.ikd.registration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.go.dukcapil.ikd.events.CounterCodeIssued;
+import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.RegistrationSubmitted;
+import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
+import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.events.WithdrawalReason;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** SOP step 2 against the real PostgreSQL and Kafka: what is stored, published and refused. */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class RegistrationSubmissionTest {
+
+    @Inject
+    Pool pool;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    String publicKeyLocation;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void validRegistrationIsStoredAndPublishedWithItsFirstCounterCode() throws Exception {
+        String nik = Citizens.nik();
+        Map<String, String> form = Citizens.form(nik);
+        form.put("email", "Budi.Santoso@Example.ID");
+        form.put("phone", "+62 812-3456-7890");
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            Response response = Citizens.register(form);
+            response.then().statusCode(202)
+                    .body("status", equalTo("PENDING_VERIFICATION"))
+                    .body("registrationSecret", matchesPattern("[A-Za-z0-9_-]{43}"))
+                    .body("counterCode.sequence", equalTo(1))
+                    .body("counterCode.shortCode", matchesPattern("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}"));
+            String id = response.path("registrationId");
+
+            ConsumerRecord<String, String> submitted = probe.await(
+                    r -> id.equals(r.key()) && EventType.REGISTRATION_SUBMITTED.type().equals(TopicProbe.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
+            assertThat(TopicProbe.header(submitted, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicProbe.header(submitted, "ce_source")).isEqualTo("/ikd/registration-service");
+            assertThat(TopicProbe.header(submitted, "ce_id")).isNotBlank();
+            assertThat(TopicProbe.header(submitted, "content-type")).startsWith("application/json");
+            RegistrationSubmitted event = EventJson.read(submitted.value(), RegistrationSubmitted.class);
+            assertThat(event.registrationId()).isEqualTo(UUID.fromString(id));
+            assertThat(event.nik()).isEqualTo(nik);
+            assertThat(event.email()).isEqualTo("budi.santoso@example.id");
+            assertThat(event.phone()).isEqualTo("+6281234567890");
+            assertThat(event.language()).isEqualTo("id");
+            assertThat(event.supersedes()).isNull();
+            assertThat(event.shortCode()).isEqualTo(response.<String>path("counterCode.shortCode"));
+            assertThat(json.readTree(event.deviceKeyJwk()).get("crv").asText()).isEqualTo("P-256");
+
+            ConsumerRecord<String, String> code = probe.await(
+                    r -> id.equals(r.key()) && EventType.COUNTER_CODE_ISSUED.type().equals(TopicProbe.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
+            CounterCodeIssued issued = EventJson.read(code.value(), CounterCodeIssued.class);
+            assertThat(issued.sequence()).isEqualTo(1);
+            assertThat(issued.shortCode()).isEqualTo(event.shortCode());
+            assertThat(Duration.between(issued.issuedAt(), issued.expiresAt())).isEqualTo(Duration.ofMinutes(10));
+
+            String payload = response.path("counterCode.payload");
+            JsonNode claims = verifiedCounterCode(payload);
+            assertThat(claims.get("sub").asText()).isEqualTo(id);
+            assertThat(claims.get("jti").asText()).isEqualTo(issued.codeId().toString());
+            assertThat(claims.get("sc").asText()).isEqualTo(issued.shortCode());
+            assertThat(claims.get("iss").asText()).isEqualTo(IkdTestResource.ISSUER);
+            assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(600);
+
+            // the selfie is stored sealed, and the operator gets back a real image
+            byte[] stored = storedSelfie(id);
+            assertThat(stored).isNotNull();
+            byte[] shown = given().auth().oauth2(Citizens.operatorToken("operator"))
+                    .get("/api/v1/registrations/" + id + "/selfie")
+                    .then().statusCode(200).contentType("image/jpeg").header("Cache-Control", "no-store")
+                    .extract().asByteArray();
+            assertThat(ImageIO.read(new ByteArrayInputStream(shown)).getWidth()).isEqualTo(480);
+            assertThat(indexOf(stored, Arrays.copyOf(shown, 64))).as("stored bytes are not the plain image").isEqualTo(-1);
+            assertThat(event.selfieSha256()).isEqualTo(sha256Hex(shown));
+        }
+    }
+
+    @Test
+    void selfieIsForOperatorsAndSupervisorsOnly() {
+        String id = Citizens.registered()[0];
+        given().get("/api/v1/registrations/" + id + "/selfie").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
+        given().auth().oauth2(Citizens.operatorToken("citizen")).get("/api/v1/registrations/" + id + "/selfie")
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(Citizens.operatorToken("supervisor")).get("/api/v1/registrations/" + id + "/selfie")
+                .then().statusCode(200);
+        given().auth().oauth2(Citizens.operatorToken("operator")).get("/api/v1/registrations/" + UUID.randomUUID() + "/selfie")
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("SELFIE_NOT_AVAILABLE"));
+    }
+
+    @Test
+    void pngIsAcceptedAndStoredAsJpeg() {
+        Response response = Citizens.register(Citizens.form(Citizens.nik()), Citizens.image("png", 400, 400), "me.png", "image/png");
+        response.then().statusCode(202);
+        given().auth().oauth2(Citizens.operatorToken("operator"))
+                .get("/api/v1/registrations/" + response.path("registrationId") + "/selfie")
+                .then().statusCode(200).contentType("image/jpeg");
+    }
+
+    static Stream<Arguments> invalidFields() {
+        return Stream.of(
+                Arguments.of("nik", "320412170590001", "NIK_MALFORMED"),
+                Arguments.of("nik", "32041217059000011", "NIK_MALFORMED"),
+                Arguments.of("nik", "32041217059O0001", "NIK_MALFORMED"),
+                Arguments.of("nik", "３２０４１２１７０５９０００１", "NIK_MALFORMED"),
+                Arguments.of("nik", "9904121705900001", "NIK_UNKNOWN_PROVINCE"),
+                Arguments.of("nik", "3200121705900001", "NIK_INVALID_REGENCY"),
+                Arguments.of("nik", "3204001705900001", "NIK_INVALID_DISTRICT"),
+                Arguments.of("nik", "3204123002900001", "NIK_INVALID_BIRTH_DATE"),
+                Arguments.of("nik", "3204122902930001", "NIK_INVALID_BIRTH_DATE"),
+                Arguments.of("nik", "3204127205900001", "NIK_INVALID_BIRTH_DATE"),
+                Arguments.of("nik", "3204121713900001", "NIK_INVALID_BIRTH_DATE"),
+                Arguments.of("nik", "3204121705900000", "NIK_INVALID_SERIAL"),
+                Arguments.of("email", "not-an-email", "EMAIL_INVALID"),
+                Arguments.of("email", "budi@example.id\r\nBcc: all@example.id", "EMAIL_INVALID"),
+                Arguments.of("email", "a".repeat(65) + "@example.id", "EMAIL_INVALID"),
+                Arguments.of("email", "budi@localhost", "EMAIL_INVALID"),
+                Arguments.of("phone", "0212345678", "PHONE_INVALID"),
+                Arguments.of("phone", "+6581234567", "PHONE_INVALID"),
+                Arguments.of("phone", "08123", "PHONE_INVALID"),
+                Arguments.of("language", "fr", "LANGUAGE_INVALID"),
+                Arguments.of("deviceKey", "not json", "DEVICE_KEY_INVALID"),
+                Arguments.of("deviceKey", "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}", "DEVICE_KEY_INVALID"),
+                Arguments.of("deviceKey", "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + "A".repeat(43) + "\",\"y\":\""
+                        + "A".repeat(43) + "\"}", "DEVICE_KEY_INVALID"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1} -> {2}")
+    @MethodSource("invalidFields")
+    void invalidFieldIsRefusedWithItsCodeAndNothingStored(String field, String value, String code) {
+        Map<String, String> form = Citizens.form(Citizens.nik());
+        form.put(field, value);
+        long before = registrationCount();
+        Citizens.register(form).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo(code)).body("field", equalTo(field));
+        assertThat(registrationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void women40DayOffsetAndLeapDayAreValidBirthDates() {
+        Map<String, String> woman = Citizens.form("3204125705900001".substring(0, 12) + "0042");
+        Citizens.register(woman).then().statusCode(202);
+        Map<String, String> leapDay = Citizens.form("3204126902920017");
+        Citizens.register(leapDay).then().statusCode(202);
+    }
+
+    @Test
+    void privateDeviceKeyIsRefused() {
+        String key = Citizens.deviceKey();
+        Map<String, String> form = Citizens.form(Citizens.nik());
+        form.put("deviceKey", key.replace("}", ",\"d\":\"" + "A".repeat(43) + "\"}"));
+        Citizens.register(form).then().statusCode(400).body("code", equalTo("DEVICE_KEY_INVALID"));
+    }
+
+    static Stream<Arguments> invalidSelfies() {
+        byte[] text = "this is not an image at all, just text pretending".getBytes(StandardCharsets.UTF_8);
+        byte[] truncatedJpeg = Arrays.copyOf(Citizens.selfie(), 200);
+        byte[] tooBig = new byte[2 * 1024 * 1024 + 1];
+        System.arraycopy(Citizens.selfie(), 0, tooBig, 0, Citizens.selfie().length);
+        return Stream.of(
+                Arguments.of("text as text/plain", text, "notes.txt", "text/plain", 400, "SELFIE_NOT_AN_IMAGE"),
+                Arguments.of("text claiming image/jpeg", text, "selfie.jpg", "image/jpeg", 400, "SELFIE_NOT_AN_IMAGE"),
+                Arguments.of("truncated JPEG", truncatedJpeg, "selfie.jpg", "image/jpeg", 400, "SELFIE_NOT_AN_IMAGE"),
+                Arguments.of("GIF claiming image/png", Citizens.image("gif", 400, 400), "selfie.png", "image/png", 415,
+                        "SELFIE_UNSUPPORTED_FORMAT"),
+                Arguments.of("over 2 MB", tooBig, "selfie.jpg", "image/jpeg", 413, "SELFIE_TOO_LARGE"),
+                Arguments.of("4100 x 300 PNG (a small file, refused from its header)", Citizens.image("png", 4100, 300), "selfie.png",
+                        "image/png", 400, "SELFIE_TOO_MANY_PIXELS"),
+                Arguments.of("64 x 64 thumbnail", Citizens.image("jpeg", 64, 64), "selfie.jpg", "image/jpeg", 400,
+                        "SELFIE_TOO_SMALL"),
+                Arguments.of("empty file", new byte[0], "selfie.jpg", "image/jpeg", 400, "SELFIE_MISSING"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {5}")
+    @MethodSource("invalidSelfies")
+    void invalidSelfieIsRefusedWithItsCodeAndNothingStored(String description, byte[] selfie, String fileName,
+            String mimeType, int status, String code) {
+        long before = registrationCount();
+        Citizens.register(Citizens.form(Citizens.nik()), selfie, fileName, mimeType).then().statusCode(status)
+                .contentType("application/problem+json").body("code", equalTo(code));
+        assertThat(registrationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void missingSelfieIsRefused() {
+        long before = registrationCount();
+        var request = given();
+        Citizens.form(Citizens.nik()).forEach(request::multiPart);
+        request.post("/api/v1/registrations").then().statusCode(400).body("code", equalTo("SELFIE_MISSING"));
+        assertThat(registrationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void duplicateNikIsIndistinguishableAndTheNewestWins() {
+        String nik = Citizens.nik();
+        Map<String, String> first = Citizens.form(nik);
+        Map<String, String> second = Citizens.form(nik);
+        second.put("email", first.get("email"));
+        second.put("phone", first.get("phone"));
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            Response a = Citizens.register(first);
+            Response b = Citizens.register(second);
+            Response c = Citizens.register(Citizens.form(Citizens.nik()));
+            assertThat(b.statusCode()).isEqualTo(a.statusCode()).isEqualTo(c.statusCode()).isEqualTo(202);
+            assertThat(shape(b)).isEqualTo(shape(a)).isEqualTo(shape(c));
+            assertThat(b.<String>path("status")).isEqualTo(a.path("status"));
+            assertThat(b.<Integer>path("counterCode.sequence")).isEqualTo(a.<Integer>path("counterCode.sequence"));
+            assertThat(b.getContentType()).isEqualTo(a.getContentType());
+
+            String olderId = a.path("registrationId");
+            String newerId = b.path("registrationId");
+            ConsumerRecord<String, String> withdrawn = probe.await(r -> olderId.equals(r.key())
+                    && EventType.REGISTRATION_WITHDRAWN.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            assertThat(EventJson.read(withdrawn.value(), RegistrationWithdrawn.class).reason())
+                    .isEqualTo(WithdrawalReason.SUPERSEDED);
+            ConsumerRecord<String, String> submitted = probe.await(r -> newerId.equals(r.key())
+                    && EventType.REGISTRATION_SUBMITTED.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            assertThat(EventJson.read(submitted.value(), RegistrationSubmitted.class).supersedes())
+                    .isEqualTo(UUID.fromString(olderId));
+
+            given().header(Citizens.SECRET_HEADER, a.<String>path("registrationSecret")).get("/api/v1/registrations/" + olderId)
+                    .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("selfieErased", equalTo(true))
+                    .body("timeline[-1].kind", equalTo("SUPERSEDED"));
+            assertThat(storedSelfie(olderId)).isNull();
+            assertThat(pendingCount(nik)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void submissionsPerDeviceKeyAreLimited() {
+        String deviceKey = Citizens.deviceKey();
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> form = Citizens.form(Citizens.nik());
+            form.put("deviceKey", deviceKey);
+            Citizens.register(form).then().statusCode(202);
+        }
+        Map<String, String> form = Citizens.form(Citizens.nik());
+        form.put("deviceKey", deviceKey);
+        long before = registrationCount();
+        Response refused = Citizens.register(form);
+        refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"));
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(registrationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void openApiDescribesEveryEndpointAndItsErrors() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/registrations'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("202", "400", "413", "415", "429"))
+                .body("paths.'/api/v1/registrations/{id}'.get.responses.keySet()", org.hamcrest.Matchers.hasItems("200", "401"))
+                .body("paths.'/api/v1/registrations/{id}'.delete.responses.keySet()", org.hamcrest.Matchers.hasItems("204", "401", "409"))
+                .body("paths.'/api/v1/registrations/{id}/events'.get.responses.keySet()", org.hamcrest.Matchers.hasItems("200", "401"))
+                .body("paths.'/api/v1/registrations/{id}/counter-code'.post.responses.keySet()",
+                        org.hamcrest.Matchers.hasItems("200", "401", "409", "429"))
+                .body("paths.'/api/v1/registrations/{id}/selfie'.get.responses.keySet()",
+                        org.hamcrest.Matchers.hasItems("200", "401", "403", "404"));
+    }
+
+    private static java.util.Set<String> shape(Response response) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        response.jsonPath().<String, Object>getMap("$").keySet().forEach(keys::add);
+        response.jsonPath().<String, Object>getMap("counterCode").keySet().forEach(key -> keys.add("counterCode." + key));
+        return keys;
+    }
+
+    private JsonNode verifiedCounterCode(String compact) throws Exception {
+        String[] parts = compact.split("\\.");
+        assertThat(parts).hasSize(3);
+        Base64.Decoder decoder = Base64.getUrlDecoder();
+        JsonNode header = json.readTree(decoder.decode(parts[0]));
+        assertThat(header.get("typ").asText()).isEqualTo("ikd-counter+jwt");
+        assertThat(header.get("alg").asText()).isEqualTo("ES256");
+        Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+        verifier.initVerify(suitePublicKey());
+        verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(verifier.verify(decoder.decode(parts[2]))).as("signed with the suite key").isTrue();
+        return json.readTree(decoder.decode(parts[1]));
+    }
+
+    private PublicKey suitePublicKey() throws Exception {
+        String pem = Files.readString(Path.of(java.net.URI.create(publicKeyLocation)));
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    private long registrationCount() {
+        return pool.query("select count(*) from registration").execute().await().indefinitely()
+                .iterator().next().getLong(0);
+    }
+
+    private long pendingCount(String nik) {
+        return pool.preparedQuery("select count(*) from registration where nik = $1 and status = 'PENDING_VERIFICATION'")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(nik)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private byte[] storedSelfie(String id) {
+        var row = pool.preparedQuery("select selfie_sealed from registration where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next();
+        return row.getBuffer(0) == null ? null : row.getBuffer(0).getBytes();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static String sha256Hex(byte[] data) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+    }
+}
