@@ -30,7 +30,7 @@ public class DeviceKeys {
     public static ECPublicKey parse(String jwk) {
         try {
             JsonWebKey key = JsonWebKey.Factory.newJwk(jwk);
-            if (!(key instanceof EllipticCurveJsonWebKey ec) || !EllipticCurves.P256.equals(ec.getCurveName())) {
+            if (!(key instanceof EllipticCurveJsonWebKey ec) || !EllipticCurves.P_256.equals(ec.getCurveName())) {
                 throw new IllegalArgumentException("the device key is not an EC P-256 JWK");
             }
             return ec.getECPublicKey();

@@ -85,8 +85,12 @@ public final class Journey {
     }
 
     public static void publish(VerificationDecided decided, String eventId) {
+        publish(decided, eventId, decided.partitionKey());
+    }
+
+    public static void publish(VerificationDecided decided, String eventId, String key) {
         EventType type = EventType.of(VerificationDecided.class);
-        TopicProbe.publish(bootstrap(), type.topic(), decided.partitionKey(), EventJson.write(decided), Map.of(
+        TopicProbe.publish(bootstrap(), type.topic(), key, EventJson.write(decided), Map.of(
                 "ce_id", eventId,
                 "ce_type", type.type(),
                 "ce_specversion", "1.0",

@@ -1,0 +1,230 @@
+package id.go.dukcapil.ikd.activation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.go.dukcapil.ikd.activation.support.Device;
+import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
+import id.go.dukcapil.ikd.activation.support.TestClock;
+import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.RevocationReason;
+import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** SOP step 5 through the JSON API: the PIN, its limits, and the identity it creates. */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "activation"))
+@QuarkusTestResource(NotifierKeysResource.class)
+class ActivationFlowTest {
+
+    @Inject
+    TestClock clock;
+
+    private TopicProbe activationTopic;
+    private TopicProbe identityTopic;
+
+    @BeforeEach
+    void openProbes() {
+        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
+        identityTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.IDENTITY);
+    }
+
+    @AfterEach
+    void closeProbes() {
+        clock.reset();
+        activationTopic.close();
+        identityTopic.close();
+    }
+
+    @Test
+    void rightPinActivatesOnceAndTheCodeIsThenDead() {
+        Device device = Device.generate();
+        Journey.Approved approved = Journey.approve(activationTopic, device, Journey.newNik());
+
+        Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(200)
+                .body("status", equalTo("ACTIVATED"));
+        Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("ALREADY_ACTIVATED"));
+
+        ConsumerRecord<String, String> record = identityTopic.await(activatedFor(approved.registrationId()),
+                Duration.ofSeconds(30));
+        IdentityActivated activated = EventJson.read(record.value(), IdentityActivated.class);
+        assertThat(activated.attributes().nik()).isEqualTo(approved.nik());
+        assertThat(activated.subject()).doesNotContain(approved.nik()).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(activated.deviceKeyThumbprint()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
+    void wrongPinsCountDownAndTheFifthLocksTheCode() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        String token = approved.secrets().linkToken();
+        String wrong = Journey.wrongPin(approved.secrets().pin());
+
+        for (int attemptsLeft = 4; attemptsLeft >= 1; attemptsLeft--) {
+            Journey.activate(token, wrong).statusCode(422).contentType("application/problem+json")
+                    .body("code", equalTo("WRONG_PIN")).body("attemptsLeft", equalTo(attemptsLeft));
+        }
+        Journey.activate(token, wrong).statusCode(423).body("code", equalTo("CODE_LOCKED"));
+        // brute force stops: even the right PIN is refused now
+        Journey.activate(token, approved.secrets().pin()).statusCode(423).body("code", equalTo("CODE_LOCKED"));
+        assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void anExpiredCodeSaysSo() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+
+        Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(410)
+                .body("code", equalTo("CODE_EXPIRED"));
+    }
+
+    @Test
+    void aCaptchaSolutionCountsOnceAndAForgedOneNever() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        String token = approved.secrets().linkToken();
+        String captcha = Journey.solvedCaptcha();
+
+        Journey.activate(token, Journey.wrongPin(approved.secrets().pin()), captcha).statusCode(422);
+        Journey.activate(token, approved.secrets().pin(), captcha).statusCode(400).body("code", equalTo("CAPTCHA_FAILED"));
+        Journey.activate(token, approved.secrets().pin(), "eyJudW1iZXIiOjF9").statusCode(400)
+                .body("code", equalTo("CAPTCHA_FAILED"));
+        // captcha failures do not use up PIN attempts
+        Journey.activate(token, Journey.wrongPin(approved.secrets().pin())).statusCode(422)
+                .body("attemptsLeft", equalTo(3));
+    }
+
+    @Test
+    void unknownLinkAndMalformedPinAreRefused() {
+        Journey.activate("no-such-token-" + UUID.randomUUID(), "123456").statusCode(404)
+                .body("code", equalTo("INVALID_LINK"));
+        given().contentType(ContentType.JSON).body(Map.of("linkToken", "x", "pin", "12ab56", "captcha", "x"))
+                .post("/api/v1/activations").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+    }
+
+    @Test
+    void twoConcurrentActivationsWithTheRightPinActivateOnce() throws Exception {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        String captchaA = Journey.solvedCaptcha();
+        String captchaB = Journey.solvedCaptcha();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> attempts = new ArrayList<>();
+        for (String captcha : List.of(captchaA, captchaB)) {
+            attempts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Journey.activate(approved.secrets().linkToken(), approved.secrets().pin(), captcha)
+                        .extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> attempt : attempts) {
+            statuses.add(attempt.get());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        identityTopic.await(activatedFor(approved.registrationId()), Duration.ofSeconds(30));
+        assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
+    void resendReplacesTheCodeAtMostThreeTimesADayAndAnswersAlike() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        UUID registrationId = approved.registrationId();
+        String firstToken = approved.secrets().linkToken();
+
+        resend(registrationId, "not-a-token-of-this-registration");
+        resend(UUID.randomUUID(), firstToken);
+        resend(registrationId, firstToken);
+        ConsumerRecord<String, String> second = activationTopic.await(
+                Journey.codeIssuedFor(registrationId).and(sequence(2)), Duration.ofSeconds(30));
+        Journey.Secrets secrets = Journey.unseal(second);
+        assertThat(secrets.linkToken()).isNotEqualTo(firstToken);
+
+        Journey.activate(firstToken, approved.secrets().pin()).statusCode(410).body("code", equalTo("CODE_REPLACED"));
+
+        resend(registrationId, firstToken); // the older link still authorises a resend: it is in the citizen's mailbox
+        resend(registrationId, secrets.linkToken());
+        resend(registrationId, secrets.linkToken()); // fourth of the day: answered alike, nothing sent
+        activationTopic.await(Journey.codeIssuedFor(registrationId).and(sequence(4)), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> codes = activationTopic.collect(Journey.codeIssuedFor(registrationId),
+                Duration.ofSeconds(3));
+        assertThat(codes).extracting(record -> EventJson.read(record.value(), ActivationCodeIssued.class).sequence())
+                .containsExactly(1, 2, 3, 4);
+
+        ConsumerRecord<String, String> latest = codes.get(codes.size() - 1);
+        Journey.Secrets newest = Journey.unseal(latest);
+        Journey.activate(newest.linkToken(), newest.pin()).statusCode(200);
+    }
+
+    @Test
+    void aNewActivationForTheSameNikRevokesTheOldIdentityOnce() {
+        String nik = Journey.newNik();
+        Journey.Approved first = Journey.approve(activationTopic, Device.generate(), nik);
+        Journey.activate(first.secrets().linkToken(), first.secrets().pin()).statusCode(200);
+        IdentityActivated oldIdentity = EventJson.read(identityTopic.await(activatedFor(first.registrationId()),
+                Duration.ofSeconds(30)).value(), IdentityActivated.class);
+
+        Journey.Approved second = Journey.approve(activationTopic, Device.generate(), nik);
+        Journey.activate(second.secrets().linkToken(), second.secrets().pin()).statusCode(200);
+        IdentityActivated newIdentity = EventJson.read(identityTopic.await(activatedFor(second.registrationId()),
+                Duration.ofSeconds(30)).value(), IdentityActivated.class);
+
+        Predicate<ConsumerRecord<String, String>> revokedOld = TopicProbe.ofType(EventType.of(IdentityRevoked.class).type())
+                .and(record -> record.value().contains(oldIdentity.identityId().toString()));
+        identityTopic.await(revokedOld, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> revocations = identityTopic.collect(revokedOld, Duration.ofSeconds(2));
+        assertThat(revocations).hasSize(1);
+        IdentityRevoked revoked = EventJson.read(revocations.get(0).value(), IdentityRevoked.class);
+        assertThat(revoked.reason()).isEqualTo(RevocationReason.REPLACED_BY_NEW_DEVICE);
+        assertThat(revoked.replacedBy()).isEqualTo(newIdentity.identityId());
+        assertThat(revoked.registrationId()).isEqualTo(first.registrationId());
+    }
+
+    private static void resend(UUID registrationId, String linkToken) {
+        given().contentType(ContentType.JSON).body(Map.of("linkToken", linkToken))
+                .post("/api/v1/activations/{id}/resend", registrationId)
+                .then().statusCode(202)
+                .body("message", equalTo("Jika permintaan dapat diproses, PIN aktivasi baru dikirim ke email Anda."));
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> sequence(int sequence) {
+        return record -> EventJson.read(record.value(), ActivationCodeIssued.class).sequence() == sequence;
+    }
+
+    static Predicate<ConsumerRecord<String, String>> activatedFor(UUID registrationId) {
+        return TopicProbe.ofType(EventType.of(IdentityActivated.class).type())
+                .and(record -> registrationId.toString().equals(record.key()));
+    }
+}
