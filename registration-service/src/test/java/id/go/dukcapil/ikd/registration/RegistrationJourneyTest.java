@@ -1,0 +1,273 @@
+package id.go.dukcapil.ikd.registration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.Channel;
+import id.go.dukcapil.ikd.events.CounterCodeIssued;
+import id.go.dukcapil.ikd.events.Decision;
+import id.go.dukcapil.ikd.events.DeliveryStatus;
+import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.NotificationChannel;
+import id.go.dukcapil.ikd.events.NotificationStatus;
+import id.go.dukcapil.ikd.events.OfficeContact;
+import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
+import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerifiedAttributes;
+import id.go.dukcapil.ikd.events.WithdrawalReason;
+import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+import id.go.dukcapil.ikd.registration.service.RegistrationService;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.response.Response;
+
+/** SOP steps 3 to 5 from the citizen's side: counter codes, live status, withdrawal and expiry. */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class RegistrationJourneyTest {
+
+    private static final String BASE = "/api/v1/registrations/";
+
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    RegistrationConfig config;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @TestHTTPResource("/api/v1/registrations/")
+    URL api;
+
+    @Test
+    void approvalOnKafkaReachesAnOpenStreamAndTheTimeline() throws Exception {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        try (SseClient stream = new SseClient(URI.create(api + id + "/events"),
+                Map.of(Citizens.SECRET_HEADER, registration[1]))) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.contentType()).startsWith("text/event-stream");
+            SseClient.Event submitted = stream.await(e -> "registration".equals(e.name()) && e.data().contains("SUBMITTED"),
+                    Duration.ofSeconds(10));
+
+            Citizens.publish(bootstrap, approved(UUID.fromString(id)));
+
+            SseClient.Event approved = stream.await(e -> e.data().contains("\"kind\":\"APPROVED\""), Duration.ofSeconds(30));
+            assertThat(approved.data()).contains("\"status\":\"APPROVED\"", "\"channel\":\"COUNTER\"");
+            assertThat(Long.parseLong(approved.id())).isGreaterThan(Long.parseLong(submitted.id()));
+        }
+        given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then().statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("timeline.kind", equalTo(List.of("SUBMITTED", "APPROVED")));
+    }
+
+    @Test
+    void streamResumesAfterLastEventId() throws Exception {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        Citizens.publish(bootstrap, rejected(UUID.fromString(id)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + id).then().body("status", equalTo("REJECTED")));
+        long submittedId = given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id)
+                .then().extract().jsonPath().getLong("timeline[0].id");
+        try (SseClient stream = new SseClient(URI.create(api + id + "/events"),
+                Map.of(Citizens.SECRET_HEADER, registration[1], "Last-Event-ID", Long.toString(submittedId)))) {
+            SseClient.Event first = stream.await(e -> "registration".equals(e.name()), Duration.ofSeconds(10));
+            assertThat(first.data()).contains("\"kind\":\"REJECTED\"", "\"reasonCode\":\"FACE_MISMATCH\"");
+        }
+    }
+
+    @Test
+    void rejectionErasesTheSelfieAndShowsTheReason() {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        Citizens.publish(bootstrap, rejected(UUID.fromString(id)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + id).then().body("status", equalTo("REJECTED")));
+        given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then()
+                .body("selfieErased", equalTo(true))
+                .body("timeline[1].reasonCode", equalTo("FACE_MISMATCH"))
+                .body("timeline[1].note", equalTo("Wajah tidak sesuai dengan foto KTP-el."))
+                .body("timeline[1].channel", equalTo("VIDEO_CALL"));
+        given().auth().oauth2(Citizens.operatorToken("operator")).get(BASE + id + "/selfie").then().statusCode(404)
+                .body("code", equalTo("SELFIE_NOT_AVAILABLE"));
+    }
+
+    @Test
+    void restOfTheJourneyMovesTheTimelineOnceEach() {
+        String[] registration = Citizens.registered();
+        UUID id = UUID.fromString(registration[0]);
+        VerificationDecided decision = approved(id);
+        String decisionId = Citizens.publish(bootstrap, decision);
+        Citizens.publish(bootstrap, decision, decisionId); // redelivered: no second effect
+        Citizens.publish(bootstrap, new ActivationCodeIssued(id, UUID.randomUUID(), "eyJhbGciOiJFQ0RILUVTK0EyNTZLVyJ9.a.b.c.d",
+                Instant.now().plus(Duration.ofHours(24)), 1, "budi@example.id", "+6281234567890", "id", office()));
+        Citizens.publish(bootstrap, new NotificationStatus(UUID.randomUUID(), id, decisionId, "ACTIVATION_CODE",
+                NotificationChannel.EMAIL, DeliveryStatus.FAILED, "mailbox unavailable", 3, "b***@example.id", Instant.now()));
+        Citizens.publish(bootstrap, new IdentityActivated(UUID.randomUUID(), id, "sub-" + id, attributes(), "thumbprint",
+                Instant.now(), "budi@example.id", "+6281234567890", "id", office()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + id).then().body("status", equalTo("ACTIVATED"))
+                .body("timeline.kind", hasItem("NOTIFICATION_FAILED")).body("timeline.kind", hasItem("ACTIVATION_CODE_ISSUED")));
+        Response status = given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id);
+        List<String> kinds = status.jsonPath().getList("timeline.kind");
+        assertThat(kinds).containsOnlyOnce("APPROVED").containsOnlyOnce("ACTIVATED");
+        assertThat(status.jsonPath().getBoolean("selfieErased")).isTrue();
+        Map<String, Object> failure = status.jsonPath().getMap("timeline.find { it.kind == 'NOTIFICATION_FAILED' }");
+        assertThat(failure).containsEntry("channel", "EMAIL").containsEntry("recipient", "b***@example.id")
+                .containsEntry("messageKind", "ACTIVATION_CODE").containsEntry("note", "mailbox unavailable");
+    }
+
+    @Test
+    void wrongSecretOrUnknownIdGetTheSame401() {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        String unknown = UUID.randomUUID().toString();
+        for (String path : List.of(BASE + id, BASE + unknown, BASE + "not-a-uuid")) {
+            Response wrong = given().header(Citizens.SECRET_HEADER, "wrong-" + registration[1]).get(path);
+            wrong.then().statusCode(401).contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
+            assertThat(wrong.jsonPath().getMap("$")).containsOnlyKeys("type", "title", "status", "detail", "instance", "code");
+        }
+        given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + unknown).then().statusCode(401);
+        given().get(BASE + id).then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+        given().header(Citizens.SECRET_HEADER, "wrong").get(BASE + id + "/events").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header(Citizens.SECRET_HEADER, "wrong").post(BASE + id + "/counter-code").then().statusCode(401);
+        given().header(Citizens.SECRET_HEADER, "wrong").delete(BASE + id).then().statusCode(401);
+        // another registration's secret opens only that registration
+        String[] other = Citizens.registered();
+        given().header(Citizens.SECRET_HEADER, other[1]).get(BASE + id).then().statusCode(401);
+        given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then().statusCode(200)
+                .body("status", equalTo("PENDING_VERIFICATION"));
+    }
+
+    @Test
+    void freshCounterCodeReplacesTheOldOneAndIsPublished() {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            Response code = given().header(Citizens.SECRET_HEADER, registration[1]).post(BASE + id + "/counter-code");
+            code.then().statusCode(200).body("sequence", equalTo(2));
+            ConsumerRecord<String, String> record = probe.await(r -> id.equals(r.key())
+                    && EventType.COUNTER_CODE_ISSUED.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            CounterCodeIssued issued = EventJson.read(record.value(), CounterCodeIssued.class);
+            assertThat(issued.sequence()).isEqualTo(2);
+            assertThat(issued.shortCode()).isEqualTo(code.<String>path("shortCode"));
+        }
+    }
+
+    @Test
+    void counterCodesPerDeviceAreLimited() {
+        String[] registration = Citizens.registered();
+        for (int i = 0; i < 5; i++) {
+            given().header(Citizens.SECRET_HEADER, registration[1]).post(BASE + registration[0] + "/counter-code")
+                    .then().statusCode(200);
+        }
+        Response refused = given().header(Citizens.SECRET_HEADER, registration[1]).post(BASE + registration[0] + "/counter-code");
+        refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"));
+        assertThat(refused.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void withdrawalErasesTheSelfieAndIsPublished() {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        String token = Citizens.operatorToken("operator");
+        given().auth().oauth2(token).get(BASE + id + "/selfie").then().statusCode(200);
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            given().header(Citizens.SECRET_HEADER, registration[1]).delete(BASE + id).then().statusCode(204);
+            ConsumerRecord<String, String> record = probe.await(r -> id.equals(r.key())
+                    && EventType.REGISTRATION_WITHDRAWN.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            assertThat(EventJson.read(record.value(), RegistrationWithdrawn.class).reason())
+                    .isEqualTo(WithdrawalReason.CITIZEN_REQUEST);
+        }
+        given().auth().oauth2(token).get(BASE + id + "/selfie").then().statusCode(404);
+        given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("selfieErased", equalTo(true))
+                .body("timeline[-1].kind", equalTo("WITHDRAWN"));
+        given().header(Citizens.SECRET_HEADER, registration[1]).delete(BASE + id).then().statusCode(204);
+        given().header(Citizens.SECRET_HEADER, registration[1]).post(BASE + id + "/counter-code").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("REGISTRATION_NOT_PENDING"));
+    }
+
+    @Test
+    void decidedRegistrationCannotBeWithdrawn() {
+        String[] registration = Citizens.registered();
+        Citizens.publish(bootstrap, approved(UUID.fromString(registration[0])));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + registration[0]).then().body("status", equalTo("APPROVED")));
+        given().header(Citizens.SECRET_HEADER, registration[1]).delete(BASE + registration[0]).then().statusCode(409)
+                .body("code", equalTo("REGISTRATION_NOT_PENDING"));
+    }
+
+    @Test
+    void unverifiedRegistrationExpiresWithItsSelfie() throws Throwable {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        Instant later = Instant.now().plus(config.expireAfter()).plusSeconds(1);
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                VertxContextSupport.subscribeAndAwait(() -> registrations.expireOverdue(later));
+                given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then()
+                        .body("status", equalTo("EXPIRED"));
+            });
+            ConsumerRecord<String, String> record = probe.await(r -> id.equals(r.key())
+                    && EventType.REGISTRATION_WITHDRAWN.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            assertThat(EventJson.read(record.value(), RegistrationWithdrawn.class).reason()).isEqualTo(WithdrawalReason.EXPIRED);
+        }
+        given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then()
+                .body("selfieErased", equalTo(true)).body("timeline.kind", not(hasItem("WITHDRAWN")));
+        given().auth().oauth2(Citizens.operatorToken("operator")).get(BASE + id + "/selfie").then().statusCode(404);
+    }
+
+    private static VerificationDecided approved(UUID registrationId) {
+        return new VerificationDecided(registrationId, UUID.randomUUID(), Decision.APPROVED, null, null, Channel.COUNTER,
+                null, office(), "op-7d41c2e9", Instant.now(), "budi@example.id", "+6281234567890", "id",
+                Citizens.deviceKey(), attributes());
+    }
+
+    private static VerificationDecided rejected(UUID registrationId) {
+        return new VerificationDecided(registrationId, UUID.randomUUID(), Decision.REJECTED, RejectionReason.FACE_MISMATCH,
+                "Wajah tidak sesuai dengan foto KTP-el.", Channel.VIDEO_CALL, "vc-1", office(), "op-7d41c2e9",
+                Instant.now(), "budi@example.id", "+6281234567890", "id", null, null);
+    }
+
+    private static OfficeContact office() {
+        return new OfficeContact("3204-DISDUKCAPIL", "Disdukcapil Kabupaten Bandung", "Jl. Raya Soreang KM 17",
+                "+62225891234", "disdukcapil@bandungkab.go.id", null, "https://disdukcapil.bandungkab.go.id");
+    }
+
+    private static VerifiedAttributes attributes() {
+        return new VerifiedAttributes("3204121705900001", "BUDI SANTOSO", "BANDUNG", LocalDate.of(1990, 5, 17),
+                "LAKI-LAKI", "JL. RAYA DAYEUHKOLOT NO. 45", "003/007", "DAYEUHKOLOT", "32.04.12", "DAYEUHKOLOT",
+                "KABUPATEN BANDUNG", "JAWA BARAT", "ISLAM", "BELUM KAWIN", "KARYAWAN SWASTA", "WNI", "PRINTED", null);
+    }
+}
