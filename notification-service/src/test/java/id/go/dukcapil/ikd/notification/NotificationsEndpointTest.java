@@ -1,0 +1,139 @@
+package id.go.dukcapil.ikd.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.go.dukcapil.ikd.events.DeliveryStatus;
+import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.NotificationChannel;
+import id.go.dukcapil.ikd.events.NotificationStatus;
+import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.notification.TestEvents.Citizen;
+import id.go.dukcapil.ikd.notification.domain.Notification;
+import id.go.dukcapil.ikd.notification.domain.NotificationKind;
+import id.go.dukcapil.ikd.notification.domain.NotificationState;
+import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.Mailbox;
+import id.go.dukcapil.ikd.testing.TopicProbe;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+
+/** The ops view of deliveries, and what happens to an attempt that a crash interrupted. */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@QuarkusTestResource(NotificationTestResource.class)
+class NotificationsEndpointTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    NotificationRepository repository;
+
+    @Test
+    void opsSeeEveryMessageOfARegistrationWithMaskedRecipientsAndNoContent() {
+        Citizen citizen = Citizen.speaking("id");
+        String eventId = TestEvents.publish(TestEvents.rejected(citizen, RejectionReason.FACE_MISMATCH, null));
+        Mailbox.await(TestEvents.imapPort(), citizen.email(), m -> true, PATIENCE);
+
+        List<Map<String, Object>> views = await().atMost(PATIENCE).until(() -> list(citizen, "operator"),
+                found -> found.size() == 2 && found.stream().allMatch(v -> "SENT".equals(v.get("state"))));
+        assertThat(views).extracting(v -> v.get("channel")).containsExactlyInAnyOrder("EMAIL", "SMS");
+        assertThat(views).allSatisfy(view -> {
+            assertThat(view.get("kind")).isEqualTo("VERIFICATION_REJECTED");
+            assertThat(view.get("sourceEventId")).isEqualTo(eventId);
+            assertThat(view.get("attempts")).isEqualTo(1);
+            assertThat(view).doesNotContainKeys("content", "recipient");
+            assertThat((String) view.get("recipientMasked")).doesNotContain(citizen.email(), citizen.phone()).contains("*");
+        });
+        assertThat(list(citizen, "supervisor")).hasSize(2);
+        assertThat(list(citizen, "admin")).hasSize(2);
+    }
+
+    @Test
+    void anUnknownRegistrationHasNoMessages() {
+        assertThat(list(Citizen.speaking("id"), "admin")).isEmpty();
+    }
+
+    @Test
+    void withoutATokenTheAnswerIsProblemJson401() {
+        given().queryParam("registrationId", UUID.randomUUID().toString())
+                .get("/api/v1/notifications").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
+    }
+
+    @Test
+    void aCitizenOrRelyingPartyIsRefused() {
+        for (String group : List.of("citizen", "verifier")) {
+            given().header("Authorization", TestEvents.bearer(group))
+                    .queryParam("registrationId", UUID.randomUUID().toString())
+                    .get("/api/v1/notifications").then().statusCode(403)
+                    .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+        }
+    }
+
+    @Test
+    void aMissingOrMalformedRegistrationIdIsAValidationProblem() {
+        given().header("Authorization", TestEvents.bearer("admin"))
+                .get("/api/v1/notifications").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"));
+        given().header("Authorization", TestEvents.bearer("admin")).header("Accept-Language", "en")
+                .queryParam("registrationId", "'; drop table notification;--")
+                .get("/api/v1/notifications").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
+                .body("title", equalTo("The request data is invalid"));
+    }
+
+    /**
+     * A row left SENDING by a crash between "sent" and "recorded" is not sent again (that could
+     * be a second PIN email): it becomes UNKNOWN and the timeline gets FAILED / OUTCOME_UNKNOWN.
+     */
+    @Test
+    void anInterruptedAttemptIsMarkedUnknownAndNotResent() throws Throwable {
+        Citizen citizen = Citizen.speaking("id");
+        Notification interrupted = Notification.pending(citizen.registrationId(), "crash-" + citizen.registrationId(),
+                NotificationKind.IDENTITY_ACTIVATED, NotificationChannel.EMAIL, citizen.email(), "id",
+                "{\"officeName\":\"Dukcapil\",\"activatedAt\":\"1 Januari 2026\"}", Instant.now().minus(Duration.ofHours(1)));
+        interrupted.startAttempt(Instant.now().minus(Duration.ofHours(1)));
+        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION)) {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> repository.persist(interrupted)));
+
+            var record = statuses.await(r -> citizen.registrationId().toString().equals(r.key()), PATIENCE);
+            NotificationStatus status = EventJson.read(record.value(), NotificationStatus.class);
+            assertThat(status.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(status.reason()).isEqualTo("OUTCOME_UNKNOWN");
+            assertThat(status.notificationId()).isEqualTo(interrupted.id);
+
+            assertThat(list(citizen, "admin")).singleElement()
+                    .satisfies(view -> assertThat(view.get("state")).isEqualTo(NotificationState.UNKNOWN.name()));
+            // several dispatcher rounds later, still nothing was sent
+            assertThat(statuses.collect(r -> citizen.registrationId().toString().equals(r.key()), Duration.ofSeconds(2)))
+                    .hasSize(1);
+            assertThat(Mailbox.read(TestEvents.imapPort(), citizen.email())).isEmpty();
+        }
+    }
+
+    private static List<Map<String, Object>> list(Citizen citizen, String group) {
+        return given().header("Authorization", TestEvents.bearer(group)).accept(ContentType.JSON)
+                .queryParam("registrationId", citizen.registrationId().toString())
+                .get("/api/v1/notifications").then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath().getList("$");
+    }
+}
