@@ -1,0 +1,98 @@
+package id.go.dukcapil.ikd.verification.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of verification-service; every key can be set through the environment. */
+@ConfigMapping(prefix = "ikd.verification")
+public interface VerificationConfig {
+
+    /** Base URL of registration-service, where the portal fetches the citizen's selfie. */
+    @WithDefault("http://127.0.0.1:8081")
+    String registrationUrl();
+
+    /** Issuer of operator tokens (the suite's one issuer). */
+    @WithDefault("https://ikd.dukcapil.go.id")
+    String issuer();
+
+    /** Where the suite's public key lives, to verify counter codes and portal sessions. */
+    @WithDefault("${mp.jwt.verify.publickey.location}")
+    String publicKeyLocation();
+
+    /** Day boundaries of the service log (buku pelayanan) and the SLA report. */
+    @WithDefault("Asia/Jakarta")
+    ZoneId zone();
+
+    Demo demo();
+
+    Sessions sessions();
+
+    Passwords passwords();
+
+    Cases cases();
+
+    Portal portal();
+
+    interface Demo {
+        /** Seeds the synthetic population, the demo office and the demo accounts at start. Off in production. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Size of the synthetic population (the documented demo residents come on top). */
+        @WithDefault("10000")
+        int population();
+
+        /** Seed of the generator: the same seed always gives the same residents. */
+        @WithDefault("20261122")
+        long seed();
+
+        /** Password of every demo account (documented in OPERATIONS.md). */
+        @WithDefault("Demo-IKD-2026!")
+        String password();
+    }
+
+    interface Sessions {
+        /** Lifetime of an operator token; the suite allows 8 hours at most. */
+        @WithDefault("8h")
+        Duration lifetime();
+
+        /** Failed logins in a row that lock an account. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long a locked account stays locked. */
+        @WithDefault("15m")
+        Duration lockout();
+    }
+
+    interface Passwords {
+        /** Argon2id memory in KiB (OWASP minimum 19 MiB). */
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    interface Cases {
+        /** Queue of cases whose NIK no office covers; any office may still take them by code. */
+        @WithDefault("DITJEN-DUKCAPIL")
+        String fallbackOffice();
+
+        /** Office of the central verifiers (Ditjen Dukcapil), who review CENTRAL offices' submissions. */
+        @WithDefault("DITJEN-DUKCAPIL")
+        String centralOffice();
+    }
+
+    interface Portal {
+        /** Marks the portal session cookie Secure; on wherever the portal is served over HTTPS. */
+        @WithDefault("false")
+        boolean secureCookie();
+    }
+}

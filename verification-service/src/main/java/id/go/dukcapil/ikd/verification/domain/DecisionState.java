@@ -1,0 +1,6 @@
+package id.go.dukcapil.ikd.verification.domain;
+
+public enum DecisionState {
+    FINAL,
+    AWAITING_CENTRAL
+}

@@ -1,0 +1,387 @@
+package id.go.dukcapil.ikd.verification.portal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+
+import id.go.dukcapil.ikd.events.Channel;
+import id.go.dukcapil.ikd.events.Decision;
+import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.verification.client.SelfieFetcher;
+import id.go.dukcapil.ikd.verification.config.VerificationConfig;
+import id.go.dukcapil.ikd.verification.domain.CaseStatus;
+import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.mapping.Views;
+import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
+import id.go.dukcapil.ikd.verification.service.CaseDossier;
+import id.go.dukcapil.ikd.verification.service.OperatorSessionService;
+import id.go.dukcapil.ikd.verification.service.ServiceReportService;
+import id.go.dukcapil.ikd.verification.service.VerificationService;
+import id.go.dukcapil.ikd.web.ProblemException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The operator portal: server-rendered pages over the same services as the API, in Bahasa
+ * Indonesia with English. Forms post back here; the session is a cookie holding the operator's
+ * token. Problems are shown on the page they came from, never as a bare error.
+ */
+@Path("/portal")
+@Tag(name = "Operator portal (HTML)")
+@Produces(MediaType.TEXT_HTML)
+public class PortalResource {
+
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; script-src 'self'; "
+            + "style-src 'self'; media-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+    private final Template login;
+    private final Template queue;
+    private final Template scan;
+    private final Template caseTemplate;
+    private final Template serviceLog;
+    private final Template sla;
+    private final PortalSession sessions;
+    private final OperatorSessionService operatorSessions;
+    private final VerificationService verification;
+    private final ServiceReportService reports;
+    private final PopulationRegistry registry;
+    private final SelfieFetcher selfies;
+    private final VerificationConfig config;
+
+    public PortalResource(@Location("portal/login.html") Template login, @Location("portal/queue.html") Template queue,
+            @Location("portal/scan.html") Template scan, @Location("portal/case.html") Template caseTemplate,
+            @Location("portal/service-log.html") Template serviceLog, @Location("portal/sla.html") Template sla,
+            PortalSession sessions, OperatorSessionService operatorSessions, VerificationService verification,
+            ServiceReportService reports, PopulationRegistry registry, SelfieFetcher selfies,
+            VerificationConfig config) {
+        this.login = login;
+        this.queue = queue;
+        this.scan = scan;
+        this.caseTemplate = caseTemplate;
+        this.serviceLog = serviceLog;
+        this.sla = sla;
+        this.sessions = sessions;
+        this.operatorSessions = operatorSessions;
+        this.verification = verification;
+        this.reports = reports;
+        this.registry = registry;
+        this.selfies = selfies;
+        this.config = config;
+    }
+
+    /** A message for the page: a problem's title and detail in both languages. */
+    public record Notice(String kind, String titleId, String titleEn, String detailId, String detailEn) {
+        static Notice of(ProblemException e) {
+            return new Notice("error", e.type().titleId(), e.type().titleEn(), e.detail("id"), e.detail("en"));
+        }
+    }
+
+    // ------------------------------------------------------------------ session
+
+    @GET
+    @Operation(summary = "Portal entry: the queue, or the login page")
+    @APIResponse(responseCode = "303", description = "Redirect")
+    public Response home() {
+        return seeOther("/portal/queue");
+    }
+
+    @GET
+    @Path("/login")
+    @Operation(summary = "Login page")
+    @APIResponse(responseCode = "200", description = "HTML")
+    public Response loginPage() {
+        return page(login.data("notice", null).data("username", ""), 200);
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Sign in from the login form; sets the session cookie")
+    @APIResponse(responseCode = "303", description = "Signed in: to the queue")
+    @APIResponse(responseCode = "401", description = "Wrong credentials (HTML page with the message)")
+    @APIResponse(responseCode = "423", description = "Locked account (HTML page with the message)")
+    public Uni<Response> signIn(@RestForm String username, @RestForm String password) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()
+                || username.length() > 64 || password.length() > 256) {
+            return Uni.createFrom().item(page(login.data("notice", new Notice("error", "Isi nama pengguna dan kata sandi",
+                    "Enter the username and password", null, null)).data("username", ""), 400));
+        }
+        return operatorSessions.login(username, password)
+                .map(session -> Response.seeOther(URI.create("/portal/queue"))
+                        .cookie(sessions.open(session.accessToken(), session.expiresIn())).build())
+                .onFailure(ProblemException.class).recoverWithItem(e -> page(login
+                        .data("notice", Notice.of((ProblemException) e)).data("username", username),
+                        ((ProblemException) e).type().status()));
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Sign out: clears the session cookie")
+    @APIResponse(responseCode = "303", description = "To the login page")
+    public Response signOut() {
+        return Response.seeOther(URI.create("/portal/login")).cookie(sessions.close()).build();
+    }
+
+    // ------------------------------------------------------------------ queue and scan
+
+    @GET
+    @Path("/queue")
+    @Operation(summary = "The office's queue with SLA timers")
+    @APIResponse(responseCode = "200", description = "HTML")
+    @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
+    public Uni<Response> queuePage(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("done") String done) {
+        return signedIn(cookie, signed -> verification.queue(signed.principal()).map(lines -> {
+            Instant now = Instant.now();
+            List<Views.QueueItem> items = lines.stream().map(line -> Views.queueItem(line, now)).toList();
+            Notice notice = done == null ? null
+                    : new Notice("ok", "Keputusan tersimpan", "Decision recorded", null, null);
+            return page(queue.data("me", signed).data("items", items).data("notice", notice)
+                    .data("centralVerifier", verification.isCentralVerifier(signed.principal())), 200);
+        }));
+    }
+
+    @GET
+    @Path("/scan")
+    @Operation(summary = "Scan page: camera (jsQR) or typed short code")
+    @APIResponse(responseCode = "200", description = "HTML")
+    @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
+    public Uni<Response> scanPage(@CookieParam(PortalSession.COOKIE) String cookie) {
+        return signedIn(cookie, signed -> Uni.createFrom().item(page(scan.data("me", signed).data("notice", null), 200)));
+    }
+
+    @POST
+    @Path("/scan")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Submit a scanned QR payload or a typed short code")
+    @APIResponse(responseCode = "303", description = "To the case's comparison page")
+    @APIResponse(responseCode = "400", description = "Invalid code (HTML page with the message); also 403/404/409/410")
+    public Uni<Response> submitScan(@CookieParam(PortalSession.COOKIE) String cookie, @RestForm String qrPayload,
+            @RestForm String shortCode) {
+        return signedIn(cookie, signed -> {
+            String qr = qrPayload == null || qrPayload.length() > 4096 ? null : qrPayload;
+            String code = shortCode == null || shortCode.length() > 32 ? null : shortCode;
+            return verification.scan(signed.principal(), qr, code)
+                    .map(dossier -> seeOther("/portal/cases/" + dossier.verificationCase().id))
+                    .onFailure(ProblemException.class).recoverWithItem(e -> page(scan.data("me", signed)
+                            .data("notice", Notice.of((ProblemException) e)), ((ProblemException) e).type().status()));
+        });
+    }
+
+    // ------------------------------------------------------------------ comparison and decision
+
+    @GET
+    @Path("/cases/{caseId}")
+    @Operation(summary = "Registration beside the registry record, selfie beside the registry photo, decision form")
+    @APIResponse(responseCode = "200", description = "HTML")
+    @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
+    @APIResponse(responseCode = "404", description = "Unknown case (HTML)")
+    public Uni<Response> casePage(@CookieParam(PortalSession.COOKIE) String cookie,
+            @PathParam("caseId") String caseId) {
+        return signedIn(cookie, signed -> withCase(caseId, id -> verification.view(signed.principal(), id)
+                .chain(dossier -> renderCase(signed, dossier, null, 200))
+                .onFailure(ProblemException.class).recoverWithItem(e -> problemPage(signed, (ProblemException) e))));
+    }
+
+    @POST
+    @Path("/cases/{caseId}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Approve or reject from the comparison page")
+    @APIResponse(responseCode = "303", description = "Recorded: back to the queue")
+    @APIResponse(responseCode = "422", description = "Refused (HTML comparison page with the message); also 400/403/409")
+    public Uni<Response> decide(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId,
+            @RestForm String decision, @RestForm String reasonCode, @RestForm String reasonNote,
+            @RestForm String channel, @RestForm String callReference, @RestForm String ktpElChecked) {
+        return signedIn(cookie, signed -> withCase(caseId, id -> {
+            VerificationService.DecisionCommand command;
+            try {
+                command = new VerificationService.DecisionCommand(enumOf(Decision.class, decision),
+                        reasonCode == null || reasonCode.isBlank() ? null : enumOf(RejectionReason.class, reasonCode),
+                        limit(reasonNote, 500), enumOf(Channel.class, channel), limit(callReference, 64),
+                        "on".equals(ktpElChecked) || "true".equals(ktpElChecked));
+            } catch (IllegalArgumentException e) {
+                return verification.view(signed.principal(), id).chain(dossier -> renderCase(signed, dossier,
+                        new Notice("error", "Isian keputusan tidak lengkap", "The decision form is incomplete", null,
+                                null), 400));
+            }
+            return verification.decide(signed.principal(), id, command)
+                    .map(dossier -> seeOther("/portal/queue?done=" + id))
+                    .onFailure(ProblemException.class).recoverWithUni(e -> verification.view(signed.principal(), id)
+                            .chain(dossier -> renderCase(signed, dossier, Notice.of((ProblemException) e),
+                                    ((ProblemException) e).type().status()))
+                            .onFailure(ProblemException.class)
+                            .recoverWithItem(inner -> problemPage(signed, (ProblemException) inner)));
+        }));
+    }
+
+    @POST
+    @Path("/cases/{caseId}/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Central verification from the comparison page")
+    @APIResponse(responseCode = "303", description = "Recorded: back to the queue")
+    @APIResponse(responseCode = "422", description = "Refused (HTML comparison page with the message); also 403/409")
+    public Uni<Response> review(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId,
+            @RestForm String decision, @RestForm String reasonCode, @RestForm String note) {
+        return signedIn(cookie, signed -> withCase(caseId, id -> {
+            VerificationService.ReviewCommand command;
+            try {
+                command = new VerificationService.ReviewCommand(enumOf(Decision.class, decision),
+                        reasonCode == null || reasonCode.isBlank() ? null : enumOf(RejectionReason.class, reasonCode),
+                        limit(note, 500));
+            } catch (IllegalArgumentException e) {
+                return Uni.createFrom().item(seeOther("/portal/cases/" + id));
+            }
+            return verification.review(signed.principal(), id, command)
+                    .map(dossier -> seeOther("/portal/queue?done=" + id))
+                    .onFailure(ProblemException.class).recoverWithUni(e -> verification.view(signed.principal(), id)
+                            .chain(dossier -> renderCase(signed, dossier, Notice.of((ProblemException) e),
+                                    ((ProblemException) e).type().status()))
+                            .onFailure(ProblemException.class)
+                            .recoverWithItem(inner -> problemPage(signed, (ProblemException) inner)));
+        }));
+    }
+
+    // ------------------------------------------------------------------ service log and SLA
+
+    @GET
+    @Path("/service-log")
+    @Operation(summary = "The day's buku pelayanan of the office")
+    @APIResponse(responseCode = "200", description = "HTML")
+    @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
+    public Uni<Response> serviceLogPage(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("date") String date) {
+        return signedIn(cookie, signed -> {
+            LocalDate day = parseDay(date).orElse(LocalDate.now(config.zone()));
+            return reports.day(signed.principal(), null, day).map(entries -> page(serviceLog.data("me", signed)
+                    .data("day", day.toString()).data("entries", entries.stream().map(Views::logEntry).toList()), 200));
+        });
+    }
+
+    @GET
+    @Path("/service-log.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The day's buku pelayanan as CSV")
+    @APIResponse(responseCode = "200", description = "text/csv")
+    @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
+    public Uni<Response> serviceLogCsv(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("date") String date) {
+        return signedIn(cookie, signed -> {
+            LocalDate day = parseDay(date).orElse(LocalDate.now(config.zone()));
+            return reports.day(signed.principal(), null, day).map(entries -> Response
+                    .ok(ServiceReportService.csv(entries)).type("text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"buku-pelayanan-"
+                            + signed.principal().officeCode() + "-" + day + ".csv\"")
+                    .build());
+        });
+    }
+
+    @GET
+    @Path("/sla")
+    @Operation(summary = "SLA report of the office (all offices for admins and central verifiers), last 30 days")
+    @APIResponse(responseCode = "200", description = "HTML")
+    @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
+    public Uni<Response> slaPage(@CookieParam(PortalSession.COOKIE) String cookie) {
+        return signedIn(cookie, signed -> {
+            LocalDate to = LocalDate.now(config.zone());
+            return reports.sla(signed.principal(), to.minusDays(30), to)
+                    .map(report -> page(sla.data("me", signed).data("report", report), 200));
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Uni<Response> renderCase(PortalSession.Signed signed, CaseDossier dossier, Notice notice, int status) {
+        var c = dossier.verificationCase();
+        Uni<SelfieFetcher.Selfie> selfie = selfies.fetch(c.registrationId, signed.token(), c.selfieSha256);
+        Uni<Optional<PopulationRegistry.RegistryPhoto>> photo = registry.photo(c.nik);
+        return Uni.combine().all().unis(selfie, photo).asTuple().map(both -> {
+            SelfieFetcher.Selfie s = both.getItem1();
+            String selfieUri = s.content() == null ? null : dataUri(s.contentType(), s.content());
+            String photoUri = both.getItem2().map(p -> dataUri(p.contentType(), p.content())).orElse(null);
+            boolean awaitingCentral = c.status == CaseStatus.AWAITING_CENTRAL;
+            boolean canReview = awaitingCentral && signed.principal().has(Role.SUPERVISOR)
+                    && (verification.isCentralVerifier(signed.principal())
+                            || signed.principal().officeCode().equals(c.officeCode));
+            return page(caseTemplate.data("me", signed).data("c", Views.caseView(dossier)).data("notice", notice)
+                    .data("selfie", selfieUri).data("selfieState", s.availability().name()).data("photo", photoUri)
+                    .data("reasons", RejectionReason.values()).data("canDecide", c.status == CaseStatus.IN_REVIEW)
+                    .data("canReview", canReview), status);
+        });
+    }
+
+    private Response problemPage(PortalSession.Signed signed, ProblemException e) {
+        return page(scan.data("me", signed).data("notice", Notice.of(e)), e.type().status());
+    }
+
+    private Uni<Response> signedIn(String cookie, Function<PortalSession.Signed, Uni<Response>> page) {
+        Optional<PortalSession.Signed> signed = sessions.read(cookie);
+        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
+            return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).cookie(sessions.close()).build());
+        }
+        return page.apply(signed.get());
+    }
+
+    private static Uni<Response> withCase(String caseId, Function<UUID, Uni<Response>> action) {
+        UUID id;
+        try {
+            id = UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(seeOther("/portal/queue"));
+        }
+        return action.apply(id);
+    }
+
+    private static Response page(TemplateInstance instance, int status) {
+        return Response.status(status).entity(instance).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store").build();
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    private static String dataUri(String contentType, byte[] content) {
+        return "data:" + contentType + ";base64," + Base64.getEncoder().encodeToString(content);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + type.getSimpleName());
+        }
+        return Enum.valueOf(type, value);
+    }
+
+    private static String limit(String text, int max) {
+        return text == null ? null : text.length() > max ? text.substring(0, max) : text;
+    }
+
+    private static Optional<LocalDate> parseDay(String date) {
+        try {
+            return date == null || date.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(date));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package id.go.dukcapil.ikd.verification.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import id.go.dukcapil.ikd.verification.domain.ApprovalModel;
+import id.go.dukcapil.ikd.verification.domain.OfficeLevel;
+import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.mapping.Views;
+import id.go.dukcapil.ikd.verification.mapping.Views.OfficeView;
+import id.go.dukcapil.ikd.verification.mapping.Views.OperatorView;
+import id.go.dukcapil.ikd.verification.service.AdminService;
+import id.go.dukcapil.ikd.verification.service.AuditLog;
+import id.go.dukcapil.ikd.verification.service.AuditLog.ChainVerification;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/admin")
+@Tag(name = "Administration")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_GROUP)
+public class AdminResource {
+
+    private final AdminService admin;
+    private final AuditLog audit;
+    private final JsonWebToken jwt;
+
+    public AdminResource(AdminService admin, AuditLog audit, JsonWebToken jwt) {
+        this.admin = admin;
+        this.audit = audit;
+        this.jwt = jwt;
+    }
+
+    public record OfficeRequest(
+            @NotBlank @Pattern(regexp = "^[0-9A-Z][0-9A-Z-]{2,39}$") String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull OfficeLevel level,
+            @Pattern(regexp = "^\\d{2}\\.\\d{2}(\\.\\d{2})?$") String areaCode,
+            @Size(max = 300) String address,
+            @Size(max = 40) @Pattern(regexp = "^[0-9 +()-]*$") String phone,
+            @Email @Size(max = 200) String email,
+            @Size(max = 40) @Pattern(regexp = "^[0-9 +()-]*$") String whatsapp,
+            @Size(max = 300) @Pattern(regexp = "^https?://\\S+$") String website,
+            @NotNull ApprovalModel approvalModel,
+            @Min(1) @Max(1440) int verificationMinutes,
+            @Min(1) @Max(1440) int validationMinutes,
+            @Min(1) @Max(1440) int activationMinutes,
+            @Min(1) @Max(10080) int completionMinutes,
+            @Size(max = 500) String standardSource) {
+    }
+
+    public record OperatorRequest(
+            @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$") String username,
+            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Size(max = 40) String officeCode,
+            @NotNull @Size(min = 1, max = 3) Set<Role> roles,
+            @NotBlank @Size(min = 12, max = 256) String password) {
+    }
+
+    @GET
+    @Path("/offices")
+    @Operation(summary = "Every office with its service standard and approval model")
+    @APIResponse(responseCode = "200", description = "The offices")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
+    public Uni<List<OfficeView>> offices() {
+        return admin.offices().map(list -> list.stream().map(Views::office).toList());
+    }
+
+    @POST
+    @Path("/offices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @Operation(summary = "Create an office (Dinas or kecamatan) with its standard and approval model")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
+    @APIResponse(responseCode = "409", description = "OFFICE_EXISTS or OFFICE_AREA_TAKEN (problem+json)")
+    public Uni<OfficeView> createOffice(@Valid @NotNull OfficeRequest r) {
+        return admin.createOffice(Principals.of(jwt), new AdminService.NewOffice(r.code(), r.name(), r.level(),
+                r.areaCode(), r.address(), r.phone(), r.email(), r.whatsapp(), r.website(), r.approvalModel(),
+                r.verificationMinutes(), r.validationMinutes(), r.activationMinutes(), r.completionMinutes(),
+                r.standardSource())).map(Views::office);
+    }
+
+    @GET
+    @Path("/operators")
+    @Operation(summary = "Every operator account (no password hashes)")
+    @APIResponse(responseCode = "200", description = "The accounts")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
+    public Uni<List<OperatorView>> operators() {
+        Instant now = Instant.now();
+        return admin.operators().map(list -> list.stream().map(a -> Views.operator(a, now)).toList());
+    }
+
+    @POST
+    @Path("/operators")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @Operation(summary = "Create an operator account (password hashed with Argon2id)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
+    @APIResponse(responseCode = "404", description = "OFFICE_NOT_FOUND (problem+json)")
+    @APIResponse(responseCode = "409", description = "USERNAME_TAKEN (problem+json)")
+    public Uni<OperatorView> createOperator(@Valid @NotNull OperatorRequest r) {
+        return admin.createOperator(Principals.of(jwt),
+                new AdminService.NewOperator(r.username(), r.fullName(), r.officeCode(), r.roles(), r.password()))
+                .map(a -> Views.operator(a, Instant.now()));
+    }
+
+    @POST
+    @Path("/operators/{operatorId}/unlock")
+    @Operation(summary = "Unlock an account locked after failed logins")
+    @APIResponse(responseCode = "200", description = "Unlocked")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
+    @APIResponse(responseCode = "404", description = "OPERATOR_NOT_FOUND (problem+json)")
+    public Uni<OperatorView> unlock(@PathParam("operatorId") UUID operatorId) {
+        return admin.unlock(Principals.of(jwt), operatorId).map(a -> Views.operator(a, Instant.now()));
+    }
+
+    @GET
+    @Path("/audit/verification")
+    @RolesAllowed({ Role.ADMIN_GROUP, Role.SUPERVISOR_GROUP })
+    @Operation(summary = "Verify the audit chain end to end: intact, or the first entry where it breaks and why")
+    @APIResponse(responseCode = "200", description = "The verification outcome (intact=false when any row was edited, removed or reordered)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins and supervisors only (problem+json)")
+    public Uni<ChainVerification> verifyAudit() {
+        return audit.verify();
+    }
+}

@@ -1,0 +1,131 @@
+package id.go.dukcapil.ikd.verification.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.go.dukcapil.ikd.events.Channel;
+import id.go.dukcapil.ikd.events.Decision;
+import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.mapping.Views;
+import id.go.dukcapil.ikd.verification.mapping.Views.CaseView;
+import id.go.dukcapil.ikd.verification.mapping.Views.QueueItem;
+import id.go.dukcapil.ikd.verification.service.VerificationService;
+import id.go.dukcapil.ikd.verification.service.VerificationService.DecisionCommand;
+import id.go.dukcapil.ikd.verification.service.VerificationService.ReviewCommand;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/operator")
+@Tag(name = "Verification cases")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.OPERATOR_GROUP, Role.SUPERVISOR_GROUP })
+public class CaseResource {
+
+    private final VerificationService verification;
+    private final JsonWebToken jwt;
+
+    public CaseResource(VerificationService verification, JsonWebToken jwt) {
+        this.verification = verification;
+        this.jwt = jwt;
+    }
+
+    public record ScanRequest(@Size(max = 4096) String qrPayload, @Size(max = 32) String shortCode) {
+    }
+
+    public record DecisionRequest(@NotNull Decision decision, RejectionReason reasonCode,
+            @Size(max = 500) String reasonNote, @NotNull Channel channel,
+            @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._:/-]*$") String callReference,
+            @NotNull Boolean ktpElChecked) {
+    }
+
+    public record ReviewRequest(@NotNull Decision decision, RejectionReason reasonCode, @Size(max = 500) String note) {
+    }
+
+    @GET
+    @Path("/cases")
+    @Operation(summary = "The office's queue (open cases, oldest first) with SLA timers; central verifiers also see every case awaiting them")
+    @APIResponse(responseCode = "200", description = "The queue")
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED (problem+json)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not an operator or supervisor (problem+json)")
+    public Uni<List<QueueItem>> queue() {
+        Instant now = Instant.now();
+        return verification.queue(Principals.of(jwt))
+                .map(lines -> lines.stream().map(line -> Views.queueItem(line, now)).toList());
+    }
+
+    @POST
+    @Path("/scans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scan the citizen's counter QR (compact JWS) or type its short code: takes the case for the office and returns the registration beside the registry record with every mismatch flagged")
+    @APIResponse(responseCode = "200", description = "The case, now IN_REVIEW at the operator's office")
+    @APIResponse(responseCode = "400", description = "INVALID_COUNTER_CODE: bad signature, type or format (problem+json)")
+    @APIResponse(responseCode = "404", description = "COUNTER_CODE_UNKNOWN or CASE_NOT_FOUND (problem+json)")
+    @APIResponse(responseCode = "409", description = "CASE_OF_ANOTHER_OFFICE, CASE_ALREADY_DECIDED or CASE_CLOSED (problem+json)")
+    @APIResponse(responseCode = "410", description = "COUNTER_CODE_EXPIRED or COUNTER_CODE_SUPERSEDED (problem+json)")
+    public Uni<CaseView> scan(@Valid @NotNull ScanRequest request) {
+        return verification.scan(Principals.of(jwt), request.qrPayload(), request.shortCode()).map(Views::caseView);
+    }
+
+    @GET
+    @Path("/cases/{caseId}")
+    @Operation(summary = "A case of the office: registration beside the registry record, flags and decision")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE (problem+json)")
+    @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
+    public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
+        return verification.view(Principals.of(jwt), caseId).map(Views::caseView);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve or reject a scanned case; final in a LOCAL office, submitted for the central verifier in a CENTRAL one")
+    @APIResponse(responseCode = "200", description = "Decided (APPROVED/REJECTED) or submitted (AWAITING_CENTRAL)")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
+    @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE (problem+json)")
+    @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
+    @APIResponse(responseCode = "409", description = "CASE_ALREADY_DECIDED, CASE_CLOSED, CASE_NOT_SCANNED or CASE_CHANGED (problem+json)")
+    @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, KTP_EL_NOT_CHECKED, REASON_REQUIRED, REASON_NOT_ALLOWED, NOTE_REQUIRED or CALL_REFERENCE_REQUIRED (problem+json)")
+    public Uni<CaseView> decide(@PathParam("caseId") UUID caseId, @Valid @NotNull DecisionRequest request) {
+        return verification.decide(Principals.of(jwt), caseId, new DecisionCommand(request.decision(),
+                request.reasonCode(), request.reasonNote(), request.channel(), request.callReference(),
+                request.ktpElChecked())).map(Views::caseView);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.SUPERVISOR_GROUP)
+    @Operation(summary = "Central verification: approve or reject a case a CENTRAL office submitted; only then is VerificationDecided published")
+    @APIResponse(responseCode = "200", description = "Decided")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN, NOT_A_CENTRAL_VERIFIER or SAME_PERSON_REVIEW (problem+json)")
+    @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
+    @APIResponse(responseCode = "409", description = "CASE_NOT_AWAITING_CENTRAL, CASE_ALREADY_DECIDED, CASE_CLOSED or CASE_CHANGED (problem+json)")
+    @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, REASON_REQUIRED or REASON_NOT_ALLOWED (problem+json)")
+    public Uni<CaseView> review(@PathParam("caseId") UUID caseId, @Valid @NotNull ReviewRequest request) {
+        return verification.review(Principals.of(jwt), caseId,
+                new ReviewCommand(request.decision(), request.reasonCode(), request.note())).map(Views::caseView);
+    }
+}

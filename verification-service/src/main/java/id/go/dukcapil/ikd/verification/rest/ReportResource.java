@@ -1,0 +1,107 @@
+package id.go.dukcapil.ikd.verification.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.go.dukcapil.ikd.verification.config.VerificationConfig;
+import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.mapping.Views;
+import id.go.dukcapil.ikd.verification.mapping.Views.ServiceLogView;
+import id.go.dukcapil.ikd.verification.service.ServiceReportService;
+import id.go.dukcapil.ikd.verification.service.ServiceReportService.SlaReport;
+import id.go.dukcapil.ikd.verification.service.VerificationProblems;
+import id.go.dukcapil.ikd.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/operator")
+@Tag(name = "Service log and SLA")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({ Role.OPERATOR_GROUP, Role.SUPERVISOR_GROUP, Role.ADMIN_GROUP })
+public class ReportResource {
+
+    private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
+
+    private final ServiceReportService reports;
+    private final JsonWebToken jwt;
+    private final VerificationConfig config;
+
+    public ReportResource(ServiceReportService reports, JsonWebToken jwt, VerificationConfig config) {
+        this.reports = reports;
+        this.jwt = jwt;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/service-log")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Buku pelayanan of one day (default today) of the operator's office (admins/central verifiers: any office)")
+    @APIResponse(responseCode = "200", description = "The day's entries, oldest first")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or INVALID_DATE_RANGE (problem+json)")
+    @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE or FORBIDDEN (problem+json)")
+    public Uni<List<ServiceLogView>> serviceLog(@QueryParam("date") @Pattern(regexp = DATE) String date,
+            @QueryParam("office") @Size(max = 40) String office) {
+        return reports.day(Principals.of(jwt), office, day(date))
+                .map(entries -> entries.stream().map(Views::logEntry).toList());
+    }
+
+    @GET
+    @Path("/service-log/export")
+    @Produces("text/csv")
+    @Operation(summary = "Buku pelayanan of one day as CSV")
+    @APIResponse(responseCode = "200", description = "text/csv, one line per action")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or INVALID_DATE_RANGE (problem+json)")
+    @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE or FORBIDDEN (problem+json)")
+    public Uni<Response> export(@QueryParam("date") @Pattern(regexp = DATE) String date,
+            @QueryParam("office") @Size(max = 40) String office) {
+        LocalDate day = day(date);
+        var principal = Principals.of(jwt);
+        return reports.day(principal, office, day).map(entries -> Response.ok(ServiceReportService.csv(entries))
+                .type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"buku-pelayanan-"
+                        + (office == null ? principal.officeCode() : office) + "-" + day + ".csv\"")
+                .build());
+    }
+
+    @GET
+    @Path("/sla-report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "SLA report per office: measured SOP steps against the office's standard (default: the last 30 days)")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or INVALID_DATE_RANGE (problem+json)")
+    public Uni<SlaReport> sla(@QueryParam("from") @Pattern(regexp = DATE) String from,
+            @QueryParam("to") @Pattern(regexp = DATE) String to) {
+        LocalDate end = to == null ? LocalDate.now(config.zone()) : parse(to);
+        LocalDate start = from == null ? end.minusDays(30) : parse(from);
+        return reports.sla(Principals.of(jwt), start, end);
+    }
+
+    private LocalDate day(String date) {
+        return date == null ? LocalDate.now(config.zone()) : parse(date);
+    }
+
+    private static LocalDate parse(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(VerificationProblems.INVALID_DATE_RANGE, "Tanggal tidak valid.",
+                    "Invalid date.");
+        }
+    }
+}
