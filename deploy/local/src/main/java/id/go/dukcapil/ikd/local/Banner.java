@@ -32,7 +32,8 @@ final class Banner {
         out.append("Halaman / Pages\n");
         for (SuiteService service : services) {
             for (SuiteService.Page page : service.pages()) {
-                row(out, page.labelId() + " / " + page.labelEn(), service.baseUrl() + page.path());
+                row(out, page.labelId() + " / " + page.labelEn(),
+                        (service.baseUrl() + page.path() + " " + page.note()).strip());
             }
         }
         row(out, "Kotak masuk surel / Mail inbox", "http://localhost:" + ports.mailInbox());
@@ -70,7 +71,7 @@ final class Banner {
     }
 
     private static void row(StringBuilder out, String label, String value) {
-        out.append(String.format("  %-52s %s%n", label, value));
+        out.append(String.format("  %-42s %s%n", label, value));
     }
 
     /** The file's lines as written, without {@code #} comments and surrounding blank lines. */

@@ -40,6 +40,11 @@ final class Status {
                     + TIME.format(Instant.ofEpochMilli(launcher.get().startedAtMillis())));
         } else {
             System.out.println("./ikd up tidak berjalan / is not running.");
+            long leftovers = recorded.stream().filter(RecordedProcess::isRunning).count();
+            if (leftovers > 0) {
+                System.out.println("⚠ " + leftovers + " process(es) it started still run (it was killed?): "
+                        + "./ikd down stops them.");
+            }
         }
         System.out.printf("%n  %-22s %-7s %s%n", "KOMPONEN / COMPONENT", "PORT", "STATUS");
         LocalPorts ports = LocalPorts.standard();

@@ -210,6 +210,9 @@ final class Up {
     private void failStart(ServiceProcess process, String reason) {
         waitIfStopping();
         String tail = Logs.tail(process.log(), LOG_LINES_ON_FAILURE);
+        if (tail.isBlank()) {
+            tail = "(kosong / empty so far)";
+        }
         stopAll();
         throw new LauncherException(reason + ".\nLast " + LOG_LINES_ON_FAILURE + " lines of "
                 + root.relativize(process.log()) + ":\n" + tail.indent(4) + "Everything was stopped.");
@@ -307,6 +310,8 @@ final class Up {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        // initialised here, once: PostgreSQL and Kafka start on two threads that would race for it
+        org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
     private static void deleteRecursively(Path dir) {

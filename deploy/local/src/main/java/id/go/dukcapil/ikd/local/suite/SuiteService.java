@@ -9,16 +9,16 @@ public enum SuiteService {
 
     REGISTRATION("registration-service", 8081, "registration", List.of()),
     VERIFICATION("verification-service", 8082, "verification",
-            List.of(new Page("Portal operator", "Operator portal", "/portal"))),
+            List.of(new Page("Portal operator", "Operator portal", "/portal", ""))),
     ACTIVATION("activation-service", 8083, "activation",
-            List.of(new Page("Halaman aktivasi (tautan dari surel/SMS aktivasi)",
-                    "Activation page (the link in the activation mail/SMS)", "/activate?t=…"))),
+            List.of(new Page("Halaman aktivasi", "Activation page", "/activate?t=…",
+                    "(tautan di surel aktivasi / the link in the activation mail)"))),
     TOKEN("token-service", 8084, "token",
-            List.of(new Page("Halaman verifikasi QR", "QR verifier page", "/verify"))),
+            List.of(new Page("Halaman verifikasi QR", "QR verifier page", "/verify", ""))),
     NOTIFICATION("notification-service", 8085, "notification", List.of());
 
-    /** A page a person opens in a browser, labelled in Bahasa Indonesia and English. */
-    public record Page(String labelId, String labelEn, String path) {
+    /** A page a person opens in a browser, labelled in Bahasa Indonesia and English; {@code note} may be empty. */
+    public record Page(String labelId, String labelEn, String path, String note) {
     }
 
     /** Where a service module describes its demo accounts for the {@code ./ikd up} banner. */
