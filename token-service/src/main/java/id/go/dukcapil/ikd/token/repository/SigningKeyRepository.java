@@ -69,7 +69,7 @@ public class SigningKeyRepository {
         return connection.preparedQuery("""
                 insert into signing_key (kid, public_key, private_key_sealed, created_at, active_from)
                 values ($1, $2, $3, $4, $5)""")
-                .execute(Tuple.of(key.kid(), Buffer.buffer(key.publicKey()), Buffer.buffer(key.privateKeySealed()),
+                .execute(Tuple.of(key.kid(), Buffer.buffer(key.publicKey()).getDelegate(), Buffer.buffer(key.privateKeySealed()).getDelegate(),
                         utc(key.createdAt()), utc(key.activeFrom())))
                 .replaceWithVoid();
     }

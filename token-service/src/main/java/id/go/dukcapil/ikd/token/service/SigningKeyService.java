@@ -65,7 +65,7 @@ public class SigningKeyService {
             return Uni.createFrom().item(current.get());
         }
         return reload().chain(loaded -> loaded.signer(now).map(key -> Uni.createFrom().item(key))
-                .orElseGet(() -> rotate(false).chain(() -> reload())
+                .orElseGet(() -> rotate(true).chain(() -> reload())
                         .map(after -> after.signer(clock.instant()).orElseThrow(
                                 () -> new IllegalStateException("no signing key after creating one")))));
     }

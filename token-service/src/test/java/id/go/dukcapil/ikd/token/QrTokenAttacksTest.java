@@ -1,0 +1,265 @@
+package id.go.dukcapil.ikd.token;
+
+import static id.go.dukcapil.ikd.token.Fixtures.activatedCitizen;
+import static id.go.dukcapil.ikd.token.Fixtures.b64;
+import static id.go.dukcapil.ikd.token.Fixtures.mint;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.TokenVerified;
+import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.TopicProbe;
+import id.go.dukcapil.ikd.token.Fixtures.Citizen;
+import id.go.dukcapil.ikd.token.crypto.CompactJws;
+import id.go.dukcapil.ikd.token.crypto.EcKeys;
+import id.go.dukcapil.ikd.token.domain.SigningKey;
+import id.go.dukcapil.ikd.token.service.SigningKeyService;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Online verification: the honest path once, and every attack of the issue refused with its reason. */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "token"))
+class QrTokenAttacksTest {
+
+    private static final String ALL_SCOPES = "ikd.name ikd.nik ikd.birthdate ikd.photo";
+
+    @Inject
+    AdjustableClock clock;
+    @Inject
+    SigningKeyService keys;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    static ValidatableResponse verify(String token) {
+        return verify(token, ALL_SCOPES);
+    }
+
+    static ValidatableResponse verify(String token, String scope) {
+        return given().auth().oauth2(Fixtures.verifierJwt("bank-test", scope)).contentType(ContentType.JSON)
+                .body(Map.of("token", token)).post("/api/v1/verifications").then().statusCode(200);
+    }
+
+    static void assertRefused(String token, String reason) {
+        verify(token).body("valid", equalTo(false)).body("reason", equalTo(reason));
+    }
+
+    @Test
+    void aValidTokenIsAcceptedOnceThenReplayedAndEveryAnswerIsAudited() {
+        Citizen citizen = activatedCitizen();
+        String token = mint(citizen);
+        String jti = Fixtures.claims(token).get("jti").asText();
+        try (TopicProbe probe = TopicProbe.fromNow(Fixtures.bootstrap(), Topics.TOKEN)) {
+            verify(token).body("valid", equalTo(true))
+                    .body("attributes.fullName", equalTo("SITI AMINAH"))
+                    .body("attributes.nikMasked", equalTo("320101********01"))
+                    .body("attributes.birthDate", equalTo("1990-01-05"))
+                    .body("attributes.photoDigest", equalTo("n4bQgYhMfWWaL-qgxVrQFQ"));
+            verify(token).body("valid", equalTo(false)).body("reason", equalTo("REPLAYED"))
+                    .body("message", equalTo("Kode QR ini sudah pernah diperiksa. Setiap kode hanya dapat dipakai sekali."));
+
+            List<ConsumerRecord<String, String>> audits = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                audits.clear();
+                audits.addAll(probe.collect(TopicProbe.ofType(EventType.TOKEN_VERIFIED.type()), Duration.ofMillis(500))
+                        .stream().filter(r -> r.value().contains(jti)).toList());
+                return audits.size() >= 2;
+            });
+            assertThat(audits).allSatisfy(record -> assertThat(record.key()).isEqualTo(citizen.subject()));
+            List<TokenVerified> events = audits.stream().map(r -> EventJson.read(r.value(), TokenVerified.class)).toList();
+            assertThat(events).extracting(TokenVerified::valid).containsExactlyInAnyOrder(true, false);
+            assertThat(events).extracting(TokenVerified::reasonCode).containsExactlyInAnyOrder(null, "REPLAYED");
+            assertThat(events).extracting(TokenVerified::relyingParty).containsOnly("bank-test");
+        }
+    }
+
+    @Test
+    void theRelyingPartySeesOnlyWhatItsScopeAllows() {
+        String token = mint(activatedCitizen());
+        verify(token, "ikd.name").body("valid", equalTo(true))
+                .body("attributes.fullName", equalTo("SITI AMINAH"))
+                .body("attributes.size()", equalTo(1));
+    }
+
+    @Test
+    void tenConcurrentPresentationsOfOneTokenGiveExactlyOneValid() throws Exception {
+        String token = mint(activatedCitizen());
+        String bearer = Fixtures.verifierJwt("bank-test", ALL_SCOPES);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<String>> presentations = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                presentations.add(() -> {
+                    var response = given().auth().oauth2(bearer).contentType(ContentType.JSON)
+                            .body(Map.of("token", token)).post("/api/v1/verifications").then().statusCode(200)
+                            .extract();
+                    return Boolean.TRUE.equals(response.path("valid")) ? "VALID" : response.path("reason");
+                });
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> outcome : pool.invokeAll(presentations)) {
+                outcomes.add(outcome.get());
+            }
+            assertThat(outcomes).filteredOn("VALID"::equals).hasSize(1);
+            assertThat(outcomes).filteredOn("REPLAYED"::equals).hasSize(9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void algNoneIsRefused() {
+        String token = mint(activatedCitizen());
+        String[] parts = token.split("\\.");
+        String kid = Fixtures.header(token).get("kid").asText();
+        assertRefused(b64("{\"alg\":\"none\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"" + kid + "\"}") + "." + parts[1] + ".",
+                "BAD_SIGNATURE");
+        assertRefused(b64("{\"alg\":\"none\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"" + kid + "\"}") + "." + parts[1] + "."
+                + parts[2], "BAD_SIGNATURE");
+    }
+
+    @Test
+    void hs256SignedWithThePublicKeyIsRefused() throws Throwable {
+        String token = mint(activatedCitizen());
+        String kid = Fixtures.header(token).get("kid").asText();
+        SigningKey key = VertxContextSupport.subscribeAndAwait(() -> keys.publishedKey(kid)).orElseThrow();
+        String signingInput = b64("{\"alg\":\"HS256\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"" + kid + "\"}") + "."
+                + token.split("\\.")[1];
+        for (byte[] secret : List.of(key.publicKey().getEncoded(),
+                EcKeys.publicJwk(kid, key.publicKey()).toString().getBytes(StandardCharsets.UTF_8))) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            String forged = signingInput + "." + CompactJws.base64Url(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            assertRefused(forged, "BAD_SIGNATURE");
+        }
+    }
+
+    @Test
+    void aChangedPayloadIsRefused() {
+        String token = mint(activatedCitizen());
+        String[] parts = token.split("\\.");
+        ObjectNode claims = (ObjectNode) Fixtures.claims(token);
+        claims.put("nm", "BUDI SANTOSO");
+        assertRefused(parts[0] + "." + b64(claims.toString()) + "." + parts[2], "BAD_SIGNATURE");
+    }
+
+    @Test
+    void aKidNotInTheJwksIsUnknownKey() throws Exception {
+        String token = mint(activatedCitizen());
+        var attacker = EcKeys.generate();
+        String forged = CompactJws.signEs256(b64("{\"alg\":\"ES256\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"zzzzzzzz\"}"),
+                Fixtures.claims(token).toString().getBytes(StandardCharsets.UTF_8), attacker.getPrivate());
+        assertRefused(forged, "UNKNOWN_KEY");
+        given().get("/.well-known/jwks.json").then().statusCode(200)
+                .body("keys.kid", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("zzzzzzzz")));
+    }
+
+    @Test
+    void keysNamedByTheTokenItselfAreNeverHonoured() {
+        String token = mint(activatedCitizen());
+        String kid = Fixtures.header(token).get("kid").asText();
+        var attacker = EcKeys.generate();
+        byte[] claims = Fixtures.claims(token).toString().getBytes(StandardCharsets.UTF_8);
+        String jwk = Fixtures.JSON.valueToTree(EcKeys.publicJwk(kid, attacker.getPublic())).toString();
+        for (String extra : List.of("\"jku\":\"https://attacker.example/jwks.json\"",
+                "\"x5u\":\"https://attacker.example/cert.pem\"", "\"jwk\":" + jwk)) {
+            String header = "{\"alg\":\"ES256\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"" + kid + "\"," + extra + "}";
+            assertRefused(CompactJws.signEs256(b64(header), claims, attacker.getPrivate()), "BAD_SIGNATURE");
+        }
+    }
+
+    @Test
+    void expiryHasASmallLeewayAndNotMore() {
+        Citizen citizen = activatedCitizen();
+        String justInside = mint(citizen);
+        String justOutside = mint(citizen);
+        long exp = Fixtures.claims(justOutside).get("exp").asLong();
+        // leeway is 5 s: 4 s after exp is still accepted, 6 s after is not
+        clock.shift(Duration.ofSeconds(exp + 4).minusMillis(System.currentTimeMillis()));
+        verify(justInside).body("valid", equalTo(true));
+        clock.shift(Duration.ofSeconds(exp + 6).minusMillis(System.currentTimeMillis()));
+        assertRefused(justOutside, "EXPIRED");
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureBeyondTheLeewayIsNotYetValid() {
+        Citizen citizen = activatedCitizen();
+        // leeway is 5 s; iat is whole seconds, so +8 s is at least 7 s ahead when checked at once
+        clock.shift(Duration.ofSeconds(8));
+        String future = mint(citizen);
+        clock.reset();
+        assertRefused(future, "NOT_YET_VALID");
+        clock.shift(Duration.ofSeconds(3));
+        String nearFuture = mint(citizen);
+        clock.reset();
+        verify(nearFuture).body("valid", equalTo(true));
+    }
+
+    @Test
+    void aTokenOfARevokedIdentityIsRevoked() {
+        Citizen citizen = activatedCitizen();
+        String token = mint(citizen);
+        Fixtures.publish(Fixtures.revoked(citizen));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> Fixtures
+                .mintRequest(citizen.subject(), Fixtures.pinProof(citizen.subject())).statusCode() == 403);
+        assertRefused(token, "REVOKED");
+    }
+
+    @Test
+    void whatIsNotAQrTokenIsMalformed() throws Throwable {
+        assertRefused("garbage", "MALFORMED");
+        assertRefused("a.b.c", "MALFORMED");
+        String token = mint(activatedCitizen());
+        String kid = Fixtures.header(token).get("kid").asText();
+        SigningKey key = VertxContextSupport.subscribeAndAwait(() -> keys.publishedKey(kid)).orElseThrow();
+        // our own key, but another type of token: a citizen JWT is not a QR token
+        String otherType = CompactJws.signEs256(b64("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}"),
+                Fixtures.claims(token).toString().getBytes(StandardCharsets.UTF_8), key.privateKey());
+        assertRefused(otherType, "MALFORMED");
+    }
+
+    @Test
+    void onlyVerifiersMayAskAndBadRequestsAreProblems() {
+        given().auth().oauth2(Fixtures.citizenJwt("someone")).contentType(ContentType.JSON)
+                .body(Map.of("token", "x")).post("/api/v1/verifications").then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(Fixtures.verifierJwt("bank-test", ALL_SCOPES)).contentType(ContentType.JSON)
+                .body(Map.of()).post("/api/v1/verifications").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"));
+        given().contentType(ContentType.JSON).body(Map.of("token", "x")).post("/api/v1/verifications").then()
+                .statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+    }
+}
