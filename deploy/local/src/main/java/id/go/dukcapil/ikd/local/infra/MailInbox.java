@@ -42,6 +42,9 @@ import jakarta.mail.internet.MimeMessage;
 public final class MailInbox implements AutoCloseable {
 
     private static final Pattern MESSAGE_PATH = Pattern.compile("/messages/(\\d+)");
+    private static final Pattern ESCAPED_WEB_LINK = Pattern.compile(
+            "https?://(?:(?!&quot;|&#39;|&lt;|&gt;)[^\\s<>\"'])+");
+    private static final String LINKS_IN_NEW_TAB = "<base target=\"_blank\">";
     private static final Pattern CID_REFERENCE = Pattern.compile("cid:([^\"'\\s)>]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
@@ -148,22 +151,30 @@ public final class MailInbox implements AutoCloseable {
         }
         body.append("</dl>\n");
         if (content.html() != null) {
-            // srcdoc keeps the message inside our page; sandbox without allow-scripts and without
-            // allow-same-origin: nothing in it runs or reaches this inbox.
+            // srcdoc keeps the message inside our page; a sandbox without allow-scripts and without
+            // allow-same-origin: nothing in it runs or reaches this inbox. Links (the activation
+            // link) open in a new, ordinary tab when clicked.
             body.append("<h2>").append(Html.label("Tampilan HTML", "HTML view")).append("</h2>\n")
-                    .append("<iframe sandbox title=\"HTML\" referrerpolicy=\"no-referrer\" srcdoc=\"")
-                    .append(Html.escape(inlineImages(content.html(), content.inlineImages())))
+                    .append("<iframe sandbox=\"allow-popups allow-popups-to-escape-sandbox\" title=\"HTML\" ")
+                    .append("referrerpolicy=\"no-referrer\" srcdoc=\"")
+                    .append(Html.escape(LINKS_IN_NEW_TAB + inlineImages(content.html(), content.inlineImages())))
                     .append("\"></iframe>\n");
         }
         if (content.text() != null) {
             body.append("<h2>").append(Html.label("Teks", "Text")).append("</h2>\n<pre>")
-                    .append(Html.escape(content.text())).append("</pre>\n");
+                    .append(linkified(Html.escape(content.text()))).append("</pre>\n");
         }
         if (content.html() == null && content.text() == null) {
             body.append("<p>").append(Html.label("Surel ini tanpa isi teks.", "This message has no text."))
                     .append("</p>\n");
         }
         return Html.page("Surel #" + number, "Message #" + number, 0, body.toString());
+    }
+
+    /** Web links of an (already escaped) text part become clickable, opening in a new tab. */
+    private static String linkified(String escapedText) {
+        return ESCAPED_WEB_LINK.matcher(escapedText)
+                .replaceAll("<a href=\"$0\" target=\"_blank\" rel=\"noopener noreferrer\">$0</a>");
     }
 
     /** Images referenced as cid: are shown inline; anything remote stays blocked by the page's CSP. */

@@ -94,7 +94,8 @@ class LocalInfrastructureTest {
     @Order(3)
     void mailSentOverSmtpIsReadableInTheWebInbox() throws Exception {
         sendMail("warga@example.id", "Kode aktivasi IKD",
-                "PIN Anda: 482913", "<p>PIN Anda: <b>482913</b></p><script>alert('x')</script>");
+                "PIN Anda: 482913\nAktivasi: \"http://localhost:8083/activate?t=abc&x=1\"",
+                "<p>PIN Anda: <b>482913</b></p><script>alert('x')</script>");
 
         HttpResponse<String> list = get(ports.mailInbox(), "/");
         assertThat(list.statusCode()).isEqualTo(200);
@@ -108,9 +109,11 @@ class LocalInfrastructureTest {
         assertThat(message.statusCode()).isEqualTo(200);
         assertThat(message.body())
                 .contains("PIN Anda: 482913")
-                .contains("<iframe sandbox ")
+                .contains("<a href=\"http://localhost:8083/activate?t=abc&amp;x=1\" target=\"_blank\"")
+                // no allow-scripts, no allow-same-origin: the message's HTML runs nothing and reaches nothing
+                .contains("<iframe sandbox=\"allow-popups allow-popups-to-escape-sandbox\" ")
                 // the HTML lives escaped inside srcdoc: the browser renders it sandboxed, never as this page
-                .contains("srcdoc=\"&lt;p&gt;PIN Anda: &lt;b&gt;482913&lt;/b&gt;&lt;/p&gt;&lt;script&gt;")
+                .contains("&lt;p&gt;PIN Anda: &lt;b&gt;482913&lt;/b&gt;&lt;/p&gt;&lt;script&gt;")
                 .doesNotContain("<script>");
     }
 
