@@ -240,6 +240,20 @@ class RegistrationSubmissionTest {
     }
 
     @Test
+    void bodyOverTheHttpLimitIsRefusedBeforeItIsRead() {
+        long before = registrationCount();
+        Citizens.register(Citizens.form(Citizens.nik()), new byte[4 * 1024 * 1024], "selfie.jpg", "image/jpeg")
+                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
+        assertThat(registrationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void jsonInsteadOfAFormIsRefused() {
+        given().contentType("application/json").body("{\"nik\":\"3204121705900001\"}").post("/api/v1/registrations")
+                .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
     void duplicateNikIsIndistinguishableAndTheNewestWins() {
         String nik = Citizens.nik();
         Map<String, String> first = Citizens.form(nik);
