@@ -114,7 +114,7 @@ public class PortalResource {
     @Operation(summary = "Login page")
     @APIResponse(responseCode = "200", description = "HTML")
     public Response loginPage() {
-        return page(login.data("notice", null).data("username", ""), 200);
+        return page(login.data("me", null).data("notice", null).data("username", ""), 200);
     }
 
     @POST
@@ -127,13 +127,13 @@ public class PortalResource {
     public Uni<Response> signIn(@RestForm String username, @RestForm String password) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()
                 || username.length() > 64 || password.length() > 256) {
-            return Uni.createFrom().item(page(login.data("notice", new Notice("error", "Isi nama pengguna dan kata sandi",
+            return Uni.createFrom().item(page(login.data("me", null).data("notice", new Notice("error", "Isi nama pengguna dan kata sandi",
                     "Enter the username and password", null, null)).data("username", ""), 400));
         }
         return operatorSessions.login(username, password)
                 .map(session -> Response.seeOther(URI.create("/portal/queue"))
                         .cookie(sessions.open(session.accessToken(), session.expiresIn())).build())
-                .onFailure(ProblemException.class).recoverWithItem(e -> page(login
+                .onFailure(ProblemException.class).recoverWithItem(e -> page(login.data("me", null)
                         .data("notice", Notice.of((ProblemException) e)).data("username", username),
                         ((ProblemException) e).type().status()));
     }
@@ -274,7 +274,7 @@ public class PortalResource {
     public Uni<Response> serviceLogPage(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("date") String date) {
         return signedIn(cookie, signed -> {
             LocalDate day = parseDay(date).orElse(LocalDate.now(config.zone()));
-            return reports.day(signed.principal(), null, day).map(entries -> page(serviceLog.data("me", signed)
+            return reports.day(signed.principal(), null, day).map(entries -> page(serviceLog.data("me", signed).data("notice", null)
                     .data("day", day.toString()).data("entries", entries.stream().map(Views::logEntry).toList()), 200));
         });
     }
@@ -305,7 +305,7 @@ public class PortalResource {
         return signedIn(cookie, signed -> {
             LocalDate to = LocalDate.now(config.zone());
             return reports.sla(signed.principal(), to.minusDays(30), to)
-                    .map(report -> page(sla.data("me", signed).data("report", report), 200));
+                    .map(report -> page(sla.data("me", signed).data("notice", null).data("report", report), 200));
         });
     }
 
