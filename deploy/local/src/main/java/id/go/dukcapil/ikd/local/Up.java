@@ -49,7 +49,9 @@ final class Up {
     private final Object lock = new Object();
     private LocalInfrastructure infrastructure;
     private final List<ServiceProcess> services = new ArrayList<>();
-    private volatile boolean stopped;
+    private boolean stopped;
+    private boolean infrastructureStarting;
+    private volatile boolean stopRequested;
 
     private Up(Path root, Path dataDir, boolean fresh, Duration readyTimeout) {
         this.root = root;
@@ -112,12 +114,18 @@ final class Up {
         }
         long servicesStart = System.nanoTime();
         for (SuiteService service : present) {
-            ServiceProcess process = ServiceProcess.start(root, service, ServiceEnvironment.of(service, context), logDir);
+            // under the lock: a Ctrl-C now either sees this process in the list or it is never started
             synchronized (lock) {
+                if (stopRequested) {
+                    break;
+                }
+                ServiceProcess process = ServiceProcess.start(root, service, ServiceEnvironment.of(service, context),
+                        logDir);
                 services.add(process);
+                state.record(service.module(), process.pid());
             }
-            state.record(service.module(), process.pid());
         }
+        waitIfStopping();
         if (!present.isEmpty()) {
             System.out.println("Starting " + present.stream().map(SuiteService::module).toList() + "…");
             awaitReady();
@@ -165,23 +173,40 @@ final class Up {
         }
     }
 
+    /**
+     * A Ctrl-C meanwhile waits until PostgreSQL and Kafka are up (or failed): stopping them half
+     * started would leave a postmaster that pg_ctl is still bringing up.
+     */
     private LocalInfrastructure startInfrastructure(List<SuiteService> present) {
+        synchronized (lock) {
+            infrastructureStarting = true;
+        }
+        LocalInfrastructure infra;
         try {
-            LocalInfrastructure infra = LocalInfrastructure.start(dataDir, ports,
+            infra = LocalInfrastructure.start(dataDir, ports,
                     present.stream().map(SuiteService::database).toList(), KAFKA_READY_TIMEOUT);
-            synchronized (lock) {
-                infrastructure = infra;
-            }
-            state.record("kafka", infra.kafkaPid());
-            infra.postmasterPid().ifPresent(pid -> state.record("postgres", pid));
-            return infra;
         } catch (RuntimeException e) {
-            waitIfStopping();
+            synchronized (lock) {
+                infrastructureStarting = false;
+            }
+            if (stopRequested) {
+                stopAndExit();
+            }
             stopAll();
             throw new LauncherException("Infrastruktur gagal / the infrastructure did not start: " + e.getMessage()
                     + "\nLogs: " + root.relativize(dataDir) + "/logs/postgres.log, "
                     + root.relativize(dataDir) + "/kafka/broker.log", e);
         }
+        synchronized (lock) {
+            infrastructureStarting = false;
+            infrastructure = infra;
+        }
+        state.record("kafka", infra.kafkaPid());
+        infra.postmasterPid().ifPresent(pid -> state.record("postgres", pid));
+        if (stopRequested) {
+            stopAndExit();
+        }
+        return infra;
     }
 
     /** Polls every service until all are ready; one that exits or times out stops the whole suite. */
@@ -246,16 +271,29 @@ final class Up {
     @SuppressWarnings("restriction")
     private void installStopHandlers() {
         for (String signal : List.of("INT", "TERM", "HUP")) {
-            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> {
-                System.out.println();
-                System.out.println("Menghentikan / Stopping (SIG" + received.getName() + ")…");
-                stopAll();
-                System.out.println("✓ Semua berhenti / Everything stopped.");
-                System.exit(0);
-            });
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> onStopSignal(received.getName()));
         }
         // any other way out (an error, System.exit) still stops what was started
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "ikd-stop"));
+    }
+
+    private void onStopSignal(String signal) {
+        System.out.println();
+        System.out.println("Menghentikan / Stopping (SIG" + signal + ")…");
+        synchronized (lock) {
+            stopRequested = true;
+            if (infrastructureStarting) {
+                System.out.println("  … as soon as PostgreSQL and Kafka have finished starting");
+                return;
+            }
+        }
+        stopAndExit();
+    }
+
+    private void stopAndExit() {
+        stopAll();
+        System.out.println("✓ Semua berhenti / Everything stopped.");
+        System.exit(0);
     }
 
     /** Services first (in parallel), then the infrastructure (Kafka, PostgreSQL last). Idempotent. */
@@ -283,7 +321,7 @@ final class Up {
      * stop itself, not a failure to report: it waits for the signal handler to end the JVM.
      */
     private void waitIfStopping() {
-        while (stopped) {
+        while (stopRequested) {
             try {
                 Thread.sleep(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
@@ -310,8 +348,6 @@ final class Up {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
-        // initialised here, once: PostgreSQL and Kafka start on two threads that would race for it
-        org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
     private static void deleteRecursively(Path dir) {

