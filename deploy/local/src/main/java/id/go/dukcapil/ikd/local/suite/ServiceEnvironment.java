@@ -68,6 +68,10 @@ public final class ServiceEnvironment {
 
             secret(TOKEN, "IKD_TOKEN_KEY_ENCRYPTION_KEY"),
 
+            // the local suite is for trying the journey: the services' demo data and accounts on
+            to(VERIFICATION, "IKD_VERIFICATION_DEMO_ENABLED", (c, s) -> "true"),
+            to(TOKEN, "IKD_TOKEN_RELYING_PARTIES_DEMO_CLIENT_ENABLED", (c, s) -> "true"),
+
             to(NOTIFICATION, "IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION",
                     (c, s) -> c.keys().sealingPrivateKey().toAbsolutePath().toString()),
             to(NOTIFICATION, "IKD_NOTIFICATION_SMS_URL", (c, s) -> c.ports().smsUrl()),

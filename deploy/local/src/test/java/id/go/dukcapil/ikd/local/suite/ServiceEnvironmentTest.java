@@ -61,9 +61,12 @@ class ServiceEnvironmentTest {
                 .containsKeys("IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION", "IKD_ACTIVATION_HASH_KEY")
                 .doesNotContainKeys("IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION", "IKD_TOKEN_KEY_ENCRYPTION_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, context))
-                .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081");
+                .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081")
+                .containsEntry("IKD_VERIFICATION_DEMO_ENABLED", "true");
         assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context)).containsKey("IKD_REGISTRATION_SELFIE_KEY");
-        assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context)).containsKey("IKD_TOKEN_KEY_ENCRYPTION_KEY");
+        assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context))
+                .containsKey("IKD_TOKEN_KEY_ENCRYPTION_KEY")
+                .containsEntry("IKD_TOKEN_RELYING_PARTIES_DEMO_CLIENT_ENABLED", "true");
     }
 
     @Test
