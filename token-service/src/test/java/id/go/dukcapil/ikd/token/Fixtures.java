@@ -93,8 +93,13 @@ final class Fixtures {
 
     /** Mints a QR token for the citizen and returns the compact JWS. */
     static String mint(Citizen citizen) {
-        return mintRequest(citizen.subject(), pinProof(citizen.subject())).then().statusCode(201).extract()
-                .path("token");
+        return mint(citizen, Duration.ZERO);
+    }
+
+    /** Mints while the service's clock runs {@code clockOffset} ahead: the PIN proof is issued in that time too. */
+    static String mint(Citizen citizen, Duration clockOffset) {
+        String proof = pinProof(citizen.subject(), "ikd-pin-proof+jwt", Instant.now().plus(clockOffset).plusSeconds(60));
+        return mintRequest(citizen.subject(), proof).then().statusCode(201).extract().path("token");
     }
 
     static String citizenJwt(String subject) {
