@@ -1,0 +1,185 @@
+package id.go.dukcapil.ikd.activation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.WaitForSelectorState;
+
+import id.go.dukcapil.ikd.activation.support.Device;
+import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
+import id.go.dukcapil.ikd.activation.support.TestClock;
+import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The activation page in a real headless Chromium: the page's own script solves the captcha,
+ * the citizen types the PIN, and the page says what happened.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "activation"))
+@QuarkusTestResource(NotifierKeysResource.class)
+class ActivationPageBrowserTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/activate")
+    URL activatePage;
+
+    @Inject
+    TestClock clock;
+
+    private TopicProbe activationTopic;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update"));
+        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+            options.setExecutablePath(Path.of("/usr/bin/chromium"));
+        }
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
+        context = browser.newContext();
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        clock.reset();
+        context.close();
+        activationTopic.close();
+    }
+
+    @Test
+    void theCitizenActivatesWithTheLinkThePinAndTheBrowserSolvedCaptcha() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+
+        Response response = page.navigate(linkFor(approved.secrets().linkToken()));
+        assertThat(response.headers().get("content-security-policy")).contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+        page.waitForSelector("#captcha[data-solved=true]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        page.fill("#pin", approved.secrets().pin());
+        page.click("#activate-button");
+
+        page.waitForSelector("#result-success");
+        assertThat(page.textContent("#result-success")).contains("Aktivasi berhasil").contains("Activation succeeded");
+        assertThat(page.url()).doesNotContain(approved.secrets().pin()).doesNotContain("pin=");
+        assertThat(consoleErrors).isEmpty();
+
+        // the link, opened again, says it was used
+        page.navigate(linkFor(approved.secrets().linkToken()));
+        assertThat(page.textContent("#result-used")).contains("Sudah diaktifkan").contains("Already activated");
+    }
+
+    @Test
+    void aWrongPinIsExplainedWithTheTriesLeftAndTheCitizenStaysOnThePage() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+
+        page.navigate(linkFor(approved.secrets().linkToken()));
+        page.waitForSelector("#captcha[data-solved=true]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        page.fill("#pin", Journey.wrongPin(approved.secrets().pin()));
+        page.click("#activate-button");
+
+        page.waitForSelector("#error-wrong-pin");
+        assertThat(page.textContent("#error-wrong-pin")).contains("PIN salah. Sisa percobaan: 4")
+                .contains("Wrong PIN. Attempts left: 4");
+        assertThat(page.url()).doesNotContain(Journey.wrongPin(approved.secrets().pin()));
+        // still on the form, with a fresh captcha solved by the page
+        page.waitForSelector("#captcha[data-solved=true]", new Page.WaitForSelectorOptions().setTimeout(60_000)
+                .setState(WaitForSelectorState.ATTACHED));
+        assertThat(page.isVisible("#pin")).isTrue();
+    }
+
+    @Test
+    void anExpiredLinkSaysSoAndOffersANewPin() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        clock.advance(Duration.ofHours(25));
+
+        page.navigate(linkFor(approved.secrets().linkToken()));
+        assertThat(page.textContent("#result-expired")).contains("PIN kedaluwarsa").contains("Expired");
+        page.click("#resend-button");
+
+        page.waitForSelector("#notice-resent");
+        activationTopic.await(Journey.codeIssuedFor(approved.registrationId())
+                .and(record -> record.value().contains("\"sequence\":2")), Duration.ofSeconds(30));
+        assertThat(page.textContent("#result-replaced")).contains("PIN sudah diganti");
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfCookieIsRefusedAndNothingIsTried() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("t", approved.secrets().linkToken()).formParam("pin", approved.secrets().pin())
+                .formParam("captcha", Journey.solvedCaptcha()).formParam("csrf", "A".repeat(43))
+                .post("/activate").then().statusCode(303).header("Location", endsWith("r=CSRF"));
+        // the code is untouched: the right PIN still activates
+        Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(200);
+    }
+
+    @Test
+    void anUnknownLinkExplainsItself() {
+        given().get("/activate?t=unknown-token").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Referrer-Policy", "no-referrer")
+                .body(containsString("Tautan tidak dikenal"));
+    }
+
+    private String linkFor(String linkToken) {
+        return activatePage + "?t=" + linkToken;
+    }
+}
