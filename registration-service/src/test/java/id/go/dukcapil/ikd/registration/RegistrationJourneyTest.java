@@ -147,6 +147,23 @@ class RegistrationJourneyTest {
     }
 
     @Test
+    void poisonEventGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        try (TopicProbe deadLetters = TopicProbe.fromNow(bootstrap, Topics.deadLetter("registration-service"))) {
+            String poisonId = UUID.randomUUID().toString();
+            TopicProbe.publish(bootstrap, Topics.VERIFICATION, id, "{\"registrationId\":\"" + id + "\",\"decision\":\"MAYBE\"}",
+                    Map.of("ce_id", poisonId, "ce_type", EventType.VERIFICATION_DECIDED.type(), "ce_specversion", "1.0",
+                            "ce_source", "/ikd/test", "content-type", "application/json"));
+            Citizens.publish(bootstrap, approved(UUID.fromString(id)));
+
+            deadLetters.await(r -> poisonId.equals(TopicProbe.header(r, "ce_id")), Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                    .get(BASE + id).then().body("status", equalTo("APPROVED")));
+        }
+    }
+
+    @Test
     void wrongSecretOrUnknownIdGetTheSame401() {
         String[] registration = Citizens.registered();
         String id = registration[0];

@@ -289,6 +289,31 @@ class RegistrationSubmissionTest {
         }
     }
 
+    /**
+     * Prints how long a new NIK and an already pending one take (the figures back the no-enumeration
+     * claim; they are not asserted, since timing on a shared build machine is noise).
+     */
+    @Test
+    void newAndDuplicateNikTakeTheSameWork() {
+        int rounds = 8;
+        long[] fresh = new long[rounds];
+        long[] duplicate = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            String nik = Citizens.nik();
+            Map<String, String> first = Citizens.form(nik);
+            long start = System.nanoTime();
+            Citizens.register(first).then().statusCode(202);
+            fresh[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            Citizens.register(Citizens.form(nik)).then().statusCode(202);
+            duplicate[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(fresh);
+        Arrays.sort(duplicate);
+        System.out.printf("registration timing over %d rounds: new NIK median %.1f ms, pending NIK median %.1f ms%n",
+                rounds, fresh[rounds / 2] / 1e6, duplicate[rounds / 2] / 1e6);
+    }
+
     @Test
     void submissionsPerDeviceKeyAreLimited() {
         String deviceKey = Citizens.deviceKey();
