@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.OfficeContact;
+import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.RejectionReason;
@@ -229,6 +232,35 @@ class VerificationFlowTest {
         List<String> ids = given().auth().oauth2(operator).get("/api/v1/operator/cases").then().extract().jsonPath()
                 .getList("findAll { it.registrationId == '" + registrationId + "' }.caseId");
         assertThat(ids).hasSize(1);
+    }
+
+    @Test
+    void activationCompletesTheCaseAndASupersedingRegistrationClosesTheOldOne() {
+        String operator = TestSupport.login("demo.operator");
+        Registration registration = TestSupport.submit(BAGUS);
+        String caseId = awaitQueued(operator, registration.registrationId());
+        scan(operator, Map.of("shortCode", registration.shortCode())).statusCode(200);
+        decide(operator, caseId, APPROVE).statusCode(200);
+        TestSupport.publish(new IdentityActivated(UUID.randomUUID(), registration.registrationId(), "subject-1",
+                new VerifiedAttributes(BAGUS, "BAGUS WICAKSONO", "JAKARTA PUSAT", java.time.LocalDate.of(2000, 12, 12),
+                        "LAKI-LAKI", "JL. MEDAN MERDEKA BARAT NO. 9", null, null, "31.71.01", null, null, null, null,
+                        null, null, null, "PRINTED", null),
+                "thumb", Instant.now(), "w@example.id", "+6281234567890", "id",
+                new OfficeContact("3171-DEMO", "Kantor Demo IKD", null, null, null, null, null)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(operator)
+                .get("/api/v1/operator/cases/" + caseId).then().body("status", equalTo("ACTIVATED")));
+        given().auth().oauth2(operator).get("/api/v1/operator/service-log").then().statusCode(200)
+                .body("findAll { it.caseId == '" + caseId + "' }.action", hasItems("ACTIVATED", "COMPLETED"))
+                .body("find { it.caseId == '" + caseId + "' && it.action == 'COMPLETED' }.standardSeconds",
+                        equalTo(50 * 60));
+
+        Registration older = TestSupport.submit(MARIA);
+        String olderCase = awaitQueued(operator, older.registrationId());
+        Registration newer = TestSupport.submit(MARIA, older.registrationId());
+        awaitQueued(operator, newer.registrationId());
+        given().auth().oauth2(operator).get("/api/v1/operator/cases/" + olderCase).then()
+                .body("status", equalTo("SUPERSEDED"));
+        scan(operator, Map.of("shortCode", older.shortCode())).statusCode(409).body("code", equalTo("CASE_CLOSED"));
     }
 
     @Test
