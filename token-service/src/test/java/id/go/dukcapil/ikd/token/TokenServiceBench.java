@@ -1,0 +1,284 @@
+package id.go.dukcapil.ikd.token;
+
+import static id.go.dukcapil.ikd.token.Fixtures.activatedCitizen;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.token.Fixtures.Citizen;
+import id.go.dukcapil.ikd.token.crypto.EcKeys;
+import id.go.dukcapil.ikd.token.domain.Identity;
+import id.go.dukcapil.ikd.token.domain.SigningKey;
+import id.go.dukcapil.ikd.token.qr.QrCodes;
+import id.go.dukcapil.ikd.token.service.QrTokenFactory;
+import id.go.dukcapil.ikd.token.service.SigningKeyService;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/**
+ * Not a test: the benchmark of the issue, on the real stack (PostgreSQL, Kafka, HTTP). Run with
+ * {@code ./mvnw -B -pl token-service verify -Pbench}; the figures are printed and written to
+ * {@code token-service/target/bench-results.txt}.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "token"))
+class TokenServiceBench {
+
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration MEASURE = Duration.ofSeconds(8);
+    private static final int HTTP_CONCURRENCY = 16;
+
+    @Inject
+    SigningKeyService keys;
+    @Inject
+    QrTokenFactory factory;
+    @TestHTTPResource("/")
+    URL base;
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void run() throws Throwable {
+        int cores = Runtime.getRuntime().availableProcessors();
+        line("token-service benchmark, %d cores, %s, JDK %s", cores, Instant.now(), Runtime.version());
+
+        KeyPair pair = EcKeys.generate();
+        byte[] input = new byte[400];
+        line("raw ES256 sign, 1 thread:               %,10.0f /s", rate(1, () -> sign(pair)));
+        line("raw ES256 sign, %d threads:              %,10.0f /s", cores, rate(cores, () -> sign(pair)));
+        byte[] signature = sign(pair);
+        line("raw ES256 verify, %d threads:            %,10.0f /s", cores, rate(cores, () -> verify(pair, input, signature)));
+
+        Citizen citizen = activatedCitizen();
+        SigningKey key = VertxContextSupport.subscribeAndAwait(keys::signer);
+        Identity identity = projected(citizen);
+        String token = factory.mint(identity, key, Instant.now()).token();
+        QrCodes.Matrix matrix = QrCodes.encode(token);
+        line("QR token: %d characters -> QR version %d (%d modules), error correction M", token.length(),
+                matrix.version(), matrix.size());
+        identity.fullName = null;
+        identity.nikMasked = null;
+        identity.birthDate = null;
+        identity.photoSha256 = null;
+        String bare = factory.mint(identity, key, Instant.now()).token();
+        line("  same token without the attributes: %d characters -> QR version %d", bare.length(),
+                QrCodes.encode(bare).version());
+        identity = projected(citizen);
+
+        line("QR image, 1 thread, ZXing encode + 1-bit PNG + SVG:  %,8.0f /s", rate(1, () -> {
+            QrCodes.Matrix m = QrCodes.encode(token);
+            return QrCodes.png(m, 4).length + QrCodes.svg(m).length();
+        }));
+        line("QR image, 1 thread, ZXing encode only:               %,8.0f /s", rate(1, () -> QrCodes.encode(token)));
+        line("QR image, 1 thread, 1-bit PNG from the matrix:       %,8.0f /s", rate(1, () -> QrCodes.png(matrix, 4)));
+        line("QR image, 1 thread, SVG from the matrix:             %,8.0f /s", rate(1, () -> QrCodes.svg(matrix)));
+        line("QR image, 1 thread, MatrixToImageWriter + ImageIO:   %,8.0f /s (the straightforward path)",
+                rate(1, () -> imageIoPng(token)));
+        line("  PNG size %d bytes (1-bit, 4 px/module), SVG %d bytes", QrCodes.png(matrix, 4).length,
+                QrCodes.svg(matrix).length());
+
+        line("mint through HTTP (POST /api/v1/qr-tokens, %d concurrent, incl. PIN proof, QR PNG+SVG): %,8.0f /s",
+                HTTP_CONCURRENCY, mintThroughHttp(citizen));
+        line("verify through HTTP (POST /api/v1/verifications, %d concurrent, replay check + audit event): %,8.0f /s",
+                HTTP_CONCURRENCY, verifyThroughHttp(identity, key));
+
+        Path out = Path.of("target", "bench-results.txt");
+        Files.write(out, report);
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    private double mintThroughHttp(Citizen citizen) throws Exception {
+        String bearer = Fixtures.citizenJwt(citizen.subject());
+        int needed = 40_000;
+        ConcurrentLinkedQueue<String> proofs = new ConcurrentLinkedQueue<>();
+        ExecutorService signers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < needed; i++) {
+            signers.submit(() -> proofs.add(Fixtures.pinProof(citizen.subject(), "ikd-pin-proof+jwt",
+                    Instant.now().plusSeconds(600))));
+        }
+        signers.shutdown();
+        signers.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        return httpRate(() -> {
+            String proof = proofs.poll();
+            return proof == null ? null : HttpRequest.newBuilder(base.toURI().resolve("/api/v1/qr-tokens"))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"pinProof\":\"" + proof + "\"}")).build();
+        }, 201);
+    }
+
+    private double verifyThroughHttp(Identity identity, SigningKey key) throws Exception {
+        String bearer = Fixtures.verifierJwt("bench", "ikd.name ikd.nik ikd.birthdate ikd.photo");
+        ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < 30_000; i++) {
+            tokens.add(factory.mint(identity, key, Instant.now()).token());
+        }
+        return httpRate(() -> {
+            String token = tokens.poll();
+            return token == null ? null : HttpRequest.newBuilder(base.toURI().resolve("/api/v1/verifications"))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}")).build();
+        }, 200);
+    }
+
+    @FunctionalInterface
+    interface RequestSource {
+        HttpRequest next() throws Exception;
+    }
+
+    /** Requests per second with a fixed number in flight, after a warm-up; stops early when the source runs dry. */
+    private double httpRate(RequestSource source, int expectedStatus) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        Semaphore inFlight = new Semaphore(HTTP_CONCURRENCY);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        long measureFrom = start + WARM_UP.toNanos();
+        long end = measureFrom + MEASURE.toNanos();
+        long okAtMeasureStart = -1;
+        long measuredFrom = 0;
+        while (System.nanoTime() < end) {
+            if (okAtMeasureStart < 0 && System.nanoTime() >= measureFrom) {
+                okAtMeasureStart = ok.get();
+                measuredFrom = System.nanoTime();
+            }
+            HttpRequest request = source.next();
+            if (request == null) {
+                break;
+            }
+            inFlight.acquire();
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() == expectedStatus) {
+                    ok.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(HTTP_CONCURRENCY);
+        long stoppedAt = System.nanoTime();
+        if (okAtMeasureStart < 0) {
+            okAtMeasureStart = 0;
+            measuredFrom = start;
+        }
+        if (failed.get() > 0) {
+            line("  (%d requests failed)", failed.get());
+        }
+        return (ok.get() - okAtMeasureStart) / ((stoppedAt - measuredFrom) / 1e9);
+    }
+
+    private static Identity projected(Citizen citizen) {
+        Identity identity = new Identity();
+        identity.identityId = citizen.identityId();
+        identity.subject = citizen.subject();
+        identity.fullName = "SITI AMINAH";
+        identity.nikMasked = "320101********01";
+        identity.birthDate = LocalDate.of(1990, 1, 5);
+        identity.photoSha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        return identity;
+    }
+
+    private static byte[] sign(KeyPair pair) {
+        try {
+            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(pair.getPrivate());
+            signer.update(new byte[400]);
+            return signer.sign();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean verify(KeyPair pair, byte[] input, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            verifier.initVerify(pair.getPublic());
+            verifier.update(input);
+            return verifier.verify(signature);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] imageIoPng(String text) {
+        try {
+            var bits = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            var image = MatrixToImageWriter.toBufferedImage(bits);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Operations per second over {@link #MEASURE} on {@code threads} threads, after a warm-up. */
+    private static double rate(int threads, Supplier<?> operation) throws InterruptedException {
+        runFor(threads, operation, WARM_UP);
+        return runFor(threads, operation, MEASURE) / (MEASURE.toNanos() / 1e9);
+    }
+
+    private static long runFor(int threads, Supplier<?> operation, Duration duration) throws InterruptedException {
+        AtomicLong count = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                long local = 0;
+                while (System.nanoTime() < end) {
+                    operation.get();
+                    local++;
+                }
+                count.addAndGet(local);
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return count.get();
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        report.add(text);
+        System.out.println("[bench] " + text);
+    }
+}
