@@ -205,6 +205,46 @@ class CitizenMessagesTest {
         }
     }
 
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicWithoutBlockingTheCitizensNextEvent() throws Exception {
+        Citizen citizen = Citizen.speaking("id");
+        String key = citizen.registrationId().toString();
+        String unreadable = "{\"registrationId\":\"" + key + "\", not json";
+        var generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var sealedToAnotherKey = TestEvents.activationCode(citizen, TestEvents.sealWith(generator.generateKeyPair().getPublic(),
+                "{\"pin\":\"111111\",\"activationUrl\":\"http://localhost:8083/activate?t=x\"}"));
+        String pin = TestEvents.randomPin();
+        try (TopicProbe deadLetters = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.deadLetter("notification-service"))) {
+            String type = "id.go.dukcapil.ikd.activation.code-issued.v1";
+            TestEvents.publishRaw(Topics.ACTIVATION, key, unreadable, type, "poison-" + key);
+            TestEvents.publish(sealedToAnotherKey);
+            TestEvents.publish(TestEvents.activationCode(citizen, TestEvents.seal(pin, "http://localhost:8083/activate?t=ok")));
+
+            Mail mail = Mailbox.await(TestEvents.imapPort(), citizen.email(), m -> true, PATIENCE);
+            assertThat(mail.text()).contains("PIN aktivasi: " + pin);
+            deadLetters.await(r -> unreadable.equals(r.value()), PATIENCE);
+            deadLetters.await(r -> r.value().contains(sealedToAnotherKey.activationId().toString()), PATIENCE);
+            assertThat(Mailbox.read(TestEvents.imapPort(), citizen.email())).hasSize(1);
+        }
+    }
+
+    @Test
+    void theLogNeverShowsTheActivationLinkOrTheSealedSecrets() throws Exception {
+        Citizen citizen = Citizen.speaking("en");
+        String linkToken = "secret-link-" + java.util.UUID.randomUUID();
+        String sealed = TestEvents.seal(TestEvents.randomPin(), "http://localhost:8083/activate?t=" + linkToken);
+        TestEvents.publish(TestEvents.activationCode(citizen, sealed));
+        Mailbox.await(TestEvents.imapPort(), citizen.email(), m -> m.text().contains(linkToken), PATIENCE);
+
+        // the test's own mail server (GreenMail) runs in this JVM and logs addresses: not ours
+        String log = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.log.file.path", String.class)))
+                .stream().filter(line -> !line.contains("com.icegreen")).collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(log).contains(citizen.registrationId().toString())
+                .doesNotContain(linkToken, sealed.substring(sealed.length() / 2), citizen.email(), citizen.phone());
+    }
+
     private NotificationStatus awaitStatus(TopicProbe statuses, Citizen citizen, NotificationChannel channel,
             DeliveryStatus status) {
         ConsumerRecord<String, String> record = statuses.await(forCitizen(citizen).and(r -> {
