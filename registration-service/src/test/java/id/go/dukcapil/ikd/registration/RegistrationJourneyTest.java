@@ -89,6 +89,13 @@ class RegistrationJourneyTest {
     }
 
     @Test
+    void metricsShowTheReplicaListensForUpdates() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().get("/q/metrics").asString())
+                .containsPattern("(?m)^ikd_registration_updates_listening(\\{[^}]*\\})? 1\\.0$")
+                .contains("ikd_registration_streams_open"));
+    }
+
+    @Test
     void streamResumesAfterLastEventId() throws Exception {
         String[] registration = Citizens.registered();
         String id = registration[0];

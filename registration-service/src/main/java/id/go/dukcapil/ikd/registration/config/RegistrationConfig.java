@@ -16,6 +16,10 @@ public interface RegistrationConfig {
     @WithDefault("P7D")
     Duration expireAfter();
 
+    /** How often the expiry job runs (the scheduler reads it as ikd.registration.expiry-interval). */
+    @WithDefault("5m")
+    Duration expiryInterval();
+
     /** How long a counter code (QR payload and short code) stays valid. */
     @WithDefault("PT10M")
     Duration counterCodeValidity();

@@ -56,6 +56,7 @@ public class RegistrationUpdateHub {
         this.user = user;
         this.password = password;
         registry.gauge("ikd.registration.streams.open", listeners, map -> map.values().stream().mapToInt(Set::size).sum());
+        registry.gauge("ikd.registration.updates.listening", this, hub -> hub.listening() ? 1 : 0);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -70,6 +71,11 @@ public class RegistrationUpdateHub {
         if (subscriber != null) {
             subscriber.close();
         }
+    }
+
+    /** Whether this replica currently receives updates (live pushes pause while it reconnects). */
+    public boolean listening() {
+        return subscriber != null && !subscriber.closed() && subscriber.actualConnection() != null;
     }
 
     /** Calls {@code listener} with every update of one registration until the returned action runs. */
