@@ -202,6 +202,26 @@ class VerificationFlowTest {
     }
 
     @Test
+    void twoOperatorsDecidingAtOnceGetOneDecision() throws Exception {
+        String operator = TestSupport.login("demo.operator");
+        String supervisor = TestSupport.login("demo.supervisor");
+        Registration registration = TestSupport.submit(MARIA);
+        String caseId = awaitQueued(operator, registration.registrationId());
+        scan(operator, Map.of("shortCode", registration.shortCode())).statusCode(200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> decide(operator, caseId, APPROVE).extract().statusCode());
+            var second = pool.submit(() -> decide(supervisor, caseId, Map.of("decision", "REJECTED", "reasonCode",
+                    "DATA_MISMATCH", "channel", "COUNTER", "ktpElChecked", true)).extract().statusCode());
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(operator).get("/api/v1/operator/cases/" + caseId).then()
+                .body("decision.outcome", org.hamcrest.Matchers.oneOf("APPROVED", "REJECTED"));
+    }
+
+    @Test
     void theRegistryBlocksApprovalOfADeceasedResident() {
         String operator = TestSupport.login("demo.operator");
         Registration registration = TestSupport.submit(SUPARMAN_DECEASED);

@@ -37,6 +37,7 @@ import id.go.dukcapil.ikd.verification.repository.DecisionRepository;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
 import id.go.dukcapil.ikd.web.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -66,10 +67,11 @@ public class VerificationService {
     private final AuditLog audit;
     private final Outbox outbox;
     private final VerificationConfig config;
+    private final MeterRegistry meters;
 
     public VerificationService(CaseRepository cases, CounterCodeRepository codes, DecisionRepository decisions,
             OfficeRepository offices, PopulationRegistry registry, SuiteKeyring keyring, ServiceBook book,
-            AuditLog audit, Outbox outbox, VerificationConfig config) {
+            AuditLog audit, Outbox outbox, VerificationConfig config, MeterRegistry meters) {
         this.cases = cases;
         this.codes = codes;
         this.decisions = decisions;
@@ -80,6 +82,7 @@ public class VerificationService {
         this.audit = audit;
         this.outbox = outbox;
         this.config = config;
+        this.meters = meters;
     }
 
     /** The operator's decision as submitted. */
@@ -229,7 +232,7 @@ public class VerificationService {
             requireDecidable(c);
             return offices.findById(c.officeCode).chain(office -> registry.find(c.nik)
                     .chain(resident -> record(principal, c, office, resident, command)));
-        })).chain(c -> Panache.withSession(() -> dossier(c)));
+        })).invoke(c -> count(c, "operator")).chain(c -> Panache.withSession(() -> dossier(c)));
     }
 
     private static void validate(DecisionCommand command) {
@@ -324,7 +327,7 @@ public class VerificationService {
             return decisions.findByCase(c.id).chain(d -> offices.findById(c.officeCode)
                     .chain(office -> registry.find(c.nik)
                             .chain(resident -> finishReview(principal, c, d, office, resident, command))));
-        })).chain(c -> Panache.withSession(() -> dossier(c)));
+        })).invoke(c -> count(c, "central")).chain(c -> Panache.withSession(() -> dossier(c)));
     }
 
     private Uni<VerificationCase> finishReview(OperatorPrincipal principal, VerificationCase c, CaseDecision d,
@@ -356,6 +359,12 @@ public class VerificationService {
                 .chain(() -> audit.append("CENTRAL_REVIEW", principal.username(), principal.officeCode(),
                         c.id.toString(), details))
                 .replaceWith(c);
+    }
+
+    /** Committed decisions and submissions, per office and outcome (Prometheus: ikd_verification_decisions_total). */
+    private void count(VerificationCase c, String stage) {
+        meters.counter("ikd.verification.decisions", "office", c.officeCode, "stage", stage, "status", c.status.name())
+                .increment();
     }
 
     // ---------------------------------------------------------------- rules
