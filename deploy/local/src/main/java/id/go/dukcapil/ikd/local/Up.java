@@ -223,7 +223,8 @@ final class Up {
                             + " before it became ready");
                 } else if (process.sinceStart().compareTo(readyTimeout) > 0) {
                     failStart(process, module + " tidak siap / was not ready within " + readyTimeout.toSeconds()
-                            + " s (GET http://127.0.0.1:" + process.service().port() + "/q/health/ready)");
+                            + " s (GET http://127.0.0.1:" + process.service().port() + "/q/health/ready); on a busy"
+                            + " machine give it longer: ./ikd up --ready-timeout=300");
                 }
             }
             if (!waiting.isEmpty()) {
