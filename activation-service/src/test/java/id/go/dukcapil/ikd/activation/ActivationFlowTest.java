@@ -117,6 +117,9 @@ class ActivationFlowTest {
         Journey.activate(token, approved.secrets().pin(), captcha).statusCode(400).body("code", equalTo("CAPTCHA_FAILED"));
         Journey.activate(token, approved.secrets().pin(), "eyJudW1iZXIiOjF9").statusCode(400)
                 .body("code", equalTo("CAPTCHA_FAILED"));
+        String stale = Journey.solvedCaptcha();
+        clock.advance(Duration.ofMinutes(11));
+        Journey.activate(token, approved.secrets().pin(), stale).statusCode(400).body("code", equalTo("CAPTCHA_FAILED"));
         // captcha failures do not use up PIN attempts
         Journey.activate(token, Journey.wrongPin(approved.secrets().pin())).statusCode(422)
                 .body("attemptsLeft", equalTo(3));
