@@ -182,6 +182,27 @@ class OperatorPortalBrowserTest {
     }
 
     @Test
+    void aSelfieThatIsNotTheRegisteredOneIsFlagged() {
+        Registration registration = TestSupport.submit("3171011212000001"); // announces selfieSha256 "aaaa..."
+        registrationService().register(get(urlEqualTo("/api/v1/registrations/" + registration.registrationId() + "/selfie"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(SELFIE)));
+        String token = TestSupport.login("demo.operator");
+        String caseId = VerificationFlowTest.awaitQueued(token, registration.registrationId());
+        VerificationFlowTest.scan(token, Map.of("shortCode", registration.shortCode())).statusCode(200);
+        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("username", "demo.operator").formParam("password", TestSupport.DEMO_PASSWORD)
+                .post("/portal/login").then().statusCode(303).extract().cookie("ikd_operator_session");
+        given().cookie("ikd_operator_session", cookie).get("/portal/cases/" + caseId).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("swafoto tidak sama dengan yang didaftarkan"));
+        // an admin signs in but is sent to the API
+        String adminCookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("username", "admin").formParam("password", TestSupport.DEMO_PASSWORD)
+                .post("/portal/login").then().statusCode(303).extract().cookie("ikd_operator_session");
+        given().redirects().follow(false).cookie("ikd_operator_session", adminCookie).get("/portal/queue").then()
+                .statusCode(403).body(org.hamcrest.Matchers.containsString("Portal ini untuk petugas dan supervisor"));
+    }
+
+    @Test
     void thePortalNeedsASignedInOperator() {
         given().redirects().follow(false).get("/portal/queue").then().statusCode(303)
                 .header("Location", org.hamcrest.Matchers.endsWith("/portal/login"));

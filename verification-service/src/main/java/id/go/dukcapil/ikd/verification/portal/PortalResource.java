@@ -336,8 +336,15 @@ public class PortalResource {
 
     private Uni<Response> signedIn(String cookie, Function<PortalSession.Signed, Uni<Response>> page) {
         Optional<PortalSession.Signed> signed = sessions.read(cookie);
-        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
+        if (signed.isEmpty()) {
             return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).cookie(sessions.close()).build());
+        }
+        if (!signed.get().principal().canDecide()) {
+            // e.g. an admin: administration goes through the API, the portal is for operators and supervisors
+            return Uni.createFrom().item(Response.fromResponse(page(login.data("me", null).data("username", "")
+                    .data("notice", new Notice("error", "Portal ini untuk petugas dan supervisor",
+                            "This portal is for operators and supervisors", "Admin memakai API administrasi.",
+                            "Admins use the administration API.")), 403)).cookie(sessions.close()).build());
         }
         return page.apply(signed.get());
     }
