@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,8 @@ import id.go.dukcapil.ikd.token.crypto.EcKeys;
 import id.go.dukcapil.ikd.token.domain.Identity;
 import id.go.dukcapil.ikd.token.domain.SigningKey;
 import id.go.dukcapil.ikd.token.qr.QrCodes;
+import id.go.dukcapil.ikd.token.domain.QrToken;
+import id.go.dukcapil.ikd.token.service.QrImageService;
 import id.go.dukcapil.ikd.token.service.QrTokenFactory;
 import id.go.dukcapil.ikd.token.service.SigningKeyService;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -68,6 +71,8 @@ class TokenServiceBench {
     SigningKeyService keys;
     @Inject
     QrTokenFactory factory;
+    @Inject
+    QrImageService images;
     @TestHTTPResource("/")
     URL base;
 
@@ -105,7 +110,15 @@ class TokenServiceBench {
             QrCodes.Matrix m = QrCodes.encode(token);
             return QrCodes.png(m, 4).length + QrCodes.svg(m).length();
         }));
+        line("QR image, 1 thread, fixed mask: encode + PNG + SVG:  %,8.0f /s", rate(1, () -> {
+            QrCodes.Matrix m = QrCodes.encode(token, Optional.of(3));
+            return QrCodes.png(m, 4).length + QrCodes.svg(m).length();
+        }));
         line("QR image, 1 thread, ZXing encode only:               %,8.0f /s", rate(1, () -> QrCodes.encode(token)));
+        QrToken minted = factory.mint(identity, key, Instant.now());
+        VertxContextSupport.subscribeAndAwait(() -> images.render(minted));
+        line("QR image, 1 thread, cached for the token's life:     %,8.0f /s",
+                rate(1, () -> images.cached(minted.jti(), minted.subject()).orElseThrow().png()));
         line("QR image, 1 thread, 1-bit PNG from the matrix:       %,8.0f /s", rate(1, () -> QrCodes.png(matrix, 4)));
         line("QR image, 1 thread, SVG from the matrix:             %,8.0f /s", rate(1, () -> QrCodes.svg(matrix)));
         line("QR image, 1 thread, MatrixToImageWriter + ImageIO:   %,8.0f /s (the straightforward path)",

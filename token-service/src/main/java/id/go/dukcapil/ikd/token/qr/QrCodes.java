@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.EncodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
@@ -50,9 +51,17 @@ public final class QrCodes {
         }
     }
 
+    /** The smallest QR code at error correction M, with the best mask by the specification's penalty rules. */
     public static Matrix encode(String text) {
+        return encode(text, Optional.empty());
+    }
+
+    /** As {@link #encode(String)}, with a fixed mask pattern (0-7) when given, which skips trying all 8. */
+    public static Matrix encode(String text, Optional<Integer> maskPattern) {
         try {
-            QRCode code = Encoder.encode(text, ErrorCorrectionLevel.M);
+            QRCode code = maskPattern.isPresent()
+                    ? Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, maskPattern.get()))
+                    : Encoder.encode(text, ErrorCorrectionLevel.M);
             ByteMatrix modules = code.getMatrix();
             int size = modules.getWidth();
             boolean[] dark = new boolean[size * size];

@@ -44,7 +44,7 @@ public class QrImageService {
     }
 
     QrImage draw(QrToken token) {
-        QrCodes.Matrix matrix = QrCodes.encode(token.token());
+        QrCodes.Matrix matrix = QrCodes.encode(token.token(), config.qr().maskPattern());
         return new QrImage(token.jti(), token.subject(), matrix.version(),
                 QrCodes.png(matrix, config.qr().moduleSize()), QrCodes.svg(matrix), token.expiresAt());
     }

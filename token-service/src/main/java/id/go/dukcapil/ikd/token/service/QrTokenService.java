@@ -8,6 +8,8 @@ import id.go.dukcapil.ikd.token.domain.QrToken;
 import id.go.dukcapil.ikd.token.repository.IdentityRepository;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
 import id.go.dukcapil.ikd.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -24,9 +26,11 @@ public class QrTokenService {
     private final SigningKeyService keys;
     private final QrTokenFactory factory;
     private final Clock clock;
+    private final Counter minted;
 
     public QrTokenService(PinProofVerifier pinProofs, SingleUseRepository singleUse, IdentityRepository identities,
-            SigningKeyService keys, QrTokenFactory factory, Clock clock) {
+            SigningKeyService keys, QrTokenFactory factory, Clock clock, MeterRegistry registry) {
+        this.minted = Counter.builder("ikd.token.minted").description("QR tokens issued").register(registry);
         this.pinProofs = pinProofs;
         this.singleUse = singleUse;
         this.identities = identities;
@@ -54,6 +58,7 @@ public class QrTokenService {
                                         "This PIN proof has already been used; enter the app PIN again.");
                             }
                         }))
-                .chain(identity -> keys.signer().map(key -> factory.mint(identity, key, clock.instant())));
+                .chain(identity -> keys.signer().map(key -> factory.mint(identity, key, clock.instant())))
+                .invoke(() -> minted.increment());
     }
 }

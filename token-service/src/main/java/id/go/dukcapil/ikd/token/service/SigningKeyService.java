@@ -70,6 +70,11 @@ public class SigningKeyService {
                                 () -> new IllegalStateException("no signing key after creating one")))));
     }
 
+    /** Whether this replica holds a key that signs now (readiness). */
+    public boolean canSign() {
+        return ring.get().signer(clock.instant()).isPresent();
+    }
+
     /** A published key by kid; an unknown kid may be one another replica just created. */
     public Uni<Optional<SigningKey>> publishedKey(String kid) {
         KeyRing current = ring.get();
@@ -112,7 +117,7 @@ public class SigningKeyService {
     public Uni<KeyRing> reload() {
         Instant publishedSince = clock.instant().minus(retention());
         return repository.published(publishedSince)
-                .map(rows -> rows.stream().map(this::open).toList())
+                .map(rows -> rows.stream().map(this::open).flatMap(Optional::stream).toList())
                 .map(keys -> KeyRing.of(keys, Instant.now()))
                 .invoke(ring::set);
     }
@@ -165,10 +170,16 @@ public class SigningKeyService {
                 .replaceWith(key);
     }
 
-    private SigningKey open(StoredKey stored) {
-        return new SigningKey(stored.kid(), EcKeys.publicKey(stored.publicKey()),
-                EcKeys.privateKey(sealer.open(stored.kid(), stored.privateKeySealed())), stored.createdAt(),
-                stored.activeFrom(), stored.retiredAt());
+    /** Empty for a row this replica cannot open (e.g. sealed under a previous KEK): it is left out. */
+    private Optional<SigningKey> open(StoredKey stored) {
+        try {
+            return Optional.of(new SigningKey(stored.kid(), EcKeys.publicKey(stored.publicKey()),
+                    EcKeys.privateKey(sealer.open(stored.kid(), stored.privateKeySealed())), stored.createdAt(),
+                    stored.activeFrom(), stored.retiredAt()));
+        } catch (IllegalStateException e) {
+            LOG.errorf("signing key %s is left out: %s", stored.kid(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** 48 random bits: short (the kid is in every QR) and unique among the few live keys. */

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.go.dukcapil.ikd.messaging.Outbox;
@@ -23,7 +25,9 @@ import id.go.dukcapil.ikd.token.domain.VerificationResult;
 import id.go.dukcapil.ikd.token.mapping.TokenVerifiedMapper;
 import id.go.dukcapil.ikd.token.repository.IdentityRepository;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,6 +41,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TokenVerificationService {
 
+    private static final Logger LOG = Logger.getLogger(TokenVerificationService.class);
     private static final Set<String> REFUSED_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit");
     private static final int MAX_ID_LENGTH = 128;
 
@@ -46,9 +51,11 @@ public class TokenVerificationService {
     private final Outbox outbox;
     private final TokenConfig config;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     public TokenVerificationService(SigningKeyService keys, IdentityRepository identities, SingleUseRepository singleUse,
-            Outbox outbox, TokenConfig config, Clock clock) {
+            Outbox outbox, TokenConfig config, Clock clock, MeterRegistry registry) {
+        this.registry = registry;
         this.keys = keys;
         this.identities = identities;
         this.singleUse = singleUse;
@@ -73,7 +80,17 @@ public class TokenVerificationService {
         Instant now = clock.instant();
         return inspect(token, now)
                 .chain(inspection -> Panache.withTransaction(() -> decide(inspection, relyingParty, scopes, now)
-                        .call(result -> outbox.append(TokenVerifiedMapper.toEvent(result, relyingParty, now)))));
+                        .call(result -> outbox.append(TokenVerifiedMapper.toEvent(result, relyingParty, now)))))
+                .invoke(result -> registry.counter("ikd.token.verifications", "outcome",
+                        result.valid() ? "VALID" : result.reason().name()).increment());
+    }
+
+    /** Forgets used jtis once the expiry check alone refuses their tokens (rows carry exp + leeway). */
+    @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetExpiredUses() {
+        return singleUse.purgeExpiredBefore(clock.instant())
+                .onFailure().invoke(e -> LOG.warnf("purging used token ids failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Inspection> inspect(String token, Instant now) {
