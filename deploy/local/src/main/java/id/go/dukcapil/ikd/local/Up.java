@@ -46,11 +46,12 @@ final class Up {
     private final LocalPorts ports = LocalPorts.standard();
     private final RunState state;
 
+    /** Between the main thread (starting) and the signal handler (stopping). */
     private final Object lock = new Object();
-    private LocalInfrastructure infrastructure;
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private boolean stopped;
-    private boolean infrastructureStarting;
+    private LocalInfrastructure infrastructure; // guarded by lock
+    private final List<ServiceProcess> services = new ArrayList<>(); // guarded by lock
+    private boolean stopped; // guarded by lock
+    private boolean infrastructureStarting; // guarded by lock
     private volatile boolean stopRequested;
 
     private Up(Path root, Path dataDir, boolean fresh, Duration readyTimeout) {
