@@ -85,6 +85,36 @@ class SmtpFailuresTest {
     }
 
     @Test
+    void aNewerCodeReplacesOneStillWaitingForSmtpSoOnlyTheValidPinArrives() {
+        Citizen citizen = Citizen.speaking("en");
+        String oldPin = "111111";
+        String newPin = "222222";
+        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION)) {
+            TestEvents.publish(TestEvents.activationCode(citizen, TestEvents.seal(oldPin, "http://localhost:8083/activate?t=old")));
+            NotificationStatus waiting = awaitStatus(statuses, citizen, DeliveryStatus.RETRYING, 1);
+
+            var resend = TestEvents.activationCode(citizen, TestEvents.seal(newPin, "http://localhost:8083/activate?t=new"));
+            TestEvents.publish(new id.go.dukcapil.ikd.events.ActivationCodeIssued(resend.registrationId(), resend.activationId(),
+                    resend.sealedSecrets(), resend.expiresAt(), 2, resend.email(), resend.phone(), resend.language(),
+                    resend.office()));
+            NotificationStatus superseded = status(statuses.await(forCitizen(citizen).and(r -> "SUPERSEDED".equals(status(r).reason())),
+                    PATIENCE));
+            assertThat(superseded.notificationId()).isEqualTo(waiting.notificationId());
+            assertThat(superseded.status()).isEqualTo(DeliveryStatus.FAILED);
+
+            mailServer = MailServer.start(smtpPort, FreePorts.next());
+            NotificationStatus sent = awaitStatus(statuses, citizen, DeliveryStatus.SENT, 0);
+            assertThat(sent.notificationId()).isNotEqualTo(waiting.notificationId());
+            assertThat(statuses.collect(forCitizen(citizen), Duration.ofSeconds(3)).stream().map(SmtpFailuresTest::status)
+                    .filter(s -> s.status() == DeliveryStatus.SENT)).hasSize(1);
+            List<Mailbox.Mail> inbox = Mailbox.read(mailServer.imapPort(), citizen.email());
+            assertThat(inbox).singleElement().satisfies(mail -> assertThat(mail.text())
+                    .contains("Activation PIN: " + newPin).doesNotContain(oldPin));
+            assertThat(smsTo(citizen.phone())).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownMailboxIsNotRetriedAndThePinFallsBackToSms() {
         rejectingServer = RejectingSmtpServer.start(smtpPort);
         Citizen citizen = Citizen.speaking("en");

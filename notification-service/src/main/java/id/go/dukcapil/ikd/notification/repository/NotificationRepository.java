@@ -31,6 +31,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             limit ?2
             for update skip locked""";
 
+    /**
+     * Undelivered activation codes of a registration other than {@code currentEventId}, locked. A
+     * row a dispatcher holds (SENDING) is waited for and then no longer matches.
+     */
+    private static final String LOCK_UNDELIVERED_CODES = """
+            select * from notification
+            where registration_id = ?1 and kind = 'ACTIVATION_CODE' and state in ('PENDING', 'RETRYING')
+              and source_event_id <> ?2
+            for update""";
+
     public Uni<Boolean> exists(String sourceEventId, NotificationChannel channel, NotificationKind kind) {
         return count("sourceEventId = ?1 and channel = ?2 and kind = ?3", sourceEventId, channel, kind)
                 .map(count -> count > 0);
@@ -50,6 +60,14 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_STALE, Notification.class)
                 .setParameter(1, startedBefore)
                 .setParameter(2, limit)
+                .getResultList());
+    }
+
+    /** Inside a transaction. */
+    public Uni<List<Notification>> lockUndeliveredCodes(UUID registrationId, String currentEventId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_UNDELIVERED_CODES, Notification.class)
+                .setParameter(1, registrationId)
+                .setParameter(2, currentEventId)
                 .getResultList());
     }
 

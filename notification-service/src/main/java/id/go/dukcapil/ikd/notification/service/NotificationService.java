@@ -31,6 +31,7 @@ import id.go.dukcapil.ikd.notification.mapping.NotificationMapper;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
 import id.go.dukcapil.ikd.web.Languages;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -52,9 +53,11 @@ public class NotificationService {
     private final SealedSecretsOpener opener;
     private final NotificationConfig config;
     private final ObjectMapper json;
+    private final MeterRegistry registry;
 
     public NotificationService(NotificationRepository repository, Outbox outbox, TemplateModels models,
-            SealedSecretsOpener opener, NotificationConfig config, ObjectMapper json) {
+            SealedSecretsOpener opener, NotificationConfig config, ObjectMapper json, MeterRegistry registry) {
+        this.registry = registry;
         this.repository = repository;
         this.outbox = outbox;
         this.models = models;
@@ -97,7 +100,27 @@ public class NotificationService {
                 write(models.activationCode(event, language)), Instant.now());
         email.fallbackRecipient = event.phone();
         email.expiresAt = event.expiresAt();
-        return queue(email);
+        return supersedeUndeliveredCodes(event.registrationId(), eventId).chain(() -> queue(email));
+    }
+
+    /**
+     * A new code kills the previous one (activation-service keeps only the latest), so an older
+     * PIN still waiting for SMTP must never reach the citizen after the new one.
+     */
+    private Uni<Void> supersedeUndeliveredCodes(UUID registrationId, String eventId) {
+        Instant now = Instant.now();
+        return repository.lockUndeliveredCodes(registrationId, eventId).chain(undelivered -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Notification notification : undelivered) {
+                chain = chain.chain(() -> {
+                    notification.failed("SUPERSEDED", now);
+                    LOG.infof("%s %s (notification %s) superseded by a newer code", notification.kind,
+                            notification.channel, notification.id);
+                    return emit(notification, DeliveryStatus.FAILED, "SUPERSEDED", now);
+                });
+            }
+            return chain;
+        });
     }
 
     public Uni<Void> onIdentityActivated(IdentityActivated event, String eventId) {
@@ -219,6 +242,8 @@ public class NotificationService {
     }
 
     private Uni<Void> emit(Notification notification, DeliveryStatus status, String reason, Instant now) {
+        registry.counter("ikd.notifications", "kind", notification.kind.name(), "channel",
+                notification.channel.name(), "status", status.name()).increment();
         return outbox.append(NotificationMapper.toStatus(notification, status, reason, now)).replaceWithVoid();
     }
 
