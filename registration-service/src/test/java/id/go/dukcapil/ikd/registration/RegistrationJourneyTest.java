@@ -30,11 +30,13 @@ import id.go.dukcapil.ikd.events.DeliveryStatus;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
@@ -151,6 +153,25 @@ class RegistrationJourneyTest {
         Map<String, Object> failure = status.jsonPath().getMap("timeline.find { it.kind == 'NOTIFICATION_FAILED' }");
         assertThat(failure).containsEntry("channel", "EMAIL").containsEntry("recipient", "b***@example.id")
                 .containsEntry("messageKind", "ACTIVATION_CODE").containsEntry("note", "mailbox unavailable");
+    }
+
+    @Test
+    void revocationEndsTheJourneyAndALateDecisionDoesNotUndoIt() {
+        String[] registration = Citizens.registered();
+        UUID id = UUID.fromString(registration[0]);
+        UUID identity = UUID.randomUUID();
+        Citizens.publish(bootstrap, approved(id));
+        Citizens.publish(bootstrap, new IdentityActivated(identity, id, "sub-" + id, attributes(), "thumbprint",
+                Instant.now(), "budi@example.id", "+6281234567890", "id", office()));
+        Citizens.publish(bootstrap, new IdentityRevoked(identity, id, "sub-" + id, RevocationReason.OPERATOR, null,
+                Instant.now(), "budi@example.id", "+6281234567890", "id", office()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + id).then().body("status", equalTo("REVOKED")).body("timeline[-1].reasonCode", equalTo("OPERATOR")));
+
+        // a decision arriving late (another topic, a lagging partition) is recorded but moves nothing back
+        Citizens.publish(bootstrap, rejected(id));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + id).then().body("timeline.kind", hasItem("REJECTED")).body("status", equalTo("REVOKED")));
     }
 
     @Test

@@ -44,8 +44,9 @@ public class JourneyService {
     public Uni<Void> onDecided(VerificationDecided event) {
         return withRegistration(event.registrationId(), "VerificationDecided", registration -> {
             RegistrationStatus next = event.approved() ? RegistrationStatus.APPROVED : RegistrationStatus.REJECTED;
-            moveTo(registration, next, event.decidedAt());
-            registration.decidedAt = event.decidedAt();
+            if (moveTo(registration, next, event.decidedAt())) {
+                registration.decidedAt = event.decidedAt();
+            }
             if (!event.approved() && registration.selfieKept()) {
                 registration.eraseSelfie(Instant.now());
             }
@@ -101,11 +102,13 @@ public class JourneyService {
     }
 
     /** Events only move a registration forward: one that arrives late on another topic records its step only. */
-    private static void moveTo(Registration registration, RegistrationStatus next, Instant at) {
-        if (registration.status.canMoveTo(next)) {
-            registration.status = next;
-            registration.updatedAt = at;
+    private static boolean moveTo(Registration registration, RegistrationStatus next, Instant at) {
+        if (!registration.status.canMoveTo(next)) {
+            return false;
         }
+        registration.status = next;
+        registration.updatedAt = at;
+        return true;
     }
 
     private Uni<Void> withRegistration(UUID id, String eventName, Function<Registration, Uni<Void>> change) {
