@@ -49,12 +49,13 @@ class ActivationCodeIssuanceTest {
     }
 
     @Test
-    void approvalDeliveredTwiceIssuesExactlyOneSealedCode() {
+    void approvalDeliveredTwiceOrDecidedTwiceIssuesExactlyOneSealedCode() {
         UUID registrationId = UUID.randomUUID();
         VerificationDecided approval = Journey.approval(registrationId, Journey.newNik(), Device.generate());
         String eventId = UUID.randomUUID().toString();
         Journey.publish(approval, eventId);
         Journey.publish(approval, eventId); // redelivery of the same event
+        Journey.publish(approval); // and a second decision event for the same registration
 
         activationTopic.await(Journey.codeIssuedFor(registrationId), Duration.ofSeconds(30));
         List<ConsumerRecord<String, String>> issued = activationTopic.collect(Journey.codeIssuedFor(registrationId),

@@ -215,6 +215,49 @@ class ActivationFlowTest {
         assertThat(revoked.registrationId()).isEqualTo(first.registrationId());
     }
 
+    @Test
+    void neitherPinsNorLinkTokensAppearInTheLogs() {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            private final java.util.logging.SimpleFormatter formatter = new java.util.logging.SimpleFormatter();
+
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(formatter.formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+            String token = approved.secrets().linkToken();
+            for (int i = 0; i < 5; i++) {
+                Journey.activate(token, Journey.wrongPin(approved.secrets().pin()));
+            }
+            resend(approved.registrationId(), token);
+            Journey.Secrets resent = Journey.unseal(activationTopic.await(
+                    Journey.codeIssuedFor(approved.registrationId()).and(sequence(2)), Duration.ofSeconds(30)));
+            Journey.activate(resent.linkToken(), resent.pin()).statusCode(200);
+            identityTopic.await(activatedFor(approved.registrationId()), Duration.ofSeconds(30));
+
+            assertThat(logged).isNotEmpty()
+                    .noneMatch(line -> line.contains(token) || line.contains(resent.linkToken())
+                            || line.contains(approved.nik()))
+                    .noneMatch(line -> line.matches("(?s).*\\b(" + approved.secrets().pin() + "|"
+                            + Journey.wrongPin(approved.secrets().pin()) + "|" + resent.pin() + ")\\b.*"));
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
     private static void resend(UUID registrationId, String linkToken) {
         given().contentType(ContentType.JSON).body(Map.of("linkToken", linkToken))
                 .post("/api/v1/activations/{id}/resend", registrationId)
