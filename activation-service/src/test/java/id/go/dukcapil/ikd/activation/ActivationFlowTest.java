@@ -96,6 +96,9 @@ class ActivationFlowTest {
         // brute force stops: even the right PIN is refused now
         Journey.activate(token, approved.secrets().pin()).statusCode(423).body("code", equalTo("CODE_LOCKED"));
         assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).isEmpty();
+        // ops see it
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("ikd_activation_attempts_total{result=\"LOCKED\"}"));
     }
 
     @Test

@@ -29,6 +29,7 @@ import id.go.dukcapil.ikd.activation.service.ActivationOutcome.Result;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.web.Masking;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -55,11 +56,12 @@ public class ActivationService {
     private final Outbox outbox;
     private final ActivationConfig config;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     public ActivationService(ActivationCodeRepository codes, ApprovalRepository approvals,
             IdentityRepository identities, CaptchaSolutionRepository captchaSolutions, IdentityService identityService,
             ProofOfWorkCaptcha captcha, KeyedHasher hasher, SecretGenerator secrets, Outbox outbox,
-            ActivationConfig config, Clock clock) {
+            ActivationConfig config, Clock clock, MeterRegistry registry) {
         this.codes = codes;
         this.approvals = approvals;
         this.identities = identities;
@@ -71,6 +73,7 @@ public class ActivationService {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.registry = registry;
     }
 
     @WithSession
@@ -95,17 +98,19 @@ public class ActivationService {
     @WithTransaction
     public Uni<ActivationOutcome> activate(String linkToken, String pin, String captchaSolution) {
         Optional<ProofOfWorkCaptcha.Solution> solved = captcha.verify(captchaSolution);
-        if (solved.isEmpty()) {
-            return Uni.createFrom().item(ActivationOutcome.of(Result.CAPTCHA_FAILED));
-        }
-        if (!plausibleToken(linkToken)) {
-            return Uni.createFrom().item(ActivationOutcome.of(Result.INVALID_LINK));
+        if (solved.isEmpty() || !plausibleToken(linkToken)) {
+            Result refused = solved.isEmpty() ? Result.CAPTCHA_FAILED : Result.INVALID_LINK;
+            registry.counter("ikd.activation.attempts", "result", refused.name()).increment();
+            return Uni.createFrom().item(ActivationOutcome.of(refused));
         }
         return captchaSolutions.recordFirstUse(solved.get().challenge(), solved.get().expiresAt())
                 .chain(first -> !first ? Uni.createFrom().item(ActivationOutcome.of(Result.CAPTCHA_FAILED))
                         : codes.find("linkTokenHash", hasher.hash(KeyedHasher.LINK_TOKEN, linkToken))
                                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                                .chain(code -> attempt(code, pin)));
+                                .chain(code -> attempt(code, pin)))
+                // counted per outcome: a rise of WRONG_PIN/LOCKED or CAPTCHA_FAILED is an attack signal
+                .invoke(outcome -> registry.counter("ikd.activation.attempts", "result", outcome.result().name())
+                        .increment());
     }
 
     private Uni<ActivationOutcome> attempt(ActivationCode code, String pin) {
