@@ -1,0 +1,211 @@
+package id.go.dukcapil.ikd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import id.go.dukcapil.ikd.local.infra.SmsOutbox;
+import id.go.dukcapil.ikd.testing.Mailbox;
+
+/**
+ * The IKD journey end to end, across the five services running as separate processes: register,
+ * verify at the counter, receive the PIN by email, activate in a real browser, open KTP Digital
+ * with the app PIN, show the 90-second QR, and let a relying party verify it. Also the rejection,
+ * the two-stage (central) approval, and re-activation on a new phone.
+ */
+class JourneyTest {
+
+    /** Demo residents of the synthetic registry (verification-service OPERATIONS.md). */
+    private static final String BAGUS_NIK = "3171011212000001"; // Jakarta Pusat, office 3171-DEMO (local approval)
+    private static final String MARIA_NIK = "3171017004980001"; // woman: day + 40
+    private static final String RIZKY_NIK = "1376020505880001"; // Payakumbuh: central approval
+    private static final String WULANDARI_NIK = "3171016507800001"; // moved to Bandung: a warning, not a block
+    private static final String APP_PIN = "583920";
+
+    private static Suite suite;
+    private static Journey journey;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.shared();
+        journey = new Journey(suite);
+        playwright = Playwright.create();
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update"));
+        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+            options.setExecutablePath(Path.of("/usr/bin/chromium"));
+        }
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void approvedCitizenActivatesAndARelyingPartyVerifiesTheQr() throws Exception {
+        Device phone = Device.create();
+        String email = Journey.uniqueEmail("bagus");
+        Journey.Registration registration = journey.register(BAGUS_NIK, email, Journey.uniquePhone(), "id", phone);
+
+        String operator = journey.operatorLogin("demo.operator");
+        var scanned = journey.scan(operator, Map.of("qrPayload", registration.counterPayload()));
+        assertThat(scanned.getString("registry.fullName")).isEqualTo("BAGUS WICAKSONO");
+        journey.decide(operator, scanned.getString("caseId"),
+                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
+
+        Journey.ActivationMail mail = journey.awaitActivationMail(email);
+        activateInBrowser(mail);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
+
+        Journey.CitizenSession session = journey.openSession(registration, phone, APP_PIN);
+        Journey.QrToken qr = journey.mintQr(session, APP_PIN);
+        Journey.QrToken later = journey.mintQr(session, APP_PIN);
+        assertThat(Journey.decodeQr(qr.pngBase64())).isEqualTo(qr.token());
+        assertThat(Duration.between(Instant.now(), qr.expiresAt())).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(91));
+
+        String relyingParty = journey.relyingPartyToken();
+        var first = journey.verify(relyingParty, qr.token());
+        assertThat(first.getBoolean("valid")).isTrue();
+        assertThat(first.getString("attributes.fullName")).isEqualTo("BAGUS WICAKSONO");
+        assertThat(first.getString("attributes.nikMasked")).isNotEqualTo(BAGUS_NIK).startsWith("317101");
+        var again = journey.verify(relyingParty, qr.token());
+        assertThat(again.getBoolean("valid")).isFalse();
+        assertThat(again.getString("reason")).isEqualTo("REPLAYED");
+
+        // the second QR was never shown to anyone: it dies of age after its 90 seconds
+        Journey.sleep(Duration.between(Instant.now(), later.expiresAt()).plusSeconds(10));
+        var expired = journey.verify(relyingParty, later.token());
+        assertThat(expired.getBoolean("valid")).isFalse();
+        assertThat(expired.getString("reason")).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void rejectionReachesTheAppTheInboxAndThePhone() throws Exception {
+        Device phone = Device.create();
+        String email = Journey.uniqueEmail("maria");
+        String mobile = Journey.uniquePhone();
+        Journey.Registration registration = journey.register(MARIA_NIK, email, mobile, "en", phone);
+
+        String operator = journey.operatorLogin("demo.operator");
+        var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
+        var liveUpdate = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return journey.awaitLiveUpdate(registration, line -> line.contains("REJECTED"), Duration.ofSeconds(90));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        journey.decide(operator, scanned.getString("caseId"), Map.of("decision", "REJECTED", "reasonCode",
+                "FACE_MISMATCH", "channel", "VIDEO_CALL", "callReference", "VC-E2E-1", "ktpElChecked", true));
+
+        assertThat(liveUpdate.get(90, java.util.concurrent.TimeUnit.SECONDS)).contains("FACE_MISMATCH");
+        Mailbox.Mail mail = Mailbox.await(suite.imapPort(), email, m -> m.text().toLowerCase().contains("face"),
+                Duration.ofSeconds(90));
+        assertThat(mail.text()).doesNotContainPattern("PIN[^\\n]*\\d{6}");
+        SmsOutbox.Sms sms = awaitSms(mobile);
+        assertThat(sms.message()).isNotBlank();
+    }
+
+    @Test
+    void centralOfficeNeedsTheCentralVerifierBeforeThePinIsSent() {
+        Device phone = Device.create();
+        String email = Journey.uniqueEmail("rizky");
+        Journey.Registration registration = journey.register(RIZKY_NIK, email, Journey.uniquePhone(), "id", phone);
+
+        String operator = journey.operatorLogin("payakumbuh.operator");
+        var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
+        String caseId = scanned.getString("caseId");
+        var submitted = journey.decide(operator, caseId,
+                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
+        assertThat(submitted.getString("status")).isEqualTo("AWAITING_CENTRAL");
+        Journey.sleep(Duration.ofSeconds(5));
+        assertThat(Mailbox.read(suite.imapPort(), email)).noneMatch(m -> m.text().contains("PIN aktivasi:"));
+
+        String central = journey.operatorLogin("pusat.verifikator");
+        journey.review(central, caseId, Map.of("decision", "APPROVED"));
+        assertThat(journey.awaitActivationMail(email).pin()).hasSize(6);
+    }
+
+    @Test
+    void activationOnANewPhoneRevokesTheOldOne() throws Exception {
+        Device oldPhone = Device.create();
+        Journey.Registration first = approveAndActivate(WULANDARI_NIK, oldPhone, "wulan");
+        Journey.CitizenSession oldSession = journey.openSession(first, oldPhone, APP_PIN);
+
+        Device newPhone = Device.create();
+        Journey.Registration second = approveAndActivate(WULANDARI_NIK, newPhone, "wulan.baru");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "REVOKED".equals(journey.status(first).getString("status")));
+
+        // the old phone's identity is revoked: no new QR for it
+        assertThat(io.restassured.RestAssured.given().auth().oauth2(oldSession.accessToken())
+                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("appPin", APP_PIN))
+                .post(suite.url(id.go.dukcapil.ikd.local.suite.SuiteService.ACTIVATION) + "/api/v1/citizen/pin-proofs")
+                .statusCode()).isIn(401, 403, 404, 409, 410);
+        Journey.CitizenSession newSession = journey.openSession(second, newPhone, APP_PIN);
+        var valid = journey.verify(journey.relyingPartyToken(), journey.mintQr(newSession, APP_PIN).token());
+        assertThat(valid.getBoolean("valid")).isTrue();
+    }
+
+    private Journey.Registration approveAndActivate(String nik, Device phone, String name) {
+        String email = Journey.uniqueEmail(name);
+        Journey.Registration registration = journey.register(nik, email, Journey.uniquePhone(), "id", phone);
+        String operator = journey.operatorLogin("demo.operator");
+        var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
+        journey.decide(operator, scanned.getString("caseId"),
+                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
+        activateInBrowser(journey.awaitActivationMail(email));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
+        return registration;
+    }
+
+    /** SOP step 5 as the citizen does it: the link from the email, the captcha, the PIN. */
+    private void activateInBrowser(Journey.ActivationMail mail) {
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(mail.activationUrl());
+            page.waitForSelector("#captcha[data-solved=true]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            page.fill("#pin", mail.pin());
+            page.click("#activate-button");
+            page.waitForSelector("#result-success", new Page.WaitForSelectorOptions().setTimeout(30_000));
+        }
+    }
+
+    private SmsOutbox.Sms awaitSms(String phone) {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            var found = suite.sms().messages().stream().filter(sms -> sms.to().equals(phone)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Journey.sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("no SMS to " + phone);
+    }
+}
