@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class IkdLauncher {
 
-    static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(300);
 
     private IkdLauncher() {
     }
