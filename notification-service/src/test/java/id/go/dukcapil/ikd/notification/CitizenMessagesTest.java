@@ -185,6 +185,28 @@ class CitizenMessagesTest {
     }
 
     @Test
+    void anSmsGatewayHiccupIsRetriedOnceAndSentOnce() {
+        Citizen citizen = new Citizen(java.util.UUID.randomUUID(), "warga-flaky-sms@example.id",
+                NotificationTestResource.FLAKY_PHONE, "en");
+        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION)) {
+            TestEvents.publish(TestEvents.rejected(citizen, RejectionReason.NOT_RECORDED, null));
+
+            NotificationStatus retrying = awaitStatus(statuses, citizen, NotificationChannel.SMS, DeliveryStatus.RETRYING);
+            assertThat(retrying.reason()).isEqualTo("SMS_503");
+            assertThat(retrying.attempt()).isEqualTo(1);
+            NotificationStatus sent = awaitStatus(statuses, citizen, NotificationChannel.SMS, DeliveryStatus.SENT);
+            assertThat(sent.attempt()).isEqualTo(2);
+            assertThat(sent.notificationId()).isEqualTo(retrying.notificationId());
+            assertThat(statuses.collect(forCitizen(citizen), Duration.ofSeconds(3)).stream()
+                    .map(r -> EventJson.read(r.value(), NotificationStatus.class))
+                    .filter(s -> s.channel() == NotificationChannel.SMS)).hasSize(2);
+            assertThat(smsTo(NotificationTestResource.FLAKY_PHONE)).hasSize(2)
+                    .allSatisfy(request -> assertThat(request.getBodyAsString())
+                            .contains("biometric recording", sent.notificationId().toString()));
+        }
+    }
+
+    @Test
     void anAddressWithLineBreaksIsRefusedAndThePinFallsBackToSms() {
         Citizen citizen = Citizen.speaking("en");
         String injected = "victim@example.id\r\nBcc: attacker@example.id";

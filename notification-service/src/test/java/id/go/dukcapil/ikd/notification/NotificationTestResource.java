@@ -32,6 +32,8 @@ public class NotificationTestResource implements QuarkusTestResourceLifecycleMan
 
     /** The gateway answers 400 (invalid number) for this one. */
     public static final String INVALID_PHONE = "+628110000400";
+    /** The gateway answers 503 once for this one, then accepts. */
+    public static final String FLAKY_PHONE = "+628110000503";
     public static final String SMS_TOKEN = "sms-test-token";
 
     private WireMockServer wireMock;
@@ -48,6 +50,15 @@ public class NotificationTestResource implements QuarkusTestResourceLifecycleMan
                 .withRequestBody(matchingJsonPath("$.to", equalTo(INVALID_PHONE)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid number\"}")));
+        wireMock.stubFor(post(urlEqualTo("/sms")).atPriority(1).inScenario("flaky gateway")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .withRequestBody(matchingJsonPath("$.to", equalTo(FLAKY_PHONE)))
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        wireMock.stubFor(post(urlEqualTo("/sms")).atPriority(1).inScenario("flaky gateway")
+                .whenScenarioStateIs("recovered")
+                .withRequestBody(matchingJsonPath("$.to", equalTo(FLAKY_PHONE)))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"flaky-1\"}")));
         return Map.of(
                 "ikd.notification.sealing.private-key-location", keys.resolve("sealing-private.pem").toString(),
                 "ikd.test.sealing.public-key-location", keys.resolve("sealing-public.pem").toString(),
