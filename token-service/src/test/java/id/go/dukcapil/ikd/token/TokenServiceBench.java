@@ -28,6 +28,9 @@ import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -126,10 +129,15 @@ class TokenServiceBench {
         line("  PNG size %d bytes (1-bit, 4 px/module), SVG %d bytes", QrCodes.png(matrix, 4).length,
                 QrCodes.svg(matrix).length());
 
-        line("mint through HTTP (POST /api/v1/qr-tokens, %d concurrent, incl. PIN proof, QR PNG+SVG): %,8.0f /s",
-                HTTP_CONCURRENCY, mintThroughHttp(citizen));
-        line("verify through HTTP (POST /api/v1/verifications, %d concurrent, replay check + audit event): %,8.0f /s",
-                HTTP_CONCURRENCY, verifyThroughHttp(identity, key));
+        // a CPU profile of the HTTP part, for whoever wants to know where the time goes (jfr view hot-methods)
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            line("mint through HTTP (POST /api/v1/qr-tokens, %d concurrent, incl. PIN proof, QR PNG+SVG): %,8.0f /s",
+                    HTTP_CONCURRENCY, mintThroughHttp(citizen));
+            line("verify through HTTP (POST /api/v1/verifications, %d concurrent, replay check + audit event): %,8.0f /s",
+                    HTTP_CONCURRENCY, verifyThroughHttp(identity, key));
+            recording.dump(Path.of("target", "bench-http.jfr"));
+        }
 
         Path out = Path.of("target", "bench-results.txt");
         Files.write(out, report);
