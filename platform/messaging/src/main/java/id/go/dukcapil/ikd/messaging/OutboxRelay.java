@@ -82,6 +82,10 @@ public class OutboxRelay {
      * round fold into one more round, so a burst of commits never queues a round per event.
      */
     public void wakeUp() {
+        if (!emitter.hasRequests()) {
+            // the Kafka connector has not subscribed yet (start-up) or is saturated: the next wake-up retries
+            return;
+        }
         if (!roundRunning.compareAndSet(false, true)) {
             roundRequested.set(true);
             return;

@@ -152,9 +152,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static void format(Path dataDir, String classpath, Path config, Path logConfig) throws IOException {
-        byte[] uuid = new byte[16];
-        new SecureRandom().nextBytes(uuid);
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        String clusterId = newClusterId();
         List<String> command = javaCommand(classpath, logConfig);
         command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString(),
                 "--ignore-formatted"));
@@ -170,6 +168,21 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while formatting the Kafka storage", e);
         }
+    }
+
+    /**
+     * A random cluster id in Kafka's format (16 bytes, base64url). One that starts with '-' would
+     * be read as an option by the storage tool, so such draws are skipped.
+     */
+    static String newClusterId() {
+        SecureRandom random = new SecureRandom();
+        byte[] uuid = new byte[16];
+        String id;
+        do {
+            random.nextBytes(uuid);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        } while (!Character.isLetterOrDigit(id.charAt(0)));
+        return id;
     }
 
     private static List<String> javaCommand(String classpath, Path logConfig) {

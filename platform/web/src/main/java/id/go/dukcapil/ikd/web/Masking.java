@@ -21,10 +21,11 @@ public final class Masking {
             return null;
         }
         int at = email.indexOf('@');
-        if (at <= 0) {
-            return "***";
+        String domain = at <= 0 ? "" : email.substring(at + 1);
+        if (at <= 0 || !domain.matches("[A-Za-z0-9.-]{1,253}")) {
+            return "***"; // not an address: whatever it holds (CR/LF, injected headers) stays out of logs
         }
-        return email.charAt(0) + "***" + email.substring(at);
+        return email.charAt(0) + "***@" + domain;
     }
 
     public static String phone(String phone) {

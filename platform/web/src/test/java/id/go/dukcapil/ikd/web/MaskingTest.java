@@ -19,6 +19,7 @@ class MaskingTest {
     void emailAndPhoneAreMasked() {
         assertThat(Masking.email("siti.rahma@example.id")).isEqualTo("s***@example.id");
         assertThat(Masking.phone("+6281234567890")).isEqualTo("+6281******890");
+        assertThat(Masking.email("a@b.id\r\nBcc: victim@example.id")).isEqualTo("***");
     }
 
     @Test
