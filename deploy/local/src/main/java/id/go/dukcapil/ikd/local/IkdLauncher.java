@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import id.go.dukcapil.ikd.local.demo.DemoJourney;
+
 /**
  * The launcher behind {@code ./ikd}: {@code up [--fresh] [--ready-timeout=SECONDS]},
- * {@code down}, {@code status}. The script picks the JDK, builds what is missing and passes the
+ * {@code down}, {@code status}, {@code demo}. The script picks the JDK, builds what is missing and passes the
  * project root as {@code -Dikd.home}; {@code logs} and {@code build} it does itself.
  */
 public final class IkdLauncher {
@@ -27,6 +29,7 @@ public final class IkdLauncher {
                 case "up" -> Up.parse(root, dataDir, options).run();
                 case "down" -> new Down(dataDir).run();
                 case "status" -> new Status(root, dataDir).run();
+                case "demo" -> DemoJourney.run(System.out);
                 default -> usage();
             };
         } catch (UsageException e) {
@@ -45,6 +48,7 @@ public final class IkdLauncher {
                 usage: ./ikd up [--fresh] [--ready-timeout=SECONDS]   start the suite in the foreground
                        ./ikd down                                      stop it (and everything it started)
                        ./ikd status                                    what runs, ports, readiness
+                       ./ikd demo                                      one resident through the whole journey (needs ./ikd up)
                        ./ikd logs SERVICE|kafka|postgres               follow a log
                        ./ikd build                                     rebuild the suite (./mvnw install, no tests)""");
         return 2;
