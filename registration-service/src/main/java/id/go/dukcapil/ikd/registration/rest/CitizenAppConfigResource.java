@@ -1,0 +1,44 @@
+package id.go.dukcapil.ikd.registration.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.go.dukcapil.ikd.registration.config.CitizenAppConfig;
+
+/** Tells the citizen web app at {@code /app} where activation-service and token-service are. */
+@Path("/app/config.json")
+@Tag(name = "Citizen app", description = "Aplikasi warga di peramban / Citizen app in the browser")
+public class CitizenAppConfigResource {
+
+    /** The base URLs the app calls, without a trailing slash. */
+    public record CitizenAppSettings(String activationUrl, String tokenUrl) {
+    }
+
+    private final CitizenAppSettings settings;
+
+    public CitizenAppConfigResource(CitizenAppConfig config) {
+        this.settings = new CitizenAppSettings(withoutTrailingSlash(config.activationUrl()),
+                withoutTrailingSlash(config.tokenUrl()));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Settings of the citizen web app", description = "Base URLs of activation-service and token-service.")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitizenAppSettings.class)))
+    public CitizenAppSettings settings() {
+        return settings;
+    }
+
+    static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

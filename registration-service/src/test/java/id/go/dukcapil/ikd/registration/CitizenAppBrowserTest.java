@@ -1,0 +1,187 @@
+package id.go.dukcapil.ikd.registration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.WaitForSelectorState;
+
+import id.go.dukcapil.ikd.events.Channel;
+import id.go.dukcapil.ikd.events.Decision;
+import id.go.dukcapil.ikd.events.OfficeContact;
+import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerifiedAttributes;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The citizen web app at /app in a real headless Chromium: it registers with a device key made by
+ * WebCrypto and a selfie file, shows the counter code, and follows the approval live.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class CitizenAppBrowserTest {
+
+    private static final String NIK = "3171011212000001";
+    private static final Duration LIVE = Duration.ofSeconds(30);
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/app")
+    URL app;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update"));
+        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+            options.setExecutablePath(Path.of("/usr/bin/chromium"));
+        }
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext();
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+        page.onPageError(consoleErrors::add);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void theCitizenRegistersSeesTheCounterCodeAndTheApprovalArrivesLive() throws Exception {
+        Response response = page.navigate(app.toString());
+        assertThat(page.url()).endsWith("/app/");
+        assertThat(response.headers().get("content-security-policy")).contains("script-src 'self'")
+                .contains("connect-src 'self' http://localhost:8083 http://localhost:8084")
+                .doesNotContain("unsafe-inline");
+
+        page.fill("#nik", NIK);
+        page.fill("#email", "warga.app@example.id");
+        page.fill("#phone", "0812 3456 7890");
+        page.selectOption("#language", "en");
+        page.setInputFiles("#selfie-file", new FilePayload("selfie.png", "image/png", Citizens.image("png", 480, 640)));
+        page.waitForSelector("#selfie-preview:not([hidden])");
+        page.click("#register-button");
+
+        page.waitForSelector("#counter-qr[data-rendered=true]");
+        String shortCode = page.textContent("#short-code");
+        assertThat(shortCode).matches("^[0-9A-Z-]{4,16}$");
+        assertThat(page.textContent("#counter-expiry")).contains("Berlaku").contains("valid for");
+        assertThat(page.isVisible("#register-section")).isFalse();
+
+        Map<String, Object> stored = new ObjectMapper().readValue(
+                (String) page.evaluate("() => localStorage.getItem('ikd.app.registration')"), new TypeReference<>() {
+                });
+        String id = (String) stored.get("registrationId");
+        String secret = (String) stored.get("registrationSecret");
+        given().header(Citizens.SECRET_HEADER, secret).get("/api/v1/registrations/" + id).then().statusCode(200)
+                .body("status", equalTo("PENDING_VERIFICATION"));
+        page.waitForSelector("#timeline li[data-kind=SUBMITTED]");
+        assertThat(page.textContent("#timeline li[data-kind=SUBMITTED]")).contains("Pendaftaran diterima")
+                .contains("Registration received");
+
+        Citizens.publish(bootstrap, approved(UUID.fromString(id)));
+
+        page.waitForSelector("#timeline li[data-kind=APPROVED]",
+                new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+        assertThat(page.textContent("#timeline li[data-kind=APPROVED]")).contains("Disetujui").contains("Approved");
+        page.waitForSelector("#counter-section", new Page.WaitForSelectorOptions()
+                .setState(WaitForSelectorState.HIDDEN));
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theAppIsToldWhereActivationAndTokenServiceAre() {
+        given().get("/app/config.json").then().statusCode(200)
+                .body("activationUrl", equalTo("http://localhost:8083"))
+                .body("tokenUrl", equalTo("http://localhost:8084"));
+    }
+
+    @Test
+    void theNewCodeButtonReplacesTheShortCode() {
+        page.navigate(app.toString());
+        page.fill("#nik", "3171015505990002");
+        page.fill("#email", "warga.kode@example.id");
+        page.fill("#phone", "081298765432");
+        page.setInputFiles("#selfie-file", new FilePayload("selfie.png", "image/png", Citizens.image("png", 320, 320)));
+        page.click("#register-button");
+        page.waitForSelector("#counter-qr[data-rendered=true]");
+        String first = page.textContent("#short-code");
+
+        page.click("#new-code-button");
+
+        PlaywrightAssertions.assertThat(page.locator("#short-code")).not().hasText(first);
+        assertThat(page.textContent("#short-code")).matches("^[0-9A-Z-]{4,16}$").isNotEqualTo(first);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    private static VerificationDecided approved(UUID registrationId) {
+        return new VerificationDecided(registrationId, UUID.randomUUID(), Decision.APPROVED, null, null, Channel.COUNTER,
+                null, new OfficeContact("3171-DISDUKCAPIL", "Suku Dinas Dukcapil Jakarta Pusat", "Jl. Tanah Abang I",
+                        "+62213841234", "dukcapil@jakarta.go.id", null, "https://dukcapil.jakarta.go.id"),
+                "op-7d41c2e9", Instant.now(), "warga.app@example.id", "+6281234567890", "en", Citizens.deviceKey(),
+                new VerifiedAttributes(NIK, "SITI RAHAYU", "JAKARTA", LocalDate.of(2000, 12, 12), "PEREMPUAN",
+                        "JL. KEBON SIRIH NO. 12", "004/002", "GAMBIR", "31.71.01", "GAMBIR", "KOTA JAKARTA PUSAT",
+                        "DKI JAKARTA", "ISLAM", "BELUM KAWIN", "MAHASISWA", "WNI", "PRINTED", null));
+    }
+}
