@@ -63,7 +63,7 @@ public final class DemoJourney {
     }
 
 
-    private record ActivationMail(String subject, String text, String pin, String link, String linkToken) {
+    record ActivationMail(String subject, String text, String pin, String link, String linkToken) {
     }
 
     private DemoJourney(PrintStream out) {
