@@ -1,12 +1,10 @@
 // The IKD mobile app, played in the browser against the public APIs (same paths as a phone).
 import qrcode from './vendor/qrcode.mjs';
+import { deviceKey, forgetDeviceKey, publicJwk, signCompact } from './device-key.js';
 
 const REGISTRATIONS = '/api/v1/registrations';
 const SECRET_HEADER = 'X-Registration-Secret';
 const STORAGE_KEY = 'ikd.app.registration';
-const KEY_DB = 'ikd-app';
-const KEY_STORE = 'keys';
-const DEVICE_KEY = 'device';
 const RECONNECT_MS = 3000;
 const QR_RENEW_BEFORE_MS = 15000;
 const SELFIE_MAX_SIDE = 1280;
@@ -18,9 +16,9 @@ const TIMELINE_LABELS = {
   APPROVED: ['Disetujui', 'Approved'],
   REJECTED: ['Ditolak', 'Rejected'],
   ACTIVATION_CODE_ISSUED: ['PIN aktivasi dibuat', 'Activation PIN issued'],
-  NOTIFICATION_SENT: ['PIN aktivasi dikirim', 'Activation PIN sent'],
-  NOTIFICATION_RETRYING: ['Pengiriman sedang diulang', 'Delivery being retried'],
-  NOTIFICATION_FAILED: ['Pengiriman gagal', 'Delivery failed'],
+  NOTIFICATION_SENT: ['Pesan terkirim', 'Message sent'],
+  NOTIFICATION_RETRYING: ['Pengiriman pesan sedang diulang', 'Message delivery being retried'],
+  NOTIFICATION_FAILED: ['Pengiriman pesan gagal', 'Message delivery failed'],
   ACTIVATED: ['IKD aktif', 'IKD activated'],
   REVOKED: ['IKD dicabut', 'IKD revoked'],
   WITHDRAWN: ['Pendaftaran dibatalkan', 'Registration withdrawn'],
@@ -102,63 +100,6 @@ function countdown(expiresAt) {
   return { seconds, text: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` };
 }
 
-function base64url(bytes) {
-  let binary = '';
-  for (const b of new Uint8Array(bytes)) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-// ---- device key (WebCrypto + IndexedDB) ------------------------------------------------------
-
-function openKeyStore() {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(KEY_DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(KEY_STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-async function keyStore(mode, action) {
-  const db = await openKeyStore();
-  try {
-    return await new Promise((resolve, reject) => {
-      const request = action(db.transaction(KEY_STORE, mode).objectStore(KEY_STORE));
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  } finally {
-    db.close();
-  }
-}
-
-const loadDeviceKey = () => keyStore('readonly', (store) => store.get(DEVICE_KEY));
-const saveDeviceKey = (pair) => keyStore('readwrite', (store) => store.put(pair, DEVICE_KEY));
-const forgetDeviceKey = () => keyStore('readwrite', (store) => store.delete(DEVICE_KEY));
-
-/** The device key pair; the private key is generated non-extractable, so it never leaves this browser. */
-async function deviceKey() {
-  const existing = await loadDeviceKey();
-  if (existing) return existing;
-  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-  await saveDeviceKey(pair);
-  return pair;
-}
-
-async function publicJwk(pair) {
-  const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
-  return JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y });
-}
-
-/** Compact JWS ES256 over the text; WebCrypto's ECDSA signature is already the raw r||s JWS wants. */
-async function signCompact(text) {
-  const pair = await loadDeviceKey();
-  if (!pair) throw new Error(bilingual('Kunci perangkat tidak ditemukan', 'device key not found'));
-  const encoder = new TextEncoder();
-  const signingInput = `${base64url(encoder.encode(JSON.stringify({ alg: 'ES256' })))}.${base64url(encoder.encode(text))}`;
-  const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, encoder.encode(signingInput));
-  return `${signingInput}.${base64url(signature)}`;
-}
 
 // ---- registration ----------------------------------------------------------------------------
 
@@ -311,7 +252,9 @@ async function newCounterCode() {
 function renderEntry(entry) {
   if (state.seenEntries.has(entry.id)) return;
   state.seenEntries.add(entry.id);
-  const [indonesian, english] = TIMELINE_LABELS[entry.kind] || [entry.kind, entry.kind];
+  const pinSent = entry.kind === 'NOTIFICATION_SENT' && entry.messageKind === 'ACTIVATION_CODE';
+  const [indonesian, english] = pinSent ? ['PIN aktivasi terkirim', 'Activation PIN sent']
+    : TIMELINE_LABELS[entry.kind] || [entry.kind, entry.kind];
   const item = document.createElement('li');
   item.dataset.kind = entry.kind;
   item.dataset.id = entry.id;

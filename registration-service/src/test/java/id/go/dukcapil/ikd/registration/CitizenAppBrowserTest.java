@@ -16,6 +16,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -36,10 +41,15 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
+import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.OfficeContact;
+import id.go.dukcapil.ikd.events.RegistrationSubmitted;
+import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -54,6 +64,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class CitizenAppBrowserTest {
 
     private static final String NIK = "3171011212000001";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIVE = Duration.ofSeconds(30);
 
     private static Playwright playwright;
@@ -121,15 +132,28 @@ class CitizenAppBrowserTest {
         page.selectOption("#language", "en");
         page.setInputFiles("#selfie-file", new FilePayload("selfie.png", "image/png", Citizens.image("png", 480, 640)));
         page.waitForSelector("#selfie-preview:not([hidden])");
-        page.click("#register-button");
+        try (TopicProbe registrationTopic = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            page.click("#register-button");
 
-        page.waitForSelector("#counter-qr[data-rendered=true]");
+            page.waitForSelector("#counter-qr[data-rendered=true]");
+            String deviceKey = (String) page.evaluate(
+                    "async () => { const keys = await import('/app/device-key.js'); return keys.publicJwk(await keys.deviceKey()); }");
+            RegistrationSubmitted submitted = EventJson.read(registrationTopic.await(
+                    TopicProbe.ofType(EventType.REGISTRATION_SUBMITTED.type()).and(r -> r.value().contains(NIK)), LIVE).value(), RegistrationSubmitted.class);
+            assertThat(submitted.nik()).isEqualTo(NIK);
+            JsonNode registeredKey = JSON.readTree(submitted.deviceKeyJwk());
+            JsonNode browserKey = JSON.readTree(deviceKey);
+            assertThat(registeredKey.get("x")).isEqualTo(browserKey.get("x"));
+            assertThat(registeredKey.get("y")).isEqualTo(browserKey.get("y"));
+            assertThat(browserKey.has("d")).isFalse();
+            assertThatTheDeviceSignsNoncesAsCompactEs256(deviceKey);
+        }
         String shortCode = page.textContent("#short-code");
         assertThat(shortCode).matches("^[0-9A-Z-]{4,16}$");
         assertThat(page.textContent("#counter-expiry")).contains("Berlaku").contains("valid for");
         assertThat(page.isVisible("#register-section")).isFalse();
 
-        Map<String, Object> stored = new ObjectMapper().readValue(
+        Map<String, Object> stored = JSON.readValue(
                 (String) page.evaluate("() => localStorage.getItem('ikd.app.registration')"), new TypeReference<>() {
                 });
         String id = (String) stored.get("registrationId");
@@ -148,6 +172,21 @@ class CitizenAppBrowserTest {
         page.waitForSelector("#counter-section", new Page.WaitForSelectorOptions()
                 .setState(WaitForSelectorState.HIDDEN));
         assertThat(consoleErrors).isEmpty();
+    }
+
+    /** The signature activation-service checks when the app opens a citizen session. */
+    private void assertThatTheDeviceSignsNoncesAsCompactEs256(String publicJwk) throws Exception {
+        String nonce = "Vb3-nonce_" + UUID.randomUUID();
+        String compact = (String) page.evaluate(
+                "async nonce => (await import('/app/device-key.js')).signCompact(nonce)", nonce);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
+        jws.setCompactSerialization(compact);
+        jws.setKey(PublicJsonWebKey.Factory.newPublicJwk(publicJwk).getPublicKey());
+        assertThat(jws.verifySignature()).isTrue();
+        assertThat(jws.getPayload()).isEqualTo(nonce);
+        assertThat(jws.getAlgorithmHeaderValue()).isEqualTo("ES256");
     }
 
     @Test
