@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -35,6 +39,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -43,6 +48,7 @@ import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.Topics;
@@ -179,14 +185,9 @@ class CitizenAppBrowserTest {
         String nonce = "Vb3-nonce_" + UUID.randomUUID();
         String compact = (String) page.evaluate(
                 "async nonce => (await import('/app/device-key.js')).signCompact(nonce)", nonce);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
-        jws.setCompactSerialization(compact);
-        jws.setKey(PublicJsonWebKey.Factory.newPublicJwk(publicJwk).getPublicKey());
-        assertThat(jws.verifySignature()).isTrue();
-        assertThat(jws.getPayload()).isEqualTo(nonce);
-        assertThat(jws.getAlgorithmHeaderValue()).isEqualTo("ES256");
+        assertThat(verifies(compact, publicJwk, nonce)).isTrue();
+        assertThat(JSON.readTree(Base64.getUrlDecoder().decode(compact.substring(0, compact.indexOf('.')))))
+                .isEqualTo(JSON.readTree("{\"alg\":\"ES256\"}"));
     }
 
     @Test
@@ -214,13 +215,133 @@ class CitizenAppBrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @Test
+    void afterActivationTheAppOpensACitizenSessionWithItsDeviceKeyAndKeepsTheIdentityQrFresh() throws Exception {
+        String appPin = "583920";
+        String nonce = "nonce-" + UUID.randomUUID();
+        AtomicReference<String> registeredKey = new AtomicReference<>();
+        AtomicBoolean signatureVerified = new AtomicBoolean();
+        AtomicInteger pinProofs = new AtomicInteger();
+        AtomicInteger qrTokens = new AtomicInteger();
+        byte[] qrImage = Citizens.image("png", 300, 300);
+        // activation-service and token-service as the browser sees them (their own tests cover them)
+        context.route("http://localhost:8083/**", route -> {
+            String url = route.request().url();
+            Map<String, Object> body = readBody(route.request().postData());
+            if (url.endsWith("/api/v1/citizen/session-challenges")) {
+                respond(route, 200, Map.of("nonce", nonce, "expiresIn", 120), body.get("registrationId") != null);
+            } else if (url.endsWith("/api/v1/citizen/sessions")) {
+                signatureVerified.set(nonce.equals(body.get("nonce"))
+                        && verifies((String) body.get("deviceSignature"), registeredKey.get(), nonce));
+                respond(route, 200, Map.of("accessToken", "citizen-jwt", "tokenType", "Bearer", "expiresIn", 600),
+                        signatureVerified.get() && appPin.equals(body.get("appPin")));
+            } else {
+                pinProofs.incrementAndGet();
+                respond(route, 200, Map.of("pinProof", "proof-" + pinProofs.get(), "expiresIn", 60),
+                        url.endsWith("/api/v1/citizen/pin-proofs") && appPin.equals(body.get("appPin"))
+                                && "Bearer citizen-jwt".equals(route.request().headers().get("authorization")));
+            }
+        });
+        context.route("http://localhost:8084/**", route -> {
+            int number = qrTokens.incrementAndGet();
+            Map<String, Object> body = readBody(route.request().postData());
+            respond(route, 201, Map.of("token", "qr-token-" + number, "expiresIn", 20,
+                    "expiresAt", Instant.now().plusSeconds(20).toString(),
+                    "qr", Map.of("pngBase64", Base64.getEncoder().encodeToString(qrImage))),
+                    route.request().url().endsWith("/api/v1/qr-tokens") && ("proof-" + number).equals(body.get("pinProof"))
+                            && "Bearer citizen-jwt".equals(route.request().headers().get("authorization")));
+        });
+        String nik = "3171014101950003";
+        page.navigate(app.toString());
+        page.fill("#nik", nik);
+        page.fill("#email", "warga.aktif@example.id");
+        page.fill("#phone", "081311112222");
+        page.setInputFiles("#selfie-file", new FilePayload("selfie.png", "image/png", Citizens.image("png", 320, 320)));
+        page.click("#register-button");
+        page.waitForSelector("#counter-qr[data-rendered=true]");
+        registeredKey.set((String) page.evaluate(
+                "async () => { const keys = await import('/app/device-key.js'); return keys.publicJwk(await keys.deviceKey()); }"));
+        UUID id = UUID.fromString((String) JSON.readValue(
+                (String) page.evaluate("() => localStorage.getItem('ikd.app.registration')"), Map.class).get("registrationId"));
+
+        Citizens.publish(bootstrap, approved(id));
+        page.waitForSelector("#timeline li[data-kind=APPROVED]", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+        Citizens.publish(bootstrap, new IdentityActivated(UUID.randomUUID(), id, "sub-" + id, attributes(nik), "thumbprint",
+                Instant.now(), "warga.aktif@example.id", "+6281311112222", "id", office()));
+        page.waitForSelector("#pin-section", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+        assertThat(page.textContent("#timeline li[data-kind=ACTIVATED]")).contains("IKD aktif").contains("IKD activated");
+
+        page.fill("#app-pin", appPin);
+        page.click("#pin-button");
+
+        page.waitForSelector("#qr-section");
+        assertThat(signatureVerified).isTrue();
+        assertThat(page.getAttribute("#identity-qr", "src"))
+                .isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(qrImage));
+        assertThat(page.textContent("#qr-countdown")).contains("Berlaku").contains("valid for");
+        assertThat(page.isVisible("#pin-section")).isFalse();
+        // renewed before expiry with a fresh PIN proof, without asking for the PIN again
+        page.waitForCondition(() -> qrTokens.get() >= 2, new Page.WaitForConditionOptions().setTimeout(LIVE.toMillis()));
+        assertThat(pinProofs.get()).isGreaterThanOrEqualTo(2);
+        assertThat(page.isVisible("#qr-error")).isFalse();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    private static Map<String, Object> readBody(String postData) {
+        try {
+            return postData == null ? Map.of() : JSON.readValue(postData, new TypeReference<>() {
+            });
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
+    }
+
+    /** Answers like the real service would: the expected body, or a problem the page shows. */
+    private static void respond(Route route, int status, Map<String, Object> body, boolean requestAsExpected) {
+        Map<String, String> cors = Map.of("Access-Control-Allow-Origin", "*",
+                "Access-Control-Allow-Headers", "Content-Type, Authorization, Accept, Accept-Language",
+                "Access-Control-Allow-Methods", "POST");
+        if ("OPTIONS".equals(route.request().method())) {
+            route.fulfill(new Route.FulfillOptions().setStatus(204).setHeaders(cors));
+            return;
+        }
+        try {
+            String json = requestAsExpected ? JSON.writeValueAsString(body)
+                    : "{\"code\":\"UNEXPECTED_REQUEST\",\"title\":\"Permintaan tidak sesuai\",\"status\":400}";
+            route.fulfill(new Route.FulfillOptions().setStatus(requestAsExpected ? status : 400).setHeaders(cors)
+                    .setContentType(requestAsExpected ? "application/json" : "application/problem+json").setBody(json));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean verifies(String compact, String publicJwk, String payload) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                    AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
+            jws.setCompactSerialization(compact);
+            jws.setKey(PublicJsonWebKey.Factory.newPublicJwk(publicJwk).getPublicKey());
+            return jws.verifySignature() && payload.equals(jws.getPayload());
+        } catch (org.jose4j.lang.JoseException e) {
+            return false;
+        }
+    }
+
     private static VerificationDecided approved(UUID registrationId) {
         return new VerificationDecided(registrationId, UUID.randomUUID(), Decision.APPROVED, null, null, Channel.COUNTER,
-                null, new OfficeContact("3171-DISDUKCAPIL", "Suku Dinas Dukcapil Jakarta Pusat", "Jl. Tanah Abang I",
-                        "+62213841234", "dukcapil@jakarta.go.id", null, "https://dukcapil.jakarta.go.id"),
-                "op-7d41c2e9", Instant.now(), "warga.app@example.id", "+6281234567890", "en", Citizens.deviceKey(),
-                new VerifiedAttributes(NIK, "SITI RAHAYU", "JAKARTA", LocalDate.of(2000, 12, 12), "PEREMPUAN",
-                        "JL. KEBON SIRIH NO. 12", "004/002", "GAMBIR", "31.71.01", "GAMBIR", "KOTA JAKARTA PUSAT",
-                        "DKI JAKARTA", "ISLAM", "BELUM KAWIN", "MAHASISWA", "WNI", "PRINTED", null));
+                null, office(), "op-7d41c2e9", Instant.now(), "warga.app@example.id", "+6281234567890", "en", Citizens.deviceKey(),
+                attributes(NIK));
+    }
+
+    private static VerifiedAttributes attributes(String nik) {
+        return new VerifiedAttributes(nik, "SITI RAHAYU", "JAKARTA", LocalDate.of(2000, 12, 12), "PEREMPUAN",
+                "JL. KEBON SIRIH NO. 12", "004/002", "GAMBIR", "31.71.01", "GAMBIR", "KOTA JAKARTA PUSAT",
+                "DKI JAKARTA", "ISLAM", "BELUM KAWIN", "MAHASISWA", "WNI", "PRINTED", null);
+    }
+
+    private static OfficeContact office() {
+        return new OfficeContact("3171-DISDUKCAPIL", "Suku Dinas Dukcapil Jakarta Pusat", "Jl. Tanah Abang I",
+                "+62213841234", "dukcapil@jakarta.go.id", null, "https://dukcapil.jakarta.go.id");
     }
 }
