@@ -23,33 +23,14 @@ public enum ActivationProblems implements ProblemType {
     IDENTITY_NOT_FOUND(404, "Tidak ada identitas digital aktif untuk NIK ini", "No active digital identity for this NIK"),
     REFRESH_REFUSED(401, "Token penyegar tidak berlaku", "The refresh token is not valid");
 
-    private final int status;
-    private final String titleId;
-    private final String titleEn;
+    private final Definition definition;
 
     ActivationProblems(int status, String titleId, String titleEn) {
-        this.status = status;
-        this.titleId = titleId;
-        this.titleEn = titleEn;
+        this.definition = new Definition(status, titleId, titleEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String titleId() {
-        return titleId;
-    }
-
-    @Override
-    public String titleEn() {
-        return titleEn;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -16,40 +16,21 @@ public enum CommonProblems implements ProblemType {
     SERVICE_UNAVAILABLE(503, "Layanan sementara tidak tersedia", "Service temporarily unavailable"),
     INTERNAL_ERROR(500, "Terjadi kesalahan pada sistem", "An internal error occurred");
 
-    private final int status;
-    private final String titleId;
-    private final String titleEn;
+    private final Definition definition;
 
     CommonProblems(int status, String titleId, String titleEn) {
-        this.status = status;
-        this.titleId = titleId;
-        this.titleEn = titleEn;
+        this.definition = new Definition(status, titleId, titleEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String titleId() {
-        return titleId;
-    }
-
-    @Override
-    public String titleEn() {
-        return titleEn;
+    public Definition definition() {
+        return definition;
     }
 
     /** The common problem for an HTTP status a framework produced. */
     public static CommonProblems forStatus(int status) {
         for (CommonProblems problem : values()) {
-            if (problem.status == status && problem != VALIDATION_FAILED) {
+            if (problem.status() == status && problem != VALIDATION_FAILED) {
                 return problem;
             }
         }

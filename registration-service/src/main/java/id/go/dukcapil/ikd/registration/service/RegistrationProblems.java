@@ -24,33 +24,14 @@ public enum RegistrationProblems implements ProblemType {
             "The registration no longer awaits verification"),
     SELFIE_NOT_AVAILABLE(404, "Swafoto tidak tersedia", "The selfie is not available");
 
-    private final int status;
-    private final String titleId;
-    private final String titleEn;
+    private final Definition definition;
 
     RegistrationProblems(int status, String titleId, String titleEn) {
-        this.status = status;
-        this.titleId = titleId;
-        this.titleEn = titleEn;
+        this.definition = new Definition(status, titleId, titleEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String titleId() {
-        return titleId;
-    }
-
-    @Override
-    public String titleEn() {
-        return titleEn;
+    public Definition definition() {
+        return definition;
     }
 }

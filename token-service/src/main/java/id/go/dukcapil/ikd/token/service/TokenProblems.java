@@ -16,33 +16,14 @@ public enum TokenProblems implements ProblemType {
     SIGNING_KEY_NOT_FOUND(404, "Kunci penandatangan tidak ditemukan", "Signing key not found"),
     QR_IMAGE_NOT_FOUND(404, "Gambar QR tidak ditemukan atau sudah kedaluwarsa", "QR image not found or expired");
 
-    private final int status;
-    private final String titleId;
-    private final String titleEn;
+    private final Definition definition;
 
     TokenProblems(int status, String titleId, String titleEn) {
-        this.status = status;
-        this.titleId = titleId;
-        this.titleEn = titleEn;
+        this.definition = new Definition(status, titleId, titleEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String titleId() {
-        return titleId;
-    }
-
-    @Override
-    public String titleEn() {
-        return titleEn;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -36,33 +36,14 @@ public enum VerificationProblems implements ProblemType {
     OPERATOR_NOT_FOUND(404, "Akun petugas tidak ditemukan", "Operator account not found"),
     INVALID_DATE_RANGE(400, "Rentang tanggal tidak valid", "Invalid date range");
 
-    private final int status;
-    private final String titleId;
-    private final String titleEn;
+    private final Definition definition;
 
     VerificationProblems(int status, String titleId, String titleEn) {
-        this.status = status;
-        this.titleId = titleId;
-        this.titleEn = titleEn;
+        this.definition = new Definition(status, titleId, titleEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String titleId() {
-        return titleId;
-    }
-
-    @Override
-    public String titleEn() {
-        return titleEn;
+    public Definition definition() {
+        return definition;
     }
 }
