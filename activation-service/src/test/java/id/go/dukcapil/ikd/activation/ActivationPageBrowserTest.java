@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -33,6 +30,7 @@ import id.go.dukcapil.ikd.activation.support.Journey;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.activation.support.TestClock;
 import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -66,13 +64,7 @@ class ActivationPageBrowserTest {
     @BeforeAll
     static void launchBrowser() {
         playwright = Playwright.create();
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update"));
-        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-            options.setExecutablePath(Path.of("/usr/bin/chromium"));
-        }
-        browser = playwright.chromium().launch(options);
+        browser = HeadlessChromium.launch(playwright);
     }
 
     @AfterAll

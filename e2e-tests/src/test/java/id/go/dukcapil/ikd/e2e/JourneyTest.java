@@ -3,11 +3,8 @@ package id.go.dukcapil.ikd.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,11 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import id.go.dukcapil.ikd.local.infra.SmsOutbox;
+import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.Mailbox;
 
 /**
@@ -47,13 +43,7 @@ class JourneyTest {
         suite = Suite.shared();
         journey = new Journey(suite);
         playwright = Playwright.create();
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update"));
-        if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-            options.setExecutablePath(Path.of("/usr/bin/chromium"));
-        }
-        browser = playwright.chromium().launch(options);
+        browser = HeadlessChromium.launch(playwright);
     }
 
     @AfterAll
@@ -186,15 +176,8 @@ class JourneyTest {
         return registration;
     }
 
-    /** SOP step 5 as the citizen does it: the link from the email, the captcha, the PIN. */
     private void activateInBrowser(Journey.ActivationMail mail) {
-        try (var context = browser.newContext(); Page page = context.newPage()) {
-            page.navigate(mail.activationUrl());
-            page.waitForSelector("#captcha[data-solved=true]", new Page.WaitForSelectorOptions().setTimeout(60_000));
-            page.fill("#pin", mail.pin());
-            page.click("#activate-button");
-            page.waitForSelector("#result-success", new Page.WaitForSelectorOptions().setTimeout(30_000));
-        }
+        journey.activateOnTheWebPage(browser, mail);
     }
 
     private SmsOutbox.Sms awaitSms(String phone) {

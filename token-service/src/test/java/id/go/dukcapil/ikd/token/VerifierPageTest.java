@@ -11,15 +11,14 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
+import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.token.Fixtures.Citizen;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,13 +42,7 @@ class VerifierPageTest {
         Path picture = Files.createTempFile("qr-", ".png");
         Files.write(picture, Base64.getDecoder().decode(png));
         try (Playwright playwright = Playwright.create()) {
-            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update"));
-            if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-                options.setExecutablePath(Path.of("/usr/bin/chromium"));
-            }
-            try (Browser browser = playwright.chromium().launch(options)) {
+            try (Browser browser = HeadlessChromium.launch(playwright)) {
                 Page page = browser.newPage();
                 page.navigate(verifyPage.toString());
                 assertThat(page.title()).contains("Verifikasi KTP Digital");

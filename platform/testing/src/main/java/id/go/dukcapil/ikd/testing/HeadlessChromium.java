@@ -1,0 +1,33 @@
+package id.go.dukcapil.ikd.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * A real headless Chromium for browser tests: Debian's {@code /usr/bin/chromium} where it is
+ * installed (Playwright's own browser download is blocked on the project's machines), else
+ * Playwright's. As root it needs {@code --no-sandbox}; background networking is off because the
+ * machines have no network but the package registries.
+ */
+public final class HeadlessChromium {
+
+    private static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private HeadlessChromium() {
+    }
+
+    public static Browser launch(Playwright playwright) {
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update"));
+        if (Files.isExecutable(DEBIAN_CHROMIUM)) {
+            options.setExecutablePath(DEBIAN_CHROMIUM);
+        }
+        return playwright.chromium().launch(options);
+    }
+}
