@@ -172,6 +172,19 @@ final class Journey {
         return new ActivationMail(pin.group(1) != null ? pin.group(1) : pin.group(2), link.group(1));
     }
 
+    /** SOP step 5 as the citizen does it: the link from the email, the captcha, the PIN. */
+    void activateOnTheWebPage(com.microsoft.playwright.Browser browser, ActivationMail mail) {
+        try (var context = browser.newContext(); var page = context.newPage()) {
+            page.navigate(mail.activationUrl());
+            page.waitForSelector("#captcha[data-solved=true]",
+                    new com.microsoft.playwright.Page.WaitForSelectorOptions().setTimeout(60_000));
+            page.fill("#pin", mail.pin());
+            page.click("#activate-button");
+            page.waitForSelector("#result-success",
+                    new com.microsoft.playwright.Page.WaitForSelectorOptions().setTimeout(30_000));
+        }
+    }
+
     // --- SOP step 6: KTP Digital in the app, with the app PIN ---
 
     CitizenSession openSession(Registration registration, Device device, String appPin) {
