@@ -227,13 +227,7 @@ public class PortalResource {
                         new Notice("error", "Isian keputusan tidak lengkap", "The decision form is incomplete", null,
                                 null), 400));
             }
-            return verification.decide(signed.principal(), id, command)
-                    .map(dossier -> seeOther("/portal/queue?done=" + id))
-                    .onFailure(ProblemException.class).recoverWithUni(e -> verification.view(signed.principal(), id)
-                            .chain(dossier -> renderCase(signed, dossier, Notice.of((ProblemException) e),
-                                    ((ProblemException) e).type().status()))
-                            .onFailure(ProblemException.class)
-                            .recoverWithItem(inner -> problemPage(signed, (ProblemException) inner)));
+            return backToQueueOrExplain(signed, id, verification.decide(signed.principal(), id, command));
         }));
     }
 
@@ -254,13 +248,7 @@ public class PortalResource {
             } catch (IllegalArgumentException e) {
                 return Uni.createFrom().item(seeOther("/portal/cases/" + id));
             }
-            return verification.review(signed.principal(), id, command)
-                    .map(dossier -> seeOther("/portal/queue?done=" + id))
-                    .onFailure(ProblemException.class).recoverWithUni(e -> verification.view(signed.principal(), id)
-                            .chain(dossier -> renderCase(signed, dossier, Notice.of((ProblemException) e),
-                                    ((ProblemException) e).type().status()))
-                            .onFailure(ProblemException.class)
-                            .recoverWithItem(inner -> problemPage(signed, (ProblemException) inner)));
+            return backToQueueOrExplain(signed, id, verification.review(signed.principal(), id, command));
         }));
     }
 
@@ -310,6 +298,17 @@ public class PortalResource {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** After a decision or review: back to the queue, or the comparison page again with the reason it was refused. */
+    private Uni<Response> backToQueueOrExplain(PortalSession.Signed signed, UUID id, Uni<?> outcome) {
+        return outcome
+                .map(recorded -> seeOther("/portal/queue?done=" + id))
+                .onFailure(ProblemException.class).recoverWithUni(e -> verification.view(signed.principal(), id)
+                        .chain(dossier -> renderCase(signed, dossier, Notice.of((ProblemException) e),
+                                ((ProblemException) e).type().status()))
+                        .onFailure(ProblemException.class)
+                        .recoverWithItem(inner -> problemPage(signed, (ProblemException) inner)));
+    }
 
     private Uni<Response> renderCase(PortalSession.Signed signed, CaseDossier dossier, Notice notice, int status) {
         var c = dossier.verificationCase();
