@@ -11,35 +11,45 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Writes events into the outbox table inside the caller's current Hibernate Reactive transaction,
- * so that an event exists if and only if the state change it describes was committed. Call it
- * from a {@code @WithTransaction} service method; the relay publishes the event afterwards.
+ * Writes events into the outbox table inside the caller's current transaction, so that an event
+ * exists if and only if the state change it describes was committed; the relay publishes the
+ * event afterwards. Call it from a {@code @WithTransaction} service method (Hibernate Reactive), or
+ * with the connection of a transaction on the Vert.x SQL client (hot paths that skip the ORM).
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
-            insert into ikd_outbox (event_id, topic, message_key, event_type, subject, payload, traceparent)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""";
+    private static final String TABLE = "ikd_outbox (event_id, topic, message_key, event_type, subject, payload, traceparent)";
+    private static final String INSERT_IN_SESSION = "insert into " + TABLE + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    private static final String INSERT_ON_CONNECTION = "insert into " + TABLE + " values ($1, $2, $3, $4, $5, $6, $7)";
 
-    /** Appends {@code event}; returns its CloudEvents id. */
+    /** Appends {@code event} in the current Hibernate Reactive transaction; returns its CloudEvents id. */
     public Uni<UUID> append(IkdEvent event) {
+        Object[] row = row(event);
+        return Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery(INSERT_IN_SESSION);
+            for (int i = 0; i < row.length; i++) {
+                insert.setParameter(i + 1, row[i]);
+            }
+            return insert.executeUpdate();
+        }).replaceWith((UUID) row[0]);
+    }
+
+    /** Appends {@code event} in the transaction that {@code connection} is in; returns its CloudEvents id. */
+    public Uni<UUID> append(SqlConnection connection, IkdEvent event) {
+        Object[] row = row(event);
+        return connection.preparedQuery(INSERT_ON_CONNECTION).execute(Tuple.from(row)).replaceWith((UUID) row[0]);
+    }
+
+    /** The values of the outbox columns, in {@link #TABLE}'s order. */
+    private static Object[] row(IkdEvent event) {
         EventType type = EventType.of(event.getClass());
-        UUID eventId = UUID.randomUUID();
-        String payload = EventJson.write(event);
-        String traceparent = currentTraceparent();
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter(1, eventId)
-                .setParameter(2, type.topic())
-                .setParameter(3, event.partitionKey())
-                .setParameter(4, type.type())
-                .setParameter(5, event.partitionKey())
-                .setParameter(6, payload)
-                .setParameter(7, traceparent)
-                .executeUpdate())
-                .replaceWith(eventId);
+        return new Object[] { UUID.randomUUID(), type.topic(), event.partitionKey(), type.type(), event.partitionKey(),
+                EventJson.write(event), currentTraceparent() };
     }
 
     /** W3C {@code traceparent} of the current span, so one citizen's journey stays one trace. */

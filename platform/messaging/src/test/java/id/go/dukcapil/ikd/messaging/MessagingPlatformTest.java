@@ -51,6 +51,8 @@ class MessagingPlatformTest {
     OutboxRelay relay;
     @Inject
     Pool pool;
+    @Inject
+    Outbox outbox;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -87,6 +89,31 @@ class MessagingPlatformTest {
         }
         assertThat(count("select count(*) from test_ledger where registration_id = '" + registrationId + "'"))
                 .isZero();
+    }
+
+    @Test
+    void anEventAppendedOnAVertxSqlConnectionIsPublishedOnlyWhenItsTransactionCommits() {
+        UUID committedId = UUID.randomUUID();
+        UUID rolledBackId = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            UUID eventId = pool.withTransaction(connection -> outbox.append(connection, withdrawn(committedId)))
+                    .await().atMost(Duration.ofSeconds(10));
+            assertThatThrownBy(() -> pool.withTransaction(connection -> outbox.append(connection, withdrawn(rolledBackId))
+                    .invoke(() -> {
+                        throw new IllegalStateException("rule broken after the event was written");
+                    })).await().atMost(Duration.ofSeconds(10))).hasMessageContaining("rule broken");
+
+            ConsumerRecord<String, String> record = probe.await(r -> eventId.toString().equals(TopicProbe.header(r, "ce_id")),
+                    Duration.ofSeconds(30));
+            assertThat(record.key()).isEqualTo(committedId.toString());
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(WITHDRAWN);
+            assertThat(EventJson.read(record.value(), RegistrationWithdrawn.class).registrationId()).isEqualTo(committedId);
+            assertThat(probe.collect(r -> rolledBackId.toString().equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+        }
+    }
+
+    private static RegistrationWithdrawn withdrawn(UUID registrationId) {
+        return new RegistrationWithdrawn(registrationId, WithdrawalReason.CITIZEN_REQUEST, Instant.now());
     }
 
     @Test
