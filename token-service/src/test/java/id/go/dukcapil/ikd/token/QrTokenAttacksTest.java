@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -235,6 +236,20 @@ class QrTokenAttacksTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> Fixtures
                 .mintRequest(citizen.subject(), Fixtures.pinProof(citizen.subject())).statusCode() == 403);
         assertRefused(token, "REVOKED");
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheSubjectsNewIdentityIsRevoked() {
+        Citizen oldPhone = activatedCitizen();
+        clock.freezeAt(Instant.now().minusSeconds(60));
+        String oldToken = mint(oldPhone);
+        clock.reset();
+        // re-activation on a new phone: a newer identity of the same subject, activated now
+        Citizen newPhone = new Citizen(UUID.randomUUID(), UUID.randomUUID(), oldPhone.subject());
+        Fixtures.publish(Fixtures.activated(newPhone, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "REVOKED".equals(verify(oldToken).extract().path("reason")));
+        verify(mint(newPhone)).body("valid", equalTo(true));
     }
 
     @Test

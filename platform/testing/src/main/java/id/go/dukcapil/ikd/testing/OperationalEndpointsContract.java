@@ -1,16 +1,23 @@
 package id.go.dukcapil.ikd.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
+import id.go.dukcapil.ikd.web.VerifiedJwtCache;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
+import io.smallrye.jwt.auth.principal.JWTParser;
+
 /**
  * What ops can rely on in every service: readiness that includes the database and Kafka,
  * liveness, Prometheus metrics (with the outbox backlog), the OpenAPI document, and
- * problem+json for an unknown path. A service's test extends this with {@code @QuarkusTest}.
+ * problem+json for an unknown path, and bearer tokens verified once then remembered until they
+ * expire. A service's test extends this with {@code @QuarkusTest}.
  */
 public abstract class OperationalEndpointsContract {
 
@@ -35,6 +42,12 @@ public abstract class OperationalEndpointsContract {
     void openApiDocumentIsPublished() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+    }
+
+    @Test
+    void bearerTokensAreParsedByTheVerifiedTokenCache() {
+        assertThat(ClientProxy.unwrap(Arc.container().instance(JWTParser.class).get()))
+                .isInstanceOf(VerifiedJwtCache.class);
     }
 
     @Test

@@ -3,20 +3,59 @@ package id.go.dukcapil.ikd.token.repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import id.go.dukcapil.ikd.token.domain.Identity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Single use of PIN proofs and QR tokens, decided by the primary key: of two concurrent claims
- * of one jti, the second waits for the first transaction and then inserts nothing.
+ * of one jti, the second waits for the first transaction and then inserts nothing. Each claim
+ * reads the subject's current identity and claims in one statement (one round trip, atomic, no
+ * ORM): these are the two hot paths of the service, minting and verifying.
  */
 @ApplicationScoped
 public class SingleUseRepository {
+
+    /** The subject's current identity: the newest active one. */
+    private static final String CURRENT_IDENTITY = """
+            current_identity as (
+                select subject, full_name, nik_masked, birth_date, photo_sha256, activated_at from identity
+                where subject = $1 and revoked_at is null and activated_at is not null
+                order by activated_at desc limit 1)""";
+
+    private static final String CLAIM_PIN_PROOF = "with " + CURRENT_IDENTITY + """
+            ,
+            claim as (
+                insert into used_pin_proof (jti, subject, expires_at)
+                select $2, $1, $3 from current_identity
+                on conflict (jti) do nothing returning jti)
+            select i.*, exists (select 1 from claim) as first from current_identity i""";
+
+    private static final String CLAIM_QR_TOKEN = "with " + CURRENT_IDENTITY + """
+            ,
+            claim as (
+                insert into used_qr_token (jti, subject, relying_party, used_at, expires_at)
+                select $2, $1, $3, $4, $5 from current_identity where activated_at <= $6
+                on conflict (jti) do nothing returning jti)
+            select (select activated_at from current_identity) as activated_at, exists (select 1 from claim) as first""";
+
+    /** A PIN proof presented for a mint: the identity to mint for, and whether this was the proof's first use. */
+    public record PinProofClaim(Identity identity, boolean first) {
+    }
+
+    /**
+     * A QR token presented to a relying party: empty when the subject has no current identity that
+     * the token could have been issued for; otherwise whether this was the token's first use.
+     */
+    public record QrTokenClaim(Optional<Instant> currentIdentityActivatedAt, boolean first) {
+    }
 
     private final Pool pool;
 
@@ -24,26 +63,29 @@ public class SingleUseRepository {
         this.pool = pool;
     }
 
-    /** In the current transaction: true the first time this PIN proof is presented. */
-    public Uni<Boolean> claimPinProof(String jti, String subject, Instant expiresAt) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into used_pin_proof (jti, subject, expires_at) values (?1, ?2, ?3)
-                on conflict (jti) do nothing""")
-                .setParameter(1, jti).setParameter(2, subject).setParameter(3, expiresAt)
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+    /** Claims a PIN proof only when the subject has an active identity; empty when it has none. */
+    public Uni<Optional<PinProofClaim>> claimPinProof(String subject, String jti, Instant expiresAt) {
+        return pool.preparedQuery(CLAIM_PIN_PROOF).execute(Tuple.of(subject, jti, utc(expiresAt)))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(new PinProofClaim(identity(rows.iterator().next()),
+                                rows.iterator().next().getBoolean("first"))));
     }
 
-    /** In the current transaction: true the first time this QR token is presented. */
-    public Uni<Boolean> claimQrToken(String jti, String subject, String relyingParty, Instant usedAt,
-            Instant expiresAt) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into used_qr_token (jti, subject, relying_party, used_at, expires_at)
-                values (?1, ?2, ?3, ?4, ?5) on conflict (jti) do nothing""")
-                .setParameter(1, jti).setParameter(2, subject).setParameter(3, relyingParty)
-                .setParameter(4, usedAt).setParameter(5, expiresAt)
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+    /**
+     * On {@code client} (a connection in the caller's transaction): claims a QR token only when the
+     * subject's current identity was activated no later than {@code activatedNoLaterThan}.
+     */
+    public Uni<QrTokenClaim> claimQrToken(SqlClient client, String subject, String jti, String relyingParty,
+            Instant usedAt, Instant expiresAt, Instant activatedNoLaterThan) {
+        return client.preparedQuery(CLAIM_QR_TOKEN)
+                .execute(Tuple.from(new Object[] { subject, jti, relyingParty, utc(usedAt), utc(expiresAt),
+                        utc(activatedNoLaterThan) }))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    OffsetDateTime activatedAt = row.getOffsetDateTime("activated_at");
+                    return new QrTokenClaim(Optional.ofNullable(activatedAt).map(OffsetDateTime::toInstant),
+                            row.getBoolean("first"));
+                });
     }
 
     /**
@@ -51,10 +93,25 @@ public class SingleUseRepository {
      * refuses them (the cutoff includes the leeway).
      */
     public Uni<Void> purgeExpiredBefore(Instant cutoff) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+        OffsetDateTime at = utc(cutoff);
         return pool.preparedQuery("delete from used_qr_token where expires_at < $1").execute(Tuple.of(at))
                 .chain(() -> pool.preparedQuery("delete from used_pin_proof where expires_at < $1")
                         .execute(Tuple.of(at)))
                 .replaceWithVoid();
+    }
+
+    private static Identity identity(Row row) {
+        Identity identity = new Identity();
+        identity.subject = row.getString("subject");
+        identity.fullName = row.getString("full_name");
+        identity.nikMasked = row.getString("nik_masked");
+        identity.birthDate = row.getLocalDate("birth_date");
+        identity.photoSha256 = row.getString("photo_sha256");
+        identity.activatedAt = row.getOffsetDateTime("activated_at").toInstant();
+        return identity;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -4,61 +4,59 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.dukcapil.ikd.token.domain.Identity;
 import id.go.dukcapil.ikd.token.domain.QrToken;
-import id.go.dukcapil.ikd.token.repository.IdentityRepository;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
+import id.go.dukcapil.ikd.token.repository.SingleUseRepository.PinProofClaim;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * SOP step 7: a citizen who just proved the app PIN gets a QR token valid 90 seconds, only for
- * an active identity. A refused request leaves the PIN proof unused (the transaction rolls back).
+ * an active identity. The PIN proof is used up only when a token is issued for it: the claim and
+ * the identity check are one statement.
  */
 @ApplicationScoped
 public class QrTokenService {
 
     private final PinProofVerifier pinProofs;
     private final SingleUseRepository singleUse;
-    private final IdentityRepository identities;
     private final SigningKeyService keys;
     private final QrTokenFactory factory;
     private final Clock clock;
     private final Counter minted;
 
-    public QrTokenService(PinProofVerifier pinProofs, SingleUseRepository singleUse, IdentityRepository identities,
-            SigningKeyService keys, QrTokenFactory factory, Clock clock, MeterRegistry registry) {
+    public QrTokenService(PinProofVerifier pinProofs, SingleUseRepository singleUse, SigningKeyService keys,
+            QrTokenFactory factory, Clock clock, MeterRegistry registry) {
         this.minted = Counter.builder("ikd.token.minted").description("QR tokens issued").register(registry);
         this.pinProofs = pinProofs;
         this.singleUse = singleUse;
-        this.identities = identities;
         this.keys = keys;
         this.factory = factory;
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<QrToken> mint(String citizenSubject, String pinProof) {
         return Uni.createFrom().item(() -> pinProofs.verify(pinProof, citizenSubject))
-                .chain(proof -> mintFor(citizenSubject, proof));
-    }
-
-    private Uni<QrToken> mintFor(String citizenSubject, PinProofVerifier.PinProof proof) {
-        return identities.findActiveBySubject(citizenSubject)
-                .onItem().ifNull().failWith(() -> new ProblemException(TokenProblems.IDENTITY_NOT_ACTIVE,
-                        "Identitas digital tidak aktif atau sudah dicabut; tidak ada kode QR yang diterbitkan.",
-                        "The digital identity is not active or was revoked; no QR code is issued."))
-                .call(() -> singleUse.claimPinProof(proof.jti(), citizenSubject, proof.expiresAt())
-                        .invoke(first -> {
-                            if (!first) {
-                                throw new ProblemException(TokenProblems.PIN_PROOF_USED,
-                                        "Bukti PIN ini sudah dipakai; masukkan PIN aplikasi lagi.",
-                                        "This PIN proof has already been used; enter the app PIN again.");
-                            }
-                        }))
+                .chain(proof -> singleUse.claimPinProof(citizenSubject, proof.jti(), proof.expiresAt()))
+                .map(claim -> identityToMintFor(claim.orElse(null)))
                 .chain(identity -> keys.signer().map(key -> factory.mint(identity, key, clock.instant())))
                 .invoke(() -> minted.increment());
+    }
+
+    private static Identity identityToMintFor(PinProofClaim claim) {
+        if (claim == null) {
+            throw new ProblemException(TokenProblems.IDENTITY_NOT_ACTIVE,
+                    "Identitas digital tidak aktif atau sudah dicabut; tidak ada kode QR yang diterbitkan.",
+                    "The digital identity is not active or was revoked; no QR code is issued.");
+        }
+        if (!claim.first()) {
+            throw new ProblemException(TokenProblems.PIN_PROOF_USED,
+                    "Bukti PIN ini sudah dipakai; masukkan PIN aplikasi lagi.",
+                    "This PIN proof has already been used; enter the app PIN again.");
+        }
+        return claim.identity();
     }
 }

@@ -17,18 +17,17 @@ import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.crypto.CompactJws;
 import id.go.dukcapil.ikd.token.crypto.MalformedJwsException;
-import id.go.dukcapil.ikd.token.domain.Identity;
 import id.go.dukcapil.ikd.token.domain.Scopes;
 import id.go.dukcapil.ikd.token.domain.SigningKey;
 import id.go.dukcapil.ikd.token.domain.VerificationReason;
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
 import id.go.dukcapil.ikd.token.mapping.TokenVerifiedMapper;
-import id.go.dukcapil.ikd.token.repository.IdentityRepository;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Online verification of a QR token for a relying party. The token's header is never trusted to
@@ -46,18 +45,18 @@ public class TokenVerificationService {
     private static final int MAX_ID_LENGTH = 128;
 
     private final SigningKeyService keys;
-    private final IdentityRepository identities;
+    private final Pool pool;
     private final SingleUseRepository singleUse;
     private final Outbox outbox;
     private final TokenConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    public TokenVerificationService(SigningKeyService keys, IdentityRepository identities, SingleUseRepository singleUse,
+    public TokenVerificationService(SigningKeyService keys, Pool pool, SingleUseRepository singleUse,
             Outbox outbox, TokenConfig config, Clock clock, MeterRegistry registry) {
         this.registry = registry;
         this.keys = keys;
-        this.identities = identities;
+        this.pool = pool;
         this.singleUse = singleUse;
         this.outbox = outbox;
         this.config = config;
@@ -79,8 +78,9 @@ public class TokenVerificationService {
     public Uni<VerificationResult> verify(String token, String relyingParty, Collection<String> scopes) {
         Instant now = clock.instant();
         return inspect(token, now)
-                .chain(inspection -> Panache.withTransaction(() -> decide(inspection, relyingParty, scopes, now)
-                        .call(result -> outbox.append(TokenVerifiedMapper.toEvent(result, relyingParty, now)))))
+                .chain(inspection -> pool.withTransaction(connection -> decide(connection, inspection, relyingParty,
+                        scopes, now)
+                        .call(result -> outbox.append(connection, TokenVerifiedMapper.toEvent(result, relyingParty, now)))))
                 .invoke(result -> registry.counter("ikd.token.verifications", "outcome",
                         result.valid() ? "VALID" : result.reason().name()).increment());
     }
@@ -140,34 +140,33 @@ public class TokenVerificationService {
         return new Inspection(null, new Checked(jti, subject, issuedAt, expiresAt, claims));
     }
 
-    private Uni<VerificationResult> decide(Inspection inspection, String relyingParty, Collection<String> scopes,
-            Instant now) {
+    private Uni<VerificationResult> decide(SqlConnection connection, Inspection inspection, String relyingParty,
+            Collection<String> scopes, Instant now) {
         if (inspection.refusal() != null) {
             return Uni.createFrom().item(inspection.refusal());
         }
         Checked token = inspection.checked();
-        return identities.findActiveBySubject(token.subject()).chain(identity -> {
-            if (!issuedForCurrentIdentity(identity, token)) {
-                return Uni.createFrom().item(VerificationResult.invalid(VerificationReason.REVOKED, token.jti(),
-                        token.subject()));
-            }
-            Instant forgetAfter = token.expiresAt().plus(config.qr().leeway());
-            return singleUse.claimQrToken(token.jti(), token.subject(), relyingParty, now, forgetAfter)
-                    .map(first -> first
+        Instant forgetAfter = token.expiresAt().plus(config.qr().leeway());
+        Instant latestActivation = latestActivationFor(token);
+        return singleUse.claimQrToken(connection, token.subject(), token.jti(), relyingParty, now, forgetAfter,
+                latestActivation).map(claim -> {
+                    if (claim.currentIdentityActivatedAt().filter(at -> !at.isAfter(latestActivation)).isEmpty()) {
+                        return VerificationResult.invalid(VerificationReason.REVOKED, token.jti(), token.subject());
+                    }
+                    return claim.first()
                             ? new VerificationResult(true, null, token.jti(), token.subject(), token.issuedAt(),
                                     token.expiresAt(), allowedAttributes(token.claims(), scopes))
-                            : VerificationResult.invalid(VerificationReason.REPLAYED, token.jti(), token.subject()));
-        });
+                            : VerificationResult.invalid(VerificationReason.REPLAYED, token.jti(), token.subject());
+                });
     }
 
     /**
      * A subject may get a new identity (a new device): tokens minted for the one it replaced were
-     * issued before the current identity was activated, and count as revoked.
+     * issued before the current identity was activated, and count as revoked. The leeway absorbs
+     * clock skew between activation-service and this service.
      */
-    private boolean issuedForCurrentIdentity(Identity identity, Checked token) {
-        // the leeway absorbs clock skew between activation-service and this service
-        return identity != null
-                && !identity.activatedAt.minus(config.qr().leeway()).isAfter(token.issuedAt().plusSeconds(1));
+    private Instant latestActivationFor(Checked token) {
+        return token.issuedAt().plusSeconds(1).plus(config.qr().leeway());
     }
 
     private static Map<String, String> allowedAttributes(JsonNode claims, Collection<String> scopes) {
