@@ -3,11 +3,7 @@ package id.go.dukcapil.ikd.token;
 import static id.go.dukcapil.ikd.token.Fixtures.activatedCitizen;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -19,12 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import javax.imageio.ImageIO;
 
@@ -46,8 +39,8 @@ import id.go.dukcapil.ikd.token.Fixtures.Citizen;
 import id.go.dukcapil.ikd.token.crypto.EcKeys;
 import id.go.dukcapil.ikd.token.domain.Identity;
 import id.go.dukcapil.ikd.token.domain.SigningKey;
-import id.go.dukcapil.ikd.token.qr.QrCodes;
 import id.go.dukcapil.ikd.token.domain.QrToken;
+import id.go.dukcapil.ikd.token.qr.QrCodes;
 import id.go.dukcapil.ikd.token.service.QrImageService;
 import id.go.dukcapil.ikd.token.service.QrTokenFactory;
 import id.go.dukcapil.ikd.token.service.SigningKeyService;
@@ -68,7 +61,6 @@ class TokenServiceBench {
 
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration MEASURE = Duration.ofSeconds(8);
-    private static final int HTTP_CONCURRENCY = 16;
 
     @Inject
     SigningKeyService keys;
@@ -91,6 +83,7 @@ class TokenServiceBench {
         line("raw ES256 sign, 1 thread:               %,10.0f /s", rate(1, () -> sign(pair)));
         line("raw ES256 sign, %d threads:              %,10.0f /s", cores, rate(cores, () -> sign(pair)));
         byte[] signature = sign(pair);
+        line("raw ES256 verify, 1 thread:             %,10.0f /s", rate(1, () -> verify(pair, input, signature)));
         line("raw ES256 verify, %d threads:            %,10.0f /s", cores, rate(cores, () -> verify(pair, input, signature)));
 
         Citizen citizen = activatedCitizen();
@@ -130,12 +123,15 @@ class TokenServiceBench {
                 QrCodes.svg(matrix).length());
 
         // a CPU profile of the HTTP part, for whoever wants to know where the time goes (jfr view hot-methods)
+        HttpLoad load = HttpLoad.against(base.toURI());
+        line("HTTP load: %s, %d connections, %d s warm-up (the JIT compiles the whole request path), %d s measured",
+                load.generator(), HttpLoad.CONNECTIONS, HttpLoad.WARM_UP.toSeconds(), HttpLoad.MEASURE.toSeconds());
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.start();
-            line("mint through HTTP (POST /api/v1/qr-tokens, %d concurrent, incl. PIN proof, QR PNG+SVG): %,8.0f /s",
-                    HTTP_CONCURRENCY, mintThroughHttp(citizen));
-            line("verify through HTTP (POST /api/v1/verifications, %d concurrent, replay check + audit event): %,8.0f /s",
-                    HTTP_CONCURRENCY, verifyThroughHttp(identity, key));
+            line("mint through HTTP (POST /api/v1/qr-tokens: citizen JWT, PIN proof, single use, sign, QR PNG+SVG): %s",
+                    mintThroughHttp(load, citizen).describe());
+            line("verify through HTTP (POST /api/v1/verifications: relying-party JWT, signature, revocation, single use, audit event): %s",
+                    verifyThroughHttp(load, identity, key).describe());
             recording.dump(Path.of("target", "bench-http.jfr"));
         }
 
@@ -144,85 +140,20 @@ class TokenServiceBench {
         System.out.println("written to " + out.toAbsolutePath());
     }
 
-    private double mintThroughHttp(Citizen citizen) throws Exception {
-        String bearer = Fixtures.citizenJwt(citizen.subject());
-        int needed = 40_000;
-        ConcurrentLinkedQueue<String> proofs = new ConcurrentLinkedQueue<>();
-        ExecutorService signers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        for (int i = 0; i < needed; i++) {
-            signers.submit(() -> proofs.add(Fixtures.pinProof(citizen.subject(), "ikd-pin-proof+jwt",
-                    Instant.now().plusSeconds(600))));
-        }
-        signers.shutdown();
-        signers.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        return httpRate(() -> {
-            String proof = proofs.poll();
-            return proof == null ? null : HttpRequest.newBuilder(base.toURI().resolve("/api/v1/qr-tokens"))
-                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"pinProof\":\"" + proof + "\"}")).build();
-        }, 201);
+    private HttpLoad.Result mintThroughHttp(HttpLoad load, Citizen citizen) throws Exception {
+        Instant expiresAt = Instant.now().plusSeconds(600);
+        List<String> bodies = IntStream.range(0, 40_000).parallel()
+                .mapToObj(i -> "{\"pinProof\":\"" + Fixtures.pinProof(citizen.subject(), "ikd-pin-proof+jwt", expiresAt) + "\"}")
+                .toList();
+        return load.post("/api/v1/qr-tokens", Fixtures.citizenJwt(citizen.subject()), bodies, "\"token\"");
     }
 
-    private double verifyThroughHttp(Identity identity, SigningKey key) throws Exception {
-        String bearer = Fixtures.verifierJwt("bench", "ikd.name ikd.nik ikd.birthdate ikd.photo");
-        ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
-        for (int i = 0; i < 30_000; i++) {
-            tokens.add(factory.mint(identity, key, Instant.now()).token());
-        }
-        return httpRate(() -> {
-            String token = tokens.poll();
-            return token == null ? null : HttpRequest.newBuilder(base.toURI().resolve("/api/v1/verifications"))
-                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}")).build();
-        }, 200);
-    }
-
-    @FunctionalInterface
-    interface RequestSource {
-        HttpRequest next() throws Exception;
-    }
-
-    /** Requests per second with a fixed number in flight, after a warm-up; stops early when the source runs dry. */
-    private double httpRate(RequestSource source, int expectedStatus) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        Semaphore inFlight = new Semaphore(HTTP_CONCURRENCY);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long start = System.nanoTime();
-        long measureFrom = start + WARM_UP.toNanos();
-        long end = measureFrom + MEASURE.toNanos();
-        long okAtMeasureStart = -1;
-        long measuredFrom = 0;
-        while (System.nanoTime() < end) {
-            if (okAtMeasureStart < 0 && System.nanoTime() >= measureFrom) {
-                okAtMeasureStart = ok.get();
-                measuredFrom = System.nanoTime();
-            }
-            HttpRequest request = source.next();
-            if (request == null) {
-                break;
-            }
-            inFlight.acquire();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                if (error == null && response.statusCode() == expectedStatus) {
-                    ok.incrementAndGet();
-                } else {
-                    failed.incrementAndGet();
-                }
-                inFlight.release();
-            });
-        }
-        inFlight.acquire(HTTP_CONCURRENCY);
-        long stoppedAt = System.nanoTime();
-        if (okAtMeasureStart < 0) {
-            okAtMeasureStart = 0;
-            measuredFrom = start;
-        }
-        if (failed.get() > 0) {
-            line("  (%d requests failed)", failed.get());
-        }
-        return (ok.get() - okAtMeasureStart) / ((stoppedAt - measuredFrom) / 1e9);
+    /** Fresh tokens, each presented once: the measured answers are VALID, with the replay check and the audit event. */
+    private HttpLoad.Result verifyThroughHttp(HttpLoad load, Identity identity, SigningKey key) throws Exception {
+        List<String> bodies = IntStream.range(0, 40_000).parallel()
+                .mapToObj(i -> "{\"token\":\"" + factory.mint(identity, key, Instant.now()).token() + "\"}").toList();
+        return load.post("/api/v1/verifications", Fixtures.verifierJwt("bench", "ikd.name ikd.nik ikd.birthdate ikd.photo"),
+                bodies, "\"valid\":true");
     }
 
     private static Identity projected(Citizen citizen) {

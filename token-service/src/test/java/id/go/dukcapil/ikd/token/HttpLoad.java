@@ -1,0 +1,219 @@
+package id.go.dukcapil.ikd.token;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load of {@link TokenServiceBench}: POSTs JSON bodies that are each used once (fresh PIN
+ * proofs, fresh QR tokens), a fixed number in flight, a warm-up long enough for the JIT to
+ * compile the whole request path, then a measured run. {@code wrk} (Debian package wrk) when it is
+ * on the PATH: a separate, lean process, as a real client is; otherwise the JDK's HTTP client in
+ * this JVM, which then also spends this JVM's CPU. CPU time per request of this JVM, PostgreSQL
+ * and Kafka is read from /proc over the measured run.
+ */
+final class HttpLoad {
+
+    static final int CONNECTIONS = 16;
+    static final Duration WARM_UP = Duration.ofSeconds(20);
+    static final Duration MEASURE = Duration.ofSeconds(10);
+
+    /** Requests per second in the measured run, how many answers were the expected kind, and CPU per request. */
+    record Result(double perSecond, long requests, long expected, Map<String, Double> cpuMillisPerRequest) {
+
+        String describe() {
+            StringBuilder text = new StringBuilder(String.format("%,8.0f /s (%d of %d answers as expected; CPU per request:",
+                    perSecond, expected, requests));
+            cpuMillisPerRequest.forEach((who, millis) -> text.append(String.format(" %s %.2f ms", who, millis)));
+            return text.append(')').toString();
+        }
+    }
+
+    private final URI base;
+    private final boolean wrk;
+
+    private HttpLoad(URI base, boolean wrk) {
+        this.base = base;
+        this.wrk = wrk;
+    }
+
+    static HttpLoad against(URI base) {
+        return new HttpLoad(base, wrkAvailable());
+    }
+
+    String generator() {
+        return wrk ? "wrk (2 threads, a separate process)" : "the JDK HTTP client in the benchmark's JVM (wrk not found)";
+    }
+
+    /** Warm-up then measurement; {@code expect} is a piece of text the expected answers contain. */
+    Result post(String path, String bearer, List<String> bodies, String expect) throws Exception {
+        return wrk ? wrk(path, bearer, bodies, expect) : jdkClient(path, bearer, bodies, expect);
+    }
+
+    private Result wrk(String path, String bearer, List<String> bodies, String expect) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        Path script = dir.resolve("post-lines.lua");
+        try (InputStream in = HttpLoad.class.getResourceAsStream("/bench/post-lines.lua")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Path lines = dir.resolve("bodies.txt");
+        Files.write(lines, bodies);
+        Map<String, String> environment = Map.of("BODIES", lines.toString(), "BEARER", bearer, "URLPATH", path,
+                "EXPECT", expect, "THREADS", "2");
+        WrkRun warmUp = runWrk(script, WARM_UP, environment, 0);
+        Map<String, Long> before = ProcessCpu.snapshot();
+        WrkRun measured = runWrk(script, MEASURE, environment, warmUp.requests() + 2L * CONNECTIONS);
+        Map<String, Long> after = ProcessCpu.snapshot();
+        return new Result(measured.perSecond(), measured.requests(), measured.expected(),
+                ProcessCpu.millisPerRequest(before, after, measured.requests()));
+    }
+
+    private record WrkRun(double perSecond, long requests, long expected) {
+    }
+
+    private WrkRun runWrk(Path script, Duration duration, Map<String, String> environment, long offset)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
+                "--timeout", "10s", "-s", script.toString(), base.resolve("/").toString().replaceAll("/$", ""))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        builder.environment().put("OFFSET", Long.toString(offset));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        return new WrkRun(Double.parseDouble(group(output, "Requests/sec:\\s+([0-9.]+)")),
+                Long.parseLong(group(output, "(\\d+) requests in")),
+                Long.parseLong(group(output, "expected answers: (\\d+)")));
+    }
+
+    private Result jdkClient(String path, String bearer, List<String> bodies, String expect) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        Semaphore inFlight = new Semaphore(CONNECTIONS);
+        AtomicLong answered = new AtomicLong();
+        AtomicLong expected = new AtomicLong();
+        long measureFrom = System.nanoTime() + WARM_UP.toNanos();
+        long end = measureFrom + MEASURE.toNanos();
+        Map<String, Long> before = null;
+        long answeredBefore = 0;
+        long expectedBefore = 0;
+        long measuredFrom = 0;
+        for (int next = 0; System.nanoTime() < end && next < bodies.size(); next++) {
+            if (before == null && System.nanoTime() >= measureFrom) {
+                before = ProcessCpu.snapshot();
+                answeredBefore = answered.get();
+                expectedBefore = expected.get();
+                measuredFrom = System.nanoTime();
+            }
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(next))).build();
+            inFlight.acquire();
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                answered.incrementAndGet();
+                if (error == null && response.body().contains(expect)) {
+                    expected.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(CONNECTIONS);
+        if (before == null) {
+            throw new IllegalStateException("ran out of request bodies during the warm-up");
+        }
+        long requests = answered.get() - answeredBefore;
+        return new Result(requests / ((System.nanoTime() - measuredFrom) / 1e9), requests,
+                expected.get() - expectedBefore, ProcessCpu.millisPerRequest(before, ProcessCpu.snapshot(), requests));
+    }
+
+    private static boolean wrkAvailable() {
+        try {
+            Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            process.waitFor();
+            return true;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static String group(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no '" + regex + "' in wrk's output:\n" + text);
+        }
+        return matcher.group(1);
+    }
+
+    /** CPU time of the processes on this machine that take part, from /proc (Linux; empty elsewhere). */
+    static final class ProcessCpu {
+
+        private static final double TICKS_PER_SECOND = 100.0;
+        private static final long SELF = ProcessHandle.current().pid();
+
+        private ProcessCpu() {
+        }
+
+        static Map<String, Long> snapshot() {
+            Map<String, Long> ticks = new HashMap<>();
+            ProcessHandle.allProcesses().forEach(process -> {
+                String group = group(process);
+                if (group != null) {
+                    ticks.merge(group, ticks(process.pid()), Long::sum);
+                }
+            });
+            return ticks;
+        }
+
+        static Map<String, Double> millisPerRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
+            Map<String, Double> millis = new java.util.TreeMap<>();
+            if (requests > 0) {
+                after.forEach((group, ticks) -> millis.put(group,
+                        (ticks - before.getOrDefault(group, 0L)) / TICKS_PER_SECOND * 1000 / requests));
+            }
+            return millis;
+        }
+
+        private static String group(ProcessHandle process) {
+            if (process.pid() == SELF) {
+                return "service JVM";
+            }
+            String command = process.info().command().orElse("");
+            String arguments = String.join(" ", process.info().arguments().orElse(new String[0]));
+            if (command.endsWith("/postgres") || command.endsWith("postgres")) {
+                return "PostgreSQL";
+            }
+            if (command.endsWith("/java") && arguments.contains("kafka")) {
+                return "Kafka";
+            }
+            return command.endsWith("/wrk") ? "wrk" : null;
+        }
+
+        private static long ticks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+    }
+}
