@@ -195,24 +195,28 @@ final class HttpLoad {
             if (process.pid() == SELF) {
                 return "service JVM";
             }
-            String command = process.info().command().orElse("");
-            String arguments = String.join(" ", process.info().arguments().orElse(new String[0]));
-            if (command.endsWith("/postgres") || command.endsWith("postgres")) {
+            String command = read(process.pid(), "comm").trim();
+            if (command.equals("postgres")) {
                 return "PostgreSQL";
             }
-            if (command.endsWith("/java") && arguments.contains("kafka")) {
-                return "Kafka";
+            return command.equals("java") && read(process.pid(), "cmdline").contains("ikd.kafka.BrokerMain") ? "Kafka" : null;
+        }
+
+        private static String read(long pid, String file) {
+            try {
+                return Files.readString(Path.of("/proc", Long.toString(pid), file), StandardCharsets.ISO_8859_1);
+            } catch (IOException | RuntimeException e) {
+                return "";
             }
-            return command.endsWith("/wrk") ? "wrk" : null;
         }
 
         private static long ticks(long pid) {
+            String stat = read(pid, "stat");
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-            } catch (IOException | RuntimeException e) {
-                return 0;
+            } catch (RuntimeException e) {
+                return 0; // gone meanwhile
             }
         }
     }

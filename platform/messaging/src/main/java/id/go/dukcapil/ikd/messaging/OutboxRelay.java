@@ -200,18 +200,23 @@ public class OutboxRelay {
                 .onFailure().recoverWithNull();
     }
 
-    /** Lets a deployment run the relay on some replicas only. */
+    /**
+     * Lets a deployment run the relay on some replicas only; also skips rounds until start-up has
+     * completed, since the Kafka channel is not wired before.
+     */
     @ApplicationScoped
     public static class RelayDisabled implements Scheduled.SkipPredicate {
         private final MessagingConfig config;
+        private final Scheduled.ApplicationNotRunning notRunning;
 
-        public RelayDisabled(MessagingConfig config) {
+        public RelayDisabled(MessagingConfig config, Scheduled.ApplicationNotRunning notRunning) {
             this.config = config;
+            this.notRunning = notRunning;
         }
 
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.outbox().relayEnabled();
+            return !config.outbox().relayEnabled() || notRunning.test(execution);
         }
     }
 
