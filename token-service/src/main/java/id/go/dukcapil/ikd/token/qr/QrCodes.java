@@ -39,6 +39,10 @@ public final class QrCodes {
     private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
     private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
+    /** The longest "M<x> <y>h<n>v1h-<n>z" of the SVG path, with numbers of up to three digits. */
+    private static final int SVG_RUN_MAX = 19;
+    private static final byte[] SVG_TAIL = "\"/></svg>".getBytes(StandardCharsets.US_ASCII);
+    private static final Map<EncodeHintType, ?> MASK_ZERO = Map.of(EncodeHintType.QR_MASK_PATTERN, 0);
 
     private QrCodes() {
     }
@@ -51,29 +55,42 @@ public final class QrCodes {
         }
     }
 
-    /** The smallest QR code at error correction M, with the best mask by the specification's penalty rules. */
+    /**
+     * The smallest QR code at error correction M, with the best mask by the specification's penalty
+     * rules: the same modules as ZXing's {@code Encoder.encode(text, M)}, several times faster (see
+     * {@code MaskSelection}).
+     */
     public static Matrix encode(String text) {
         return encode(text, Optional.empty());
     }
 
-    /** As {@link #encode(String)}, with a fixed mask pattern (0-7) when given, which skips trying all 8. */
+    /** As {@link #encode(String)}, with a fixed mask pattern (0-7) when given, which skips the choice. */
     public static Matrix encode(String text, Optional<Integer> maskPattern) {
+        if (maskPattern.isPresent()) {
+            return matrix(zxing(text, Map.of(EncodeHintType.QR_MASK_PATTERN, maskPattern.get())));
+        }
+        MaskSelection masks = MaskSelection.of(zxing(text, MASK_ZERO));
+        return masks.matrix(masks.best());
+    }
+
+    static QRCode zxing(String text, Map<EncodeHintType, ?> hints) {
         try {
-            QRCode code = maskPattern.isPresent()
-                    ? Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, maskPattern.get()))
-                    : Encoder.encode(text, ErrorCorrectionLevel.M);
-            ByteMatrix modules = code.getMatrix();
-            int size = modules.getWidth();
-            boolean[] dark = new boolean[size * size];
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    dark[y * size + x] = modules.get(x, y) == 1;
-                }
-            }
-            return new Matrix(code.getVersion().getVersionNumber(), size, dark);
+            return Encoder.encode(text, ErrorCorrectionLevel.M, hints);
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit in a QR code", e);
         }
+    }
+
+    static Matrix matrix(QRCode code) {
+        ByteMatrix modules = code.getMatrix();
+        int size = modules.getWidth();
+        boolean[] dark = new boolean[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                dark[y * size + x] = modules.get(x, y) == 1;
+            }
+        }
+        return new Matrix(code.getVersion().getVersionNumber(), size, dark);
     }
 
     /**
@@ -131,29 +148,71 @@ public final class QrCodes {
         return out.array();
     }
 
-    /** An SVG with one path; each run of dark modules in a row is one rectangle. */
+    /**
+     * An SVG with one path; each run of dark modules in a row is one rectangle. Written as ASCII bytes
+     * into an array sized from the number of runs, about twice as fast as a StringBuilder.
+     */
     public static String svg(Matrix matrix) {
-        int modules = matrix.size() + 2 * QUIET_ZONE;
-        StringBuilder svg = new StringBuilder(matrix.size() * matrix.size() * 3)
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(modules).append(' ')
-                .append(modules).append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
-                .append("<path fill=\"#000\" d=\"");
-        for (int y = 0; y < matrix.size(); y++) {
+        int size = matrix.size();
+        int modules = size + 2 * QUIET_ZONE;
+        byte[] head = ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + modules + ' ' + modules
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"").getBytes(StandardCharsets.US_ASCII);
+        boolean[] dark = matrix.dark();
+        int runs = 0;
+        for (int row = 0; row < dark.length; row += size) {
+            boolean previous = false;
+            for (int i = row; i < row + size; i++) {
+                if (dark[i] && !previous) {
+                    runs++;
+                }
+                previous = dark[i];
+            }
+        }
+        byte[] out = new byte[head.length + runs * SVG_RUN_MAX + SVG_TAIL.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        int at = head.length;
+        for (int y = 0; y < size; y++) {
+            int row = y * size;
             int x = 0;
-            while (x < matrix.size()) {
-                if (!matrix.isDark(x, y)) {
+            while (x < size) {
+                if (!dark[row + x]) {
                     x++;
                     continue;
                 }
                 int start = x;
-                while (x < matrix.size() && matrix.isDark(x, y)) {
+                while (x < size && dark[row + x]) {
                     x++;
                 }
-                svg.append('M').append(start + QUIET_ZONE).append(' ').append(y + QUIET_ZONE)
-                        .append('h').append(x - start).append("v1h-").append(x - start).append('z');
+                // "M<x> <y>h<n>v1h-<n>z"
+                out[at++] = 'M';
+                at = number(out, at, start + QUIET_ZONE);
+                out[at++] = ' ';
+                at = number(out, at, y + QUIET_ZONE);
+                out[at++] = 'h';
+                at = number(out, at, x - start);
+                out[at++] = 'v';
+                out[at++] = '1';
+                out[at++] = 'h';
+                out[at++] = '-';
+                at = number(out, at, x - start);
+                out[at++] = 'z';
             }
         }
-        return svg.append("\"/></svg>").toString();
+        System.arraycopy(SVG_TAIL, 0, out, at, SVG_TAIL.length);
+        return new String(out, 0, at + SVG_TAIL.length, StandardCharsets.US_ASCII);
+    }
+
+    /** Writes a number of at most three digits (the largest code with its quiet zone is 185 modules wide). */
+    private static int number(byte[] out, int at, int value) {
+        if (value >= 100) {
+            out[at++] = (byte) ('0' + value / 100);
+        }
+        if (value >= 10) {
+            out[at++] = (byte) ('0' + value / 10 % 10);
+        }
+        out[at++] = (byte) ('0' + value % 10);
+        return at;
     }
 
     /** Reads a QR code from a picture (PNG, JPEG, ...); empty when there is none to read. */
