@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,14 @@ final class HttpLoad {
     static final Duration MEASURE = Duration.ofSeconds(10);
 
     /** Requests per second in the measured run, how many answers were the expected kind, and CPU per request. */
-    record Result(double perSecond, long requests, long expected, Map<String, Double> cpuMillisPerRequest) {
+    record Result(double perSecond, long requests, long expected, Map<String, Double> cpuMillisPerRequest,
+            Instant measuredFrom, Instant measuredTo) {
 
         String describe() {
             StringBuilder text = new StringBuilder(String.format("%,8.0f /s (%d of %d answers as expected; CPU per request:",
                     perSecond, expected, requests));
             cpuMillisPerRequest.forEach((who, millis) -> text.append(String.format(" %s %.2f ms", who, millis)));
-            return text.append(')').toString();
+            return text.append(String.format("; measured %s to %s)", measuredFrom, measuredTo)).toString();
         }
     }
 
@@ -77,10 +79,11 @@ final class HttpLoad {
                 "EXPECT", expect, "THREADS", "2");
         WrkRun warmUp = runWrk(script, WARM_UP, environment, 0);
         Map<String, Long> before = ProcessCpu.snapshot();
+        Instant from = Instant.now();
         WrkRun measured = runWrk(script, MEASURE, environment, warmUp.requests() + 2L * CONNECTIONS);
         Map<String, Long> after = ProcessCpu.snapshot();
         return new Result(measured.perSecond(), measured.requests(), measured.expected(),
-                ProcessCpu.millisPerRequest(before, after, measured.requests()));
+                ProcessCpu.millisPerRequest(before, after, measured.requests()), from, Instant.now());
     }
 
     private record WrkRun(double perSecond, long requests, long expected) {
@@ -112,12 +115,14 @@ final class HttpLoad {
         long measureFrom = System.nanoTime() + WARM_UP.toNanos();
         long end = measureFrom + MEASURE.toNanos();
         Map<String, Long> before = null;
+        Instant from = null;
         long answeredBefore = 0;
         long expectedBefore = 0;
         long measuredFrom = 0;
         for (int next = 0; System.nanoTime() < end && next < bodies.size(); next++) {
             if (before == null && System.nanoTime() >= measureFrom) {
                 before = ProcessCpu.snapshot();
+                from = Instant.now();
                 answeredBefore = answered.get();
                 expectedBefore = expected.get();
                 measuredFrom = System.nanoTime();
@@ -140,7 +145,8 @@ final class HttpLoad {
         }
         long requests = answered.get() - answeredBefore;
         return new Result(requests / ((System.nanoTime() - measuredFrom) / 1e9), requests,
-                expected.get() - expectedBefore, ProcessCpu.millisPerRequest(before, ProcessCpu.snapshot(), requests));
+                expected.get() - expectedBefore, ProcessCpu.millisPerRequest(before, ProcessCpu.snapshot(), requests),
+                from, Instant.now());
     }
 
     private static boolean wrkAvailable() {
