@@ -67,9 +67,6 @@ class QrTokenMintingTest {
         assertThat(QrCodes.decode(png)).contains(token);
         assertThat(zbarimg(png)).isEqualTo(token);
         assertThat((String) response.path("qr.svg")).startsWith("<svg").contains("<path");
-        byte[] fixedMask = QrCodes.png(QrCodes.encode(token, java.util.Optional.of(3)), 4);
-        assertThat(QrCodes.decode(fixedMask)).contains(token);
-        assertThat(zbarimg(fixedMask)).isEqualTo(token);
         int version = response.path("qr.version");
         System.out.printf("QR token of %d characters -> QR version %d at error correction M%n", token.length(), version);
         assertThat(version).isBetween(1, 40);

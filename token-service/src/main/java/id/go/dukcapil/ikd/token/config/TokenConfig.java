@@ -48,15 +48,6 @@ public interface TokenConfig {
         /** Pixels per QR module in the PNG. */
         @WithDefault("4")
         int moduleSize();
-
-        /**
-         * The QR mask pattern, 0-7, or -1 (default) for the best one by the specification's
-         * penalty rules. A fixed mask makes encoding about 5 times faster (ZXing spends most of its
-         * time scoring all 8 masks), but some tokens then give a code that readers fail on (seen in
-         * CI: ZXing could not read a mask-2 code of a valid token), so it is an explicit trade.
-         */
-        @WithDefault("-1")
-        int maskPattern();
     }
 
     interface Keys {

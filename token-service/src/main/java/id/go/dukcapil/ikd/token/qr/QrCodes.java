@@ -62,14 +62,6 @@ public final class QrCodes {
      * {@code MaskSelection}).
      */
     public static Matrix encode(String text) {
-        return encode(text, Optional.empty());
-    }
-
-    /** As {@link #encode(String)}, with a fixed mask pattern (0-7) when given, which skips the choice. */
-    public static Matrix encode(String text, Optional<Integer> maskPattern) {
-        if (maskPattern.isPresent()) {
-            return matrix(zxing(text, Map.of(EncodeHintType.QR_MASK_PATTERN, maskPattern.get())));
-        }
         MaskSelection masks = MaskSelection.of(zxing(text, MASK_ZERO));
         return masks.matrix(masks.best());
     }

@@ -3,7 +3,6 @@ package id.go.dukcapil.ikd.token.service;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +44,7 @@ public class QrImageService {
     }
 
     QrImage draw(QrToken token) {
-        QrCodes.Matrix matrix = QrCodes.encode(token.token(),
-                config.qr().maskPattern() < 0 ? Optional.empty() : Optional.of(config.qr().maskPattern()));
+        QrCodes.Matrix matrix = QrCodes.encode(token.token());
         return new QrImage(token.jti(), token.subject(), matrix.version(),
                 QrCodes.png(matrix, config.qr().moduleSize()), QrCodes.svg(matrix), token.expiresAt());
     }
