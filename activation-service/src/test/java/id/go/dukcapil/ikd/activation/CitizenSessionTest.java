@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -47,6 +49,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** SOP step 6: a session needs the device's signature and the app PIN; and revocation. */
 @QuarkusTest
@@ -56,6 +60,9 @@ class CitizenSessionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APP_PIN = "583920";
+
+    @Inject
+    Pool pool;
 
     private TopicProbe activationTopic;
     private TopicProbe identityTopic;
@@ -196,6 +203,12 @@ class CitizenSessionTest {
         operatorRevocation(citizenToken, citizen.nik()).statusCode(403);
         operatorRevocation(operatorToken(), citizen.nik()).statusCode(200).body("identityId", notNullValue());
         operatorRevocation(operatorToken(), citizen.nik()).statusCode(404).body("code", equalTo("IDENTITY_NOT_FOUND"));
+        // who revoked it, and at which office, stays on the identity
+        var row = pool.preparedQuery("select revoked_by, revoked_by_office from identity where registration_id = $1")
+                .execute(Tuple.of(citizen.registrationId())).await().atMost(Duration.ofSeconds(10))
+                .iterator().next();
+        assertThat(row.getString("revoked_by")).isEqualTo("op-7f3a");
+        assertThat(row.getString("revoked_by_office")).isEqualTo("3204-DISDUKCAPIL");
 
         List<ConsumerRecord<String, String>> revoked = revocationsOf(citizen.registrationId());
         assertThat(revoked).hasSize(1);

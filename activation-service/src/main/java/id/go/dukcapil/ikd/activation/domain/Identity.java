@@ -34,6 +34,9 @@ public class Identity {
     @Enumerated(EnumType.STRING)
     public RevocationReason revocationReason;
     public UUID replacedBy;
+    /** The staff member (JWT subject) who revoked it at an office, and their office; null otherwise. */
+    public String revokedBy;
+    public String revokedByOffice;
     /** Argon2id PHC string; null until the app sets its PIN in the first session. */
     public String appPinHash;
     public int appPinFailures;

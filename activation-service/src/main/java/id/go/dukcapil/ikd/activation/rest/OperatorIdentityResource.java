@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,9 +31,11 @@ import io.smallrye.mutiny.Uni;
 public class OperatorIdentityResource {
 
     private final IdentityService identities;
+    private final JsonWebToken jwt;
 
-    public OperatorIdentityResource(IdentityService identities) {
+    public OperatorIdentityResource(IdentityService identities, JsonWebToken jwt) {
         this.identities = identities;
+        this.jwt = jwt;
     }
 
     @POST
@@ -49,7 +52,7 @@ public class OperatorIdentityResource {
             throw new ProblemException(CommonProblems.VALIDATION_FAILED,
                     "Alasan harus OPERATOR atau DECEASED.", "The reason must be OPERATOR or DECEASED.");
         }
-        return identities.revokeByOperator(request.nik(), request.reason())
+        return identities.revokeByOperator(request.nik(), request.reason(), jwt.getSubject(), jwt.getClaim("office"))
                 .map(revocation -> new Revoked(revocation.identityId(), revocation.revokedAt()));
     }
 }

@@ -47,15 +47,18 @@ public class IdentityService {
 
     /**
      * An operator (after checking the citizen's KTP-el at the office, e.g. for a lost phone)
-     * revokes the NIK's active identity.
+     * revokes the NIK's active identity; who did it, and at which office, stays on the identity.
      */
     @WithTransaction
-    public Uni<Revocation> revokeByOperator(String nik, RevocationReason reason) {
+    public Uni<Revocation> revokeByOperator(String nik, RevocationReason reason, String staff, String office) {
         return identities.findActiveByNik(nik).chain(identity -> {
             if (identity == null) {
                 throw new ProblemException(ActivationProblems.IDENTITY_NOT_FOUND,
                         "Tidak ada identitas digital aktif untuk NIK ini.", "There is no active digital identity for this NIK.");
             }
+            identity.revokedBy = staff;
+            identity.revokedByOffice = office;
+            LOG.infof("identity %s revoked at an office by %s (office %s)", identity.id, staff, office);
             return revoke(identity, reason, null).replaceWith(new Revocation(identity.id, identity.revokedAt));
         });
     }
