@@ -44,17 +44,18 @@ public class SingleUseRepository {
                 insert into used_qr_token (jti, subject, relying_party, used_at, expires_at)
                 select $2, $1, $3, $4, $5 from current_identity where activated_at <= $6
                 on conflict (jti) do nothing returning jti)
-            select (select activated_at from current_identity) as activated_at, exists (select 1 from claim) as first""";
+            select exists (select 1 from current_identity where activated_at <= $6) as for_current_identity,
+                   exists (select 1 from claim) as first""";
 
     /** A PIN proof presented for a mint: the identity to mint for, and whether this was the proof's first use. */
     public record PinProofClaim(Identity identity, boolean first) {
     }
 
     /**
-     * A QR token presented to a relying party: empty when the subject has no current identity that
-     * the token could have been issued for; otherwise whether this was the token's first use.
+     * A QR token presented to a relying party: whether the subject's current identity is one the
+     * token could have been issued for, and whether this was the token's first use.
      */
-    public record QrTokenClaim(Optional<Instant> currentIdentityActivatedAt, boolean first) {
+    public record QrTokenClaim(boolean forCurrentIdentity, boolean first) {
     }
 
     private final Pool pool;
@@ -66,9 +67,13 @@ public class SingleUseRepository {
     /** Claims a PIN proof only when the subject has an active identity; empty when it has none. */
     public Uni<Optional<PinProofClaim>> claimPinProof(String subject, String jti, Instant expiresAt) {
         return pool.preparedQuery(CLAIM_PIN_PROOF).execute(Tuple.of(subject, jti, utc(expiresAt)))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(new PinProofClaim(identity(rows.iterator().next()),
-                                rows.iterator().next().getBoolean("first"))));
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new PinProofClaim(identity(row), row.getBoolean("first")));
+                });
     }
 
     /**
@@ -82,9 +87,7 @@ public class SingleUseRepository {
                         utc(activatedNoLaterThan) }))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    OffsetDateTime activatedAt = row.getOffsetDateTime("activated_at");
-                    return new QrTokenClaim(Optional.ofNullable(activatedAt).map(OffsetDateTime::toInstant),
-                            row.getBoolean("first"));
+                    return new QrTokenClaim(row.getBoolean("for_current_identity"), row.getBoolean("first"));
                 });
     }
 

@@ -147,10 +147,9 @@ public class TokenVerificationService {
         }
         Checked token = inspection.checked();
         Instant forgetAfter = token.expiresAt().plus(config.qr().leeway());
-        Instant latestActivation = latestActivationFor(token);
         return singleUse.claimQrToken(connection, token.subject(), token.jti(), relyingParty, now, forgetAfter,
-                latestActivation).map(claim -> {
-                    if (claim.currentIdentityActivatedAt().filter(at -> !at.isAfter(latestActivation)).isEmpty()) {
+                latestActivationFor(token)).map(claim -> {
+                    if (!claim.forCurrentIdentity()) {
                         return VerificationResult.invalid(VerificationReason.REVOKED, token.jti(), token.subject());
                     }
                     return claim.first()
