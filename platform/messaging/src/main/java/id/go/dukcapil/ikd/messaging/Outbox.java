@@ -1,5 +1,7 @@
 package id.go.dukcapil.ikd.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,15 +47,42 @@ public class Outbox {
         return connection.preparedQuery(INSERT_ON_CONNECTION).execute(Tuple.from(row)).replaceWith((UUID) row[0]);
     }
 
+    /** An event with the trace of the request it belongs to, taken when that request was still current. */
+    public record TracedEvent(IkdEvent event, String traceparent) {
+    }
+
+    /**
+     * Appends {@code events} in the transaction that {@code connection} is in, in one round trip
+     * (a hot path's group commit, where the round runs outside each request's trace); returns their
+     * CloudEvents ids in the same order.
+     */
+    public Uni<List<UUID>> appendAll(SqlConnection connection, List<TracedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Tuple> rows = new ArrayList<>(events.size());
+        List<UUID> ids = new ArrayList<>(events.size());
+        for (TracedEvent traced : events) {
+            Object[] row = row(traced.event(), traced.traceparent());
+            rows.add(Tuple.from(row));
+            ids.add((UUID) row[0]);
+        }
+        return connection.preparedQuery(INSERT_ON_CONNECTION).executeBatch(rows).replaceWith(ids);
+    }
+
     /** The values of the outbox columns, in {@link #TABLE}'s order. */
     private static Object[] row(IkdEvent event) {
+        return row(event, currentTraceparent());
+    }
+
+    private static Object[] row(IkdEvent event, String traceparent) {
         EventType type = EventType.of(event.getClass());
         return new Object[] { UUID.randomUUID(), type.topic(), event.partitionKey(), type.type(), event.partitionKey(),
-                EventJson.write(event), currentTraceparent() };
+                EventJson.write(event), traceparent };
     }
 
     /** W3C {@code traceparent} of the current span, so one citizen's journey stays one trace. */
-    static String currentTraceparent() {
+    public static String currentTraceparent() {
         SpanContext context = Span.current().getSpanContext();
         if (!context.isValid()) {
             return null;
