@@ -35,6 +35,7 @@ import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.token.crypto.CompactJws;
 import id.go.dukcapil.ikd.token.crypto.EcKeys;
+import id.go.dukcapil.ikd.web.PinProofKeys;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 
@@ -121,17 +122,21 @@ final class Fixtures {
         return pinProof(subject, "ikd-pin-proof+jwt", Instant.now().plusSeconds(60));
     }
 
-    /** A PIN proof as activation-service signs it: compact JWS with the suite key. */
+    /** A PIN proof as activation-service issues it: compact JWS, HS256 with the shared PIN-proof key. */
     static String pinProof(String subject, String typ, Instant expiresAt) {
-        String header = CompactJws.base64Url("{\"alg\":\"ES256\",\"typ\":\"" + typ + "\"}");
-        Map<String, Object> claims = Map.of("iss", IkdTestResource.ISSUER, "sub", subject, "aud", "token-service",
-                "jti", UUID.randomUUID().toString(), "iat", Instant.now().getEpochSecond(),
-                "exp", expiresAt.getEpochSecond());
-        try {
-            return CompactJws.signEs256(header, JSON.writeValueAsBytes(claims), suitePrivateKey());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pinProof(subject, typ, expiresAt, pinProofKeys().currentKid(), pinProofKeys().currentKey());
+    }
+
+    static String pinProof(String subject, String typ, Instant expiresAt, String kid, javax.crypto.SecretKey key) {
+        return Jwt.issuer(IkdTestResource.ISSUER).subject(subject).audience("token-service")
+                .claim("jti", UUID.randomUUID().toString()).issuedAt(Instant.now()).expiresAt(expiresAt)
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).keyId(kid).type(typ).sign(key);
+    }
+
+    /** The PIN-proof key of the test profile (platform/web's %test default). */
+    static PinProofKeys pinProofKeys() {
+        return PinProofKeys.of(ConfigProvider.getConfig().unwrap(io.smallrye.config.SmallRyeConfig.class)
+                .getConfigMapping(PinProofKeys.Config.class));
     }
 
     static PrivateKey suitePrivateKey() {

@@ -142,6 +142,65 @@ class QrTokenAttacksTest {
         }
     }
 
+    /**
+     * Presentations that arrive together share one statement and transaction (group commit): each still
+     * gets its own answer and exactly one audit event, whatever else is in its round.
+     */
+    @Test
+    void concurrentPresentationsOfManyTokensAreEachAnsweredAndAuditedOnce() throws Exception {
+        Citizen citizen = activatedCitizen();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            tokens.add(mint(citizen));
+        }
+        String bearer = Fixtures.verifierJwt("bank-batch", ALL_SCOPES);
+        List<String> presented = new ArrayList<>();
+        for (String token : tokens) {
+            presented.add(token);
+            presented.add(token); // each token twice: one VALID, one REPLAYED
+        }
+        presented.add("not.a-token.at-all"); // refused before the database, audited in the same rounds
+        java.util.Collections.shuffle(presented, new java.util.Random(7));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try (TopicProbe probe = TopicProbe.fromNow(Fixtures.bootstrap(), Topics.TOKEN)) {
+            List<Callable<Map.Entry<String, String>>> calls = new ArrayList<>();
+            for (String token : presented) {
+                calls.add(() -> {
+                    var response = given().auth().oauth2(bearer).contentType(ContentType.JSON)
+                            .body(Map.of("token", token)).post("/api/v1/verifications").then().statusCode(200).extract();
+                    return Map.entry(token, Boolean.TRUE.equals(response.path("valid")) ? "VALID" : response.path("reason"));
+                });
+            }
+            Map<String, List<String>> outcomes = new java.util.HashMap<>();
+            for (Future<Map.Entry<String, String>> call : pool.invokeAll(calls)) {
+                outcomes.computeIfAbsent(call.get().getKey(), k -> new ArrayList<>()).add(call.get().getValue());
+            }
+            for (String token : tokens) {
+                assertThat(outcomes.get(token)).as("answers to one token").containsExactlyInAnyOrder("VALID", "REPLAYED");
+            }
+            assertThat(outcomes.get("not.a-token.at-all")).containsExactly("MALFORMED");
+
+            List<TokenVerified> audits = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                audits.clear();
+                probe.collect(TopicProbe.ofType(EventType.TOKEN_VERIFIED.type()), Duration.ofMillis(500)).stream()
+                        .map(r -> EventJson.read(r.value(), TokenVerified.class))
+                        .filter(event -> "bank-batch".equals(event.relyingParty())).forEach(audits::add);
+                return audits.size() >= presented.size();
+            });
+            assertThat(audits).hasSize(presented.size());
+            for (String token : tokens) {
+                String jti = Fixtures.claims(token).get("jti").asText();
+                assertThat(audits).filteredOn(event -> jti.equals(event.jti())).extracting(TokenVerified::reasonCode)
+                        .containsExactlyInAnyOrder(null, "REPLAYED");
+            }
+            assertThat(audits).filteredOn(event -> event.jti() == null).extracting(TokenVerified::reasonCode)
+                    .containsExactly("MALFORMED");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void algNoneIsRefused() {
         String token = mint(activatedCitizen());

@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.token.Fixtures.Citizen;
+import id.go.dukcapil.ikd.token.crypto.CompactJws;
 import id.go.dukcapil.ikd.token.qr.QrCodes;
 import id.go.dukcapil.ikd.token.qr.Zbarimg;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -85,6 +88,52 @@ class QrTokenMintingTest {
                 .body("code", equalTo("PIN_PROOF_USED"));
     }
 
+    /** Mints that arrive together claim their proofs in one statement (group commit); single use still holds. */
+    @Test
+    void concurrentMintsEachGetTheirOwnAnswerAndAProofPresentedFourTimesMintsOnce() throws Exception {
+        Citizen citizen = activatedCitizen();
+        Citizen other = activatedCitizen();
+        String reused = pinProof(citizen.subject());
+        List<Map.Entry<String, String>> requests = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Citizen who = i % 2 == 0 ? citizen : other;
+            requests.add(Map.entry(who.subject(), pinProof(who.subject())));
+        }
+        for (int i = 0; i < 4; i++) {
+            requests.add(Map.entry(citizen.subject(), reused));
+        }
+        requests.add(Map.entry("sub-" + UUID.randomUUID(), pinProof("no-such-subject"))); // proof of another user
+        String stranger = "sub-" + UUID.randomUUID();
+        requests.add(Map.entry(stranger, pinProof(stranger))); // no identity: claimed by nobody in the round
+        java.util.Collections.shuffle(requests, new java.util.Random(11));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Callable<String>> calls = new ArrayList<>();
+            for (Map.Entry<String, String> request : requests) {
+                calls.add(() -> {
+                    var response = mintRequest(request.getKey(), request.getValue()).then().extract();
+                    if (response.statusCode() == 201) {
+                        String token = response.path("token");
+                        assertThat(Fixtures.claims(token).get("sub").asText()).isEqualTo(request.getKey());
+                        return "CREATED";
+                    }
+                    return response.path("code");
+                });
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (var outcome : pool.invokeAll(calls)) {
+                outcomes.add(outcome.get());
+            }
+            assertThat(outcomes).filteredOn("CREATED"::equals).hasSize(13);
+            assertThat(outcomes).filteredOn("PIN_PROOF_USED"::equals).hasSize(3);
+            assertThat(outcomes).filteredOn("PIN_PROOF_INVALID"::equals).hasSize(1);
+            assertThat(outcomes).filteredOn("IDENTITY_NOT_ACTIVE"::equals).hasSize(1);
+            assertThat(outcomes).hasSize(18);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aPinProofOfAnotherCitizenWrongTypeOrExpiredIsRefused() {
         Citizen citizen = activatedCitizen();
@@ -95,6 +144,46 @@ class QrTokenMintingTest {
         mintRequest(citizen.subject(), pinProof(citizen.subject(), "ikd-pin-proof+jwt", Instant.now().minusSeconds(30)))
                 .then().statusCode(403).body("code", equalTo("PIN_PROOF_INVALID"));
         mintRequest(citizen.subject(), "not-a-jws").then().statusCode(403).body("code", equalTo("PIN_PROOF_INVALID"));
+    }
+
+    @Test
+    void aPinProofIsAcceptedOnlyWhenMacedWithTheSharedKey() throws Exception {
+        Citizen citizen = activatedCitizen();
+        Instant expiresAt = Instant.now().plusSeconds(60);
+        String subject = citizen.subject();
+        String kid = Fixtures.pinProofKeys().currentKid();
+        javax.crypto.SecretKey stranger = new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256");
+        String claims = CompactJws.base64Url(Fixtures.JSON.writeValueAsBytes(Map.of("iss", IkdTestResource.ISSUER,
+                "sub", subject, "aud", "token-service", "jti", UUID.randomUUID().toString(),
+                "exp", expiresAt.getEpochSecond())));
+        List<String> forged = List.of(
+                // the right kid, another key
+                Fixtures.pinProof(subject, "ikd-pin-proof+jwt", expiresAt, kid, stranger),
+                // a kid nobody knows
+                Fixtures.pinProof(subject, "ikd-pin-proof+jwt", expiresAt, "unknown-kid", Fixtures.pinProofKeys().currentKey()),
+                // the former format: ES256 with the suite's signing key is not a PIN proof any more
+                CompactJws.signEs256(CompactJws.base64Url("{\"alg\":\"ES256\",\"typ\":\"ikd-pin-proof+jwt\",\"kid\":\""
+                        + kid + "\"}"), Fixtures.JSON.writeValueAsBytes(Map.of("iss", IkdTestResource.ISSUER, "sub", subject,
+                                "aud", "token-service", "jti", UUID.randomUUID().toString(), "exp", expiresAt.getEpochSecond())),
+                        Fixtures.suitePrivateKey()),
+                // no MAC at all
+                CompactJws.base64Url("{\"alg\":\"none\",\"typ\":\"ikd-pin-proof+jwt\",\"kid\":\"" + kid + "\"}") + "."
+                        + claims + ".",
+                // a valid proof given a fresh jti afterwards (to be used twice)
+                withFreshJti(Fixtures.pinProof(subject)));
+        for (String proof : forged) {
+            mintRequest(subject, proof).then().statusCode(403).contentType("application/problem+json")
+                    .body("code", equalTo("PIN_PROOF_INVALID"));
+        }
+        mintRequest(subject, Fixtures.pinProof(subject)).then().statusCode(201);
+    }
+
+    /** The proof with another jti in its claims and the MAC of the original. */
+    private static String withFreshJti(String proof) throws Exception {
+        String[] parts = proof.split("\\.");
+        com.fasterxml.jackson.databind.node.ObjectNode claims = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.claims(proof);
+        claims.put("jti", UUID.randomUUID().toString());
+        return parts[0] + "." + CompactJws.base64Url(Fixtures.JSON.writeValueAsBytes(claims)) + "." + parts[2];
     }
 
     @Test

@@ -8,13 +8,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
+import id.go.dukcapil.ikd.web.PinProofKeys;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * The tokens activation-service signs with the suite key (suite contract): the citizen JWT
- * ({@code aud} token-service, group citizen, 10 minutes) and the app-PIN proof for a QR
- * ({@code typ} ikd-pin-proof+jwt, 60 s, single use by {@code jti} at token-service).
+ * The tokens activation-service issues (suite contract): the citizen JWT, signed with the suite
+ * key ({@code aud} token-service, group citizen, 10 minutes), and the app-PIN proof for a QR,
+ * MACed with the PIN-proof key shared with token-service ({@code typ} ikd-pin-proof+jwt, HS256,
+ * 60 s, single use by {@code jti} at token-service; see {@link PinProofKeys}).
  * The issuer comes from {@code smallrye.jwt.new-token.issuer}.
  */
 @ApplicationScoped
@@ -26,10 +28,12 @@ public class CitizenTokens {
 
     private final ActivationConfig config;
     private final Clock clock;
+    private final PinProofKeys pinProofKeys;
 
-    public CitizenTokens(ActivationConfig config, Clock clock) {
+    public CitizenTokens(ActivationConfig config, Clock clock, PinProofKeys.Config pinProofConfig) {
         this.config = config;
         this.clock = clock;
+        this.pinProofKeys = PinProofKeys.of(pinProofConfig);
     }
 
     public record Issued(String token, long expiresIn) {
@@ -57,8 +61,8 @@ public class CitizenTokens {
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(lifetime))
-                .jws().algorithm(SignatureAlgorithm.ES256).type(PIN_PROOF_TYPE)
-                .sign();
+                .jws().algorithm(SignatureAlgorithm.HS256).keyId(pinProofKeys.currentKid()).type(PIN_PROOF_TYPE)
+                .sign(pinProofKeys.currentKey());
         return new Issued(token, lifetime);
     }
 }

@@ -24,13 +24,16 @@ public interface TokenConfig {
     @WithDefault("${mp.jwt.verify.issuer:https://ikd.dukcapil.go.id}")
     String suiteIssuer();
 
-    /** Where the suite's public key is (PEM), to check PIN proofs. */
-    @WithDefault("${mp.jwt.verify.publickey.location}")
-    String suitePublicKeyLocation();
-
     Qr qr();
 
     Keys keys();
+
+    /**
+     * Most mints, or most verifications, that one database statement claims together: requests
+     * that arrive while a statement is in flight go in the next one (group commit).
+     */
+    @WithDefault("64")
+    int groupCommitMaxBatch();
 
     RelyingParties relyingParties();
 

@@ -3,6 +3,8 @@ package id.go.dukcapil.ikd.token.repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,39 +18,74 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Single use of PIN proofs and QR tokens, decided by the primary key: of two concurrent claims
- * of one jti, the second waits for the first transaction and then inserts nothing. Each claim
- * reads the subject's current identity and claims in one statement (one round trip, atomic, no
- * ORM): these are the two hot paths of the service, minting and verifying.
+ * of one jti, the second waits for the first transaction and then inserts nothing; of two in the
+ * same statement, the earlier one wins. Each claim reads the subject's current identity and
+ * claims in one statement (atomic, no ORM), for many presentations at once: these are the two hot
+ * paths of the service, minting and verifying, and their callers group concurrent requests into
+ * one statement ({@code GroupCommit}). Rows are inserted in jti order, so that two replicas
+ * claiming overlapping sets cannot deadlock.
  */
 @ApplicationScoped
 public class SingleUseRepository {
 
-    /** The subject's current identity: the newest active one. */
-    private static final String CURRENT_IDENTITY = """
-            current_identity as (
-                select subject, full_name, nik_masked, birth_date, photo_sha256, activated_at from identity
-                where subject = $1 and revoked_at is null and activated_at is not null
-                order by activated_at desc limit 1)""";
+    /** The subject's current identity: the newest active one (a lateral join per attempt). */
+    private static final String CURRENT_IDENTITY_OF_ATTEMPT = """
+            left join lateral (
+                select full_name, nik_masked, birth_date, photo_sha256, activated_at from identity
+                where subject = a.subject and revoked_at is null and activated_at is not null
+                order by activated_at desc limit 1) c on true""";
 
-    private static final String CLAIM_PIN_PROOF = "with " + CURRENT_IDENTITY + """
-            ,
+    private static final String CLAIM_PIN_PROOFS = """
+            with attempt as (
+                select * from unnest($1::text[], $2::text[], $3::timestamptz[])
+                    with ordinality as a(subject, jti, expires_at, n)),
+            judged as (
+                select a.n, a.subject, a.jti, a.expires_at,
+                       c.full_name, c.nik_masked, c.birth_date, c.photo_sha256, c.activated_at,
+                       row_number() over (partition by a.jti order by a.n) = 1 as earliest
+                from attempt a
+            """ + CURRENT_IDENTITY_OF_ATTEMPT + """
+            ),
             claim as (
                 insert into used_pin_proof (jti, subject, expires_at)
-                select $2, $1, $3 from current_identity
+                select jti, subject, expires_at from judged where activated_at is not null and earliest order by jti
                 on conflict (jti) do nothing returning jti)
-            select i.*, exists (select 1 from claim) as first from current_identity i""";
+            select j.*, (j.earliest and c.jti is not null) as first
+            from judged j left join claim c on c.jti = j.jti order by j.n""";
 
-    private static final String CLAIM_QR_TOKEN = "with " + CURRENT_IDENTITY + """
-            ,
+    private static final String CLAIM_QR_TOKENS = """
+            with attempt as (
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[],
+                                     $6::timestamptz[])
+                    with ordinality as a(subject, jti, relying_party, used_at, expires_at, activated_no_later_than, n)),
+            judged as (
+                select a.*, coalesce(c.activated_at <= a.activated_no_later_than, false) as for_current_identity,
+                       row_number() over (partition by a.jti order by a.n) = 1 as earliest
+                from attempt a
+            """ + CURRENT_IDENTITY_OF_ATTEMPT + """
+            ),
             claim as (
                 insert into used_qr_token (jti, subject, relying_party, used_at, expires_at)
-                select $2, $1, $3, $4, $5 from current_identity where activated_at <= $6
+                select jti, subject, relying_party, used_at, expires_at from judged
+                where for_current_identity and earliest order by jti
                 on conflict (jti) do nothing returning jti)
-            select exists (select 1 from current_identity where activated_at <= $6) as for_current_identity,
-                   exists (select 1 from claim) as first""";
+            select j.for_current_identity, (j.earliest and c.jti is not null) as first
+            from judged j left join claim c on c.jti = j.jti order by j.n""";
+
+    /** A PIN proof presented for a mint, until when it could be presented. */
+    public record PinProofAttempt(String subject, String jti, Instant expiresAt) {
+    }
 
     /** A PIN proof presented for a mint: the identity to mint for, and whether this was the proof's first use. */
     public record PinProofClaim(Identity identity, boolean first) {
+    }
+
+    /**
+     * A QR token presented to a relying party; it counts only while the subject's current identity
+     * was activated no later than {@code activatedNoLaterThan}.
+     */
+    public record QrTokenAttempt(String subject, String jti, String relyingParty, Instant usedAt, Instant expiresAt,
+            Instant activatedNoLaterThan) {
     }
 
     /**
@@ -64,30 +101,57 @@ public class SingleUseRepository {
         this.pool = pool;
     }
 
-    /** Claims a PIN proof only when the subject has an active identity; empty when it has none. */
-    public Uni<Optional<PinProofClaim>> claimPinProof(String subject, String jti, Instant expiresAt) {
-        return pool.preparedQuery(CLAIM_PIN_PROOF).execute(Tuple.of(subject, jti, utc(expiresAt)))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new PinProofClaim(identity(row), row.getBoolean("first")));
-                });
+    /**
+     * Claims PIN proofs, each only when its subject has an active identity; one answer per attempt,
+     * in order, empty when the subject has none.
+     */
+    public Uni<List<Optional<PinProofClaim>>> claimPinProofs(List<PinProofAttempt> attempts) {
+        int size = attempts.size();
+        String[] subjects = new String[size];
+        String[] jtis = new String[size];
+        OffsetDateTime[] expiries = new OffsetDateTime[size];
+        for (int i = 0; i < size; i++) {
+            PinProofAttempt attempt = attempts.get(i);
+            subjects[i] = attempt.subject();
+            jtis[i] = attempt.jti();
+            expiries[i] = utc(attempt.expiresAt());
+        }
+        return pool.preparedQuery(CLAIM_PIN_PROOFS).execute(Tuple.of(subjects, jtis, expiries)).map(rows -> {
+            List<Optional<PinProofClaim>> claims = new ArrayList<>(size);
+            for (Row row : rows) {
+                claims.add(row.getValue("activated_at") == null ? Optional.empty()
+                        : Optional.of(new PinProofClaim(identity(row), row.getBoolean("first"))));
+            }
+            return claims;
+        });
     }
 
-    /**
-     * On {@code client} (a connection in the caller's transaction): claims a QR token only when the
-     * subject's current identity was activated no later than {@code activatedNoLaterThan}.
-     */
-    public Uni<QrTokenClaim> claimQrToken(SqlClient client, String subject, String jti, String relyingParty,
-            Instant usedAt, Instant expiresAt, Instant activatedNoLaterThan) {
-        return client.preparedQuery(CLAIM_QR_TOKEN)
-                .execute(Tuple.from(new Object[] { subject, jti, relyingParty, utc(usedAt), utc(expiresAt),
-                        utc(activatedNoLaterThan) }))
+    /** On {@code client} (a connection in the caller's transaction): claims QR tokens; one answer per attempt, in order. */
+    public Uni<List<QrTokenClaim>> claimQrTokens(SqlClient client, List<QrTokenAttempt> attempts) {
+        int size = attempts.size();
+        String[] subjects = new String[size];
+        String[] jtis = new String[size];
+        String[] relyingParties = new String[size];
+        OffsetDateTime[] usedAt = new OffsetDateTime[size];
+        OffsetDateTime[] expiries = new OffsetDateTime[size];
+        OffsetDateTime[] activatedBounds = new OffsetDateTime[size];
+        for (int i = 0; i < size; i++) {
+            QrTokenAttempt attempt = attempts.get(i);
+            subjects[i] = attempt.subject();
+            jtis[i] = attempt.jti();
+            relyingParties[i] = attempt.relyingParty();
+            usedAt[i] = utc(attempt.usedAt());
+            expiries[i] = utc(attempt.expiresAt());
+            activatedBounds[i] = utc(attempt.activatedNoLaterThan());
+        }
+        return client.preparedQuery(CLAIM_QR_TOKENS)
+                .execute(Tuple.from(new Object[] { subjects, jtis, relyingParties, usedAt, expiries, activatedBounds }))
                 .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new QrTokenClaim(row.getBoolean("for_current_identity"), row.getBoolean("first"));
+                    List<QrTokenClaim> claims = new ArrayList<>(size);
+                    for (Row row : rows) {
+                        claims.add(new QrTokenClaim(row.getBoolean("for_current_identity"), row.getBoolean("first")));
+                    }
+                    return claims;
                 });
     }
 

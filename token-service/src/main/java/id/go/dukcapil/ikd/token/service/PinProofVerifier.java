@@ -1,13 +1,5 @@
 package id.go.dukcapil.ikd.token.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -17,14 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.crypto.CompactJws;
-import id.go.dukcapil.ikd.token.crypto.EcKeys;
 import id.go.dukcapil.ikd.token.crypto.MalformedJwsException;
+import id.go.dukcapil.ikd.web.PinProofKeys;
 import id.go.dukcapil.ikd.web.ProblemException;
 
 /**
  * Checks activation-service's proof that the citizen just entered the app PIN: a compact JWS
- * signed with the suite key, {@code typ} {@code ikd-pin-proof+jwt}, for token-service, not
- * expired, about the same subject as the bearer token. Its single use is recorded by the caller.
+ * MACed (HS256) with the PIN-proof key the two services share ({@link PinProofKeys}), named by
+ * {@code kid}, {@code typ} {@code ikd-pin-proof+jwt}, for token-service, not expired, about the
+ * same subject as the bearer token. Its single use is recorded by the caller.
  */
 @ApplicationScoped
 public class PinProofVerifier {
@@ -38,12 +31,12 @@ public class PinProofVerifier {
 
     private final TokenConfig config;
     private final Clock clock;
-    private final PublicKey suiteKey;
+    private final PinProofKeys keys;
 
-    public PinProofVerifier(TokenConfig config, Clock clock) {
+    public PinProofVerifier(TokenConfig config, Clock clock, PinProofKeys.Config pinProofConfig) {
         this.config = config;
         this.clock = clock;
-        this.suiteKey = EcKeys.publicKeyFromPem(read(config.suitePublicKeyLocation()));
+        this.keys = PinProofKeys.of(pinProofConfig);
     }
 
     public PinProof verify(String compact, String citizenSubject) {
@@ -53,8 +46,8 @@ public class PinProofVerifier {
         } catch (MalformedJwsException e) {
             throw invalid("Bukti PIN tidak dapat dibaca.", "The PIN proof cannot be read.");
         }
-        if (!CompactJws.ES256.equals(parts.headerText("alg")) || !PIN_PROOF_TYP.equals(parts.headerText("typ"))
-                || !CompactJws.verifyEs256(parts, suiteKey)) {
+        if (!PinProofKeys.ALGORITHM.equals(parts.headerText("alg")) || !PIN_PROOF_TYP.equals(parts.headerText("typ"))
+                || !keys.verify(parts.headerText("kid"), parts.signingInput(), parts.signature())) {
             throw invalid("Tanda tangan atau jenis bukti PIN tidak sah.", "The PIN proof's signature or type is invalid.");
         }
         JsonNode claims = parts.claims();
@@ -98,30 +91,5 @@ public class PinProofVerifier {
 
     private static ProblemException invalid(String detailId, String detailEn) {
         return new ProblemException(TokenProblems.PIN_PROOF_INVALID, detailId, detailEn);
-    }
-
-    /** The suite public key, as MicroProfile JWT locates it: a URL, a file path or a classpath resource. */
-    static String read(String location) {
-        try {
-            if (location.startsWith("file:") || location.startsWith("http:") || location.startsWith("https:")) {
-                try (InputStream in = URI.create(location).toURL().openStream()) {
-                    return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-                }
-            }
-            String resource = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
-            Path path = Path.of(resource);
-            if (Files.exists(path)) {
-                return Files.readString(path, StandardCharsets.US_ASCII);
-            }
-            try (InputStream in = Thread.currentThread().getContextClassLoader()
-                    .getResourceAsStream(resource.startsWith("/") ? resource.substring(1) : resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("suite public key not found at " + location);
-                }
-                return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the suite public key at " + location, e);
-        }
     }
 }

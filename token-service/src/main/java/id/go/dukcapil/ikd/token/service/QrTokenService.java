@@ -1,12 +1,16 @@
 package id.go.dukcapil.ikd.token.service;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.dukcapil.ikd.messaging.GroupCommit;
+import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.domain.Identity;
 import id.go.dukcapil.ikd.token.domain.QrToken;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
+import id.go.dukcapil.ikd.token.repository.SingleUseRepository.PinProofAttempt;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository.PinProofClaim;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -16,23 +20,24 @@ import io.smallrye.mutiny.Uni;
 /**
  * SOP step 7: a citizen who just proved the app PIN gets a QR token valid 90 seconds, only for
  * an active identity. The PIN proof is used up only when a token is issued for it: the claim and
- * the identity check are one statement.
+ * the identity check are one statement, shared by the mints that arrive together.
  */
 @ApplicationScoped
 public class QrTokenService {
 
     private final PinProofVerifier pinProofs;
-    private final SingleUseRepository singleUse;
+    /** Concurrent mints claim their PIN proofs in one statement. */
+    private final GroupCommit<PinProofAttempt, Optional<PinProofClaim>> claims;
     private final SigningKeyService keys;
     private final QrTokenFactory factory;
     private final Clock clock;
     private final Counter minted;
 
     public QrTokenService(PinProofVerifier pinProofs, SingleUseRepository singleUse, SigningKeyService keys,
-            QrTokenFactory factory, Clock clock, MeterRegistry registry) {
+            QrTokenFactory factory, Clock clock, MeterRegistry registry, TokenConfig config) {
         this.minted = Counter.builder("ikd.token.minted").description("QR tokens issued").register(registry);
         this.pinProofs = pinProofs;
-        this.singleUse = singleUse;
+        this.claims = new GroupCommit<>("pin-proof-claims", config.groupCommitMaxBatch(), registry, singleUse::claimPinProofs);
         this.keys = keys;
         this.factory = factory;
         this.clock = clock;
@@ -40,7 +45,7 @@ public class QrTokenService {
 
     public Uni<QrToken> mint(String citizenSubject, String pinProof) {
         return Uni.createFrom().item(() -> pinProofs.verify(pinProof, citizenSubject))
-                .chain(proof -> singleUse.claimPinProof(citizenSubject, proof.jti(), proof.expiresAt()))
+                .chain(proof -> claims.submit(new PinProofAttempt(citizenSubject, proof.jti(), proof.expiresAt())))
                 .map(claim -> identityToMintFor(claim.orElse(null)))
                 .chain(identity -> keys.signer().map(key -> factory.mint(identity, key, clock.instant())))
                 .invoke(() -> minted.increment());

@@ -2,7 +2,9 @@ package id.go.dukcapil.ikd.token.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +15,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.go.dukcapil.ikd.messaging.GroupCommit;
 import id.go.dukcapil.ikd.messaging.Outbox;
+import id.go.dukcapil.ikd.messaging.Outbox.TracedEvent;
 import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.crypto.CompactJws;
 import id.go.dukcapil.ikd.token.crypto.MalformedJwsException;
@@ -23,11 +27,12 @@ import id.go.dukcapil.ikd.token.domain.VerificationReason;
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
 import id.go.dukcapil.ikd.token.mapping.TokenVerifiedMapper;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
+import id.go.dukcapil.ikd.token.repository.SingleUseRepository.QrTokenAttempt;
+import id.go.dukcapil.ikd.token.repository.SingleUseRepository.QrTokenClaim;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Online verification of a QR token for a relying party. The token's header is never trusted to
@@ -35,7 +40,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * by kid, and key-carrying headers ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) or
  * {@code crit} make the token fail. Then time (with a small leeway), revocation, and single use
  * (a primary-key insert, so of concurrent presentations exactly one wins). Every answer, valid or
- * not, is audited as TokenVerified in the same transaction.
+ * not, is audited as TokenVerified in the same transaction. Presentations that arrive together
+ * share that transaction and its statements (group commit).
  */
 @ApplicationScoped
 public class TokenVerificationService {
@@ -51,10 +57,13 @@ public class TokenVerificationService {
     private final TokenConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
+    /** Concurrent verifications claim their jtis and write their audit events in one transaction. */
+    private final GroupCommit<Presentation, VerificationResult> decisions;
 
     public TokenVerificationService(SigningKeyService keys, Pool pool, SingleUseRepository singleUse,
             Outbox outbox, TokenConfig config, Clock clock, MeterRegistry registry) {
         this.registry = registry;
+        this.decisions = new GroupCommit<>("qr-token-claims", config.groupCommitMaxBatch(), registry, this::decide);
         this.keys = keys;
         this.pool = pool;
         this.singleUse = singleUse;
@@ -67,6 +76,11 @@ public class TokenVerificationService {
     private record Checked(String jti, String subject, Instant issuedAt, Instant expiresAt, JsonNode claims) {
     }
 
+    /** One presentation waiting for the database: its inspection, who presented it, when, in which trace. */
+    private record Presentation(Inspection inspection, String relyingParty, Collection<String> scopes, Instant at,
+            String traceparent) {
+    }
+
     /** Either a refusal already, or a token to check against the database. */
     private record Inspection(VerificationResult refusal, Checked checked) {
 
@@ -77,12 +91,63 @@ public class TokenVerificationService {
 
     public Uni<VerificationResult> verify(String token, String relyingParty, Collection<String> scopes) {
         Instant now = clock.instant();
+        String traceparent = Outbox.currentTraceparent();
         return inspect(token, now)
-                .chain(inspection -> pool.withTransaction(connection -> decide(connection, inspection, relyingParty,
-                        scopes, now)
-                        .call(result -> outbox.append(connection, TokenVerifiedMapper.toEvent(result, relyingParty, now)))))
+                .chain(inspection -> decisions.submit(new Presentation(inspection, relyingParty, scopes, now, traceparent)))
                 .invoke(result -> registry.counter("ikd.token.verifications", "outcome",
                         result.valid() ? "VALID" : result.reason().name()).increment());
+    }
+
+    /**
+     * One round of the group commit: the presentations that passed the signature and time checks
+     * claim their jtis in one statement, and every presentation, refused or not, is audited in the
+     * same transaction.
+     */
+    private Uni<List<VerificationResult>> decide(List<Presentation> presentations) {
+        List<QrTokenAttempt> attempts = new ArrayList<>();
+        for (Presentation presentation : presentations) {
+            Checked token = presentation.inspection().checked();
+            if (token != null) {
+                attempts.add(new QrTokenAttempt(token.subject(), token.jti(), presentation.relyingParty(),
+                        presentation.at(), token.expiresAt().plus(config.qr().leeway()), latestActivationFor(token)));
+            }
+        }
+        return pool.withTransaction(connection -> (attempts.isEmpty()
+                ? Uni.createFrom().item(List.<QrTokenClaim>of())
+                : singleUse.claimQrTokens(connection, attempts))
+                .map(claims -> results(presentations, claims))
+                .call(results -> outbox.appendAll(connection, audit(presentations, results))));
+    }
+
+    private static List<VerificationResult> results(List<Presentation> presentations, List<QrTokenClaim> claims) {
+        List<VerificationResult> results = new ArrayList<>(presentations.size());
+        int claimed = 0;
+        for (Presentation presentation : presentations) {
+            Inspection inspection = presentation.inspection();
+            results.add(inspection.refusal() != null ? inspection.refusal()
+                    : result(inspection.checked(), claims.get(claimed++), presentation.scopes()));
+        }
+        return results;
+    }
+
+    private static VerificationResult result(Checked token, QrTokenClaim claim, Collection<String> scopes) {
+        if (!claim.forCurrentIdentity()) {
+            return VerificationResult.invalid(VerificationReason.REVOKED, token.jti(), token.subject());
+        }
+        return claim.first()
+                ? new VerificationResult(true, null, token.jti(), token.subject(), token.issuedAt(),
+                        token.expiresAt(), allowedAttributes(token.claims(), scopes))
+                : VerificationResult.invalid(VerificationReason.REPLAYED, token.jti(), token.subject());
+    }
+
+    private static List<TracedEvent> audit(List<Presentation> presentations, List<VerificationResult> results) {
+        List<TracedEvent> events = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            Presentation presentation = presentations.get(i);
+            events.add(new TracedEvent(TokenVerifiedMapper.toEvent(results.get(i), presentation.relyingParty(),
+                    presentation.at()), presentation.traceparent()));
+        }
+        return events;
     }
 
     /** Forgets used jtis once the expiry check alone refuses their tokens (rows carry exp + leeway). */
@@ -138,25 +203,6 @@ public class TokenVerificationService {
             return Inspection.refused(VerificationReason.NOT_YET_VALID, jti, subject);
         }
         return new Inspection(null, new Checked(jti, subject, issuedAt, expiresAt, claims));
-    }
-
-    private Uni<VerificationResult> decide(SqlConnection connection, Inspection inspection, String relyingParty,
-            Collection<String> scopes, Instant now) {
-        if (inspection.refusal() != null) {
-            return Uni.createFrom().item(inspection.refusal());
-        }
-        Checked token = inspection.checked();
-        Instant forgetAfter = token.expiresAt().plus(config.qr().leeway());
-        return singleUse.claimQrToken(connection, token.subject(), token.jti(), relyingParty, now, forgetAfter,
-                latestActivationFor(token)).map(claim -> {
-                    if (!claim.forCurrentIdentity()) {
-                        return VerificationResult.invalid(VerificationReason.REVOKED, token.jti(), token.subject());
-                    }
-                    return claim.first()
-                            ? new VerificationResult(true, null, token.jti(), token.subject(), token.issuedAt(),
-                                    token.expiresAt(), allowedAttributes(token.claims(), scopes))
-                            : VerificationResult.invalid(VerificationReason.REPLAYED, token.jti(), token.subject());
-                });
     }
 
     /**

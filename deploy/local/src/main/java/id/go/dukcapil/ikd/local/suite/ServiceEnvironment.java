@@ -67,6 +67,8 @@ public final class ServiceEnvironment {
             secret(ACTIVATION, "IKD_ACTIVATION_HASH_KEY"),
 
             secret(TOKEN, "IKD_TOKEN_KEY_ENCRYPTION_KEY"),
+            // app-PIN proofs: activation-service MACs them, token-service checks them (one key for both)
+            sharedSecret(EnumSet.of(ACTIVATION, TOKEN), "IKD_PIN_PROOF_KEY"),
 
             // the local suite is for trying the journey: the services' demo data and accounts on
             to(VERIFICATION, "IKD_VERIFICATION_DEMO_ENABLED", (c, s) -> "true"),
@@ -107,6 +109,10 @@ public final class ServiceEnvironment {
     }
 
     private static Variable secret(SuiteService owner, String name) {
-        return new Variable(name, EnumSet.of(owner), true, (c, s) -> c.keys().secret(name));
+        return sharedSecret(EnumSet.of(owner), name);
+    }
+
+    private static Variable sharedSecret(EnumSet<SuiteService> owners, String name) {
+        return new Variable(name, owners, true, (c, s) -> c.keys().secret(name));
     }
 }

@@ -10,6 +10,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,18 @@ class ServiceEnvironmentTest {
         String selfieKey = first.get("IKD_REGISTRATION_SELFIE_KEY");
         assertThat(Base64.getDecoder().decode(selfieKey)).hasSize(32);
         assertThat(again.get("IKD_REGISTRATION_SELFIE_KEY")).isEqualTo(selfieKey);
-        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(3);
+        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(4);
+    }
+
+    @Test
+    void activationAndTokenServiceShareThePinProofKeyAndNoOtherServiceGetsIt() {
+        ServiceEnvironment.Context context = context();
+        String key = ServiceEnvironment.of(SuiteService.ACTIVATION, context).get("IKD_PIN_PROOF_KEY");
+        assertThat(Base64.getDecoder().decode(key)).hasSize(32);
+        assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context)).containsEntry("IKD_PIN_PROOF_KEY", key);
+        for (SuiteService other : List.of(SuiteService.REGISTRATION, SuiteService.VERIFICATION, SuiteService.NOTIFICATION)) {
+            assertThat(ServiceEnvironment.of(other, context)).as("%s", other).doesNotContainKey("IKD_PIN_PROOF_KEY");
+        }
     }
 
     @Test
