@@ -1,5 +1,5 @@
 -- wrk script of TokenServiceBench: POSTs one line of $BODIES per request (each a JSON body that is
--- used once: a fresh PIN proof or a fresh QR token), starting at line $OFFSET, with the bearer
+-- used once: a fresh PIN proof or a fresh QR token), each thread its share of the lines, with the bearer
 -- token $BEARER, to $URLPATH; counts the answers that contain $EXPECT.
 local threads = {}
 
@@ -14,7 +14,7 @@ function init(args)
     bodies[#bodies + 1] = line
   end
   step = tonumber(os.getenv("THREADS"))
-  next_line = tonumber(os.getenv("OFFSET")) + id
+  next_line = id
   expect = os.getenv("EXPECT")
   matched = 0
   wrk.method = "POST"

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,9 @@ final class HttpLoad {
     static final int CONNECTIONS = 16;
     static final Duration WARM_UP = Duration.ofSeconds(20);
     static final Duration MEASURE = Duration.ofSeconds(10);
+    /** Enough for a warm-up at 4,000 requests per second; past them wrk starts over (answers REPLAYED). */
+    private static final int WARM_UP_BODIES = 80_000;
+    private static final int JDK_CLIENT_BODIES = 80_000;
 
     /** Requests per second in the measured run, how many answers were the expected kind, and CPU per request. */
     record Result(double perSecond, long requests, long expected, Map<String, Double> cpuMillisPerRequest,
@@ -62,26 +66,29 @@ final class HttpLoad {
         return wrk ? "wrk (2 threads, a separate process)" : "the JDK HTTP client in the benchmark's JVM (wrk not found)";
     }
 
-    /** Warm-up then measurement; {@code expect} is a piece of text the expected answers contain. */
-    Result post(String path, String bearer, List<String> bodies, String expect) throws Exception {
-        return wrk ? wrk(path, bearer, bodies, expect) : jdkClient(path, bearer, bodies, expect);
+    /**
+     * Warm-up then measurement; {@code bodies} makes that many request bodies, each to be sent once;
+     * {@code expect} is a piece of text the expected answers contain.
+     */
+    Result post(String path, String bearer, IntFunction<List<String>> bodies, String expect) throws Exception {
+        return wrk ? wrk(path, bearer, bodies, expect) : jdkClient(path, bearer, bodies.apply(JDK_CLIENT_BODIES), expect);
     }
 
-    private Result wrk(String path, String bearer, List<String> bodies, String expect) throws Exception {
+    private Result wrk(String path, String bearer, IntFunction<List<String>> bodies, String expect) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench"));
         Path script = dir.resolve("post-lines.lua");
         try (InputStream in = HttpLoad.class.getResourceAsStream("/bench/post-lines.lua")) {
             Files.write(script, in.readAllBytes());
         }
-        Path lines = dir.resolve("bodies.txt");
-        Files.write(lines, bodies);
-        Map<String, String> environment = Map.of("BODIES", lines.toString(), "BEARER", bearer, "URLPATH", path,
-                "EXPECT", expect, "THREADS", "2");
-        WrkRun warmUp = runWrk(script, WARM_UP, environment, 0);
+        Path warmUpLines = dir.resolve("bodies-warm-up.txt");
+        Files.write(warmUpLines, bodies.apply(WARM_UP_BODIES));
+        WrkRun warmUp = runWrk(script, WARM_UP, environment(warmUpLines, bearer, path, expect));
+        // the measured run gets bodies of its own, half again as many as the warm-up's rate would use
+        Path measuredLines = dir.resolve("bodies-measured.txt");
+        Files.write(measuredLines, bodies.apply((int) Math.max(10_000, warmUp.perSecond() * MEASURE.toSeconds() * 1.5)));
         Map<String, Long> before = ProcessCpu.snapshot();
         Instant from = Instant.now();
-        // the measured run starts in the second half of the bodies, never reaching one the warm-up used
-        WrkRun measured = runWrk(script, MEASURE, environment, Math.max(bodies.size() / 2, 2 * warmUp.requests()));
+        WrkRun measured = runWrk(script, MEASURE, environment(measuredLines, bearer, path, expect));
         Map<String, Long> after = ProcessCpu.snapshot();
         return new Result(measured.perSecond(), measured.requests(), measured.expected(),
                 ProcessCpu.millisPerRequest(before, after, measured.requests()), from, Instant.now());
@@ -90,13 +97,16 @@ final class HttpLoad {
     private record WrkRun(double perSecond, long requests, long expected) {
     }
 
-    private WrkRun runWrk(Path script, Duration duration, Map<String, String> environment, long offset)
+    private static Map<String, String> environment(Path bodies, String bearer, String path, String expect) {
+        return Map.of("BODIES", bodies.toString(), "BEARER", bearer, "URLPATH", path, "EXPECT", expect, "THREADS", "2");
+    }
+
+    private WrkRun runWrk(Path script, Duration duration, Map<String, String> environment)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
                 "--timeout", "10s", "-s", script.toString(), base.resolve("/").toString().replaceAll("/$", ""))
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
-        builder.environment().put("OFFSET", Long.toString(offset));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
