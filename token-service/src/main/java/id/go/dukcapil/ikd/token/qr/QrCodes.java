@@ -40,9 +40,11 @@ public final class QrCodes {
             DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
     private static final Map<DecodeHintType, Object> PURE_DECODE_HINTS = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
-    /** The longest "M<x> <y>h<n>v1h-<n>z" of the SVG path, with numbers of up to three digits. */
-    private static final int SVG_RUN_MAX = 19;
-    private static final byte[] SVG_TAIL = "\"/></svg>".getBytes(StandardCharsets.US_ASCII);
+    /** The longest "M<x> <y>.5" that starts a row of the SVG path, with numbers of up to three digits. */
+    private static final int SVG_ROW_MAX = 10;
+    /** The longest "m<gap> 0h<n>" of a run, with numbers of up to three digits. */
+    private static final int SVG_RUN_MAX = 10;
+    private static final byte[] SVG_TAIL = "'/></svg>".getBytes(StandardCharsets.US_ASCII);
     private static final Map<EncodeHintType, ?> MASK_ZERO = Map.of(EncodeHintType.QR_MASK_PATTERN, 0);
 
     private QrCodes() {
@@ -142,15 +144,17 @@ public final class QrCodes {
     }
 
     /**
-     * An SVG with one path; each run of dark modules in a row is one rectangle. Written as ASCII bytes
-     * into an array sized from the number of runs, about twice as fast as a StringBuilder.
+     * An SVG with one stroked path: each row of modules is a line one module thick through the row's
+     * middle, and each run of dark modules a segment of it ("M4 4.5h7m2 0h1": move, draw 7, skip 2,
+     * draw 1). About a third of the bytes of a rectangle per run, and no double quotes, so that JSON
+     * carries it unescaped. Written as ASCII bytes into an array sized from the number of runs.
      */
     public static String svg(Matrix matrix) {
         int size = matrix.size();
         int modules = size + 2 * QUIET_ZONE;
-        byte[] head = ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + modules + ' ' + modules
-                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-                + "<path fill=\"#000\" d=\"").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 " + modules + ' ' + modules
+                + "' shape-rendering='crispEdges'><path fill='#fff' d='M0 0h" + modules + 'v' + modules + "H0z'/>"
+                + "<path stroke='#000' d='").getBytes(StandardCharsets.US_ASCII);
         boolean[] dark = matrix.dark();
         int runs = 0;
         for (int row = 0; row < dark.length; row += size) {
@@ -162,12 +166,13 @@ public final class QrCodes {
                 previous = dark[i];
             }
         }
-        byte[] out = new byte[head.length + runs * SVG_RUN_MAX + SVG_TAIL.length];
+        byte[] out = new byte[head.length + size * SVG_ROW_MAX + runs * SVG_RUN_MAX + SVG_TAIL.length];
         System.arraycopy(head, 0, out, 0, head.length);
         int at = head.length;
         for (int y = 0; y < size; y++) {
             int row = y * size;
             int x = 0;
+            int end = -1; // where the previous run of this row ended; -1 before the first
             while (x < size) {
                 if (!dark[row + x]) {
                     x++;
@@ -177,19 +182,24 @@ public final class QrCodes {
                 while (x < size && dark[row + x]) {
                     x++;
                 }
-                // "M<x> <y>h<n>v1h-<n>z"
-                out[at++] = 'M';
-                at = number(out, at, start + QUIET_ZONE);
-                out[at++] = ' ';
-                at = number(out, at, y + QUIET_ZONE);
+                if (end < 0) {
+                    // "M<x> <y>.5": the row's first run starts at an absolute point
+                    out[at++] = 'M';
+                    at = number(out, at, start + QUIET_ZONE);
+                    out[at++] = ' ';
+                    at = number(out, at, y + QUIET_ZONE);
+                    out[at++] = '.';
+                    out[at++] = '5';
+                } else {
+                    // "m<gap> 0": the next one a gap further along the same line
+                    out[at++] = 'm';
+                    at = number(out, at, start - end);
+                    out[at++] = ' ';
+                    out[at++] = '0';
+                }
                 out[at++] = 'h';
                 at = number(out, at, x - start);
-                out[at++] = 'v';
-                out[at++] = '1';
-                out[at++] = 'h';
-                out[at++] = '-';
-                at = number(out, at, x - start);
-                out[at++] = 'z';
+                end = x;
             }
         }
         System.arraycopy(SVG_TAIL, 0, out, at, SVG_TAIL.length);

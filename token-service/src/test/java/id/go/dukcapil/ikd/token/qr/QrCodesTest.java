@@ -205,15 +205,16 @@ class QrCodesTest {
         return text.toString();
     }
 
-    /** The SVG as QrCodes wrote it before it wrote bytes: the output must not change. */
+    /** The same SVG written the straightforward way, with a StringBuilder: the byte writer must give exactly it. */
     private static String stringBuilderSvg(QrCodes.Matrix matrix) {
         int modules = matrix.size() + 2 * QrCodes.QUIET_ZONE;
         StringBuilder svg = new StringBuilder()
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(modules).append(' ')
-                .append(modules).append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
-                .append("<path fill=\"#000\" d=\"");
+                .append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(modules).append(' ').append(modules)
+                .append("' shape-rendering='crispEdges'><path fill='#fff' d='M0 0h").append(modules).append('v').append(modules)
+                .append("H0z'/><path stroke='#000' d='");
         for (int y = 0; y < matrix.size(); y++) {
             int x = 0;
+            int end = -1;
             while (x < matrix.size()) {
                 if (!matrix.isDark(x, y)) {
                     x++;
@@ -223,26 +224,43 @@ class QrCodesTest {
                 while (x < matrix.size() && matrix.isDark(x, y)) {
                     x++;
                 }
-                svg.append('M').append(start + QrCodes.QUIET_ZONE).append(' ').append(y + QrCodes.QUIET_ZONE)
-                        .append('h').append(x - start).append("v1h-").append(x - start).append('z');
+                if (end < 0) {
+                    svg.append('M').append(start + QrCodes.QUIET_ZONE).append(' ').append(y + QrCodes.QUIET_ZONE).append(".5");
+                } else {
+                    svg.append('m').append(start - end).append(" 0");
+                }
+                svg.append('h').append(x - start);
+                end = x;
             }
         }
-        return svg.append("\"/></svg>").toString();
+        return svg.append("'/></svg>").toString();
     }
 
-    /** The modules the SVG path paints: one rectangle per run, "Mx yhNv1h-Nz". */
+    /** Reads the modules back from the path's commands, as a renderer would draw them. */
     private static boolean[] svgModules(String svg, int size) {
         boolean[] dark = new boolean[size * size];
-        Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-(\\d+)z").matcher(svg.substring(svg.indexOf(" d=\"")));
-        while (run.find()) {
-            int x = Integer.parseInt(run.group(1)) - QrCodes.QUIET_ZONE;
-            int y = Integer.parseInt(run.group(2)) - QrCodes.QUIET_ZONE;
-            assertThat(run.group(4)).isEqualTo(run.group(3));
-            for (int i = 0; i < Integer.parseInt(run.group(3)); i++) {
-                assertThat(dark[y * size + x + i]).as("painted twice").isFalse();
-                dark[y * size + x + i] = true;
+        String path = svg.substring(svg.indexOf("stroke='#000' d='") + "stroke='#000' d='".length(), svg.lastIndexOf('\''));
+        Matcher command = Pattern.compile("M(\\d+) (\\d+)\\.5|m(\\d+) 0|h(\\d+)").matcher(path);
+        int x = -1;
+        int y = -1;
+        int consumed = 0;
+        while (command.find()) {
+            assertThat(command.start()).as("nothing between commands").isEqualTo(consumed);
+            consumed = command.end();
+            if (command.group(1) != null) {
+                x = Integer.parseInt(command.group(1)) - QrCodes.QUIET_ZONE;
+                y = Integer.parseInt(command.group(2)) - QrCodes.QUIET_ZONE;
+            } else if (command.group(3) != null) {
+                x += Integer.parseInt(command.group(3));
+            } else {
+                for (int i = 0, n = Integer.parseInt(command.group(4)); i < n; i++, x++) {
+                    assertThat(x).as("inside the row").isBetween(0, size - 1);
+                    assertThat(dark[y * size + x]).as("painted twice").isFalse();
+                    dark[y * size + x] = true;
+                }
             }
         }
+        assertThat(consumed).as("the whole path was read").isEqualTo(path.length());
         return dark;
     }
 }
