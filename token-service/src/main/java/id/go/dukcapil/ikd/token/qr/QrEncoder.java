@@ -6,12 +6,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Mode;
 import com.google.zxing.qrcode.decoder.Version;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
-import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 
 /**
@@ -136,11 +134,7 @@ final class QrEncoder {
     }
 
     private static QRCode zxing(String text) {
-        try {
-            return Encoder.encode(text, LEVEL, MASK_ZERO);
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("text does not fit in a QR code", e);
-        }
+        return QrCodes.zxing(text, MASK_ZERO);
     }
 
     /** ZXing's chooseVersion and willFit: the first version with room for the bits in whole bytes; 0 if none. */
