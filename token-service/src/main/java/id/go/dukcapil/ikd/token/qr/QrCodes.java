@@ -36,6 +36,8 @@ public final class QrCodes {
     /** The quiet zone the QR specification requires around the code, in modules. */
     public static final int QUIET_ZONE = 4;
     private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+    /** Idle deflaters for the next PNG; more than this many at once are made and ended as needed. */
+    private static final java.util.concurrent.BlockingQueue<Deflater> DEFLATERS = new java.util.concurrent.ArrayBlockingQueue<>(16);
     private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
     private static final Map<DecodeHintType, Object> PURE_DECODE_HINTS = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
@@ -88,47 +90,60 @@ public final class QrCodes {
     }
 
     /**
-     * A 1-bit grayscale PNG (0 = black), {@code scale} pixels per module, with the quiet zone.
-     * Rows repeat {@code scale} times, so deflate at its fastest level still packs them well.
+     * A 1-bit grayscale PNG (0 = black), {@code scale} pixels per module, with the quiet zone. The
+     * first scanline of each row of modules is written as is, the {@code scale - 1} copies below it
+     * with PNG's "Up" filter, which makes them all zeros: deflate then has little to search and
+     * packs them to almost nothing. Deflaters are reused (each holds a quarter megabyte of native
+     * memory and costs as much to set up as to run).
      */
     public static byte[] png(Matrix matrix, int scale) {
         int modules = matrix.size() + 2 * QUIET_ZONE;
         int width = modules * scale;
         int rowBytes = (width + 7) / 8;
-        byte[] raw = new byte[(rowBytes + 1) * width];
-        byte[] row = new byte[rowBytes];
-        int offset = 0;
+        int lineBytes = rowBytes + 1;
+        byte[] raw = new byte[lineBytes * width]; // zeros: the Up-filtered copies need nothing more
+        boolean[] dark = matrix.dark();
         for (int my = 0; my < modules; my++) {
-            java.util.Arrays.fill(row, (byte) 0xff);
+            int line = my * scale * lineBytes;
+            raw[line] = 0; // filter type None
+            java.util.Arrays.fill(raw, line + 1, line + lineBytes, (byte) 0xff);
             int y = my - QUIET_ZONE;
             if (y >= 0 && y < matrix.size()) {
+                int row = y * matrix.size();
                 for (int x = 0; x < matrix.size(); x++) {
-                    if (matrix.isDark(x, y)) {
+                    if (dark[row + x]) {
                         int px = (x + QUIET_ZONE) * scale;
                         for (int s = 0; s < scale; s++, px++) {
-                            row[px >> 3] &= (byte) ~(0x80 >>> (px & 7));
+                            raw[line + 1 + (px >> 3)] &= (byte) ~(0x80 >>> (px & 7));
                         }
                     }
                 }
             }
-            for (int s = 0; s < scale; s++) {
-                raw[offset++] = 0; // filter type None
-                System.arraycopy(row, 0, raw, offset, rowBytes);
-                offset += rowBytes;
+            for (int s = 1; s < scale; s++) {
+                raw[line + s * lineBytes] = 2; // filter type Up: the same as the line above
             }
         }
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        deflater.setInput(raw);
-        deflater.finish();
-        byte[] buffer = new byte[raw.length + 64];
+        Deflater deflater = DEFLATERS.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED);
+        }
+        byte[] buffer = new byte[raw.length / 4 + 64];
         int compressed = 0;
-        while (!deflater.finished()) {
-            if (compressed == buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            while (!deflater.finished()) {
+                if (compressed == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                compressed += deflater.deflate(buffer, compressed, buffer.length - compressed);
             }
-            compressed += deflater.deflate(buffer, compressed, buffer.length - compressed);
+        } finally {
+            deflater.reset();
+            if (!DEFLATERS.offer(deflater)) {
+                deflater.end();
+            }
         }
-        deflater.end();
 
         ByteBuffer out = ByteBuffer.allocate(PNG_SIGNATURE.length + 25 + 12 + compressed + 12);
         out.put(PNG_SIGNATURE);
