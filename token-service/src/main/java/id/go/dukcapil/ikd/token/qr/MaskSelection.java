@@ -1,5 +1,9 @@
 package id.go.dukcapil.ikd.token.qr;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -10,10 +14,16 @@ import com.google.zxing.qrcode.encoder.QRCode;
  * ZXing's choice of the best mask, made fast. ZXing encodes once with mask 0; the matrix for mask k
  * differs from that one only in the data modules (mask 0 off, mask k on) and in the format
  * information, so it is the mask-0 matrix XOR a difference that depends on the version alone. Each
- * candidate is then scored bit-parallel, one long per 64 modules of a row or column, with exactly the
- * penalty rules of ZXing 3.5.3's {@code MaskUtil}, and the first lowest penalty wins, as in
- * {@code Encoder.chooseMaskPattern}. That costs a small part of what ZXing spends building and
- * scoring eight whole matrices module by module.
+ * candidate is then scored bit-parallel with exactly the penalty rules of ZXing 3.5.3's
+ * {@code MaskUtil}, and the first lowest penalty wins, as in {@code Encoder.chooseMaskPattern}.
+ *
+ * <p>The modules are held as <em>lanes</em>: for each index i from 0 to size - 1, a vector of
+ * 2 * size bits, lane x (x &lt; size) being module (x, i) of row i and lane size + y module (i, y)
+ * of column i. Rules 1 and 3 then compare the vectors at i, i + 1, ... lane by lane, which walks
+ * down the columns in the rows' lanes and along the rows in the columns' lanes: the same word
+ * operations for both, without shifts, and the rows and columns share words (3 per index for a
+ * version-17 code, not 4). The vectors are stored word by word ("planes"): word k at index i is
+ * {@code k * size + i}, so that walking i reads consecutive longs.
  */
 final class MaskSelection {
 
@@ -24,36 +34,27 @@ final class MaskSelection {
     /** The first copy of format bit i (0 = least significant), beside the top-left finder pattern. */
     private static final int[] FORMAT_X = { 8, 8, 8, 8, 8, 8, 8, 8, 7, 5, 4, 3, 2, 1, 0 };
     private static final int[] FORMAT_Y = { 0, 1, 2, 3, 4, 5, 7, 8, 8, 8, 8, 8, 8, 8, 8 };
+    /**
+     * Dark guard words before and after each plane of the scoring copy, for rule 3's four modules
+     * before a pattern and four after it (the last pattern ends on the matrix's last module).
+     */
+    private static final int GUARD_BEFORE = 4;
+    private static final int GUARD_AFTER = 4;
+    /** Eight bytes of a ByteMatrix row as one long, byte j in bits 8j to 8j + 7. */
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BIT_OF_EACH_BYTE = 0x0101010101010101L;
     private static final AtomicReferenceArray<Layout> LAYOUTS = new AtomicReferenceArray<>(41);
 
-    private final QRCode code;
     private final Layout layout;
-    /**
-     * The mask-0 matrix row by row (bit x of row y) and column by column (bit y of column x), each line
-     * in {@code layout.words} longs between two zero guard words, so that shifting across words never
-     * needs a bounds check and the modules beyond either end read as light.
-     */
-    private final long[] rows;
-    private final long[] columns;
+    /** The mask-0 modules as lanes, plane by plane; never written after the constructor. */
+    private final long[] lanes;
 
     private MaskSelection(QRCode maskZero) {
         if (maskZero.getMaskPattern() != 0 || maskZero.getECLevel() != ErrorCorrectionLevel.M) {
             throw new IllegalArgumentException("needs a code encoded at error correction M with mask 0");
         }
-        code = maskZero;
         layout = layout(maskZero.getVersion().getVersionNumber());
-        rows = new long[layout.size * layout.stride];
-        columns = new long[rows.length];
-        byte[][] modules = maskZero.getMatrix().getArray();
-        for (int y = 0; y < layout.size; y++) {
-            byte[] row = modules[y];
-            for (int x = 0; x < layout.size; x++) {
-                if (row[x] == 1) {
-                    rows[layout.word(y, x)] |= 1L << x;
-                    columns[layout.word(x, y)] |= 1L << y;
-                }
-            }
-        }
+        lanes = layout.lanes(maskZero.getMatrix().getArray());
     }
 
     /** The candidates for a code that ZXing encoded at error correction M with mask 0. */
@@ -63,12 +64,12 @@ final class MaskSelection {
 
     /** The mask ZXing would choose: the lowest penalty, the lowest mask number on a tie. */
     int best() {
-        long[] candidateRows = new long[rows.length];
-        long[] candidateColumns = new long[columns.length];
+        long[] candidate = layout.scoringCopy();
         int best = 0;
         int lowest = Integer.MAX_VALUE;
         for (int mask = 0; mask < 8; mask++) {
-            int penalty = penalty(mask, candidateRows, candidateColumns);
+            // a later mask must be strictly lower to win, so its scoring may stop once it reaches the lowest
+            int penalty = penalty(mask, candidate, lowest);
             if (penalty < lowest) {
                 lowest = penalty;
                 best = mask;
@@ -79,116 +80,136 @@ final class MaskSelection {
 
     /** The penalty of the matrix with {@code mask}, as ZXing's {@code Encoder.calculateMaskPenalty} computes it. */
     int penalty(int mask) {
-        return penalty(mask, new long[rows.length], new long[columns.length]);
+        return penalty(mask, layout.scoringCopy(), Integer.MAX_VALUE);
     }
 
     /** The modules with {@code mask}, as ZXing places them with that mask. */
     QrCodes.Matrix matrix(int mask) {
         int size = layout.size;
-        long[] difference = layout.rowDifference[mask];
+        long[] difference = layout.difference[mask];
         boolean[] dark = new boolean[size * size];
-        for (int y = 0; y < size; y++) {
-            for (int j = 0; j < layout.words; j++) {
-                int word = layout.word(y, 64 * j);
-                long bits = rows[word] ^ difference[word];
-                int first = y * size + 64 * j;
-                for (int i = 0, n = Math.min(64, size - 64 * j); i < n; i++) {
-                    dark[first + i] = (bits >>> i & 1) != 0;
+        // the rows' lanes come first, so module (x, y) is bit x of the vector at index y; only the
+        // dark modules are written, one per set bit (faster than a store per module)
+        for (int k = 0; k < layout.rowWords; k++) {
+            long rowLanes = layout.rowLanes[k];
+            for (int y = 0, first = 64 * k; y < size; y++, first += size) {
+                int at = k * size + y;
+                for (long bits = (lanes[at] ^ difference[at]) & rowLanes; bits != 0; bits &= bits - 1) {
+                    dark[first + Long.numberOfTrailingZeros(bits)] = true;
                 }
             }
         }
-        return new QrCodes.Matrix(code.getVersion().getVersionNumber(), size, dark);
-    }
-
-    private int penalty(int mask, long[] candidateRows, long[] candidateColumns) {
-        long[] rowDifference = layout.rowDifference[mask];
-        long[] columnDifference = layout.columnDifference[mask];
-        int dark = 0;
-        for (int i = 0; i < rows.length; i++) {
-            candidateRows[i] = rows[i] ^ rowDifference[i];
-            candidateColumns[i] = columns[i] ^ columnDifference[i];
-            dark += Long.bitCount(candidateRows[i]);
-        }
-        int size = layout.size;
-        int penalty = 0;
-        for (int line = 0; line < size; line++) {
-            penalty += linePenalty(candidateRows, line, layout) + linePenalty(candidateColumns, line, layout);
-        }
-        int blocks = 0;
-        for (int y = 0; y + 1 < size; y++) {
-            blocks += sameColourBlocks(candidateRows, y, layout);
-        }
-        int total = size * size;
-        int fivePercentVariances = Math.abs(dark * 2 - total) * 10 / total;
-        return penalty + N2 * blocks + N4 * fivePercentVariances;
+        return new QrCodes.Matrix(layout.version, size, dark);
     }
 
     /**
-     * Rules 1 and 3 along one row or column. Rule 1: each run of L >= 5 modules of one colour costs
-     * N1 + (L - 5); a run of L has L - 4 positions where five equal modules begin, so it costs that
-     * count plus N1 - 1 for the run's first position. Rule 3 as ZXing counts it: dark-light-dark-dark-
-     * dark-light-dark beginning at x, with four light modules inside the matrix just before it or just
-     * after it, counted once per x.
+     * The exact penalty of the matrix with {@code mask} if it is below {@code bound}; otherwise some
+     * value of at least {@code bound}, since every rule adds a non-negative amount.
      */
-    private static int linePenalty(long[] lines, int line, Layout l) {
-        int first = line * l.stride + 1;
-        int runs = 0;
-        int finderLike = 0;
-        for (int j = 0; j < l.words; j++) {
-            int w = first + j;
-            long b0 = lines[w];
-            long b1 = next(lines, w, 1);
-            long b2 = next(lines, w, 2);
-            long b3 = next(lines, w, 3);
-            long b4 = next(lines, w, 4);
-            long before = previous(lines, w, 1);
-            long fiveEqual = ~((b0 ^ b1) | (b1 ^ b2) | (b2 ^ b3) | (b3 ^ b4)) & l.fiveFit[j];
-            long runStarts = fiveEqual & ((before ^ b0) | ~l.notFirst[j]);
-            runs += Long.bitCount(fiveEqual) + (N1 - 1) * Long.bitCount(runStarts);
-
-            long pattern = b0 & ~b1 & b2 & b3 & b4 & ~next(lines, w, 5) & next(lines, w, 6);
-            if (pattern != 0) {
-                long lightBefore = ~(before | previous(lines, w, 2) | previous(lines, w, 3) | previous(lines, w, 4))
-                        & l.fourBefore[j];
-                long lightAfter = ~(next(lines, w, 7) | next(lines, w, 8) | next(lines, w, 9) | next(lines, w, 10))
-                        & l.fourAfter[j];
-                finderLike += Long.bitCount(pattern & (lightBefore | lightAfter));
+    private int penalty(int mask, long[] candidate, int bound) {
+        Layout l = layout;
+        int size = l.size;
+        int stride = l.planeStride;
+        long[] difference = l.difference[mask];
+        int lanesDark = 0;
+        for (int k = 0; k < l.planes; k++) {
+            int from = k * size;
+            int to = k * stride + GUARD_BEFORE;
+            for (int i = 0; i < size; i++) {
+                long bits = lanes[from + i] ^ difference[from + i];
+                candidate[to + i] = bits;
+                lanesDark += Long.bitCount(bits);
             }
         }
-        return runs + N3 * finderLike;
+        // each module is in the lanes twice, in its row and in its column (rule 4)
+        int dark = lanesDark / 2;
+        int total = size * size;
+        int penalty = N4 * (Math.abs(dark * 2 - total) * 10 / total) + N2 * sameColourBlocks(candidate, l);
+        for (int k = 0; k < l.planes && penalty < bound; k++) {
+            penalty += runsAndFinderLikes(candidate, k * stride + GUARD_BEFORE, l.laneWords[k], size);
+        }
+        return penalty;
     }
 
-    /** Rule 2: the 2x2 blocks of one colour whose top-left module is in row y. */
-    private static int sameColourBlocks(long[] rows, int y, Layout l) {
-        int first = y * l.stride + 1;
+    /**
+     * Rules 1 and 3 along the lines of one plane's lanes, walking the index i along them. Rule 1: each
+     * run of L >= 5 modules of one colour costs N1 + (L - 5); a run of L has L - 4 positions where five
+     * equal modules begin, so it costs that count plus N1 - 1 for the run's first position, the one
+     * whose predecessor is not such a position. Rule 3 as ZXing counts it: dark-light-dark-dark-dark-
+     * light-dark beginning at i, with four light modules inside the matrix just before it (i >= 4) or
+     * just after it (i + 11 <= size), counted once per i. The guard words are dark, so four modules
+     * that reach beyond the matrix are never light, which are exactly ZXing's bounds.
+     */
+    private static int runsAndFinderLikes(long[] plane, int start, long lanesInWord, int size) {
+        int runs = 0;
+        int finderLikes = 0;
+        long previousFive = 0;
+        long d1 = plane[start] ^ plane[start + 1];
+        long d2 = plane[start + 1] ^ plane[start + 2];
+        long d3 = plane[start + 2] ^ plane[start + 3];
+        int end = start + size - 6;
+        for (int at = start; at < end; at++) {
+            long m0 = plane[at];
+            long m1 = plane[at + 1];
+            long m2 = plane[at + 2];
+            long m3 = plane[at + 3];
+            long m4 = plane[at + 4];
+            long d0 = d1;
+            d1 = d2;
+            d2 = d3;
+            d3 = m3 ^ m4;
+            long fiveEqual = ~(d0 | d1 | d2 | d3) & lanesInWord;
+            runs += Long.bitCount(fiveEqual) + (N1 - 1) * Long.bitCount(fiveEqual & ~previousFive);
+            previousFive = fiveEqual;
+            long pattern = m0 & m2 & m3 & m4 & plane[at + 6] & ~(m1 | plane[at + 5]);
+            long darkBefore = plane[at - 1] | plane[at - 2] | plane[at - 3] | plane[at - 4];
+            long darkAfter = plane[at + 7] | plane[at + 8] | plane[at + 9] | plane[at + 10];
+            finderLikes += Long.bitCount(pattern & ~(darkBefore & darkAfter));
+        }
+        // the last two positions where five modules fit, too near the end for the 7-module pattern
+        for (int at = end; at < end + 2; at++) {
+            long d0 = d1;
+            d1 = d2;
+            d2 = d3;
+            d3 = plane[at + 3] ^ plane[at + 4];
+            long fiveEqual = ~(d0 | d1 | d2 | d3) & lanesInWord;
+            runs += Long.bitCount(fiveEqual) + (N1 - 1) * Long.bitCount(fiveEqual & ~previousFive);
+            previousFive = fiveEqual;
+        }
+        return runs + N3 * finderLikes;
+    }
+
+    /**
+     * Rule 2: the 2x2 blocks of one colour, counted by their top-left module (x, y), x and y at most
+     * size - 2, in the rows' lanes: bit x of the vectors at y and y + 1, and bit x + 1 beside them
+     * (from the next plane at bit 63).
+     */
+    private static int sameColourBlocks(long[] candidate, Layout l) {
+        int stride = l.planeStride;
         int count = 0;
-        for (int j = 0; j < l.words; j++) {
-            int top = first + j;
-            int bottom = top + l.stride;
-            long a = rows[top];
-            long b = rows[bottom];
-            long aNext = next(rows, top, 1);
-            long bNext = next(rows, bottom, 1);
-            count += Long.bitCount(~((a ^ b) | (aNext ^ bNext) | (a ^ aNext)) & l.beforeLast[j]);
+        for (int k = 0; k < l.rowWords; k++) {
+            long topLeft = l.blockCorners[k];
+            int at = k * stride + GUARD_BEFORE;
+            int end = at + l.size - 1;
+            int nextPlane = stride; // the scoring copy has a spare plane after the last
+            long top = candidate[at];
+            long topRight = top >>> 1 | candidate[at + nextPlane] << 63;
+            for (; at < end; at++) {
+                long bottom = candidate[at + 1];
+                long bottomRight = bottom >>> 1 | candidate[at + 1 + nextPlane] << 63;
+                count += Long.bitCount(~((top ^ bottom) | (topRight ^ bottomRight) | (top ^ topRight)) & topLeft);
+                top = bottom;
+                topRight = bottomRight;
+            }
         }
         return count;
-    }
-
-    /** The word at index w shifted so that bit i holds module i + k of the line (0 < k < 64). */
-    private static long next(long[] lines, int w, int k) {
-        return lines[w] >>> k | lines[w + 1] << (64 - k);
-    }
-
-    /** The word at index w shifted so that bit i holds module i - k of the line (0 < k < 64). */
-    private static long previous(long[] lines, int w, int k) {
-        return lines[w] << k | lines[w - 1] >>> (64 - k);
     }
 
     private static Layout layout(int version) {
         Layout layout = LAYOUTS.get(version);
         if (layout == null) {
-            layout = new Layout(Version.getVersionForNumber(version));
-            LAYOUTS.compareAndSet(version, null, layout);
+            LAYOUTS.compareAndSet(version, null, new Layout(Version.getVersionForNumber(version)));
+            layout = LAYOUTS.get(version);
         }
         return layout;
     }
@@ -258,43 +279,47 @@ final class MaskSelection {
         return (data << 10 | remainder) ^ 0x5412;
     }
 
-    /** What depends on the version alone: the difference of each mask's matrix from mask 0's, and bounds. */
+    /** What depends on the version alone, built once and then only read. */
     private static final class Layout {
 
+        final int version;
         final int size;
-        /** Longs per line of modules, and per line with its two guard words. */
-        final int words;
-        final int stride;
-        final long[][] rowDifference = new long[8][];
-        final long[][] columnDifference = new long[8][];
-        /** Bounds by position x in a line, one long per word: x <= size - 2, where a next module exists. */
-        final long[] beforeLast;
-        /** x <= size - 5, where five modules fit. */
-        final long[] fiveFit;
-        /** x >= 1. */
-        final long[] notFirst;
-        /** x >= 4, where four modules fit before. */
-        final long[] fourBefore;
-        /** x <= size - 11, where four modules fit after a 7-module pattern. */
-        final long[] fourAfter;
+        /** Longs per row of modules. */
+        final int rowWords;
+        /** Longs per vector of 2 * size lanes. */
+        final int planes;
+        /** The length of a plane in the scoring copy, with its guards. */
+        final int planeStride;
+        /** By mask, the lanes of its matrix XOR those of mask 0's, plane by plane like the lanes. */
+        final long[][] difference = new long[8][];
+        /** By word, the lanes that exist (lane < 2 * size). */
+        final long[] laneWords;
+        /** By word, the rows' lanes (lane < size). */
+        final long[] rowLanes;
+        /** By word, the rows' lanes x <= size - 2, where a 2x2 block can have its top-left module. */
+        final long[] blockCorners;
+        /** A scoring copy before any candidate: dark everywhere, so that the guards are dark. */
+        private final long[] darkCopy;
 
         Layout(Version version) {
+            this.version = version.getVersionNumber();
             size = version.getDimensionForVersion();
-            words = (size + 63) >>> 6;
-            stride = words + 2;
-            beforeLast = positions(0, size - 2);
-            fiveFit = positions(0, size - 5);
-            notFirst = positions(1, size - 1);
-            fourBefore = positions(4, size - 1);
-            fourAfter = positions(0, size - 11);
+            rowWords = (size + 63) >>> 6;
+            planes = (2 * size + 63) >>> 6;
+            planeStride = GUARD_BEFORE + size + GUARD_AFTER;
+            laneWords = lanesBetween(0, 2 * size - 1);
+            rowLanes = lanesBetween(0, size - 1);
+            blockCorners = lanesBetween(0, size - 2);
+            darkCopy = new long[(planes + 1) * planeStride];
+            Arrays.fill(darkCopy, -1L);
             boolean[] function = functionPattern(version);
-            long[][] rowOverlay = new long[8][size * stride];
-            long[][] columnOverlay = new long[8][size * stride];
+            long[][] overlay = new long[8][];
             for (int mask = 0; mask < 8; mask++) {
+                byte[][] flipped = new byte[size][size];
                 for (int y = 0; y < size; y++) {
                     for (int x = 0; x < size; x++) {
                         if (!function[y * size + x] && maskBit(mask, x, y)) {
-                            set(rowOverlay[mask], columnOverlay[mask], x, y);
+                            flipped[y][x] = 1;
                         }
                     }
                 }
@@ -302,41 +327,84 @@ final class MaskSelection {
                 int format = formatBits(mask);
                 for (int i = 0; i < 15; i++) {
                     if ((format >>> i & 1) != 0) {
-                        set(rowOverlay[mask], columnOverlay[mask], FORMAT_X[i], FORMAT_Y[i]);
-                        set(rowOverlay[mask], columnOverlay[mask], i < 8 ? size - 1 - i : 8, i < 8 ? 8 : size - 15 + i);
+                        flipped[FORMAT_Y[i]][FORMAT_X[i]] = 1;
+                        flipped[i < 8 ? 8 : size - 15 + i][i < 8 ? size - 1 - i : 8] = 1;
+                    }
+                }
+                overlay[mask] = lanes(flipped);
+            }
+            for (int mask = 0; mask < 8; mask++) {
+                difference[mask] = new long[overlay[0].length];
+                for (int i = 0; i < overlay[0].length; i++) {
+                    difference[mask][i] = overlay[0][i] ^ overlay[mask][i];
+                }
+            }
+        }
+
+        /** A copy to score candidates in: each plane between guard words, then a spare plane. */
+        long[] scoringCopy() {
+            return darkCopy.clone();
+        }
+
+        /**
+         * The lanes of a matrix of 0 and 1 (ZXing's finished matrices hold nothing else), read eight
+         * modules at a time. Rows: one multiplication gathers the low bits of eight bytes, byte j times
+         * 2^(56 - 7j) landing in bit 56 + j with no two partial products on the same bit. Columns: the
+         * same eight modules of eight rows, row u shifted left by u and ORed, make byte t hold column t
+         * of the eight rows: an 8x8 transpose in fifteen operations, spread into the column lanes.
+         */
+        long[] lanes(byte[][] modules) {
+            long[] lanes = new long[planes * size];
+            int chunks = (size + 7) >>> 3;
+            for (int y = 0; y < size; y++) {
+                byte[] row = modules[y];
+                for (int j = 0; j < rowWords; j++) {
+                    long word = 0;
+                    for (int c = 8 * j, end = Math.min(chunks, c + 8); c < end; c++) {
+                        word |= (eightModules(row, c) * 0x0102040810204080L >>> 56) << (8 * (c & 7));
+                    }
+                    lanes[j * size + y] = word;
+                }
+            }
+            for (int y0 = 0; y0 < size; y0 += 8) {
+                int lane = size + y0;
+                int word = lane >>> 6;
+                int shift = lane & 63;
+                boolean spills = shift > 56 && word + 1 < planes;
+                int rows = Math.min(8, size - y0);
+                for (int c = 0; c < chunks; c++) {
+                    long transposed = 0;
+                    for (int u = 0; u < rows; u++) {
+                        transposed |= eightModules(modules[y0 + u], c) << u;
+                    }
+                    for (int t = 0, x = 8 * c, n = Math.min(8, size - x); t < n; t++, x++) {
+                        long column = transposed >>> (8 * t) & 0xFF;
+                        lanes[word * size + x] |= column << shift;
+                        if (spills) {
+                            lanes[(word + 1) * size + x] |= column >>> (64 - shift);
+                        }
                     }
                 }
             }
-            for (int mask = 0; mask < 8; mask++) {
-                rowDifference[mask] = xor(rowOverlay[0], rowOverlay[mask]);
-                columnDifference[mask] = xor(columnOverlay[0], columnOverlay[mask]);
+            return lanes;
+        }
+
+        /** Modules 8c to 8c + 7 of a row, one per byte (0 or 1); past the row's end, 0. */
+        private long eightModules(byte[] row, int c) {
+            int from = 8 * c;
+            if (from + 8 <= size) {
+                return (long) EIGHT_BYTES.get(row, from) & LOW_BIT_OF_EACH_BYTE;
             }
+            // the row's last eight bytes, of which the first are done already (size >= 21)
+            return (long) EIGHT_BYTES.get(row, size - 8) >>> (8 * (from + 8 - size)) & LOW_BIT_OF_EACH_BYTE;
         }
 
-        /** The index of the word that holds module i of line number {@code line}. */
-        int word(int line, int i) {
-            return line * stride + 1 + (i >>> 6);
-        }
-
-        private void set(long[] rows, long[] columns, int x, int y) {
-            rows[word(y, x)] |= 1L << x;
-            columns[word(x, y)] |= 1L << y;
-        }
-
-        private long[] positions(int from, int to) {
-            long[] bits = new long[words];
+        private long[] lanesBetween(int from, int to) {
+            long[] bits = new long[planes];
             for (int i = from; i <= to; i++) {
                 bits[i >>> 6] |= 1L << i;
             }
             return bits;
-        }
-
-        private static long[] xor(long[] a, long[] b) {
-            long[] result = new long[a.length];
-            for (int i = 0; i < a.length; i++) {
-                result[i] = a[i] ^ b[i];
-            }
-            return result;
         }
     }
 }
