@@ -34,9 +34,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  *
  * <p>Several replicas may run the relay: each round takes a transaction-scoped advisory lock, so
  * only one replica publishes at a time (which also keeps each key's events in order across
- * replicas), and rows are selected {@code FOR UPDATE SKIP LOCKED} as a second guard. Only the
- * longest acknowledged prefix of a batch is marked: an event after a failed one is sent again
- * later, which idempotent consumers absorb, but never overtakes it.
+ * replicas), and rows are selected {@code FOR UPDATE SKIP LOCKED} as a second guard. The oldest
+ * event of a round is sent alone first, so that no event overtakes one that is still waiting for
+ * the broker; only the longest acknowledged prefix of a batch is marked: an event after a failed
+ * one is sent again later, which idempotent consumers absorb.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -122,9 +123,21 @@ public class OutboxRelay {
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Uni<Throwable>> sends = batch.stream().map(this::send).toList();
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(outcomes -> record(connection, batch, outcomes));
+                    // the oldest event goes first and alone: while the broker is away, a send waits for
+                    // metadata until it times out, and a later send that happens to find the broker back
+                    // would overtake it; once one is acknowledged, the rest go together
+                    return send(batch.get(0)).chain(first -> {
+                        if (first != null || batch.size() == 1) {
+                            return record(connection, batch.subList(0, 1), java.util.Collections.singletonList(first));
+                        }
+                        List<Uni<Throwable>> sends = batch.subList(1, batch.size()).stream().map(this::send).toList();
+                        return Uni.join().all(sends).andFailFast().chain(rest -> {
+                            List<Throwable> outcomes = new ArrayList<>(batch.size());
+                            outcomes.add(null);
+                            outcomes.addAll(rest);
+                            return record(connection, batch, outcomes);
+                        });
+                    });
                 });
     }
 
