@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Version;
@@ -43,7 +42,7 @@ final class MaskSelection {
     /** Eight bytes of a ByteMatrix row as one long, byte j in bits 8j to 8j + 7. */
     private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_BIT_OF_EACH_BYTE = 0x0101010101010101L;
-    private static final AtomicReferenceArray<Layout> LAYOUTS = new AtomicReferenceArray<>(41);
+    private static final LazyTable<Layout> LAYOUTS = new LazyTable<>(41, v -> new Layout(Version.getVersionForNumber(v)));
 
     private final Layout layout;
     /** The mask-0 modules as lanes, plane by plane; never written after the constructor. */
@@ -53,7 +52,7 @@ final class MaskSelection {
         if (maskZero.getMaskPattern() != 0 || maskZero.getECLevel() != ErrorCorrectionLevel.M) {
             throw new IllegalArgumentException("needs a code encoded at error correction M with mask 0");
         }
-        layout = layout(maskZero.getVersion().getVersionNumber());
+        layout = LAYOUTS.get(maskZero.getVersion().getVersionNumber());
         lanes = layout.lanes(maskZero.getMatrix().getArray());
     }
 
@@ -203,15 +202,6 @@ final class MaskSelection {
             }
         }
         return count;
-    }
-
-    private static Layout layout(int version) {
-        Layout layout = LAYOUTS.get(version);
-        if (layout == null) {
-            LAYOUTS.compareAndSet(version, null, new Layout(Version.getVersionForNumber(version)));
-            layout = LAYOUTS.get(version);
-        }
-        return layout;
     }
 
     /**

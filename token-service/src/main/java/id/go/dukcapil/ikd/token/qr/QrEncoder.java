@@ -3,7 +3,6 @@ package id.go.dukcapil.ikd.token.qr;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -35,8 +34,8 @@ final class QrEncoder {
     /** Data codewords at level M by version, to choose a version without walking ZXing's objects. */
     private static final int[] DATA_CODEWORDS = new int[41];
     /** By error correction codewords per block: the generator's products, see products(int). */
-    private static final AtomicReferenceArray<long[]> GENERATORS = new AtomicReferenceArray<>(33);
-    private static final AtomicReferenceArray<Layout> LAYOUTS = new AtomicReferenceArray<>(41);
+    private static final LazyTable<long[]> GENERATORS = new LazyTable<>(33, QrEncoder::products);
+    private static final LazyTable<Layout> LAYOUTS = new LazyTable<>(41, v -> new Layout(Version.getVersionForNumber(v)));
 
     static {
         for (int i = 0; i < ALPHANUMERIC.length(); i++) {
@@ -91,7 +90,7 @@ final class QrEncoder {
             return zxing(text);
         }
         Version version = Version.getVersionForNumber(number);
-        Layout layout = layout(number);
+        Layout layout = LAYOUTS.get(number);
         // ZXing writes the count with the final version's field width; were it wider than the one the
         // version was chosen with, ZXing's own checks would decide (never for byte mode at M, in fact)
         int countBits = Mode.BYTE.getCharacterCountBits(version);
@@ -217,40 +216,26 @@ final class QrEncoder {
      * generator is the product of (x + 2^i) for i = 0 .. degree - 1 (the field's generator base is 0).
      */
     private static long[] products(int degree) {
-        long[] products = GENERATORS.get(degree);
-        if (products == null) {
-            int[] poly = { 1 }; // highest power first
-            for (int d = 0; d < degree; d++) {
-                int[] next = new int[poly.length + 1];
-                for (int i = 0; i < poly.length; i++) {
-                    next[i] ^= poly[i];
-                    next[i + 1] ^= multiply(poly[i], EXP[d]);
-                }
-                poly = next;
+        int[] poly = { 1 }; // highest power first
+        for (int d = 0; d < degree; d++) {
+            int[] next = new int[poly.length + 1];
+            for (int i = 0; i < poly.length; i++) {
+                next[i] ^= poly[i];
+                next[i + 1] ^= multiply(poly[i], EXP[d]);
             }
-            products = new long[256 * 4];
-            for (int f = 0; f < 256; f++) {
-                for (int j = 0; j < degree; j++) {
-                    products[4 * f + j / 8] |= (long) multiply(poly[j + 1], f) << (56 - 8 * (j & 7));
-                }
+            poly = next;
+        }
+        long[] products = new long[256 * 4];
+        for (int f = 0; f < 256; f++) {
+            for (int j = 0; j < degree; j++) {
+                products[4 * f + j / 8] |= (long) multiply(poly[j + 1], f) << (56 - 8 * (j & 7));
             }
-            GENERATORS.compareAndSet(degree, null, products);
-            products = GENERATORS.get(degree);
         }
         return products;
     }
 
     private static int multiply(int a, int b) {
         return a == 0 || b == 0 ? 0 : EXP[LOG[a] + LOG[b]];
-    }
-
-    private static Layout layout(int version) {
-        Layout layout = LAYOUTS.get(version);
-        if (layout == null) {
-            LAYOUTS.compareAndSet(version, null, new Layout(Version.getVersionForNumber(version)));
-            layout = LAYOUTS.get(version);
-        }
-        return layout;
     }
 
     /** What depends on the version alone, built once and then only read. */
@@ -298,7 +283,7 @@ final class QrEncoder {
             if (ecPerBlock > 32) {
                 throw new IllegalStateException("more error correction codewords per block than the register holds");
             }
-            products = products(ecPerBlock);
+            products = GENERATORS.get(ecPerBlock);
             order = interleaving();
 
             byte[][] matrix = new byte[size][size];

@@ -29,7 +29,6 @@ import com.google.zxing.qrcode.encoder.QRCode;
  */
 class MaskSelectionTest {
 
-    private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     /** 1:1:3:1:1, the finder-like pattern of penalty rule 3. */
     private static final int[] FINDER_LIKE = { 1, 0, 1, 1, 1, 0, 1 };
 
@@ -277,14 +276,7 @@ class MaskSelectionTest {
 
     /** Base64url parts joined by dots, like a compact JWS; always byte mode (lower case letters or '-' or '_'). */
     private static String jws(Random random, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(BASE64URL.charAt(random.nextInt(BASE64URL.length())));
-        }
-        if (length > 20) {
-            text.setCharAt(length / 8, '.');
-            text.setCharAt(length - length / 6, '.');
-        }
+        StringBuilder text = new StringBuilder(QrTexts.jws(random, length));
         text.setCharAt(0, 'a');
         return text.toString();
     }

@@ -32,8 +32,6 @@ import com.google.zxing.qrcode.encoder.QRCode;
 /** The fast best-mask path gives exactly ZXing's code, and the images read back. */
 class QrCodesTest {
 
-    private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
     @Test
     void theBestMaskIsZXingsForManyInputs() throws Exception {
@@ -113,8 +111,8 @@ class QrCodesTest {
     @Test
     void pngAndSvgShowTheCodeAndReadBack() throws Exception {
         Random random = new Random(471);
-        List<String> texts = new ArrayList<>(List.of(jws(random, 471), jws(random, 471), jws(random, 471),
-                jws(random, 120), jws(random, 300)));
+        List<String> texts = new ArrayList<>(List.of(QrTexts.jws(random, 471), QrTexts.jws(random, 471), QrTexts.jws(random, 471),
+                QrTexts.jws(random, 120), QrTexts.jws(random, 300)));
         texts.add("a");
         for (String text : texts) {
             QrCodes.Matrix matrix = QrCodes.encode(text);
@@ -152,7 +150,7 @@ class QrCodesTest {
         // decode() then reads them as pure barcodes (of 300, at least one needs that with near certainty)
         Random random = new Random(90);
         for (int i = 0; i < 300; i++) {
-            String token = jws(random, 471);
+            String token = QrTexts.jws(random, 471);
             assertThat(QrCodes.decode(QrCodes.png(QrCodes.encode(token), 4))).as("token %d", i).contains(token);
         }
     }
@@ -171,36 +169,18 @@ class QrCodesTest {
     /** JWS-like text mostly, of lengths that reach most versions; some in other QR modes and alphabets. */
     private static String randomText(Random random, int i) {
         return switch (i % 10) {
-            case 0 -> random(random, "0123456789", 1 + random.nextInt(3000)); // numeric mode
-            case 1 -> random(random, ALPHANUMERIC, 1 + random.nextInt(2500)); // alphanumeric mode
+            case 0 -> QrTexts.random(random, "0123456789", 1 + random.nextInt(3000)); // numeric mode
+            case 1 -> QrTexts.random(random, QrTexts.ALPHANUMERIC, 1 + random.nextInt(2500)); // alphanumeric mode
             case 2 -> printableAscii(random, 1 + random.nextInt(900));
-            case 3 -> jws(random, 900 + random.nextInt(1400)); // versions 27 to 40
-            default -> jws(random, 1 + random.nextInt(900));
+            case 3 -> QrTexts.jws(random, 900 + random.nextInt(1400)); // versions 27 to 40
+            default -> QrTexts.jws(random, 1 + random.nextInt(900));
         };
-    }
-
-    /** Base64url parts joined by dots, like a compact JWS. */
-    private static String jws(Random random, int length) {
-        StringBuilder text = new StringBuilder(random(random, BASE64URL, length));
-        if (length > 20) {
-            text.setCharAt(length / 8, '.');
-            text.setCharAt(length - length / 6, '.');
-        }
-        return text.toString();
     }
 
     private static String printableAscii(Random random, int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             text.append((char) (' ' + random.nextInt(95)));
-        }
-        return text.toString();
-    }
-
-    private static String random(Random random, String alphabet, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
     }

@@ -26,8 +26,6 @@ import com.google.zxing.qrcode.encoder.QRCode;
 class QrEncoderTest {
 
     private static final Map<EncodeHintType, ?> MASK_ZERO = Map.of(EncodeHintType.QR_MASK_PATTERN, 0);
-    private static final String JWS_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
-    private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
     private static final String LATIN1_ALPHABET = "abcxyzABC019 .~\u00e9_!\"#&'()<>?@[]{}|\u00a0\u00ff\u0000\n";
 
     @Test
@@ -74,8 +72,8 @@ class QrEncoderTest {
         Random random = new Random(18004);
         List<String> texts = new ArrayList<>(List.of("", "0", "0123456789", "HELLO WORLD $%*+-./:", "A1",
                 "token \u2713", "\u0100", "caf\u00e9 \u20ac", "\uD83D\uDE00 emoji", "\u65e5\u672c"));
-        texts.add(random(random, "0123456789", 3000));
-        texts.add(random(random, ALPHANUMERIC, 1500));
+        texts.add(QrTexts.random(random, "0123456789", 3000));
+        texts.add(QrTexts.random(random, QrTexts.ALPHANUMERIC, 1500));
         texts.add(jws(random, 470) + "\u0101");
         for (String text : texts) {
             QRCode expected = Encoder.encode(text, ErrorCorrectionLevel.M, MASK_ZERO);
@@ -89,8 +87,8 @@ class QrEncoderTest {
     @Test
     void textTooLongForVersion40IsRefusedAsZXingRefusesIt() {
         Random random = new Random(7);
-        for (String text : List.of(jws(random, 2332), jws(random, 5000), random(random, "0123456789", 5597),
-                random(random, "ABC", 3392), "\u0100" + jws(random, 2331))) {
+        for (String text : List.of(jws(random, 2332), jws(random, 5000), QrTexts.random(random, "0123456789", 5597),
+                QrTexts.random(random, "ABC", 3392), "\u0100" + jws(random, 2331))) {
             assertThatThrownBy(() -> Encoder.encode(text, ErrorCorrectionLevel.M, MASK_ZERO))
                     .as("ZXing, %d characters", text.length()).isInstanceOf(WriterException.class);
             assertThatThrownBy(() -> QrEncoder.maskZero(text)).as("%d characters", text.length())
@@ -148,30 +146,17 @@ class QrEncoderTest {
 
     /** Base64url parts joined by dots, like a compact JWS. */
     private static String jws(Random random, int length) {
-        StringBuilder text = new StringBuilder(random(random, JWS_ALPHABET.substring(0, 64), length));
-        if (length > 20) {
-            text.setCharAt(length / 8, '.');
-            text.setCharAt(length - length / 6, '.');
-        }
-        return byteMode(text, 'a');
+        return byteMode(new StringBuilder(QrTexts.jws(random, length)), 'a');
     }
 
     /** Text that ZXing encodes in byte mode: at least one character outside its alphanumeric table. */
     private static String latin1(Random random, int length) {
-        return byteMode(new StringBuilder(random(random, LATIN1_ALPHABET, length)), '\u00e9');
+        return byteMode(new StringBuilder(QrTexts.random(random, LATIN1_ALPHABET, length)), '\u00e9');
     }
 
     private static String byteMode(StringBuilder text, char replacement) {
-        if (text.length() > 0 && text.chars().allMatch(c -> ALPHANUMERIC.indexOf(c) >= 0)) {
+        if (text.length() > 0 && text.chars().allMatch(c -> QrTexts.ALPHANUMERIC.indexOf(c) >= 0)) {
             text.setCharAt(0, replacement);
-        }
-        return text.toString();
-    }
-
-    private static String random(Random random, String alphabet, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
     }
