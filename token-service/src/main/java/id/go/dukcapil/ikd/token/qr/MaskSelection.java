@@ -85,20 +85,19 @@ final class MaskSelection {
     /** The modules with {@code mask}, as ZXing places them with that mask. */
     QrCodes.Matrix matrix(int mask) {
         int size = layout.size;
+        int words = layout.rowWords;
         long[] difference = layout.difference[mask];
-        boolean[] dark = new boolean[size * size];
-        // the rows' lanes come first, so module (x, y) is bit x of the vector at index y; only the
-        // dark modules are written, one per set bit (faster than a store per module)
-        for (int k = 0; k < layout.rowWords; k++) {
+        long[] rows = new long[size * words];
+        // the rows' lanes come first, so module (x, y) is bit x of the vector at index y: word k of
+        // row y is the vector's word k, less the column lanes that follow the row in it
+        for (int k = 0; k < words; k++) {
             long rowLanes = layout.rowLanes[k];
-            for (int y = 0, first = 64 * k; y < size; y++, first += size) {
+            for (int y = 0; y < size; y++) {
                 int at = k * size + y;
-                for (long bits = (lanes[at] ^ difference[at]) & rowLanes; bits != 0; bits &= bits - 1) {
-                    dark[first + Long.numberOfTrailingZeros(bits)] = true;
-                }
+                rows[y * words + k] = (lanes[at] ^ difference[at]) & rowLanes;
             }
         }
-        return new QrCodes.Matrix(layout.version, size, dark);
+        return new QrCodes.Matrix(layout.version, size, rows);
     }
 
     /**

@@ -36,8 +36,10 @@ public final class QrCodes {
     /** The quiet zone the QR specification requires around the code, in modules. */
     public static final int QUIET_ZONE = 4;
     private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-    /** Idle deflaters for the next PNG; more than this many at once are made and ended as needed. */
-    private static final java.util.concurrent.BlockingQueue<Deflater> DEFLATERS = new java.util.concurrent.ArrayBlockingQueue<>(16);
+    /** Idle deflaters for the next PNGs (lock-free: every render takes one); at most MAX_IDLE_DEFLATERS are kept. */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<Deflater> IDLE_DEFLATERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.concurrent.atomic.AtomicInteger IDLE_DEFLATER_COUNT = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_IDLE_DEFLATERS = 16;
     private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
     private static final Map<DecodeHintType, Object> PURE_DECODE_HINTS = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
@@ -51,11 +53,69 @@ public final class QrCodes {
     private QrCodes() {
     }
 
-    /** The modules of a QR code and the version chosen. */
-    public record Matrix(int version, int size, boolean[] dark) {
+    /**
+     * The modules of a QR code and the version chosen, as bits: row y is the {@link #words()} longs
+     * from {@code y * words()}, module x its bit {@code x % 64} of word {@code x / 64}; bits past the
+     * row's end are 0. The images walk runs of dark modules a word at a time.
+     */
+    public record Matrix(int version, int size, long[] rows) {
+
+        int words() {
+            return (size + 63) >>> 6;
+        }
 
         boolean isDark(int x, int y) {
-            return dark[y * size + x];
+            return (rows[y * words() + (x >>> 6)] >>> x & 1L) != 0;
+        }
+
+        /** Every module, row by row. */
+        boolean[] dark() {
+            boolean[] dark = new boolean[size * size];
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    dark[y * size + x] = isDark(x, y);
+                }
+            }
+            return dark;
+        }
+
+        /** The first dark module of row y at or after x; {@code size} when there is none. */
+        int nextDark(int y, int x) {
+            return next(y, x, 0L);
+        }
+
+        /** The first light module of row y at or after x; {@code size} when the row is dark to its end. */
+        int nextLight(int y, int x) {
+            return next(y, x, -1L);
+        }
+
+        private int next(int y, int x, long flip) {
+            if (x >= size) {
+                return size;
+            }
+            int base = y * words();
+            int w = x >>> 6;
+            long word = (rows[base + w] ^ flip) & (-1L << x);
+            while (word == 0) {
+                if (++w == words()) {
+                    return size;
+                }
+                word = rows[base + w] ^ flip;
+            }
+            return Math.min(size, (w << 6) + Long.numberOfTrailingZeros(word));
+        }
+
+        /** Runs of dark modules in row y. */
+        int runs(int y) {
+            int base = y * words();
+            int runs = 0;
+            long carry = 0;
+            for (int w = 0; w < words(); w++) {
+                long word = rows[base + w];
+                runs += Long.bitCount(word & ~(word << 1 | carry));
+                carry = word >>> 63;
+            }
+            return runs;
         }
     }
 
@@ -77,18 +137,6 @@ public final class QrCodes {
         }
     }
 
-    static Matrix matrix(QRCode code) {
-        ByteMatrix modules = code.getMatrix();
-        int size = modules.getWidth();
-        boolean[] dark = new boolean[size * size];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                dark[y * size + x] = modules.get(x, y) == 1;
-            }
-        }
-        return new Matrix(code.getVersion().getVersionNumber(), size, dark);
-    }
-
     /**
      * A 1-bit grayscale PNG (0 = black), {@code scale} pixels per module, with the quiet zone. The
      * first scanline of each row of modules is written as is, the {@code scale - 1} copies below it
@@ -102,30 +150,28 @@ public final class QrCodes {
         int rowBytes = (width + 7) / 8;
         int lineBytes = rowBytes + 1;
         byte[] raw = new byte[lineBytes * width]; // zeros: the Up-filtered copies need nothing more
-        boolean[] dark = matrix.dark();
+        int size = matrix.size();
         for (int my = 0; my < modules; my++) {
             int line = my * scale * lineBytes;
             raw[line] = 0; // filter type None
             java.util.Arrays.fill(raw, line + 1, line + lineBytes, (byte) 0xff);
             int y = my - QUIET_ZONE;
-            if (y >= 0 && y < matrix.size()) {
-                int row = y * matrix.size();
-                for (int x = 0; x < matrix.size(); x++) {
-                    if (dark[row + x]) {
-                        int px = (x + QUIET_ZONE) * scale;
-                        for (int s = 0; s < scale; s++, px++) {
-                            raw[line + 1 + (px >> 3)] &= (byte) ~(0x80 >>> (px & 7));
-                        }
-                    }
+            if (y >= 0 && y < size) {
+                for (int x = matrix.nextDark(y, 0); x < size; ) {
+                    int end = matrix.nextLight(y, x);
+                    blacken(raw, line + 1, (x + QUIET_ZONE) * scale, (end + QUIET_ZONE) * scale);
+                    x = matrix.nextDark(y, end);
                 }
             }
             for (int s = 1; s < scale; s++) {
                 raw[line + s * lineBytes] = 2; // filter type Up: the same as the line above
             }
         }
-        Deflater deflater = DEFLATERS.poll();
+        Deflater deflater = IDLE_DEFLATERS.poll();
         if (deflater == null) {
             deflater = new Deflater(Deflater.BEST_SPEED);
+        } else {
+            IDLE_DEFLATER_COUNT.decrementAndGet();
         }
         byte[] buffer = new byte[raw.length / 4 + 64];
         int compressed = 0;
@@ -140,7 +186,10 @@ public final class QrCodes {
             }
         } finally {
             deflater.reset();
-            if (!DEFLATERS.offer(deflater)) {
+            if (IDLE_DEFLATER_COUNT.incrementAndGet() <= MAX_IDLE_DEFLATERS) {
+                IDLE_DEFLATERS.offer(deflater);
+            } else {
+                IDLE_DEFLATER_COUNT.decrementAndGet();
                 deflater.end();
             }
         }
@@ -157,6 +206,21 @@ public final class QrCodes {
         return out.array();
     }
 
+    /** Pixels {@code from} to {@code to - 1} of the 1-bit scanline at {@code offset} made black (0), most significant bit first. */
+    private static void blacken(byte[] line, int offset, int from, int to) {
+        int first = offset + (from >>> 3);
+        int last = offset + ((to - 1) >>> 3);
+        int head = 0xff >>> (from & 7);
+        int tail = 0xff << (7 - ((to - 1) & 7)) & 0xff;
+        if (first == last) {
+            line[first] &= (byte) ~(head & tail);
+            return;
+        }
+        line[first] &= (byte) ~head;
+        java.util.Arrays.fill(line, first + 1, last, (byte) 0);
+        line[last] &= (byte) ~tail;
+    }
+
     /**
      * An SVG with one stroked path: each row of modules is a line one module thick through the row's
      * middle, and each run of dark modules a segment of it ("M4 4.5h7m2 0h1": move, draw 7, skip 2,
@@ -169,33 +233,17 @@ public final class QrCodes {
         byte[] head = ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 " + modules + ' ' + modules
                 + "' shape-rendering='crispEdges'><path fill='#fff' d='M0 0h" + modules + 'v' + modules + "H0z'/>"
                 + "<path stroke='#000' d='").getBytes(StandardCharsets.US_ASCII);
-        boolean[] dark = matrix.dark();
         int runs = 0;
-        for (int row = 0; row < dark.length; row += size) {
-            boolean previous = false;
-            for (int i = row; i < row + size; i++) {
-                if (dark[i] && !previous) {
-                    runs++;
-                }
-                previous = dark[i];
-            }
+        for (int y = 0; y < size; y++) {
+            runs += matrix.runs(y);
         }
         byte[] out = new byte[head.length + size * SVG_ROW_MAX + runs * SVG_RUN_MAX + SVG_TAIL.length];
         System.arraycopy(head, 0, out, 0, head.length);
         int at = head.length;
         for (int y = 0; y < size; y++) {
-            int row = y * size;
-            int x = 0;
             int end = -1; // where the previous run of this row ended; -1 before the first
-            while (x < size) {
-                if (!dark[row + x]) {
-                    x++;
-                    continue;
-                }
-                int start = x;
-                while (x < size && dark[row + x]) {
-                    x++;
-                }
+            for (int start = matrix.nextDark(y, 0); start < size; start = matrix.nextDark(y, end)) {
+                int x = matrix.nextLight(y, start);
                 if (end < 0) {
                     // "M<x> <y>.5": the row's first run starts at an absolute point
                     out[at++] = 'M';

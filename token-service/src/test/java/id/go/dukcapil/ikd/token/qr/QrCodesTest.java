@@ -117,22 +117,7 @@ class QrCodesTest {
         for (String text : texts) {
             QrCodes.Matrix matrix = QrCodes.encode(text);
             byte[] png = QrCodes.png(matrix, 4);
-
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            int width = (matrix.size() + 2 * QrCodes.QUIET_ZONE) * 4;
-            assertThat(image.getWidth()).isEqualTo(width);
-            assertThat(image.getHeight()).isEqualTo(width);
-            assertThat(image.getColorModel().getPixelSize()).isEqualTo(1);
-            for (int y = 0; y < width; y++) {
-                for (int x = 0; x < width; x++) {
-                    int mx = x / 4 - QrCodes.QUIET_ZONE;
-                    int my = y / 4 - QrCodes.QUIET_ZONE;
-                    boolean dark = mx >= 0 && my >= 0 && mx < matrix.size() && my < matrix.size() && matrix.isDark(mx, my);
-                    if (((image.getRGB(x, y) & 0xffffff) == 0) != dark) {
-                        fail("pixel x %d, y %d of the PNG for %s", x, y, text);
-                    }
-                }
-            }
+            assertPixels(png, matrix, 4, text);
             assertThat(QrCodes.decode(png)).contains(text);
             assertThat(Zbarimg.read(png)).isEqualTo(text);
 
@@ -141,6 +126,35 @@ class QrCodesTest {
                     .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
             assertThat(root.getTagName()).isEqualTo("svg");
             assertThat(svgModules(svg, matrix.size())).isEqualTo(matrix.dark());
+        }
+    }
+
+    @Test
+    void thePngHasExactlyTheModulesAtAnyScale() throws Exception {
+        Random random = new Random(3);
+        for (String text : List.of(QrTexts.jws(random, 471), QrTexts.jws(random, 40), "a")) {
+            QrCodes.Matrix matrix = QrCodes.encode(text);
+            for (int scale : new int[] { 1, 2, 3, 5, 7, 8, 9 }) {
+                assertPixels(QrCodes.png(matrix, scale), matrix, scale, text);
+            }
+        }
+    }
+
+    private static void assertPixels(byte[] png, QrCodes.Matrix matrix, int scale, String text) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int width = (matrix.size() + 2 * QrCodes.QUIET_ZONE) * scale;
+        assertThat(image.getWidth()).isEqualTo(width);
+        assertThat(image.getHeight()).isEqualTo(width);
+        assertThat(image.getColorModel().getPixelSize()).isEqualTo(1);
+        for (int y = 0; y < width; y++) {
+            for (int x = 0; x < width; x++) {
+                int mx = x / scale - QrCodes.QUIET_ZONE;
+                int my = y / scale - QrCodes.QUIET_ZONE;
+                boolean dark = mx >= 0 && my >= 0 && mx < matrix.size() && my < matrix.size() && matrix.isDark(mx, my);
+                if (((image.getRGB(x, y) & 0xffffff) == 0) != dark) {
+                    fail("pixel x %d, y %d of the PNG at scale %d for %s", x, y, scale, text);
+                }
+            }
         }
     }
 
