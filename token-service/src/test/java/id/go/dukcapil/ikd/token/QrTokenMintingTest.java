@@ -73,8 +73,11 @@ class QrTokenMintingTest {
         byte[] cached = given().auth().oauth2(citizenJwt(citizen.subject())).get((String) response.path("qr.pngUrl"))
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
         assertThat(cached).isEqualTo(png);
-        given().auth().oauth2(citizenJwt(citizen.subject())).get((String) response.path("qr.svgUrl"))
-                .then().statusCode(200).contentType("image/svg+xml");
+        String svg = given().auth().oauth2(citizenJwt(citizen.subject())).get((String) response.path("qr.svgUrl"))
+                .then().statusCode(200).contentType("image/svg+xml").extract().asString();
+        // the answer's JSON carries the SVG unescaped: it must still be exactly the image
+        assertThat((String) response.path("qr.svg")).isEqualTo(svg);
+        assertThat((String) response.path("qr.pngUrl")).isEqualTo("/api/v1/qr-tokens/" + claims.get("jti").asText() + "/qr.png");
         given().auth().oauth2(citizenJwt("someone-else")).get((String) response.path("qr.pngUrl"))
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("QR_IMAGE_NOT_FOUND"));
     }

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import id.go.dukcapil.ikd.token.domain.QrImage;
 import id.go.dukcapil.ikd.token.service.QrImageService;
 import id.go.dukcapil.ikd.token.service.QrTokenService;
@@ -43,6 +45,8 @@ public class QrTokenResource {
     public record MintRequest(@NotBlank @Size(max = 4096) String pinProof) {
     }
 
+    /** {@code pngBase64} and {@code svg} hold only characters that JSON carries as they are (see QrPictureSerializer). */
+    @JsonSerialize(using = QrPictureSerializer.class)
     public record QrPicture(int version, String pngBase64, String svg, String pngUrl, String svgUrl) {
     }
 
