@@ -24,7 +24,6 @@ public class CitizenTokens {
 
     public static final String AUDIENCE = "token-service";
     public static final String CITIZEN_GROUP = "citizen";
-    public static final String PIN_PROOF_TYPE = "ikd-pin-proof+jwt";
 
     private final ActivationConfig config;
     private final Clock clock;
@@ -61,7 +60,7 @@ public class CitizenTokens {
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(lifetime))
-                .jws().algorithm(SignatureAlgorithm.HS256).keyId(pinProofKeys.currentKid()).type(PIN_PROOF_TYPE)
+                .jws().algorithm(SignatureAlgorithm.HS256).keyId(pinProofKeys.currentKid()).type(PinProofKeys.TYPE)
                 .sign(pinProofKeys.currentKey());
         return new Issued(token, lifetime);
     }

@@ -43,8 +43,7 @@ public class Outbox {
 
     /** Appends {@code event} in the transaction that {@code connection} is in; returns its CloudEvents id. */
     public Uni<UUID> append(SqlConnection connection, IkdEvent event) {
-        Object[] row = row(event);
-        return connection.preparedQuery(INSERT_ON_CONNECTION).execute(Tuple.from(row)).replaceWith((UUID) row[0]);
+        return appendAll(connection, List.of(new TracedEvent(event, currentTraceparent()))).map(ids -> ids.get(0));
     }
 
     /** An event with the trace of the request it belongs to, taken when that request was still current. */

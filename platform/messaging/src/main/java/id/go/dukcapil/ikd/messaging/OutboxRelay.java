@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -128,7 +129,7 @@ public class OutboxRelay {
                     // would overtake it; once one is acknowledged, the rest go together
                     return send(batch.get(0)).chain(first -> {
                         if (first != null || batch.size() == 1) {
-                            return record(connection, batch.subList(0, 1), java.util.Collections.singletonList(first));
+                            return record(connection, batch.subList(0, 1), Collections.singletonList(first));
                         }
                         List<Uni<Throwable>> sends = batch.subList(1, batch.size()).stream().map(this::send).toList();
                         return Uni.join().all(sends).andFailFast().chain(rest -> {

@@ -26,6 +26,8 @@ import io.smallrye.config.ConfigMapping;
 public final class PinProofKeys {
 
     public static final String ALGORITHM = "HS256";
+    /** The JWS {@code typ} of a PIN proof, which no other token of the suite carries. */
+    public static final String TYPE = "ikd-pin-proof+jwt";
     private static final String MAC = "HmacSHA256";
     private static final int MIN_KEY_BYTES = 32;
 

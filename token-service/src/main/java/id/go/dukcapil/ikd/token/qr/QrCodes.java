@@ -5,8 +5,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -22,7 +26,6 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 
@@ -37,13 +40,13 @@ public final class QrCodes {
     public static final int QUIET_ZONE = 4;
     private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
     /** Idle deflaters for the next PNGs (lock-free: every render takes one); at most MAX_IDLE_DEFLATERS are kept. */
-    private static final java.util.concurrent.ConcurrentLinkedQueue<Deflater> IDLE_DEFLATERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private static final java.util.concurrent.atomic.AtomicInteger IDLE_DEFLATER_COUNT = new java.util.concurrent.atomic.AtomicInteger();
+    private static final ConcurrentLinkedQueue<Deflater> IDLE_DEFLATERS = new ConcurrentLinkedQueue<>();
+    private static final AtomicInteger IDLE_DEFLATER_COUNT = new AtomicInteger();
     private static final int MAX_IDLE_DEFLATERS = 16;
     private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
     private static final Map<DecodeHintType, Object> PURE_DECODE_HINTS = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
     /** The longest "M<x> <y>.5" that starts a row of the SVG path, with numbers of up to three digits. */
     private static final int SVG_ROW_MAX = 10;
     /** The longest "m<gap> 0h<n>" of a run, with numbers of up to three digits. */
@@ -66,17 +69,6 @@ public final class QrCodes {
 
         boolean isDark(int x, int y) {
             return (rows[y * words() + (x >>> 6)] >>> x & 1L) != 0;
-        }
-
-        /** Every module, row by row. */
-        boolean[] dark() {
-            boolean[] dark = new boolean[size * size];
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    dark[y * size + x] = isDark(x, y);
-                }
-            }
-            return dark;
         }
 
         /** The first dark module of row y at or after x; {@code size} when there is none. */
@@ -154,7 +146,7 @@ public final class QrCodes {
         for (int my = 0; my < modules; my++) {
             int line = my * scale * lineBytes;
             raw[line] = 0; // filter type None
-            java.util.Arrays.fill(raw, line + 1, line + lineBytes, (byte) 0xff);
+            Arrays.fill(raw, line + 1, line + lineBytes, (byte) 0xff);
             int y = my - QUIET_ZONE;
             if (y >= 0 && y < size) {
                 for (int x = matrix.nextDark(y, 0); x < size; ) {
@@ -180,7 +172,7 @@ public final class QrCodes {
             deflater.finish();
             while (!deflater.finished()) {
                 if (compressed == buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
                 }
                 compressed += deflater.deflate(buffer, compressed, buffer.length - compressed);
             }
@@ -217,7 +209,7 @@ public final class QrCodes {
             return;
         }
         line[first] &= (byte) ~head;
-        java.util.Arrays.fill(line, first + 1, last, (byte) 0);
+        Arrays.fill(line, first + 1, last, (byte) 0);
         line[last] &= (byte) ~tail;
     }
 

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -106,18 +108,11 @@ public class SingleUseRepository {
      * in order, empty when the subject has none.
      */
     public Uni<List<Optional<PinProofClaim>>> claimPinProofs(List<PinProofAttempt> attempts) {
-        int size = attempts.size();
-        String[] subjects = new String[size];
-        String[] jtis = new String[size];
-        OffsetDateTime[] expiries = new OffsetDateTime[size];
-        for (int i = 0; i < size; i++) {
-            PinProofAttempt attempt = attempts.get(i);
-            subjects[i] = attempt.subject();
-            jtis[i] = attempt.jti();
-            expiries[i] = utc(attempt.expiresAt());
-        }
-        return pool.preparedQuery(CLAIM_PIN_PROOFS).execute(Tuple.of(subjects, jtis, expiries)).map(rows -> {
-            List<Optional<PinProofClaim>> claims = new ArrayList<>(size);
+        Tuple columns = Tuple.of(column(attempts, PinProofAttempt::subject, String[]::new),
+                column(attempts, PinProofAttempt::jti, String[]::new),
+                column(attempts, a -> utc(a.expiresAt()), OffsetDateTime[]::new));
+        return pool.preparedQuery(CLAIM_PIN_PROOFS).execute(columns).map(rows -> {
+            List<Optional<PinProofClaim>> claims = new ArrayList<>(attempts.size());
             for (Row row : rows) {
                 claims.add(row.getValue("activated_at") == null ? Optional.empty()
                         : Optional.of(new PinProofClaim(identity(row), row.getBoolean("first"))));
@@ -128,26 +123,16 @@ public class SingleUseRepository {
 
     /** On {@code client} (a connection in the caller's transaction): claims QR tokens; one answer per attempt, in order. */
     public Uni<List<QrTokenClaim>> claimQrTokens(SqlClient client, List<QrTokenAttempt> attempts) {
-        int size = attempts.size();
-        String[] subjects = new String[size];
-        String[] jtis = new String[size];
-        String[] relyingParties = new String[size];
-        OffsetDateTime[] usedAt = new OffsetDateTime[size];
-        OffsetDateTime[] expiries = new OffsetDateTime[size];
-        OffsetDateTime[] activatedBounds = new OffsetDateTime[size];
-        for (int i = 0; i < size; i++) {
-            QrTokenAttempt attempt = attempts.get(i);
-            subjects[i] = attempt.subject();
-            jtis[i] = attempt.jti();
-            relyingParties[i] = attempt.relyingParty();
-            usedAt[i] = utc(attempt.usedAt());
-            expiries[i] = utc(attempt.expiresAt());
-            activatedBounds[i] = utc(attempt.activatedNoLaterThan());
-        }
-        return client.preparedQuery(CLAIM_QR_TOKENS)
-                .execute(Tuple.from(new Object[] { subjects, jtis, relyingParties, usedAt, expiries, activatedBounds }))
+        Tuple columns = Tuple.from(new Object[] {
+                column(attempts, QrTokenAttempt::subject, String[]::new),
+                column(attempts, QrTokenAttempt::jti, String[]::new),
+                column(attempts, QrTokenAttempt::relyingParty, String[]::new),
+                column(attempts, a -> utc(a.usedAt()), OffsetDateTime[]::new),
+                column(attempts, a -> utc(a.expiresAt()), OffsetDateTime[]::new),
+                column(attempts, a -> utc(a.activatedNoLaterThan()), OffsetDateTime[]::new) });
+        return client.preparedQuery(CLAIM_QR_TOKENS).execute(columns)
                 .map(rows -> {
-                    List<QrTokenClaim> claims = new ArrayList<>(size);
+                    List<QrTokenClaim> claims = new ArrayList<>(attempts.size());
                     for (Row row : rows) {
                         claims.add(new QrTokenClaim(row.getBoolean("for_current_identity"), row.getBoolean("first")));
                     }
@@ -176,6 +161,15 @@ public class SingleUseRepository {
         identity.photoSha256 = row.getString("photo_sha256");
         identity.activatedAt = row.getOffsetDateTime("activated_at").toInstant();
         return identity;
+    }
+
+    /** One parameter array of an unnest: a field of every attempt, in order. */
+    private static <A, V> V[] column(List<A> attempts, Function<A, V> field, IntFunction<V[]> array) {
+        V[] values = array.apply(attempts.size());
+        for (int i = 0; i < values.length; i++) {
+            values[i] = field.apply(attempts.get(i));
+        }
+        return values;
     }
 
     private static OffsetDateTime utc(Instant instant) {

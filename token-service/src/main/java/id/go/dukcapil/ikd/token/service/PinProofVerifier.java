@@ -22,7 +22,6 @@ import id.go.dukcapil.ikd.web.ProblemException;
 @ApplicationScoped
 public class PinProofVerifier {
 
-    public static final String PIN_PROOF_TYP = "ikd-pin-proof+jwt";
     public static final String AUDIENCE = "token-service";
 
     /** A checked proof: its id and until when it could be presented. */
@@ -46,7 +45,7 @@ public class PinProofVerifier {
         } catch (MalformedJwsException e) {
             throw invalid("Bukti PIN tidak dapat dibaca.", "The PIN proof cannot be read.");
         }
-        if (!PinProofKeys.ALGORITHM.equals(parts.headerText("alg")) || !PIN_PROOF_TYP.equals(parts.headerText("typ"))
+        if (!PinProofKeys.ALGORITHM.equals(parts.headerText("alg")) || !PinProofKeys.TYPE.equals(parts.headerText("typ"))
                 || !keys.verify(parts.headerText("kid"), parts.signingInput(), parts.signature())) {
             throw invalid("Tanda tangan atau jenis bukti PIN tidak sah.", "The PIN proof's signature or type is invalid.");
         }

@@ -125,7 +125,7 @@ class QrCodesTest {
             var root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
             assertThat(root.getTagName()).isEqualTo("svg");
-            assertThat(svgModules(svg, matrix.size())).isEqualTo(matrix.dark());
+            assertThat(svgModules(svg, matrix.size())).isEqualTo(dark(matrix));
         }
     }
 
@@ -228,6 +228,17 @@ class QrCodesTest {
             }
         }
         return svg.append("'/></svg>").toString();
+    }
+
+    /** Every module of {@code matrix}, row by row. */
+    private static boolean[] dark(QrCodes.Matrix matrix) {
+        boolean[] dark = new boolean[matrix.size() * matrix.size()];
+        for (int y = 0; y < matrix.size(); y++) {
+            for (int x = 0; x < matrix.size(); x++) {
+                dark[y * matrix.size() + x] = matrix.isDark(x, y);
+            }
+        }
+        return dark;
     }
 
     /** Reads the modules back from the path's commands, as a renderer would draw them. */
