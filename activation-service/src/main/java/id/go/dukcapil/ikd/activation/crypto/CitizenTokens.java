@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
 import id.go.dukcapil.ikd.web.PinProofKeys;
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
@@ -19,6 +20,8 @@ import io.smallrye.jwt.build.Jwt;
  * 60 s, single use by {@code jti} at token-service; see {@link PinProofKeys}).
  * The issuer comes from {@code smallrye.jwt.new-token.issuer}.
  */
+// created at start-up, so that a missing or short PIN-proof key stops the service before it is ready
+@Startup
 @ApplicationScoped
 public class CitizenTokens {
 

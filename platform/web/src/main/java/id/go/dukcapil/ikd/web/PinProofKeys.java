@@ -13,6 +13,8 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jboss.logging.Logger;
+
 import io.smallrye.config.ConfigMapping;
 
 /**
@@ -41,6 +43,8 @@ public final class PinProofKeys {
         Optional<List<String>> previousKeys();
     }
 
+    private static final Logger LOG = Logger.getLogger(PinProofKeys.class);
+
     private final String currentKid;
     private final SecretKey current;
     private final Map<String, SecretKey> accepted;
@@ -60,8 +64,17 @@ public final class PinProofKeys {
         String key = config.key().filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "ikd.pin-proof.key (IKD_PIN_PROOF_KEY) is not set: the HMAC key of app-PIN proofs, base64 of at least "
                         + MIN_KEY_BYTES + " random bytes, the same in activation-service and token-service"));
-        return new PinProofKeys(secret(key, "ikd.pin-proof.key"),
+        PinProofKeys keys = new PinProofKeys(secret(key, "ikd.pin-proof.key"),
                 config.previousKeys().orElse(List.of()).stream().map(k -> secret(k, "ikd.pin-proof.previous-keys")).toList());
+        // the kids name the keys without revealing them: activation-service and token-service must log the same
+        LOG.infof("PIN-proof keys: %s", keys.describe());
+        return keys;
+    }
+
+    /** The kids of the keys, current first: what the two services' start-up logs compare. */
+    public String describe() {
+        List<String> previous = accepted.keySet().stream().filter(kid -> !kid.equals(currentKid)).sorted().toList();
+        return "current kid " + currentKid + (previous.isEmpty() ? ", no previous keys" : ", previous kids " + String.join(" ", previous));
     }
 
     public String currentKid() {

@@ -67,6 +67,8 @@ class PinProofKeysTest {
 
         PinProofKeys during = PinProofKeys.of(config(randomKey(48), oldKey));
         assertThat(during.currentKid()).isNotEqualTo(before.currentKid());
+        assertThat(before.describe()).isEqualTo("current kid " + before.currentKid() + ", no previous keys");
+        assertThat(during.describe()).isEqualTo("current kid " + during.currentKid() + ", previous kids " + before.currentKid());
         assertThat(during.verify(before.currentKid(), "h.c", oldProof)).isTrue();
         assertThat(during.verify(during.currentKid(), "h.c", oldProof)).as("a kid picks exactly one key").isFalse();
         assertThat(during.verify(during.currentKid(), "h.c", mac(during, "h.c"))).isTrue();

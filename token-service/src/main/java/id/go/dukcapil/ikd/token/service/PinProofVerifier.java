@@ -12,6 +12,7 @@ import id.go.dukcapil.ikd.token.crypto.CompactJws;
 import id.go.dukcapil.ikd.token.crypto.MalformedJwsException;
 import id.go.dukcapil.ikd.web.PinProofKeys;
 import id.go.dukcapil.ikd.web.ProblemException;
+import io.quarkus.runtime.Startup;
 
 /**
  * Checks activation-service's proof that the citizen just entered the app PIN: a compact JWS
@@ -19,6 +20,8 @@ import id.go.dukcapil.ikd.web.ProblemException;
  * {@code kid}, {@code typ} {@code ikd-pin-proof+jwt}, for token-service, not expired, about the
  * same subject as the bearer token. Its single use is recorded by the caller.
  */
+// created at start-up, so that a missing or short PIN-proof key stops the service before it is ready
+@Startup
 @ApplicationScoped
 public class PinProofVerifier {
 
