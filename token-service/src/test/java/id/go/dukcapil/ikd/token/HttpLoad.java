@@ -193,9 +193,12 @@ final class HttpLoad {
             ProcessHandle.allProcesses().forEach(process -> {
                 String group = group(process);
                 if (group != null) {
-                    ticks.merge(group, ticks(process.pid()), Long::sum);
+                    ticks.merge(group, ticks(process.pid(), 11) + ticks(process.pid(), 12), Long::sum); // utime, stime
                 }
             });
+            // wrk has exited and been reaped when the second snapshot is taken: its CPU is in our children's
+            ticks.put("wrk", ticks(SELF, 13) + ticks(SELF, 14));
+            ticks.put("machine", machineBusyTicks());
             return ticks;
         }
 
@@ -227,11 +230,23 @@ final class HttpLoad {
             }
         }
 
-        private static long ticks(long pid) {
+        /** Busy ticks of all cores together (user, nice, system, irq, softirq), from /proc/stat. */
+        private static long machineBusyTicks() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                return Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
+                        + Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** Field {@code index} of /proc/pid/stat counted after the command name (11 utime, 12 stime, 13 cutime, 14 cstime). */
+        private static long ticks(long pid, int index) {
             String stat = read(pid, "stat");
             try {
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                return Long.parseLong(fields[index]);
             } catch (RuntimeException e) {
                 return 0; // gone meanwhile
             }
