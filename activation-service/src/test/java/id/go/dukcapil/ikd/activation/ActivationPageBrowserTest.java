@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.activation;
 
 import static io.restassured.RestAssured.given;
+import static io.restassured.matcher.RestAssuredMatchers.detailedCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -161,6 +162,23 @@ class ActivationPageBrowserTest {
                 .post("/activate").then().statusCode(303).header("Location", endsWith("r=CSRF"));
         // the code is untouched: the right PIN still activates
         Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(200);
+    }
+
+    @Test
+    void theCsrfCookieIsHttpOnlyStrictOnTheActivationPathAndTheFormsCarryIt() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        String link = "/activate?t=" + approved.secrets().linkToken();
+
+        io.restassured.response.ExtractableResponse<?> first = given().get(link).then().statusCode(200)
+                .cookie("ikd_csrf", detailedCookie().httpOnly(true).sameSite("Strict").path("/activate").secured(false))
+                .extract();
+        String token = first.cookie("ikd_csrf");
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(first.asString()).contains("<input type=\"hidden\" name=\"csrf\" value=\"" + token + "\">");
+        // the browser's token is kept while it is well formed (other tabs stay valid); junk is replaced
+        given().cookie("ikd_csrf", token).get(link).then().statusCode(200).cookie("ikd_csrf", token);
+        String replaced = given().cookie("ikd_csrf", "junk").get(link).then().statusCode(200).extract().cookie("ikd_csrf");
+        assertThat(replaced).isNotEqualTo("junk").matches("[A-Za-z0-9_-]{43}");
     }
 
     @Test

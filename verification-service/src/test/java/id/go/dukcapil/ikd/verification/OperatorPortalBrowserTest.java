@@ -6,12 +6,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +30,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
 
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
@@ -38,8 +46,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
-/** The operator portal in a real headless Chromium: log in, type the short code, compare, approve. */
+/**
+ * The operator portal in a real headless Chromium: log in, type the short code, compare, approve;
+ * and, as a form-posting client, that every form without its CSRF token is refused and changes nothing.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
 @QuarkusTestResource(RegistrationServiceStub.class)
@@ -48,6 +62,15 @@ class OperatorPortalBrowserTest {
     /** A 1x1 PNG standing in for the citizen's selfie. */
     private static final byte[] SELFIE = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String SESSION_COOKIE = "ikd_operator_session";
+    private static final String CSRF_COOKIE = "ikd_portal_csrf";
+    private static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([^\"]*)\">");
+    private static final String REFUSED_ID = "Formulir kedaluwarsa atau tidak sah";
+    private static final String REFUSED_EN = "The form expired or is not valid";
+    /** Well formed, but not the token any page handed out. */
+    private static final String WRONG_TOKEN = "A".repeat(43);
 
     private static Playwright playwright;
     private static Browser browser;
@@ -86,6 +109,70 @@ class OperatorPortalBrowserTest {
         page.locator("#login-submit").click();
         page.waitForURL("**/portal/queue");
         return page;
+    }
+
+    /** A form-posting client signed in through the login form: the two cookies a browser then holds. */
+    private record Visitor(String session, String csrf) {
+
+        /** A form POST with both cookies; the CSRF field is the caller's to send, leave out or get wrong. */
+        RequestSpecification form() {
+            return given().redirects().follow(false).contentType(FORM).cookie(SESSION_COOKIE, session)
+                    .cookie(CSRF_COOKIE, csrf);
+        }
+    }
+
+    /** Opens the login page and signs in through its form as a browser does: with the page's cookie and hidden field. */
+    private static Visitor signInThroughTheForm(String username) {
+        String pageToken = loginPageToken();
+        ExtractableResponse<?> signedIn = loginForm(username, TestSupport.DEMO_PASSWORD).cookie(CSRF_COOKIE, pageToken)
+                .formParam("csrf", pageToken).post("/portal/login").then().statusCode(303).extract();
+        String csrf = signedIn.cookie(CSRF_COOKIE);
+        // a new token comes with the session: one known before signing in is worth nothing after
+        assertThat(csrf).isNotEqualTo(pageToken).matches("[A-Za-z0-9_-]{43}");
+        return new Visitor(signedIn.cookie(SESSION_COOKIE), csrf);
+    }
+
+    /** The token the login page hands out, in its cookie and in the form's hidden field alike. */
+    private static String loginPageToken() {
+        ExtractableResponse<?> loginPage = given().get("/portal/login").then().statusCode(200).extract();
+        String token = loginPage.cookie(CSRF_COOKIE);
+        assertThat(csrfFields(loginPage.asString())).containsExactly(token);
+        return token;
+    }
+
+    private static RequestSpecification loginForm(String username, String password) {
+        return given().redirects().follow(false).contentType(FORM).formParam("username", username)
+                .formParam("password", password);
+    }
+
+    private static List<String> csrfFields(String html) {
+        return CSRF_FIELD.matcher(html).results().map(match -> match.group(1)).toList();
+    }
+
+    /**
+     * Posts {@code fields} with the session but without the CSRF field, with a wrong one, and with the
+     * right one but no CSRF cookie: each refused with the notice on {@code pageMarker}'s page, the
+     * session cookie untouched, and the page's forms carrying the token that works.
+     */
+    private static void assertRefusedWithoutItsToken(Visitor visitor, String path, Map<String, String> fields,
+            String pageMarker) {
+        List<RequestSpecification> forged = List.of(
+                visitor.form().formParams(fields),
+                visitor.form().formParams(fields).formParam("csrf", WRONG_TOKEN),
+                given().redirects().follow(false).contentType(FORM).cookie(SESSION_COOKIE, visitor.session())
+                        .formParams(fields).formParam("csrf", visitor.csrf()));
+        for (RequestSpecification form : forged) {
+            ExtractableResponse<?> refused = form.post(path).then().statusCode(403)
+                    .body(containsString(REFUSED_ID)).body(containsString(REFUSED_EN))
+                    .body(containsString(pageMarker)).extract();
+            assertThat(refused.cookies()).doesNotContainKey(SESSION_COOKIE);
+            assertThat(csrfFields(refused.asString())).isNotEmpty().containsOnly(refused.cookie(CSRF_COOKIE));
+        }
+    }
+
+    /** The case as the API (bearer token, no cookie, no CSRF token) shows it. */
+    private static ValidatableResponse caseOf(String token, String caseId) {
+        return given().auth().oauth2(token).get("/api/v1/operator/cases/" + caseId).then().statusCode(200);
     }
 
     @Test
@@ -180,15 +267,11 @@ class OperatorPortalBrowserTest {
         String token = TestSupport.login("demo.operator");
         String caseId = VerificationFlowTest.awaitQueued(token, registration.registrationId());
         VerificationFlowTest.scan(token, Map.of("shortCode", registration.shortCode())).statusCode(200);
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("username", "demo.operator").formParam("password", TestSupport.DEMO_PASSWORD)
-                .post("/portal/login").then().statusCode(303).extract().cookie("ikd_operator_session");
+        String cookie = signInThroughTheForm("demo.operator").session();
         given().cookie("ikd_operator_session", cookie).get("/portal/cases/" + caseId).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("swafoto tidak sama dengan yang didaftarkan"));
         // an admin signs in but is sent to the API
-        String adminCookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("username", "admin").formParam("password", TestSupport.DEMO_PASSWORD)
-                .post("/portal/login").then().statusCode(303).extract().cookie("ikd_operator_session");
+        String adminCookie = signInThroughTheForm("admin").session();
         given().redirects().follow(false).cookie("ikd_operator_session", adminCookie).get("/portal/queue").then()
                 .statusCode(403).body(org.hamcrest.Matchers.containsString("Portal ini untuk petugas dan supervisor"));
     }
@@ -199,16 +282,133 @@ class OperatorPortalBrowserTest {
                 .header("Location", org.hamcrest.Matchers.endsWith("/portal/login"));
         given().redirects().follow(false).cookie("ikd_operator_session", "forged.token.value").get("/portal/queue")
                 .then().statusCode(303);
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("username", "demo.operator").formParam("password", "wrong-password")
+        String pageToken = loginPageToken();
+        loginForm("demo.operator", "wrong-password").cookie(CSRF_COOKIE, pageToken).formParam("csrf", pageToken)
                 .post("/portal/login").then().statusCode(401)
                 .body(org.hamcrest.Matchers.containsString("Nama pengguna atau kata sandi salah"));
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("username", "demo.operator").formParam("password", TestSupport.DEMO_PASSWORD)
-                .post("/portal/login").then().statusCode(303).extract().cookie("ikd_operator_session");
+        String cookie = signInThroughTheForm("demo.operator").session();
         given().redirects().follow(false).cookie("ikd_operator_session", cookie).get("/portal/queue").then()
                 .statusCode(200).header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"));
         given().cookie("ikd_operator_session", cookie).get("/portal/service-log.csv").then().statusCode(200)
                 .body(org.hamcrest.Matchers.startsWith("occurred_at,"));
+    }
+
+    @Test
+    void aLoginFormWithoutItsCsrfTokenIsRefusedBeforeThePasswordIsChecked() {
+        String account = "sukodadi.operator"; // no other test signs in with it: its failure counter is this test's
+        String pageToken = loginPageToken();
+        // what another site's page can post: no CSRF cookie (SameSite=Strict) or no field, or a guessed one
+        List<RequestSpecification> forged = List.of(
+                loginForm(account, TestSupport.DEMO_PASSWORD),
+                loginForm(account, TestSupport.DEMO_PASSWORD).cookie(CSRF_COOKIE, pageToken),
+                loginForm(account, TestSupport.DEMO_PASSWORD).cookie(CSRF_COOKIE, pageToken).formParam("csrf", WRONG_TOKEN),
+                loginForm(account, TestSupport.DEMO_PASSWORD).formParam("csrf", pageToken));
+        for (RequestSpecification form : forged) {
+            ExtractableResponse<?> refused = form.post("/portal/login").then().statusCode(403)
+                    .body(containsString(REFUSED_ID)).body(containsString(REFUSED_EN))
+                    .body(containsString("id=\"login-form\"")).extract();
+            assertThat(refused.cookies()).doesNotContainKey(SESSION_COOKIE);
+            assertThat(csrfFields(refused.asString())).containsExactly(refused.cookie(CSRF_COOKIE));
+        }
+        // nothing is tried: six wrong passwords without the token would lock the account (after 5) if they were checked
+        for (int attempt = 0; attempt < 6; attempt++) {
+            loginForm(account, "wrong-password").cookie(CSRF_COOKIE, pageToken).post("/portal/login").then()
+                    .statusCode(403);
+        }
+        assertThat(signInThroughTheForm(account).session()).isNotBlank();
+    }
+
+    @Test
+    void scanDecisionAndLogoutFormsWithoutTheirCsrfTokenAreRefusedAndChangeNothing() {
+        Registration registration = TestSupport.submit("3171011212000001");
+        String api = TestSupport.login("demo.operator");
+        String caseId = VerificationFlowTest.awaitQueued(api, registration.registrationId());
+        Visitor visitor = signInThroughTheForm("demo.operator");
+
+        // scan: the case is not taken, it stays in the queue
+        Map<String, String> scan = Map.of("shortCode", registration.shortCode());
+        assertRefusedWithoutItsToken(visitor, "/portal/scan", scan, "id=\"code-form\"");
+        caseOf(api, caseId).body("status", equalTo("QUEUED")).body("scannedAt", nullValue());
+        visitor.form().formParams(scan).formParam("csrf", visitor.csrf()).post("/portal/scan").then().statusCode(303)
+                .header("Location", endsWith("/portal/cases/" + caseId));
+        caseOf(api, caseId).body("status", equalTo("IN_REVIEW"));
+
+        // decision: the comparison page again, no decision recorded
+        String decision = "/portal/cases/" + caseId + "/decision";
+        Map<String, String> approval = Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", "on");
+        assertRefusedWithoutItsToken(visitor, decision, approval, "<strong id=\"case-status\">IN_REVIEW</strong>");
+        caseOf(api, caseId).body("status", equalTo("IN_REVIEW")).body("decision", nullValue())
+                .body("decidedAt", nullValue());
+        visitor.form().formParams(approval).formParam("csrf", visitor.csrf()).post(decision).then().statusCode(303)
+                .header("Location", endsWith("/portal/queue?done=" + caseId));
+        caseOf(api, caseId).body("status", equalTo("APPROVED"));
+
+        // logout: still signed in
+        assertRefusedWithoutItsToken(visitor, "/portal/logout", Map.of(), "id=\"logout-form\"");
+        given().redirects().follow(false).cookie(SESSION_COOKIE, visitor.session()).get("/portal/queue").then()
+                .statusCode(200);
+        ExtractableResponse<?> signedOut = visitor.form().formParam("csrf", visitor.csrf()).post("/portal/logout")
+                .then().statusCode(303).header("Location", endsWith("/portal/login")).extract();
+        assertThat(signedOut.detailedCookie(SESSION_COOKIE).getMaxAge()).isZero();
+    }
+
+    @Test
+    void aCentralReviewFormWithoutItsCsrfTokenIsRefusedAndTheCaseStillAwaitsTheVerifier() {
+        String operator = TestSupport.login("payakumbuh.operator");
+        Registration registration = TestSupport.submit("1376020505880001");
+        String caseId = VerificationFlowTest.awaitQueued(operator, registration.registrationId());
+        VerificationFlowTest.scan(operator, Map.of("shortCode", registration.shortCode())).statusCode(200);
+        VerificationFlowTest.decide(operator, caseId, Map.of("decision", "APPROVED", "channel", "COUNTER",
+                "ktpElChecked", true)).statusCode(200).body("status", equalTo("AWAITING_CENTRAL"));
+        Visitor verifier = signInThroughTheForm("pusat.verifikator");
+
+        String review = "/portal/cases/" + caseId + "/review";
+        assertRefusedWithoutItsToken(verifier, review, Map.of("decision", "APPROVED"), "id=\"review-form\"");
+        caseOf(operator, caseId).body("status", equalTo("AWAITING_CENTRAL"))
+                .body("decision.state", equalTo("AWAITING_CENTRAL"));
+        verifier.form().formParam("decision", "APPROVED").formParam("csrf", verifier.csrf()).post(review).then()
+                .statusCode(303).header("Location", endsWith("/portal/queue?done=" + caseId));
+        caseOf(operator, caseId).body("status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void inTheBrowserAFormWithAStaleTokenIsRefusedOnItsPageAndGoesThroughWhenSentAgain() {
+        Registration registration = TestSupport.submit("3171017004980001");
+        String api = TestSupport.login("demo.operator");
+        String caseId = VerificationFlowTest.awaitQueued(api, registration.registrationId());
+        VerificationFlowTest.scan(api, Map.of("shortCode", registration.shortCode())).statusCode(200);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "demo.operator");
+            Cookie csrf = context.cookies().stream().filter(cookie -> cookie.name.equals(CSRF_COOKIE)).findFirst()
+                    .orElseThrow();
+            assertThat(csrf.httpOnly).isTrue();
+            assertThat(csrf.sameSite).isEqualTo(SameSiteAttribute.STRICT);
+            assertThat(csrf.path).isEqualTo("/portal");
+            assertThat(page.locator("#logout-form input[name=csrf]").inputValue()).isEqualTo(csrf.value);
+
+            page.navigate(base + "portal/cases/" + caseId);
+            assertThat(page.locator("#decision-form input[name=csrf]").inputValue()).isEqualTo(csrf.value);
+            // the form's token is no longer the browser's, as in a tab left open across a new sign-in
+            page.locator("#decision-form input[name=csrf]").evaluate("field => field.value = '" + WRONG_TOKEN + "'");
+            page.locator("#ktpElChecked").check();
+            com.microsoft.playwright.Response refused = page.waitForResponse(
+                    response -> response.url().endsWith("/decision"), () -> page.locator("#approve").click());
+            assertThat(refused.status()).isEqualTo(403);
+            page.waitForURL("**/portal/cases/" + caseId + "/decision");
+            assertThat(page.locator("#notice").textContent()).contains(REFUSED_ID).contains(REFUSED_EN);
+            assertThat(page.locator("#case-status").textContent()).isEqualTo("IN_REVIEW");
+            caseOf(api, caseId).body("status", equalTo("IN_REVIEW")).body("decision", nullValue());
+
+            // the page came back with the browser's token: the same decision now goes through
+            page.locator("#ktpElChecked").check();
+            page.locator("#approve").click();
+            page.waitForURL("**/portal/queue?done=*");
+            caseOf(api, caseId).body("status", equalTo("APPROVED"));
+
+            page.locator("#logout").click();
+            page.waitForURL("**/portal/login");
+            page.navigate(base + "portal/queue");
+            assertThat(page.url()).endsWith("/portal/login");
+        }
     }
 }

@@ -1,8 +1,6 @@
 package id.go.dukcapil.ikd.activation.rest;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
@@ -26,10 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
 import id.go.dukcapil.ikd.activation.crypto.ProofOfWorkCaptcha;
-import id.go.dukcapil.ikd.activation.crypto.SecretGenerator;
 import id.go.dukcapil.ikd.activation.service.ActivationCodeService;
 import id.go.dukcapil.ikd.activation.service.ActivationService;
 import id.go.dukcapil.ikd.activation.service.LinkState;
+import id.go.dukcapil.ikd.web.CsrfTokens;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -37,8 +34,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The activation page of the email link (SOP step 5), in Bahasa Indonesia with English.
  * POST-redirect-GET: the PIN travels only in a POST body; the redirect carries the outcome code.
- * CSRF: double-submit token (SameSite=Strict, HttpOnly cookie + hidden field). The page's
- * security headers (strict CSP, no referrer) come from {@link PageSecurityHeaders}.
+ * CSRF: double-submit token, the platform's {@link CsrfTokens} (SameSite=Strict, HttpOnly cookie +
+ * hidden field). The page's security headers (strict CSP, no referrer) come from
+ * {@link PageSecurityHeaders}.
  */
 @Path("/activate")
 @Tag(name = "Activation page")
@@ -50,19 +48,16 @@ public class ActivationPageResource {
     private final ActivationService activations;
     private final ActivationCodeService codes;
     private final ProofOfWorkCaptcha captcha;
-    private final SecretGenerator secrets;
     private final Template page;
-    private final boolean secureCookie;
+    private final CsrfTokens csrfTokens;
 
     public ActivationPageResource(ActivationService activations, ActivationCodeService codes,
-            ProofOfWorkCaptcha captcha, SecretGenerator secrets, @Location("activate.html") Template page,
-            ActivationConfig config) {
+            ProofOfWorkCaptcha captcha, @Location("activate.html") Template page, ActivationConfig config) {
         this.activations = activations;
         this.codes = codes;
         this.captcha = captcha;
-        this.secrets = secrets;
         this.page = page;
-        this.secureCookie = config.publicUrl().startsWith("https:");
+        this.csrfTokens = CsrfTokens.servedFrom(config.publicUrl(), CSRF_COOKIE, "/activate");
     }
 
     @GET
@@ -71,15 +66,13 @@ public class ActivationPageResource {
     @APIResponse(responseCode = "200", description = "HTML page (every failure explained on the page)")
     public Uni<Response> show(@QueryParam("t") String token, @QueryParam("r") String lastResult,
             @CookieParam(CSRF_COOKIE) String csrfCookie) {
-        String csrf = wellFormedCsrf(csrfCookie) ? csrfCookie : secrets.token(32);
+        String csrf = csrfTokens.currentOrNew(csrfCookie);
         return activations.linkState(token).chain(link -> {
             ProofOfWorkCaptcha.Challenge challenge = link.state() == LinkState.State.READY ? captcha.issue() : null;
             PageView view = PageView.of(link, lastResult, token, csrf, challenge, json(challenge));
             return page.data("v", view).createUni();
         }).map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .cookie(new NewCookie.Builder(CSRF_COOKIE).value(csrf).path("/activate").httpOnly(true)
-                        .secure(secureCookie).sameSite(NewCookie.SameSite.STRICT).build())
-                .build());
+                .cookie(csrfTokens.cookie(csrf)).build());
     }
 
     @POST
@@ -87,9 +80,9 @@ public class ActivationPageResource {
     @Operation(summary = "Form submission of the activation page; answers 303 back to the page with the outcome")
     @APIResponse(responseCode = "303", description = "Back to the page, which shows success or the reason of the failure")
     public Uni<Response> submit(@FormParam("t") String token, @FormParam("pin") String pin,
-            @FormParam("captcha") String captchaSolution, @FormParam("csrf") String csrfField,
+            @FormParam("captcha") String captchaSolution, @FormParam(CsrfTokens.FIELD) String csrfField,
             @CookieParam(CSRF_COOKIE) String csrfCookie) {
-        if (!csrfMatches(csrfCookie, csrfField)) {
+        if (!csrfTokens.matches(csrfCookie, csrfField)) {
             return Uni.createFrom().item(backToPage(token, "CSRF"));
         }
         if (pin == null || !pin.matches("\\d{6}")) {
@@ -104,9 +97,9 @@ public class ActivationPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Ask for a new PIN from the page of an expired or locked link")
     @APIResponse(responseCode = "303", description = "Back to the page, which says the same whatever happened")
-    public Uni<Response> resend(@FormParam("t") String token, @FormParam("csrf") String csrfField,
+    public Uni<Response> resend(@FormParam("t") String token, @FormParam(CsrfTokens.FIELD) String csrfField,
             @CookieParam(CSRF_COOKIE) String csrfCookie) {
-        if (!csrfMatches(csrfCookie, csrfField)) {
+        if (!csrfTokens.matches(csrfCookie, csrfField)) {
             return Uni.createFrom().item(backToPage(token, "CSRF"));
         }
         return codes.resendForLink(token).replaceWith(backToPage(token, "RESENT"));
@@ -116,15 +109,6 @@ public class ActivationPageResource {
         URI location = UriBuilder.fromPath("/activate").queryParam("t", token == null ? "" : token)
                 .queryParam("r", result).build();
         return Response.seeOther(location).build();
-    }
-
-    private static boolean csrfMatches(String cookie, String field) {
-        return wellFormedCsrf(cookie) && field != null
-                && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static boolean wellFormedCsrf(String value) {
-        return value != null && value.matches("[A-Za-z0-9_-]{43}");
     }
 
     private static String json(ProofOfWorkCaptcha.Challenge challenge) {

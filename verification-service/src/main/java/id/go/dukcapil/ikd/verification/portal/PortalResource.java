@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 
 import id.go.dukcapil.ikd.events.Channel;
@@ -39,6 +40,7 @@ import id.go.dukcapil.ikd.verification.service.CaseDossier;
 import id.go.dukcapil.ikd.verification.service.OperatorSessionService;
 import id.go.dukcapil.ikd.verification.service.ServiceReportService;
 import id.go.dukcapil.ikd.verification.service.VerificationService;
+import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -49,14 +51,23 @@ import io.smallrye.mutiny.Uni;
  * The operator portal: server-rendered pages over the same services as the API, in Bahasa
  * Indonesia with English. Forms post back here; the session is a cookie holding the operator's
  * token. Problems are shown on the page they came from, never as a bare error.
+ *
+ * <p>Every page carries the double-submit CSRF token ({@link CsrfTokens}) in its cookie and in a
+ * hidden field of each form; every form POST, login and logout included, is refused (403, the
+ * page again with a notice) before anything runs when the two differ.
  */
 @Path("/portal")
 @Tag(name = "Operator portal (HTML)")
 @Produces(MediaType.TEXT_HTML)
 public class PortalResource {
 
+    private static final Logger LOG = Logger.getLogger(PortalResource.class);
     private static final String CSP = "default-src 'self'; img-src 'self' data:; script-src 'self'; "
             + "style-src 'self'; media-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    /** A form whose CSRF token is missing or wrong: a stale tab, or a page of another site. */
+    private static final Notice FORM_REFUSED = new Notice("error", "Formulir kedaluwarsa atau tidak sah",
+            "The form expired or is not valid", "Tidak ada yang diproses. Kirim formulir lagi dari halaman ini.",
+            "Nothing was done. Send the form again from this page.");
 
     private final Template login;
     private final Template queue;
@@ -71,6 +82,7 @@ public class PortalResource {
     private final PopulationRegistry registry;
     private final SelfieFetcher selfies;
     private final VerificationConfig config;
+    private final CsrfTokens csrfTokens;
 
     public PortalResource(@Location("portal/login.html") Template login, @Location("portal/queue.html") Template queue,
             @Location("portal/scan.html") Template scan, @Location("portal/case.html") Template caseTemplate,
@@ -91,6 +103,7 @@ public class PortalResource {
         this.registry = registry;
         this.selfies = selfies;
         this.config = config;
+        this.csrfTokens = sessions.csrf();
     }
 
     /** A message for the page: a problem's title and detail in both languages. */
@@ -113,8 +126,8 @@ public class PortalResource {
     @Path("/login")
     @Operation(summary = "Login page")
     @APIResponse(responseCode = "200", description = "HTML")
-    public Response loginPage() {
-        return page(login.data("me", null).data("notice", null).data("username", ""), 200);
+    public Response loginPage(@CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        return page(login.data("me", null).data("notice", null).data("username", ""), 200, csrfCookie);
     }
 
     @POST
@@ -123,27 +136,47 @@ public class PortalResource {
     @Operation(summary = "Sign in from the login form; sets the session cookie")
     @APIResponse(responseCode = "303", description = "Signed in: to the queue")
     @APIResponse(responseCode = "401", description = "Wrong credentials (HTML page with the message)")
+    @APIResponse(responseCode = "403", description = "CSRF token missing or wrong: nothing tried (HTML page with the message)")
     @APIResponse(responseCode = "423", description = "Locked account (HTML page with the message)")
-    public Uni<Response> signIn(@RestForm String username, @RestForm String password) {
+    public Uni<Response> signIn(@RestForm String username, @RestForm String password,
+            @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        // login CSRF: another site must not sign this browser in (to an account of its choosing);
+        // refused before the password is checked, so no failed attempt is counted either
+        if (csrfRefused("login", null, csrfCookie, csrfField)) {
+            String typed = username == null || username.length() > 64 ? "" : username;
+            return Uni.createFrom().item(page(login.data("me", null).data("notice", FORM_REFUSED)
+                    .data("username", typed), 403, csrfCookie));
+        }
         if (username == null || username.isBlank() || password == null || password.isEmpty()
                 || username.length() > 64 || password.length() > 256) {
             return Uni.createFrom().item(page(login.data("me", null).data("notice", new Notice("error", "Isi nama pengguna dan kata sandi",
-                    "Enter the username and password", null, null)).data("username", ""), 400));
+                    "Enter the username and password", null, null)).data("username", ""), 400, csrfCookie));
         }
         return operatorSessions.login(username, password)
+                // a new CSRF token with the new session: a token known before the login is worth nothing after it
                 .map(session -> Response.seeOther(URI.create("/portal/queue"))
-                        .cookie(sessions.open(session.accessToken(), session.expiresIn())).build())
+                        .cookie(sessions.open(session.accessToken(), session.expiresIn()),
+                                csrfTokens.cookie(csrfTokens.issue()))
+                        .build())
                 .onFailure(ProblemException.class).recoverWithItem(e -> page(login.data("me", null)
                         .data("notice", Notice.of((ProblemException) e)).data("username", username),
-                        ((ProblemException) e).type().status()));
+                        ((ProblemException) e).type().status(), csrfCookie));
     }
 
     @POST
     @Path("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign out: clears the session cookie")
     @APIResponse(responseCode = "303", description = "To the login page")
-    public Response signOut() {
-        return Response.seeOther(URI.create("/portal/login")).cookie(sessions.close()).build();
+    @APIResponse(responseCode = "403", description = "CSRF token missing or wrong: still signed in (HTML page with the message)")
+    public Uni<Response> signOut(@CookieParam(PortalSession.COOKIE) String cookie,
+            @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        return signedIn(cookie, csrfCookie, signed -> {
+            if (csrfRefused("logout", signed, csrfCookie, csrfField)) {
+                return Uni.createFrom().item(scanPageWith(signed, FORM_REFUSED, 403, csrfCookie));
+            }
+            return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).cookie(sessions.close()).build());
+        });
     }
 
     // ------------------------------------------------------------------ queue and scan
@@ -153,14 +186,15 @@ public class PortalResource {
     @Operation(summary = "The office's queue with SLA timers")
     @APIResponse(responseCode = "200", description = "HTML")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
-    public Uni<Response> queuePage(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("done") String done) {
-        return signedIn(cookie, signed -> verification.queue(signed.principal()).map(lines -> {
+    public Uni<Response> queuePage(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("done") String done) {
+        return signedIn(cookie, csrfCookie, signed -> verification.queue(signed.principal()).map(lines -> {
             Instant now = Instant.now();
             List<Views.QueueItem> items = lines.stream().map(line -> Views.queueItem(line, now)).toList();
             Notice notice = done == null ? null
                     : new Notice("ok", "Keputusan tersimpan", "Decision recorded", null, null);
             return page(queue.data("me", signed).data("items", items).data("notice", notice)
-                    .data("centralVerifier", verification.isCentralVerifier(signed.principal())), 200);
+                    .data("centralVerifier", verification.isCentralVerifier(signed.principal())), 200, csrfCookie);
         }));
     }
 
@@ -169,8 +203,10 @@ public class PortalResource {
     @Operation(summary = "Scan page: camera (jsQR) or typed short code")
     @APIResponse(responseCode = "200", description = "HTML")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
-    public Uni<Response> scanPage(@CookieParam(PortalSession.COOKIE) String cookie) {
-        return signedIn(cookie, signed -> Uni.createFrom().item(page(scan.data("me", signed).data("notice", null), 200)));
+    public Uni<Response> scanPage(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        return signedIn(cookie, csrfCookie,
+                signed -> Uni.createFrom().item(page(scan.data("me", signed).data("notice", null), 200, csrfCookie)));
     }
 
     @POST
@@ -180,14 +216,17 @@ public class PortalResource {
     @APIResponse(responseCode = "303", description = "To the case's comparison page")
     @APIResponse(responseCode = "400", description = "Invalid code (HTML page with the message); also 403/404/409/410")
     public Uni<Response> submitScan(@CookieParam(PortalSession.COOKIE) String cookie, @RestForm String qrPayload,
-            @RestForm String shortCode) {
-        return signedIn(cookie, signed -> {
+            @RestForm String shortCode, @RestForm(CsrfTokens.FIELD) String csrfField,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        return signedIn(cookie, csrfCookie, signed -> {
+            if (csrfRefused("scan", signed, csrfCookie, csrfField)) {
+                return Uni.createFrom().item(scanPageWith(signed, FORM_REFUSED, 403, csrfCookie));
+            }
             String qr = qrPayload == null || qrPayload.length() > 4096 ? null : qrPayload;
             String code = shortCode == null || shortCode.length() > 32 ? null : shortCode;
             return verification.scan(signed.principal(), qr, code)
                     .map(dossier -> seeOther("/portal/cases/" + dossier.verificationCase().id))
-                    .onFailure(ProblemException.class).recoverWithItem(e -> page(scan.data("me", signed)
-                            .data("notice", Notice.of((ProblemException) e)), ((ProblemException) e).type().status()));
+                    .onFailure(ProblemException.class).recoverWithItem(e -> problemPage(signed, (ProblemException) e, csrfCookie));
         });
     }
 
@@ -200,10 +239,8 @@ public class PortalResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     @APIResponse(responseCode = "404", description = "Unknown case (HTML)")
     public Uni<Response> casePage(@CookieParam(PortalSession.COOKIE) String cookie,
-            @PathParam("caseId") String caseId) {
-        return signedIn(cookie, signed -> withCase(caseId, id -> verification.view(signed.principal(), id)
-                .chain(dossier -> renderCase(signed, dossier, null, 200))
-                .onFailure(ProblemException.class).recoverWithItem(e -> problemPage(signed, (ProblemException) e))));
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("caseId") String caseId) {
+        return signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> caseAgain(signed, id, null, 200, csrfCookie)));
     }
 
     @POST
@@ -214,8 +251,12 @@ public class PortalResource {
     @APIResponse(responseCode = "422", description = "Refused (HTML comparison page with the message); also 400/403/409")
     public Uni<Response> decide(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId,
             @RestForm String decision, @RestForm String reasonCode, @RestForm String reasonNote,
-            @RestForm String channel, @RestForm String callReference, @RestForm String ktpElChecked) {
-        return signedIn(cookie, signed -> withCase(caseId, id -> {
+            @RestForm String channel, @RestForm String callReference, @RestForm String ktpElChecked,
+            @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        return signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> {
+            if (csrfRefused("decision", signed, csrfCookie, csrfField)) {
+                return caseAgain(signed, id, FORM_REFUSED, 403, csrfCookie);
+            }
             VerificationService.DecisionCommand command;
             try {
                 command = new VerificationService.DecisionCommand(enumOf(Decision.class, decision),
@@ -223,11 +264,10 @@ public class PortalResource {
                         limit(reasonNote, 500), enumOf(Channel.class, channel), limit(callReference, 64),
                         "on".equals(ktpElChecked) || "true".equals(ktpElChecked));
             } catch (IllegalArgumentException e) {
-                return verification.view(signed.principal(), id).chain(dossier -> renderCase(signed, dossier,
-                        new Notice("error", "Isian keputusan tidak lengkap", "The decision form is incomplete", null,
-                                null), 400));
+                return caseAgain(signed, id, new Notice("error", "Isian keputusan tidak lengkap",
+                        "The decision form is incomplete", null, null), 400, csrfCookie);
             }
-            return backToQueueOrExplain(signed, id, verification.decide(signed.principal(), id, command));
+            return backToQueueOrExplain(signed, id, verification.decide(signed.principal(), id, command), csrfCookie);
         }));
     }
 
@@ -238,8 +278,12 @@ public class PortalResource {
     @APIResponse(responseCode = "303", description = "Recorded: back to the queue")
     @APIResponse(responseCode = "422", description = "Refused (HTML comparison page with the message); also 403/409")
     public Uni<Response> review(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId,
-            @RestForm String decision, @RestForm String reasonCode, @RestForm String note) {
-        return signedIn(cookie, signed -> withCase(caseId, id -> {
+            @RestForm String decision, @RestForm String reasonCode, @RestForm String note,
+            @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        return signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> {
+            if (csrfRefused("review", signed, csrfCookie, csrfField)) {
+                return caseAgain(signed, id, FORM_REFUSED, 403, csrfCookie);
+            }
             VerificationService.ReviewCommand command;
             try {
                 command = new VerificationService.ReviewCommand(enumOf(Decision.class, decision),
@@ -248,7 +292,7 @@ public class PortalResource {
             } catch (IllegalArgumentException e) {
                 return Uni.createFrom().item(seeOther("/portal/cases/" + id));
             }
-            return backToQueueOrExplain(signed, id, verification.review(signed.principal(), id, command));
+            return backToQueueOrExplain(signed, id, verification.review(signed.principal(), id, command), csrfCookie);
         }));
     }
 
@@ -259,11 +303,13 @@ public class PortalResource {
     @Operation(summary = "The day's buku pelayanan of the office")
     @APIResponse(responseCode = "200", description = "HTML")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
-    public Uni<Response> serviceLogPage(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("date") String date) {
-        return signedIn(cookie, signed -> {
+    public Uni<Response> serviceLogPage(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("date") String date) {
+        return signedIn(cookie, csrfCookie, signed -> {
             LocalDate day = parseDay(date).orElse(LocalDate.now(config.zone()));
             return reports.day(signed.principal(), null, day).map(entries -> page(serviceLog.data("me", signed).data("notice", null)
-                    .data("day", day.toString()).data("entries", entries.stream().map(Views::logEntry).toList()), 200));
+                    .data("day", day.toString()).data("entries", entries.stream().map(Views::logEntry).toList()), 200,
+                    csrfCookie));
         });
     }
 
@@ -273,8 +319,9 @@ public class PortalResource {
     @Operation(summary = "The day's buku pelayanan as CSV")
     @APIResponse(responseCode = "200", description = "text/csv")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
-    public Uni<Response> serviceLogCsv(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("date") String date) {
-        return signedIn(cookie, signed -> {
+    public Uni<Response> serviceLogCsv(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("date") String date) {
+        return signedIn(cookie, csrfCookie, signed -> {
             LocalDate day = parseDay(date).orElse(LocalDate.now(config.zone()));
             return reports.day(signed.principal(), null, day).map(entries -> Response
                     .ok(ServiceReportService.csv(entries)).type("text/csv; charset=UTF-8")
@@ -289,28 +336,48 @@ public class PortalResource {
     @Operation(summary = "SLA report of the office (all offices for admins and central verifiers), last 30 days")
     @APIResponse(responseCode = "200", description = "HTML")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
-    public Uni<Response> slaPage(@CookieParam(PortalSession.COOKIE) String cookie) {
-        return signedIn(cookie, signed -> {
+    public Uni<Response> slaPage(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        return signedIn(cookie, csrfCookie, signed -> {
             LocalDate to = LocalDate.now(config.zone());
             return reports.sla(signed.principal(), to.minusDays(30), to)
-                    .map(report -> page(sla.data("me", signed).data("notice", null).data("report", report), 200));
+                    .map(report -> page(sla.data("me", signed).data("notice", null).data("report", report), 200, csrfCookie));
         });
     }
 
     // ------------------------------------------------------------------ helpers
 
-    /** After a decision or review: back to the queue, or the comparison page again with the reason it was refused. */
-    private Uni<Response> backToQueueOrExplain(PortalSession.Signed signed, UUID id, Uni<?> outcome) {
-        return outcome
-                .map(recorded -> seeOther("/portal/queue?done=" + id))
-                .onFailure(ProblemException.class).recoverWithUni(e -> verification.view(signed.principal(), id)
-                        .chain(dossier -> renderCase(signed, dossier, Notice.of((ProblemException) e),
-                                ((ProblemException) e).type().status()))
-                        .onFailure(ProblemException.class)
-                        .recoverWithItem(inner -> problemPage(signed, (ProblemException) inner)));
+    /**
+     * Whether a form POST is refused for its CSRF token; logs the refusal with the reason and the
+     * operator, never a token.
+     */
+    private boolean csrfRefused(String form, PortalSession.Signed signed, String csrfCookie, String csrfField) {
+        CsrfTokens.Verdict verdict = csrfTokens.verdict(csrfCookie, csrfField);
+        if (verdict == CsrfTokens.Verdict.MATCH) {
+            return false;
+        }
+        LOG.warnf("portal %s form refused, nothing done: CSRF token %s (%s)", form, verdict,
+                signed == null ? "not signed in" : "operator " + signed.principal().username());
+        return true;
     }
 
-    private Uni<Response> renderCase(PortalSession.Signed signed, CaseDossier dossier, Notice notice, int status) {
+    /** After a decision or review: back to the queue, or the comparison page again with the reason it was refused. */
+    private Uni<Response> backToQueueOrExplain(PortalSession.Signed signed, UUID id, Uni<?> outcome, String csrfCookie) {
+        return outcome
+                .map(recorded -> seeOther("/portal/queue?done=" + id))
+                .onFailure(ProblemException.class).recoverWithUni(e -> caseAgain(signed, id,
+                        Notice.of((ProblemException) e), ((ProblemException) e).type().status(), csrfCookie));
+    }
+
+    /** The comparison page of the case as it is now, with {@code notice}; the case's problem if it cannot be shown. */
+    private Uni<Response> caseAgain(PortalSession.Signed signed, UUID id, Notice notice, int status, String csrfCookie) {
+        return verification.view(signed.principal(), id)
+                .chain(dossier -> renderCase(signed, dossier, notice, status, csrfCookie))
+                .onFailure(ProblemException.class).recoverWithItem(e -> problemPage(signed, (ProblemException) e, csrfCookie));
+    }
+
+    private Uni<Response> renderCase(PortalSession.Signed signed, CaseDossier dossier, Notice notice, int status,
+            String csrfCookie) {
         var c = dossier.verificationCase();
         Uni<SelfieFetcher.Selfie> selfie = selfies.fetch(c.registrationId, signed.token(), c.selfieSha256);
         Uni<Optional<PopulationRegistry.RegistryPhoto>> photo = registry.photo(c.nik);
@@ -325,15 +392,20 @@ public class PortalResource {
             return page(caseTemplate.data("me", signed).data("c", Views.caseView(dossier)).data("notice", notice)
                     .data("selfie", selfieUri).data("selfieState", s.availability().name()).data("photo", photoUri)
                     .data("reasons", RejectionReason.values()).data("canDecide", c.status == CaseStatus.IN_REVIEW)
-                    .data("canReview", canReview), status);
+                    .data("canReview", canReview), status, csrfCookie);
         });
     }
 
-    private Response problemPage(PortalSession.Signed signed, ProblemException e) {
-        return page(scan.data("me", signed).data("notice", Notice.of(e)), e.type().status());
+    private Response problemPage(PortalSession.Signed signed, ProblemException e, String csrfCookie) {
+        return scanPageWith(signed, Notice.of(e), e.type().status(), csrfCookie);
     }
 
-    private Uni<Response> signedIn(String cookie, Function<PortalSession.Signed, Uni<Response>> page) {
+    /** The scan page with {@code notice}: where the portal explains what no page of its own can show. */
+    private Response scanPageWith(PortalSession.Signed signed, Notice notice, int status, String csrfCookie) {
+        return page(scan.data("me", signed).data("notice", notice), status, csrfCookie);
+    }
+
+    private Uni<Response> signedIn(String cookie, String csrfCookie, Function<PortalSession.Signed, Uni<Response>> page) {
         Optional<PortalSession.Signed> signed = sessions.read(cookie);
         if (signed.isEmpty()) {
             return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).cookie(sessions.close()).build());
@@ -343,7 +415,7 @@ public class PortalResource {
             return Uni.createFrom().item(Response.fromResponse(page(login.data("me", null).data("username", "")
                     .data("notice", new Notice("error", "Portal ini untuk petugas dan supervisor",
                             "This portal is for operators and supervisors", "Admin memakai API administrasi.",
-                            "Admins use the administration API.")), 403)).cookie(sessions.close()).build());
+                            "Admins use the administration API.")), 403, csrfCookie)).cookie(sessions.close()).build());
         }
         return page.apply(signed.get());
     }
@@ -358,8 +430,11 @@ public class PortalResource {
         return action.apply(id);
     }
 
-    private static Response page(TemplateInstance instance, int status) {
-        return Response.status(status).entity(instance).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+    /** A portal page: its forms carry the browser's CSRF token (a new one when it has none), and the cookie is set again. */
+    private Response page(TemplateInstance instance, int status, String csrfCookie) {
+        String csrf = csrfTokens.currentOrNew(csrfCookie);
+        return Response.status(status).entity(instance.data("csrf", csrf)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .cookie(csrfTokens.cookie(csrf))
                 .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store").build();
     }

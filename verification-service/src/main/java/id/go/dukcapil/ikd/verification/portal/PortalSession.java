@@ -13,23 +13,29 @@ import org.jose4j.jwt.JwtClaims;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.service.OperatorPrincipal;
 import id.go.dukcapil.ikd.verification.service.SuiteKeyring;
+import id.go.dukcapil.ikd.web.CsrfTokens;
 
 /**
- * The portal keeps the operator's token in an HttpOnly, SameSite=Strict cookie (no script can
- * read it, no other site can send it) and verifies it on every page like the API verifies the
- * bearer header.
+ * The portal's cookies. The operator's token lives in an HttpOnly, SameSite=Strict cookie (no
+ * script can read it, no other site can send it) and is verified on every page like the API
+ * verifies the bearer header. Beside it, the double-submit CSRF token of the portal's forms
+ * ({@link CsrfTokens}), with the same path and the same Secure setting.
  */
 @ApplicationScoped
 public class PortalSession {
 
     public static final String COOKIE = "ikd_operator_session";
+    public static final String CSRF_COOKIE = "ikd_portal_csrf";
+    private static final String PATH = "/portal";
 
     private final SuiteKeyring keyring;
     private final VerificationConfig config;
+    private final CsrfTokens csrfTokens;
 
     public PortalSession(SuiteKeyring keyring, VerificationConfig config) {
         this.keyring = keyring;
         this.config = config;
+        this.csrfTokens = new CsrfTokens(CSRF_COOKIE, PATH, config.portal().secureCookie());
     }
 
     public record Signed(OperatorPrincipal principal, String token, String fullName) {
@@ -65,8 +71,13 @@ public class PortalSession {
         return cookie("", 0);
     }
 
+    /** The CSRF tokens of the portal's forms. */
+    public CsrfTokens csrf() {
+        return csrfTokens;
+    }
+
     private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(COOKIE).value(value).path("/portal").httpOnly(true)
+        return new NewCookie.Builder(COOKIE).value(value).path(PATH).httpOnly(true)
                 .secure(config.portal().secureCookie()).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 }
