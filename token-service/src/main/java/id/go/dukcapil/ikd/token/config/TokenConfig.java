@@ -3,6 +3,10 @@ package id.go.dukcapil.ikd.token.config;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import id.go.dukcapil.ikd.token.qr.QrCodes;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -48,8 +52,10 @@ public interface TokenConfig {
         @WithDefault("5s")
         Duration leeway();
 
-        /** Pixels per QR module in the PNG. */
+        /** Pixels per QR module in the PNG (1 to 8: the PNG is drawn eight modules at a time). */
         @WithDefault("4")
+        @Min(1)
+        @Max(QrCodes.MAX_PNG_SCALE)
         int moduleSize();
     }
 

@@ -9,10 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
 
@@ -38,11 +35,28 @@ public final class QrCodes {
 
     /** The quiet zone the QR specification requires around the code, in modules. */
     public static final int QUIET_ZONE = 4;
+    /** The largest PNG scale: eight modules' pixels must fit in one long. */
+    public static final int MAX_PNG_SCALE = 8;
+    /**
+     * Per scale, the pixels of eight modules (bit i of the index: module i dark) as {@code 8 * scale}
+     * bits, first module in the highest bits, light = 1.
+     */
+    private static final long[][] EIGHT_MODULE_PIXELS = new long[MAX_PNG_SCALE][256];
+
+    static {
+        for (int scale = 1; scale <= MAX_PNG_SCALE; scale++) {
+            for (int dark = 0; dark < 256; dark++) {
+                long pixels = 0;
+                for (int module = 0; module < 8; module++) {
+                    long light = (dark >>> module & 1) == 0 ? (1L << scale) - 1 : 0;
+                    pixels = pixels << scale | light;
+                }
+                EIGHT_MODULE_PIXELS[scale - 1][dark] = pixels;
+            }
+        }
+    }
+
     private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-    /** Idle deflaters for the next PNGs (lock-free: every render takes one); at most MAX_IDLE_DEFLATERS are kept. */
-    private static final ConcurrentLinkedQueue<Deflater> IDLE_DEFLATERS = new ConcurrentLinkedQueue<>();
-    private static final AtomicInteger IDLE_DEFLATER_COUNT = new AtomicInteger();
-    private static final int MAX_IDLE_DEFLATERS = 16;
     private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
     private static final Map<DecodeHintType, Object> PURE_DECODE_HINTS = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
@@ -130,87 +144,67 @@ public final class QrCodes {
     }
 
     /**
-     * A 1-bit grayscale PNG (0 = black), {@code scale} pixels per module, with the quiet zone. The
-     * first scanline of each row of modules is written as is, the {@code scale - 1} copies below it
-     * with PNG's "Up" filter, which makes them all zeros: deflate then has little to search and
-     * packs them to almost nothing. Deflaters are reused (each holds a quarter megabyte of native
-     * memory and costs as much to set up as to run).
+     * A 1-bit grayscale PNG (0 = black), {@code scale} (1 to {@value #MAX_PNG_SCALE}) pixels per
+     * module, with the quiet zone. Only the first scanline of each row of modules is drawn, eight
+     * modules at a time from a table (eight modules are {@code scale} whole bytes of pixels); the
+     * {@code scale - 1} copies below it are PNG's "Up" filter over it (all zeros), which
+     * {@link ScaledScanlineDeflate} writes as one match per row of modules.
      */
     public static byte[] png(Matrix matrix, int scale) {
-        int modules = matrix.size() + 2 * QUIET_ZONE;
-        int width = modules * scale;
-        int rowBytes = (width + 7) / 8;
-        int lineBytes = rowBytes + 1;
-        byte[] raw = new byte[lineBytes * width]; // zeros: the Up-filtered copies need nothing more
+        if (scale < 1 || scale > MAX_PNG_SCALE) {
+            throw new IllegalArgumentException("PNG scale must be 1 to " + MAX_PNG_SCALE + ", not " + scale);
+        }
         int size = matrix.size();
+        int modules = size + 2 * QUIET_ZONE;
+        int width = modules * scale;
+        int lineBytes = (width + 7) / 8 + 1;
+        byte[] firstLines = new byte[lineBytes * modules];
+        long[] pixels = EIGHT_MODULE_PIXELS[scale - 1];
+        int words = matrix.words();
         for (int my = 0; my < modules; my++) {
-            int line = my * scale * lineBytes;
-            raw[line] = 0; // filter type None
-            Arrays.fill(raw, line + 1, line + lineBytes, (byte) 0xff);
+            int line = my * lineBytes;
+            firstLines[line] = 0; // filter type None
             int y = my - QUIET_ZONE;
-            if (y >= 0 && y < size) {
-                for (int x = matrix.nextDark(y, 0); x < size; ) {
-                    int end = matrix.nextLight(y, x);
-                    blacken(raw, line + 1, (x + QUIET_ZONE) * scale, (end + QUIET_ZONE) * scale);
-                    x = matrix.nextDark(y, end);
+            boolean inCode = y >= 0 && y < size;
+            int at = line + 1;
+            int lineEnd = line + lineBytes;
+            // padded module m is module m - QUIET_ZONE of the row: dark bits of the row shifted by the quiet zone
+            for (int m = 0; at < lineEnd; m += 8) {
+                int dark = 0;
+                if (inCode) {
+                    int x = m - QUIET_ZONE;
+                    long bits = x >= 0 ? word(matrix.rows(), y * words, words, x) : matrix.rows()[y * words] << -x;
+                    dark = (int) bits & 0xff;
+                }
+                long eight = pixels[dark];
+                for (int b = scale - 1; b >= 0 && at < lineEnd; b--) {
+                    firstLines[at++] = (byte) (eight >>> (b << 3));
                 }
             }
-            for (int s = 1; s < scale; s++) {
-                raw[line + s * lineBytes] = 2; // filter type Up: the same as the line above
-            }
         }
-        Deflater deflater = IDLE_DEFLATERS.poll();
-        if (deflater == null) {
-            deflater = new Deflater(Deflater.BEST_SPEED);
-        } else {
-            IDLE_DEFLATER_COUNT.decrementAndGet();
-        }
-        byte[] buffer = new byte[raw.length / 4 + 64];
-        int compressed = 0;
-        try {
-            deflater.setInput(raw);
-            deflater.finish();
-            while (!deflater.finished()) {
-                if (compressed == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                }
-                compressed += deflater.deflate(buffer, compressed, buffer.length - compressed);
-            }
-        } finally {
-            deflater.reset();
-            if (IDLE_DEFLATER_COUNT.incrementAndGet() <= MAX_IDLE_DEFLATERS) {
-                IDLE_DEFLATERS.offer(deflater);
-            } else {
-                IDLE_DEFLATER_COUNT.decrementAndGet();
-                deflater.end();
-            }
-        }
+        byte[] compressed = ScaledScanlineDeflate.zlib(firstLines, lineBytes, scale);
 
-        ByteBuffer out = ByteBuffer.allocate(PNG_SIGNATURE.length + 25 + 12 + compressed + 12);
+        ByteBuffer out = ByteBuffer.allocate(PNG_SIGNATURE.length + 25 + 12 + compressed.length + 12);
         out.put(PNG_SIGNATURE);
         ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(width)
                 .put((byte) 1) // bit depth
                 .put((byte) 0) // grayscale
                 .put((byte) 0).put((byte) 0).put((byte) 0); // deflate, adaptive filtering, no interlace
         chunk(out, "IHDR", header.array(), 13);
-        chunk(out, "IDAT", buffer, compressed);
+        chunk(out, "IDAT", compressed, compressed.length);
         chunk(out, "IEND", new byte[0], 0);
         return out.array();
     }
 
-    /** Pixels {@code from} to {@code to - 1} of the 1-bit scanline at {@code offset} made black (0), most significant bit first. */
-    private static void blacken(byte[] line, int offset, int from, int to) {
-        int first = offset + (from >>> 3);
-        int last = offset + ((to - 1) >>> 3);
-        int head = 0xff >>> (from & 7);
-        int tail = 0xff << (7 - ((to - 1) & 7)) & 0xff;
-        if (first == last) {
-            line[first] &= (byte) ~(head & tail);
-            return;
+    /** 64 modules of row words from module x on (bits past the row's end are 0). */
+    private static long word(long[] rows, int base, int words, int x) {
+        int w = x >>> 6;
+        if (w >= words) {
+            return 0;
         }
-        line[first] &= (byte) ~head;
-        Arrays.fill(line, first + 1, last, (byte) 0);
-        line[last] &= (byte) ~tail;
+        int shift = x & 63;
+        long low = rows[base + w] >>> shift;
+        return shift == 0 || w + 1 >= words ? low : low | rows[base + w + 1] << (64 - shift);
     }
 
     /**

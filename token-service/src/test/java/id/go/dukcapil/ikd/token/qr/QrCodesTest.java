@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.token.qr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
@@ -134,10 +135,13 @@ class QrCodesTest {
         Random random = new Random(3);
         for (String text : List.of(QrTexts.jws(random, 471), QrTexts.jws(random, 40), "a")) {
             QrCodes.Matrix matrix = QrCodes.encode(text);
-            for (int scale : new int[] { 1, 2, 3, 5, 7, 8, 9 }) {
+            for (int scale = 1; scale <= QrCodes.MAX_PNG_SCALE; scale++) {
                 assertPixels(QrCodes.png(matrix, scale), matrix, scale, text);
             }
         }
+        QrCodes.Matrix matrix = QrCodes.encode("a");
+        assertThatThrownBy(() -> QrCodes.png(matrix, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> QrCodes.png(matrix, QrCodes.MAX_PNG_SCALE + 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void assertPixels(byte[] png, QrCodes.Matrix matrix, int scale, String text) throws Exception {
