@@ -31,7 +31,25 @@ public class Outbox {
 
     /** Appends {@code event} in the current Hibernate Reactive transaction; returns its CloudEvents id. */
     public Uni<UUID> append(IkdEvent event) {
-        Object[] row = row(event);
+        return append(Record.of(event));
+    }
+
+    /**
+     * A row of the outbox that is not necessarily one of the suite's event contracts, such as a
+     * service's dead letter on the dead-letter topic: where it goes, its key (also the CloudEvents
+     * subject), its CloudEvents type and its JSON.
+     */
+    public record Record(String topic, String key, String type, String payload) {
+
+        static Record of(IkdEvent event) {
+            EventType type = EventType.of(event.getClass());
+            return new Record(type.topic(), event.partitionKey(), type.type(), EventJson.write(event));
+        }
+    }
+
+    /** Appends {@code record} in the current Hibernate Reactive transaction; returns its CloudEvents id. */
+    public Uni<UUID> append(Record record) {
+        Object[] row = row(record, currentTraceparent());
         return Panache.getSession().chain(session -> {
             var insert = session.createNativeQuery(INSERT_IN_SESSION);
             for (int i = 0; i < row.length; i++) {
@@ -62,7 +80,7 @@ public class Outbox {
         List<Tuple> rows = new ArrayList<>(events.size());
         List<UUID> ids = new ArrayList<>(events.size());
         for (TracedEvent traced : events) {
-            Object[] row = row(traced.event(), traced.traceparent());
+            Object[] row = row(Record.of(traced.event()), traced.traceparent());
             rows.add(Tuple.from(row));
             ids.add((UUID) row[0]);
         }
@@ -70,14 +88,9 @@ public class Outbox {
     }
 
     /** The values of the outbox columns, in {@link #TABLE}'s order. */
-    private static Object[] row(IkdEvent event) {
-        return row(event, currentTraceparent());
-    }
-
-    private static Object[] row(IkdEvent event, String traceparent) {
-        EventType type = EventType.of(event.getClass());
-        return new Object[] { UUID.randomUUID(), type.topic(), event.partitionKey(), type.type(), event.partitionKey(),
-                EventJson.write(event), traceparent };
+    private static Object[] row(Record record, String traceparent) {
+        return new Object[] { UUID.randomUUID(), record.topic(), record.key(), record.type(), record.key(), record.payload(),
+                traceparent };
     }
 
     /** W3C {@code traceparent} of the current span, so one citizen's journey stays one trace. */
