@@ -27,6 +27,7 @@ import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.notification.TestEvents.Citizen;
+import id.go.dukcapil.ikd.notification.messaging.DeadLetterOutbox;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.Mailbox;
 import id.go.dukcapil.ikd.testing.Mailbox.Mail;
@@ -169,11 +170,12 @@ class CitizenMessagesTest {
     }
 
     @Test
-    void anInvalidNumberIsNotRetried() {
+    void anInvalidNumberIsNotRetriedAndWithNoFallbackLeftItIsDeadLettered() throws Exception {
         Citizen citizen = new Citizen(java.util.UUID.randomUUID(), "warga-invalid-sms@example.id",
                 NotificationTestResource.INVALID_PHONE, "id");
-        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION)) {
-            TestEvents.publish(TestEvents.revoked(citizen, RevocationReason.OPERATOR));
+        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION);
+                TopicProbe deadLetters = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.deadLetter("notification-service"))) {
+            String eventId = TestEvents.publish(TestEvents.revoked(citizen, RevocationReason.OPERATOR));
 
             NotificationStatus failed = awaitStatus(statuses, citizen, NotificationChannel.SMS, DeliveryStatus.FAILED);
             assertThat(failed.reason()).isEqualTo("SMS_400");
@@ -181,6 +183,20 @@ class CitizenMessagesTest {
             awaitStatus(statuses, citizen, NotificationChannel.EMAIL, DeliveryStatus.SENT);
             assertThat(statuses.collect(forCitizen(citizen), Duration.ofSeconds(3))).hasSize(2);
             assertThat(smsTo(NotificationTestResource.INVALID_PHONE)).hasSize(1);
+
+            var letters = deadLetters.collect(TopicProbe.ofType(DeadLetterOutbox.TYPE)
+                    .and(r -> citizen.registrationId().toString().equals(r.key())), Duration.ofSeconds(2));
+            assertThat(letters).as("the SMS only: the email was sent").hasSize(1);
+            var letter = new com.fasterxml.jackson.databind.ObjectMapper().readTree(letters.getFirst().value());
+            assertThat(letter.path("notificationId").asText()).isEqualTo(failed.notificationId().toString());
+            assertThat(letter.path("kind").asText()).isEqualTo("IDENTITY_REVOKED");
+            assertThat(letter.path("channel").asText()).isEqualTo("SMS");
+            assertThat(letter.path("reason").asText()).isEqualTo("SMS_400");
+            assertThat(letter.path("attempts").asInt()).isEqualTo(1);
+            assertThat(letter.path("sourceEventId").asText()).isEqualTo(eventId);
+            assertThat(letter.path("sourceEventType").asText()).isEqualTo("id.go.dukcapil.ikd.identity.revoked.v1");
+            assertThat(letter.path("recipientMasked").asText()).isEqualTo(failed.recipientMasked());
+            assertThat(letters.getFirst().value()).doesNotContain(NotificationTestResource.INVALID_PHONE, citizen.email());
         }
     }
 

@@ -27,6 +27,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * What notification-service needs besides the suite's infrastructure: its own sealing key pair
  * (tests seal activation secrets with the public half, as activation-service would) and a real
  * HTTP SMS gateway (WireMock) that accepts every number except the ones meant to be refused.
+ * Init arg {@code sms-bearer-token=false}: no bearer token configured, for profiles that test the
+ * gateway's other credentials.
  */
 public class NotificationTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +39,12 @@ public class NotificationTestResource implements QuarkusTestResourceLifecycleMan
     public static final String SMS_TOKEN = "sms-test-token";
 
     private WireMockServer wireMock;
+    private boolean bearerToken = true;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        bearerToken = Boolean.parseBoolean(initArgs.getOrDefault("sms-bearer-token", "true"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -59,12 +67,15 @@ public class NotificationTestResource implements QuarkusTestResourceLifecycleMan
                 .withRequestBody(matchingJsonPath("$.to", equalTo(FLAKY_PHONE)))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"flaky-1\"}")));
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "ikd.notification.sealing.private-key-location", keys.resolve("sealing-private.pem").toString(),
                 "ikd.test.sealing.public-key-location", keys.resolve("sealing-public.pem").toString(),
                 "ikd.notification.sms.url", wireMock.baseUrl() + "/sms",
-                "ikd.notification.sms.token", SMS_TOKEN,
-                "ikd.test.wiremock-port", Integer.toString(wireMock.port()));
+                "ikd.test.wiremock-port", Integer.toString(wireMock.port())));
+        if (bearerToken) {
+            config.put("ikd.notification.sms.token", SMS_TOKEN);
+        }
+        return config;
     }
 
     @Override

@@ -13,16 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SMTP server on a real socket that knows no mailbox: every RCPT TO is answered
- * {@code 550 5.1.1}, as a provider answers for an address that does not exist. GreenMail accepts
- * every recipient, so this is how a permanent failure is produced.
+ * {@code 550 5.1.1}, as a provider answers for an address that does not exist, or with the reply
+ * given (a {@code 451} for a server that keeps asking to try later). GreenMail accepts every
+ * recipient, so this is how a refusal is produced.
  */
 final class RejectingSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final AtomicInteger rejectedRecipients = new AtomicInteger();
+    private final java.util.List<String> rejectedCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final String recipientReply;
 
-    private RejectingSmtpServer(int port) throws IOException {
+    private RejectingSmtpServer(int port, String recipientReply) throws IOException {
+        this.recipientReply = recipientReply;
         socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -30,8 +34,13 @@ final class RejectingSmtpServer implements AutoCloseable {
     }
 
     static RejectingSmtpServer start(int port) {
+        return start(port, "550 5.1.1 mailbox unknown");
+    }
+
+    /** Answers every RCPT TO with {@code recipientReply}, e.g. {@code 451 4.3.0 try again later}. */
+    static RejectingSmtpServer start(int port, String recipientReply) {
         try {
-            return new RejectingSmtpServer(port);
+            return new RejectingSmtpServer(port, recipientReply);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + port, e);
         }
@@ -40,6 +49,11 @@ final class RejectingSmtpServer implements AutoCloseable {
     /** How many RCPT TO commands were refused: one per delivery attempt. */
     int rejectedRecipients() {
         return rejectedRecipients.get();
+    }
+
+    /** How many RCPT TO commands for {@code address} were refused. */
+    int refusalsOf(String address) {
+        return (int) rejectedCommands.stream().filter(command -> command.contains("<" + address + ">")).count();
     }
 
     private void acceptLoop() {
@@ -65,7 +79,8 @@ final class RejectingSmtpServer implements AutoCloseable {
                     case "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
                     case "RCPT" -> {
                         rejectedRecipients.incrementAndGet();
-                        reply(out, "550 5.1.1 mailbox unknown");
+                        rejectedCommands.add(line);
+                        reply(out, recipientReply);
                     }
                     case "QUIT" -> {
                         reply(out, "221 2.0.0 bye");

@@ -120,7 +120,8 @@ class SmtpFailuresTest {
         Citizen citizen = Citizen.speaking("en");
         String pin = TestEvents.randomPin();
         String link = "http://localhost:8083/activate?t=unknown-mailbox-" + citizen.registrationId();
-        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION)) {
+        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION);
+                TopicProbe deadLetters = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.deadLetter("notification-service"))) {
             TestEvents.publish(TestEvents.activationCode(citizen, TestEvents.seal(pin, link)));
 
             NotificationStatus refused = awaitStatus(statuses, citizen, DeliveryStatus.FAILED, 0);
@@ -138,6 +139,8 @@ class SmtpFailuresTest {
             assertThat(statuses.collect(forCitizen(citizen), Duration.ofSeconds(3)).stream().map(SmtpFailuresTest::status)
                     .filter(s -> s.channel() == NotificationChannel.EMAIL)).hasSize(1);
             assertThat(rejectingServer.rejectedRecipients()).isEqualTo(1);
+            assertThat(deadLetters.collect(r -> citizen.registrationId().toString().equals(r.key()), Duration.ofSeconds(1)))
+                    .as("a refused address whose SMS took over is no case for ops").isEmpty();
         }
     }
 

@@ -47,6 +47,14 @@ final class TestEvents {
             "Jalan Raya Dringu Nomor 901 Desa Kedungdalem Kec. Dringu", "0335-420829",
             "dispendukcapilkabprob@gmail.com", "0813-7770-3600", "http://disdukcapil.probolinggo.kab.go.id");
 
+    /**
+     * An office whose name has everything that breaks a hand-built gateway request: quotes, a
+     * backslash, form separators that would add a field, non-ASCII Indonesian punctuation.
+     */
+    static final OfficeContact HOSTILE_NAMED_OFFICE = new OfficeContact("3273-DISDUKCAPIL",
+            "Disdukcapil \"Kota Bandung\" & Cimahi – Jawa Barat\\ \",\"to\":\"+6281199999999&to=+6281199999999&reference=x%20y+z é",
+            null, "022-4209891", null, null, null);
+
     private TestEvents() {
     }
 
@@ -95,8 +103,13 @@ final class TestEvents {
     }
 
     static VerificationDecided rejected(Citizen citizen, RejectionReason reason, String note) {
+        return rejected(citizen, reason, note, PROBOLINGGO);
+    }
+
+    /** A rejection by {@code office}, whose name goes into the SMS as it is. */
+    static VerificationDecided rejected(Citizen citizen, RejectionReason reason, String note, OfficeContact office) {
         return new VerificationDecided(citizen.registrationId(), UUID.randomUUID(), id.go.dukcapil.ikd.events.Decision.REJECTED,
-                reason, note, Channel.COUNTER, null, PROBOLINGGO, "op-7f3a", Instant.now(), citizen.email(),
+                reason, note, Channel.COUNTER, null, office, "op-7f3a", Instant.now(), citizen.email(),
                 citizen.phone(), citizen.language(), null, null);
     }
 

@@ -19,6 +19,13 @@ public interface NotificationConfig {
     Dispatch dispatch();
 
     /**
+     * Where messages that failed for good are dead-lettered: by default the topic the platform
+     * parks this service's poison events on, so ops watch one topic per service.
+     */
+    @WithDefault("${mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic}")
+    String deadLetterTopic();
+
+    /**
      * Contact channels shown when the event names no office (RegistrationSubmitted: the citizen has
      * not met an office yet). Defaults to the national call center of Ditjen Dukcapil.
      */
@@ -29,12 +36,65 @@ public interface NotificationConfig {
         String privateKeyLocation();
     }
 
+    /**
+     * The HTTP SMS gateway. The defaults are the suite's own contract (the local SMS outbox):
+     * {@code POST} JSON {@code {"to","message","reference"}}; a commercial gateway is adapted by
+     * method, content type, body template and credentials, without code.
+     */
     interface Sms {
-        /** The gateway's endpoint: POST {"to","message","reference"}. */
+        /** The gateway's endpoint. */
         String url();
+
+        @WithDefault("POST")
+        Method method();
+
+        @WithDefault("JSON")
+        ContentType contentType();
+
+        /**
+         * The request body with {@code {{to}}}, {@code {{message}}}, {@code {{reference}}} and
+         * {@code {{sender}}} placeholders, escaped for the content type when filled in. When absent:
+         * the suite contract for JSON, {@code to=…&message=…&reference=…} for FORM.
+         */
+        Optional<String> bodyTemplate();
+
+        /** Sender id (masking name) the gateway shows, for templates that use {@code {{sender}}}. */
+        Optional<String> senderId();
 
         /** Bearer token of the gateway, if it wants one. */
         Optional<String> token();
+
+        /** HTTP Basic user, with {@link #basicPassword()}, for gateways that want Basic auth. */
+        Optional<String> basicUsername();
+
+        Optional<String> basicPassword();
+
+        /** API key sent in the header {@link #apiKeyHeader()}, for gateways that want one. */
+        Optional<String> apiKey();
+
+        @WithDefault("X-API-Key")
+        String apiKeyHeader();
+
+        enum Method {
+            POST, PUT
+        }
+
+        enum ContentType {
+            /** {@code application/json}: values are inserted as JSON string content. */
+            JSON("application/json"),
+            /** {@code application/x-www-form-urlencoded}: values are URL-encoded (UTF-8). */
+            FORM("application/x-www-form-urlencoded");
+
+            private final String mediaType;
+
+            ContentType(String mediaType) {
+                this.mediaType = mediaType;
+            }
+
+            public String mediaType() {
+                return mediaType;
+            }
+        }
     }
 
     interface Retry {

@@ -4,23 +4,33 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import id.go.dukcapil.ikd.notification.config.NotificationConfig;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
-/** Sends one SMS through the HTTP gateway and classifies its answer. */
+/**
+ * Sends one SMS through the HTTP gateway, as its configured request template says, and
+ * classifies its answer. Built at start-up, so an unusable template stops the deployment rather
+ * than the first citizen's SMS.
+ */
 @ApplicationScoped
+@Startup
 public class SmsSender {
 
     private final SmsGatewayClient gateway;
-    private final String authorization;
+    private final NotificationConfig.Sms.Method method;
+    private final SmsRequestTemplate template;
+    private final String senderId;
 
     public SmsSender(@RestClient SmsGatewayClient gateway, NotificationConfig config) {
         this.gateway = gateway;
-        this.authorization = config.sms().token().filter(token -> !token.isBlank()).map(token -> "Bearer " + token)
-                .orElse(null);
+        this.method = config.sms().method();
+        this.template = SmsRequestTemplate.from(config.sms());
+        this.senderId = config.sms().senderId().orElse(null);
     }
 
     /** {@code reference} is the notification id: the gateway (and ops) correlate with it. */
@@ -28,11 +38,18 @@ public class SmsSender {
         if (!Recipients.isDeliverablePhone(to)) {
             return Uni.createFrom().item(DeliveryOutcome.refused("INVALID_RECIPIENT"));
         }
-        return gateway.send(authorization, new SmsGatewayClient.SmsRequest(to, message, reference.toString()))
+        return request(template.render(to, message, reference.toString(), senderId))
                 .map(response -> classify(response.getStatus()))
                 .onFailure(WebApplicationException.class)
                 .recoverWithItem(e -> classify(((WebApplicationException) e).getResponse().getStatus()))
                 .onFailure().recoverWithItem(e -> DeliveryOutcome.retry("SMS_GATEWAY_UNAVAILABLE: " + e.getClass().getSimpleName()));
+    }
+
+    private Uni<Response> request(String body) {
+        return switch (template.contentType()) {
+            case JSON -> method == NotificationConfig.Sms.Method.PUT ? gateway.putJson(body) : gateway.postJson(body);
+            case FORM -> method == NotificationConfig.Sms.Method.PUT ? gateway.putForm(body) : gateway.postForm(body);
+        };
     }
 
     static DeliveryOutcome classify(int status) {

@@ -1,23 +1,39 @@
 package id.go.dukcapil.ikd.notification.domain;
 
+import id.go.dukcapil.ikd.events.EventType;
+
 /**
  * What a message says. The name is the {@code kind} of NotificationStatus and, in kebab case,
  * the template's name ({@code email/<template>.<language>.txt|html}, {@code sms/<template>.<language>.txt}).
  */
 public enum NotificationKind {
-    REGISTRATION_RECEIVED("Pendaftaran IKD Anda telah diterima", "Your IKD registration has been received"),
-    VERIFICATION_REJECTED("Verifikasi IKD Anda belum dapat disetujui", "Your IKD verification could not be approved"),
+    REGISTRATION_RECEIVED(EventType.REGISTRATION_SUBMITTED, "Pendaftaran IKD Anda telah diterima",
+            "Your IKD registration has been received"),
+    VERIFICATION_REJECTED(EventType.VERIFICATION_DECIDED, "Verifikasi IKD Anda belum dapat disetujui",
+            "Your IKD verification could not be approved"),
     /** The PIN and the activation link; an email that fails for good falls back to SMS. */
-    ACTIVATION_CODE("PIN aktivasi Identitas Kependudukan Digital", "Activation PIN for your Digital Population Identity"),
-    IDENTITY_ACTIVATED("IKD Anda telah aktif", "Your IKD is now active"),
-    IDENTITY_REVOKED("Peringatan keamanan: IKD Anda dinonaktifkan", "Security alert: your IKD was deactivated");
+    ACTIVATION_CODE(EventType.ACTIVATION_CODE_ISSUED, "PIN aktivasi Identitas Kependudukan Digital",
+            "Activation PIN for your Digital Population Identity"),
+    IDENTITY_ACTIVATED(EventType.IDENTITY_ACTIVATED, "IKD Anda telah aktif", "Your IKD is now active"),
+    IDENTITY_REVOKED(EventType.IDENTITY_REVOKED, "Peringatan keamanan: IKD Anda dinonaktifkan",
+            "Security alert: your IKD was deactivated");
 
+    private final EventType sourceEvent;
     private final String subjectId;
     private final String subjectEn;
 
-    NotificationKind(String subjectId, String subjectEn) {
+    NotificationKind(EventType sourceEvent, String subjectId, String subjectEn) {
+        this.sourceEvent = sourceEvent;
         this.subjectId = subjectId;
         this.subjectEn = subjectEn;
+    }
+
+    /**
+     * The one event type that produces this kind (each NotificationService handler makes its own
+     * kinds), so a dead letter can name the event to look up without storing its type per row.
+     */
+    public EventType sourceEvent() {
+        return sourceEvent;
     }
 
     public String subject(String language) {

@@ -1,12 +1,14 @@
 package id.go.dukcapil.ikd.notification.mapping;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import id.go.dukcapil.ikd.events.DeliveryStatus;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.notification.delivery.Recipients;
 import id.go.dukcapil.ikd.notification.domain.Notification;
+import id.go.dukcapil.ikd.notification.messaging.NotificationDeadLetter;
 import id.go.dukcapil.ikd.notification.rest.NotificationView;
 import id.go.dukcapil.ikd.web.Masking;
 
@@ -23,6 +25,16 @@ public final class NotificationMapper {
         return new NotificationStatus(notification.id, notification.registrationId, notification.sourceEventId,
                 notification.kind.name(), notification.channel, status, reason, Math.max(1, notification.attempts),
                 maskedRecipient(notification), at);
+    }
+
+    /** What ops need to find and replay a message that failed for good; never its content. */
+    public static NotificationDeadLetter toDeadLetter(Notification notification, UUID fallbackNotificationId,
+            Instant at) {
+        return new NotificationDeadLetter(notification.id, notification.registrationId, notification.kind.name(),
+                notification.channel, notification.lastError, notification.attempts, notification.sourceEventId,
+                notification.kind.sourceEvent().type(), notification.kind.sourceEvent().topic(),
+                maskedRecipient(notification), fallbackNotificationId, notification.createdAt, at,
+                notification.expiresAt);
     }
 
     public static NotificationView toView(Notification notification) {

@@ -29,6 +29,7 @@ import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
 import id.go.dukcapil.ikd.notification.mapping.NotificationMapper;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
+import id.go.dukcapil.ikd.notification.messaging.DeadLetterOutbox;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
 import id.go.dukcapil.ikd.web.Languages;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,17 +50,20 @@ public class NotificationService {
 
     private final NotificationRepository repository;
     private final Outbox outbox;
+    private final DeadLetterOutbox deadLetters;
     private final TemplateModels models;
     private final SealedSecretsOpener opener;
     private final NotificationConfig config;
     private final ObjectMapper json;
     private final MeterRegistry registry;
 
-    public NotificationService(NotificationRepository repository, Outbox outbox, TemplateModels models,
-            SealedSecretsOpener opener, NotificationConfig config, ObjectMapper json, MeterRegistry registry) {
+    public NotificationService(NotificationRepository repository, Outbox outbox, DeadLetterOutbox deadLetters,
+            TemplateModels models, SealedSecretsOpener opener, NotificationConfig config, ObjectMapper json,
+            MeterRegistry registry) {
         this.registry = registry;
         this.repository = repository;
         this.outbox = outbox;
+        this.deadLetters = deadLetters;
         this.models = models;
         this.opener = opener;
         this.config = config;
@@ -144,16 +148,20 @@ public class NotificationService {
                 Instant.now()));
     }
 
-    /** The inbox already drops a redelivered event; the unique key check covers a purged inbox. */
     private Uni<Void> queue(Notification notification) {
+        return queueIfNew(notification).replaceWithVoid();
+    }
+
+    /** The inbox already drops a redelivered event; the unique key check covers a purged inbox. */
+    private Uni<Boolean> queueIfNew(Notification notification) {
         return repository.exists(notification.sourceEventId, notification.channel, notification.kind)
                 .chain(exists -> {
                     if (exists) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     LOG.infof("queued %s %s to %s (registration %s)", notification.kind, notification.channel,
                             NotificationMapper.maskedRecipient(notification), notification.registrationId);
-                    return repository.persist(notification).replaceWithVoid();
+                    return repository.persist(notification).replaceWith(true);
                 });
     }
 
@@ -181,17 +189,18 @@ public class NotificationService {
             case DeliveryOutcome.Transient failure -> {
                 Instant next = now.plus(backoff(notification.attempts));
                 if (notification.attempts >= config.retry().maxAttempts()) {
-                    yield failForGood(notification, "RETRIES_EXHAUSTED: " + failure.reason(), now);
+                    yield failForGood(notification, "RETRIES_EXHAUSTED: " + failure.reason(), now, true);
                 }
                 if (notification.expiredAt(next)) {
-                    yield failForGood(notification, "EXPIRED: " + failure.reason(), now);
+                    // the outage outlasted the message's validity: the retries ran out early
+                    yield failForGood(notification, "EXPIRED: " + failure.reason(), now, true);
                 }
                 notification.retryAt(next, failure.reason(), now);
                 LOG.warnf("%s %s to %s failed (%s), attempt %d, next at %s", notification.kind, notification.channel,
                         NotificationMapper.maskedRecipient(notification), failure.reason(), notification.attempts, next);
                 yield emit(notification, DeliveryStatus.RETRYING, failure.reason(), now);
             }
-            case DeliveryOutcome.Permanent refusal -> failForGood(notification, refusal.reason(), now);
+            case DeliveryOutcome.Permanent refusal -> failForGood(notification, refusal.reason(), now, false);
         });
     }
 
@@ -225,20 +234,41 @@ public class NotificationService {
         return repository.forRegistration(registrationId);
     }
 
-    private Uni<Void> failForGood(Notification notification, String reason, Instant now) {
+    /**
+     * FAILED for good, in one transaction: the status, the SMS in its place where the kind has
+     * one, and a dead letter for ops. A refusal (mailbox unknown, invalid number) is dead-lettered
+     * only when no SMS takes over; running out of retries always is: the SMTP server or gateway
+     * was down for the whole retry window, which ops must hear of even when the SMS got through.
+     */
+    private Uni<Void> failForGood(Notification notification, String reason, Instant now, boolean retriesRanOut) {
         notification.failed(reason, now);
         LOG.warnf("%s %s to %s failed for good: %s (notification %s)", notification.kind, notification.channel,
                 NotificationMapper.maskedRecipient(notification), reason, notification.id);
-        Uni<Void> status = emit(notification, DeliveryStatus.FAILED, reason, now);
+        return emit(notification, DeliveryStatus.FAILED, reason, now)
+                .chain(() -> queueFallback(notification, now))
+                .chain(fallbackId -> fallbackId == null || retriesRanOut
+                        ? deadLetter(notification, fallbackId, now)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** Queues the SMS that replaces an email failed for good, where the kind has one; its id, else null. */
+    private Uni<UUID> queueFallback(Notification notification, Instant now) {
         if (!notification.kind.fallsBackToSms() || notification.channel != NotificationChannel.EMAIL
                 || notification.fallbackRecipient == null || notification.expiredAt(now)) {
-            return status;
+            return Uni.createFrom().nullItem();
         }
         Notification sms = Notification.pending(notification.registrationId, notification.sourceEventId,
                 notification.kind, NotificationChannel.SMS, notification.fallbackRecipient, notification.language,
                 notification.content, now);
         sms.expiresAt = notification.expiresAt;
-        return status.chain(() -> queue(sms));
+        return queueIfNew(sms).map(queued -> queued ? sms.id : null);
+    }
+
+    private Uni<Void> deadLetter(Notification notification, UUID fallbackId, Instant now) {
+        LOG.warnf("%s %s to %s (notification %s, registration %s) goes to the dead-letter topic %s: %s",
+                notification.kind, notification.channel, NotificationMapper.maskedRecipient(notification),
+                notification.id, notification.registrationId, deadLetters.topic(), notification.lastError);
+        return deadLetters.append(NotificationMapper.toDeadLetter(notification, fallbackId, now)).replaceWithVoid();
     }
 
     private Uni<Void> emit(Notification notification, DeliveryStatus status, String reason, Instant now) {
