@@ -57,6 +57,14 @@ public interface TokenConfig {
         @Min(1)
         @Max(QrCodes.MAX_PNG_SCALE)
         int moduleSize();
+
+        /**
+         * Live tokens whose images their owner can fetch again by URL; about 0.7 KB each. Past it,
+         * new tokens' image URLs answer 404 (the mint answer has the images).
+         */
+        @WithDefault("100000")
+        @Min(0)
+        int maxLiveTokens();
     }
 
     interface Keys {

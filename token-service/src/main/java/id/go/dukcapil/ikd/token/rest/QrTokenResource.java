@@ -90,32 +90,33 @@ public class QrTokenResource {
     @GET
     @Path("/{jti}/qr.png")
     @Produces("image/png")
-    @Operation(summary = "The PNG of one of my live QR tokens (cached for the token's life)")
+    @Operation(summary = "The PNG of one of my live QR tokens (drawn again from the token, until it expires)")
     @APIResponse(responseCode = "200", description = "1-bit PNG")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "QR_IMAGE_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response png(@PathParam("jti") String jti) {
-        QrImage image = own(jti);
-        return Response.ok(image.png(), "image/png").header("Cache-Control", "private, no-store").build();
+        Audiences.requireTokenService(jwt);
+        byte[] png = images.png(jti, jwt.getSubject()).orElseThrow(QrTokenResource::noSuchImage);
+        return Response.ok(png, "image/png").header("Cache-Control", "private, no-store").build();
     }
 
     @GET
     @Path("/{jti}/qr.svg")
     @Produces("image/svg+xml")
-    @Operation(summary = "The SVG of one of my live QR tokens (cached for the token's life)")
+    @Operation(summary = "The SVG of one of my live QR tokens (drawn again from the token, until it expires)")
     @APIResponse(responseCode = "200", description = "SVG")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "QR_IMAGE_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response svg(@PathParam("jti") String jti) {
-        QrImage image = own(jti);
-        return Response.ok(image.svg(), "image/svg+xml").header("Cache-Control", "private, no-store").build();
+        Audiences.requireTokenService(jwt);
+        String svg = images.svg(jti, jwt.getSubject()).orElseThrow(QrTokenResource::noSuchImage);
+        return Response.ok(svg, "image/svg+xml").header("Cache-Control", "private, no-store").build();
     }
 
-    private QrImage own(String jti) {
-        Audiences.requireTokenService(jwt);
-        return images.cached(jti, jwt.getSubject()).orElseThrow(() -> new ProblemException(
-                TokenProblems.QR_IMAGE_NOT_FOUND, "Kode QR ini tidak ada atau sudah kedaluwarsa; minta kode baru.",
-                "This QR code does not exist or has expired; request a new one."));
+    private static ProblemException noSuchImage() {
+        return new ProblemException(TokenProblems.QR_IMAGE_NOT_FOUND,
+                "Kode QR ini tidak ada atau sudah kedaluwarsa; minta kode baru.",
+                "This QR code does not exist or has expired; request a new one.");
     }
 
     private static QrPicture picture(QrImage image) {

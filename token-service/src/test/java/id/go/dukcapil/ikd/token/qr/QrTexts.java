@@ -3,7 +3,7 @@ package id.go.dukcapil.ikd.token.qr;
 import java.util.Random;
 
 /** Texts for the QR tests: random, from an alphabet, and shaped like compact JWS. */
-final class QrTexts {
+public final class QrTexts {
 
     static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     /** ZXing's alphanumeric-mode characters: a text of only these (or digits) is not byte mode. */
@@ -21,7 +21,7 @@ final class QrTexts {
     }
 
     /** Base64url parts joined by two dots, like a compact JWS. */
-    static String jws(Random random, int length) {
+    public static String jws(Random random, int length) {
         StringBuilder text = new StringBuilder(random(random, BASE64URL, length));
         if (length > 20) {
             text.setCharAt(length / 8, '.');
