@@ -31,11 +31,10 @@ import java.util.regex.Pattern;
  */
 final class HttpLoad {
 
-    static final int CONNECTIONS = 16;
     static final Duration WARM_UP = Duration.ofSeconds(20);
     static final Duration MEASURE = Duration.ofSeconds(10);
-    /** Enough for a warm-up at 4,000 requests per second; past them wrk starts over (answers REPLAYED). */
-    private static final int WARM_UP_BODIES = 80_000;
+    /** Enough for a warm-up at 6,000 requests per second; past them wrk starts over (answers REPLAYED). */
+    private static final int WARM_UP_BODIES = 120_000;
     private static final int JDK_CLIENT_BODIES = 80_000;
 
     /** Requests per second in the measured run, how many answers were the expected kind, and CPU per request. */
@@ -52,18 +51,22 @@ final class HttpLoad {
 
     private final URI base;
     private final boolean wrk;
+    /** Requests in flight: with group commit, more of them share each database round. */
+    private final int connections;
 
-    private HttpLoad(URI base, boolean wrk) {
+    private HttpLoad(URI base, boolean wrk, int connections) {
         this.base = base;
         this.wrk = wrk;
+        this.connections = connections;
     }
 
-    static HttpLoad against(URI base) {
-        return new HttpLoad(base, wrkAvailable());
+    static HttpLoad against(URI base, int connections) {
+        return new HttpLoad(base, wrkAvailable(), connections);
     }
 
     String generator() {
-        return wrk ? "wrk (2 threads, a separate process)" : "the JDK HTTP client in the benchmark's JVM (wrk not found)";
+        return (wrk ? "wrk (2 threads, a separate process)" : "the JDK HTTP client in the benchmark's JVM (wrk not found)")
+                + ", " + connections + " connections";
     }
 
     /**
@@ -103,7 +106,7 @@ final class HttpLoad {
 
     private WrkRun runWrk(Path script, Duration duration, Map<String, String> environment)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
+        ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
                 "--timeout", "10s", "-s", script.toString(), base.resolve("/").toString().replaceAll("/$", ""))
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -120,7 +123,7 @@ final class HttpLoad {
     private Result jdkClient(String path, String bearer, List<String> bodies, String expect) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        Semaphore inFlight = new Semaphore(CONNECTIONS);
+        Semaphore inFlight = new Semaphore(connections);
         AtomicLong answered = new AtomicLong();
         AtomicLong expected = new AtomicLong();
         long measureFrom = System.nanoTime() + WARM_UP.toNanos();
@@ -150,7 +153,7 @@ final class HttpLoad {
                 inFlight.release();
             });
         }
-        inFlight.acquire(CONNECTIONS);
+        inFlight.acquire(connections);
         if (before == null) {
             throw new IllegalStateException("ran out of request bodies during the warm-up");
         }
