@@ -50,7 +50,6 @@ final class ScaledScanlineDeflate {
                 LENGTH_INDEX[length] = (byte) i;
             }
         }
-        LENGTH_INDEX[MAX_MATCH] = (byte) (LENGTH_BASE.length - 1); // 258 has its own code, not 227 + 31
         Arrays.fill(FIXED_LITERAL_LENGTHS, 0, 144, (byte) 8);
         Arrays.fill(FIXED_LITERAL_LENGTHS, 144, 256, (byte) 9);
         Arrays.fill(FIXED_LITERAL_LENGTHS, 256, 280, (byte) 7);
@@ -347,27 +346,6 @@ final class ScaledScanlineDeflate {
             }
         }
         return codes;
-    }
-
-    /** Adler-32 (RFC 1950) of the whole filtered image: each first line, then its Up-filtered copies. */
-    private static long adler32(byte[] firstLines, int lineBytes, int scale) {
-        final int modulus = 65_521;
-        long a = 1;
-        long b = 0;
-        for (int line = 0; line < firstLines.length; line += lineBytes) {
-            for (int i = line; i < line + lineBytes; i++) {
-                a += firstLines[i] & 0xff;
-                b += a;
-            }
-            a %= modulus;
-            b %= modulus;
-            for (int copy = 1; copy < scale; copy++) {
-                // the byte 2, then lineBytes - 1 zeros that leave a as it is and add it to b each time
-                a = (a + 2) % modulus;
-                b = (b + a * lineBytes) % modulus;
-            }
-        }
-        return b << 16 | a;
     }
 
     /** Huffman code lengths from symbol counts. */
