@@ -79,10 +79,10 @@ class ApiKeySmsGatewayTest {
             assertThat(request.containsHeader("Authorization")).isFalse();
 
             JsonNode body = JSON.readTree(request.getBodyAsString());
-            assertThat(fieldNames(body)).containsExactly("messages", "source");
+            assertThat(SmsGatewayRequests.fieldNames(body)).containsExactly("messages", "source");
             assertThat(body.path("messages")).hasSize(1);
             JsonNode message = body.path("messages").get(0);
-            assertThat(fieldNames(message)).containsExactly("destination", "text", "reference");
+            assertThat(SmsGatewayRequests.fieldNames(message)).containsExactly("destination", "text", "reference");
             assertThat(message.path("destination").textValue()).isEqualTo(citizen.phone());
             assertThat(message.path("reference").textValue()).isEqualTo(sent.notificationId().toString());
             assertThat(message.path("text").textValue()).startsWith("IKD Dukcapil:")
@@ -99,11 +99,5 @@ class ApiKeySmsGatewayTest {
             }
         }
         throw new AssertionError("no SMS request to the citizen's number");
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

@@ -59,7 +59,7 @@ class SuiteSmsContractTest {
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + NotificationTestResource.SMS_TOKEN);
 
             JsonNode body = JSON.readTree(request.getBodyAsString());
-            assertThat(fieldNames(body)).containsExactly("to", "message", "reference");
+            assertThat(SmsGatewayRequests.fieldNames(body)).containsExactly("to", "message", "reference");
             assertThat(body.path("to").textValue()).isEqualTo(citizen.phone());
             assertThat(body.path("reference").textValue()).isEqualTo(sent.notificationId().toString());
             assertThat(body.path("message").textValue()).startsWith("IKD Dukcapil:")
@@ -77,11 +77,5 @@ class SuiteSmsContractTest {
             }
         }
         throw new AssertionError("no SMS request to the citizen's number");
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }
