@@ -14,6 +14,8 @@ public enum CommonProblems implements ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Jenis konten tidak didukung", "Unsupported media type"),
     RATE_LIMITED(429, "Terlalu banyak permintaan, coba lagi nanti", "Too many requests, try again later"),
     SERVICE_UNAVAILABLE(503, "Layanan sementara tidak tersedia", "Service temporarily unavailable"),
+    SERVICE_BUSY(503, "Layanan sedang sibuk, silakan coba lagi sebentar lagi",
+            "The service is busy, please try again shortly"),
     INTERNAL_ERROR(500, "Terjadi kesalahan pada sistem", "An internal error occurred");
 
     private final Definition definition;

@@ -1,7 +1,9 @@
 package id.go.dukcapil.ikd.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Thrown by a service's rules; the platform turns it into {@code application/problem+json}.
@@ -14,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String detailId;
     private final String detailEn;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     public ProblemException(ProblemType type) {
         this(type, null, null);
@@ -29,6 +32,17 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
         return this;
+    }
+
+    /** Asks the client to wait this long before trying again: sent as {@code Retry-After}. */
+    public ProblemException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    /** The wait sent as {@code Retry-After}, if any. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public ProblemType type() {

@@ -32,7 +32,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         String language = Languages.preferred(headers.getAcceptableLanguages());
-        return respond(Problem.of(e.type(), language, e.detail(language), uri.getPath(), null, e.extensions()));
+        Response response = respond(Problem.of(e.type(), language, e.detail(language), uri.getPath(), null,
+                e.extensions()));
+        return e.retryAfter()
+                .map(wait -> Response.fromResponse(response)
+                        .header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))).build())
+                .orElse(response);
     }
 
     @ServerExceptionMapper
