@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import id.go.dukcapil.ikd.events.DeliveryStatus;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.NotificationChannel;
@@ -25,6 +27,7 @@ import id.go.dukcapil.ikd.notification.TestEvents.Citizen;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
 import id.go.dukcapil.ikd.notification.domain.NotificationState;
+import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.Mailbox;
@@ -46,6 +49,12 @@ class NotificationsEndpointTest {
 
     @Inject
     NotificationRepository repository;
+
+    @Inject
+    TemplateModels models;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void opsSeeEveryMessageOfARegistrationWithMaskedRecipientsAndNoContent() {
@@ -102,31 +111,35 @@ class NotificationsEndpointTest {
     }
 
     /**
-     * A row left SENDING by a crash between "sent" and "recorded" is not sent again (that could
-     * be a second PIN email): it becomes UNKNOWN and the timeline gets FAILED / OUTCOME_UNKNOWN.
+     * A row left SENDING by a replica that died after claiming it is a lease that runs out: it is
+     * taken over and sent once, under the Message-ID that the first attempt used too, so that a
+     * repeat is recognisable; nothing is lost.
      */
     @Test
-    void anInterruptedAttemptIsMarkedUnknownAndNotResent() throws Throwable {
+    void anAbandonedAttemptIsTakenOverAfterItsLeaseAndSentOnceUnderItsMessageId() throws Throwable {
         Citizen citizen = Citizen.speaking("id");
-        Notification interrupted = Notification.pending(citizen.registrationId(), "crash-" + citizen.registrationId(),
+        Notification abandoned = Notification.pending(citizen.registrationId(), "crash-" + citizen.registrationId(),
                 NotificationKind.IDENTITY_ACTIVATED, NotificationChannel.EMAIL, citizen.email(), "id",
-                "{\"officeName\":\"Dukcapil\",\"activatedAt\":\"1 Januari 2026\"}", Instant.now().minus(Duration.ofHours(1)));
-        interrupted.startAttempt(Instant.now().minus(Duration.ofHours(1)));
+                json.writeValueAsString(models.identityActivated(TestEvents.activated(citizen), "id")),
+                Instant.now().minus(Duration.ofHours(1)));
+        abandoned.startAttempt(Instant.now().minus(Duration.ofHours(1)));
         try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION)) {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> repository.persist(interrupted)));
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> repository.persist(abandoned)));
 
             var record = statuses.await(r -> citizen.registrationId().toString().equals(r.key()), PATIENCE);
             NotificationStatus status = EventJson.read(record.value(), NotificationStatus.class);
-            assertThat(status.status()).isEqualTo(DeliveryStatus.FAILED);
-            assertThat(status.reason()).isEqualTo("OUTCOME_UNKNOWN");
-            assertThat(status.notificationId()).isEqualTo(interrupted.id);
+            assertThat(status.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(status.notificationId()).isEqualTo(abandoned.id);
+            assertThat(status.attempt()).isEqualTo(2);
 
+            Mailbox.Mail mail = Mailbox.await(TestEvents.imapPort(), citizen.email(), m -> true, PATIENCE);
+            assertThat(mail.messageId()).isEqualTo("<" + abandoned.id + "@ikd.dukcapil.go.id>");
             assertThat(list(citizen, "admin")).singleElement()
-                    .satisfies(view -> assertThat(view.get("state")).isEqualTo(NotificationState.UNKNOWN.name()));
-            // several dispatcher rounds later, still nothing was sent
-            assertThat(statuses.collect(r -> citizen.registrationId().toString().equals(r.key()), Duration.ofSeconds(2)))
+                    .satisfies(view -> assertThat(view.get("state")).isEqualTo(NotificationState.SENT.name()));
+            // several dispatcher and reconciliation rounds later, it was sent once
+            assertThat(statuses.collect(r -> citizen.registrationId().toString().equals(r.key()), Duration.ofSeconds(3)))
                     .hasSize(1);
-            assertThat(Mailbox.read(TestEvents.imapPort(), citizen.email())).isEmpty();
+            assertThat(Mailbox.read(TestEvents.imapPort(), citizen.email())).hasSize(1);
         }
     }
 

@@ -98,14 +98,21 @@ public interface NotificationConfig {
     }
 
     interface Retry {
-        /** Attempts per message (the first included) before it is FAILED for good. */
-        @WithDefault("8")
+        /**
+         * Attempts per message (the first included) before it is FAILED for good. With the default
+         * backoff (5 s doubling to 30 s) 240 attempts keep a message trying for about two hours.
+         */
+        @WithDefault("240")
         int maxAttempts();
 
-        @WithDefault("30s")
+        @WithDefault("5s")
         Duration initialBackoff();
 
-        @WithDefault("10m")
+        /**
+         * Kept short so that a server that comes back is noticed within this long; the first
+         * success then brings every waiting message of that channel forward.
+         */
+        @WithDefault("30s")
         Duration maxBackoff();
     }
 
@@ -113,20 +120,23 @@ public interface NotificationConfig {
         /** How often the dispatcher looks for due messages (read by the scheduler as ikd.notification.dispatch.interval). */
         Duration interval();
 
-        /** How often interrupted attempts are looked for. */
+        /** How often abandoned leases and unrecorded outcomes are looked for. */
         Duration reconcileInterval();
 
-        /** Messages claimed per dispatcher round. */
-        @WithDefault("10")
-        int batchSize();
+        /**
+         * Messages a dispatcher round claims and sends at once (SMTP sessions and gateway calls in
+         * flight per replica). A round claims only what it sends.
+         */
+        @WithDefault("8")
+        int concurrency();
 
         /**
-         * An attempt still "in flight" after this long was interrupted (crash between send and
-         * record): it is marked UNKNOWN for ops instead of being sent blindly a second time.
-         * Must exceed the SMTP and SMS timeouts times the batch size.
+         * A claim is a lease: a message still SENDING this long after its attempt started was
+         * abandoned (its replica died) and is taken over and sent again under the same Message-ID.
+         * Must exceed the SMTP and SMS timeouts.
          */
-        @WithDefault("10m")
-        Duration staleAfter();
+        @WithDefault("2m")
+        Duration lease();
     }
 
     interface DefaultContact {

@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.notification.delivery;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
@@ -23,23 +24,26 @@ import io.smallrye.mutiny.Uni;
 @RegisterClientHeaders(SmsGatewayCredentials.class)
 public interface SmsGatewayClient {
 
+    /** The notification id: a message sent again after a lost lease carries the same key. */
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> postJson(String body);
+    Uni<Response> postJson(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String body);
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> putJson(String body);
+    Uni<Response> putJson(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String body);
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.WILDCARD)
-    Uni<Response> postForm(String body);
+    Uni<Response> postForm(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String body);
 
     @PUT
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.WILDCARD)
-    Uni<Response> putForm(String body);
+    Uni<Response> putForm(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String body);
 }

@@ -38,17 +38,19 @@ public class SmsSender {
         if (!Recipients.isDeliverablePhone(to)) {
             return Uni.createFrom().item(DeliveryOutcome.refused("INVALID_RECIPIENT"));
         }
-        return request(template.render(to, message, reference.toString(), senderId))
+        return request(reference.toString(), template.render(to, message, reference.toString(), senderId))
                 .map(response -> classify(response.getStatus()))
                 .onFailure(WebApplicationException.class)
                 .recoverWithItem(e -> classify(((WebApplicationException) e).getResponse().getStatus()))
                 .onFailure().recoverWithItem(e -> DeliveryOutcome.retry("SMS_GATEWAY_UNAVAILABLE: " + e.getClass().getSimpleName()));
     }
 
-    private Uni<Response> request(String body) {
+    private Uni<Response> request(String key, String body) {
         return switch (template.contentType()) {
-            case JSON -> method == NotificationConfig.Sms.Method.PUT ? gateway.putJson(body) : gateway.postJson(body);
-            case FORM -> method == NotificationConfig.Sms.Method.PUT ? gateway.putForm(body) : gateway.postForm(body);
+            case JSON -> method == NotificationConfig.Sms.Method.PUT ? gateway.putJson(key, body)
+                    : gateway.postJson(key, body);
+            case FORM -> method == NotificationConfig.Sms.Method.PUT ? gateway.putForm(key, body)
+                    : gateway.postForm(key, body);
         };
     }
 

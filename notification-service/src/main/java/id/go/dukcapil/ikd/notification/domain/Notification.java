@@ -89,10 +89,13 @@ public class Notification {
         updatedAt = now;
     }
 
-    public void outcomeUnknown(String reason, Instant now) {
-        state = NotificationState.UNKNOWN;
-        lastError = reason;
-        updatedAt = now;
+    /**
+     * Whether an attempt's outcome still means something: the row is leased (SENDING); or it was
+     * taken over and waits to be sent again, and the outcome says it arrived after all.
+     */
+    public boolean awaitsOutcome(boolean sent) {
+        return state == NotificationState.SENDING
+                || sent && (state == NotificationState.RETRYING || state == NotificationState.PENDING);
     }
 
     public boolean expiredAt(Instant now) {

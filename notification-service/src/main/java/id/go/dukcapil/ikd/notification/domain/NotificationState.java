@@ -12,8 +12,8 @@ public enum NotificationState {
     /** Final: refused for good or out of attempts. */
     FAILED,
     /**
-     * An attempt was interrupted between sending and recording (a crash): it may or may not have
-     * reached the citizen, so it is not sent again automatically; ops decide.
+     * Only on rows from before leases (version 0.1): an attempt interrupted between sending and
+     * recording was left for ops. Interrupted attempts are now taken over and sent again.
      */
     UNKNOWN;
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
+import id.go.dukcapil.ikd.notification.domain.NotificationState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -69,6 +70,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .setParameter(1, registrationId)
                 .setParameter(2, currentEventId)
                 .getResultList());
+    }
+
+    /** Inside a transaction: the channel's messages waiting out a backoff become due now. */
+    public Uni<Integer> retryNow(NotificationChannel channel, Instant now) {
+        return update("nextAttemptAt = ?1 where state = ?2 and channel = ?3 and nextAttemptAt > ?1", now,
+                NotificationState.RETRYING, channel);
     }
 
     public Uni<List<Notification>> forRegistration(UUID registrationId) {

@@ -1,13 +1,17 @@
 package id.go.dukcapil.ikd.notification.service;
 
 import java.time.Instant;
-import java.util.concurrent.Executor;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.events.NotificationChannel;
+import id.go.dukcapil.ikd.messaging.CommitSignals;
+import id.go.dukcapil.ikd.notification.config.NotificationConfig;
 import id.go.dukcapil.ikd.notification.delivery.DeliveryOutcome;
 import id.go.dukcapil.ikd.notification.delivery.EmailSender;
 import id.go.dukcapil.ikd.notification.delivery.MessageRenderer;
@@ -15,81 +19,144 @@ import id.go.dukcapil.ikd.notification.delivery.RenderedMessage;
 import id.go.dukcapil.ikd.notification.delivery.SealedSecretsOpener;
 import id.go.dukcapil.ikd.notification.delivery.SmsSender;
 import id.go.dukcapil.ikd.notification.domain.Notification;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
- * The retry loop: each round claims due messages (several replicas may run it; rows are locked
- * with SKIP LOCKED), sends them one by one, and records each outcome in its own transaction.
- * Claim, send and record are three steps on purpose: a crash after sending leaves the row
- * SENDING, which {@link #reconcile()} turns into UNKNOWN instead of sending again.
+ * Sends due messages. A round claims only as many messages as it sends at once
+ * ({@code ikd.notification.dispatch.concurrency}; several replicas may run rounds, rows are locked
+ * with SKIP LOCKED), sends them concurrently, and records each outcome. Rounds follow each other
+ * while messages are due, and start the moment a consumer's transaction commits a new message
+ * (the table's trigger signals it); the periodic round is only a safety net.
+ * <p>
+ * Claim, send and record are separate steps on purpose. A claim is a lease: if its owner dies
+ * before recording, another round takes the message over after {@code dispatch.lease} and sends it
+ * again under the same Message-ID (and SMS idempotency key), so nothing is lost and a receiver can
+ * recognise the repeat. An outcome that cannot be recorded (database away) is kept and recorded
+ * when the database is back ({@link UnrecordedOutcomes}), never turned into a failure.
  */
 @ApplicationScoped
 public class Dispatcher {
 
+    static final String SIGNAL = "ikd_notification";
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final NotificationService service;
     private final MessageRenderer renderer;
     private final EmailSender email;
     private final SmsSender sms;
+    private final CommitSignals signals;
+    private final DispatchContexts contexts;
+    private final UnrecordedOutcomes unrecorded;
+    private final NotificationConfig config;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
-    public Dispatcher(NotificationService service, MessageRenderer renderer, EmailSender email, SmsSender sms) {
+    public Dispatcher(NotificationService service, MessageRenderer renderer, EmailSender email, SmsSender sms,
+            CommitSignals signals, DispatchContexts contexts, UnrecordedOutcomes unrecorded,
+            NotificationConfig config) {
         this.service = service;
         this.renderer = renderer;
         this.email = email;
         this.sms = sms;
+        this.signals = signals;
+        this.contexts = contexts;
+        this.unrecorded = unrecorded;
+        this.config = config;
+    }
+
+    void listen(@Observes StartupEvent ignored) {
+        signals.listen(SIGNAL, this::wakeUp);
     }
 
     @Scheduled(every = "${ikd.notification.dispatch.interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> dispatchDue() {
-        Executor roundContext = currentContext();
-        return service.claimDue()
-                .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
-                // one at a time: the records share this context's Hibernate Reactive session
-                .onItem().transformToUniAndConcatenate(notification -> attempt(notification, roundContext))
-                .collect().last().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("dispatch round failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+    void periodicRound() {
+        wakeUp();
+    }
+
+    /**
+     * Runs rounds now, or one more right after the round in progress: wake-ups during a round fold
+     * into one, so a burst of commits never queues a round per message.
+     */
+    public void wakeUp() {
+        wanted.set(true);
+        if (running.compareAndSet(false, true)) {
+            contexts.run(this::loop);
+        }
+    }
+
+    private void loop() {
+        wanted.set(false);
+        round().subscribe().with(this::afterRound, failure -> {
+            LOG.warnf("dispatch round failed: %s", failure.getMessage());
+            afterRound(false);
+        });
+    }
+
+    private void afterRound(boolean claimedFull) {
+        if (claimedFull || wanted.get()) {
+            loop();
+            return;
+        }
+        running.set(false);
+        // a wake-up between the check above and the reset must not be lost
+        if (wanted.get() && running.compareAndSet(false, true)) {
+            loop();
+        }
     }
 
     @Scheduled(every = "${ikd.notification.dispatch.reconcile-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reconcile() {
-        return service.markInterruptedAttempts().replaceWithVoid()
+        return unrecorded.recordPending()
+                .chain(() -> service.takeOverAbandonedAttempts(unrecorded.ids()))
+                .invoke(taken -> {
+                    if (taken > 0) {
+                        wakeUp();
+                    }
+                })
+                .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("reconciliation round failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> attempt(Notification notification, Executor roundContext) {
-        return Uni.createFrom().deferred(() -> deliver(notification))
-                .onFailure().recoverWithItem(Dispatcher::unsendable)
-                // the mailer and the REST client may answer on another thread; Hibernate Reactive
-                // must run on this round's Vert.x context
-                .emitOn(roundContext)
-                .chain(outcome -> service.recordOutcome(notification.id, outcome))
-                // a failed record leaves the row SENDING: reconciliation marks it UNKNOWN, never resends
-                .onFailure().invoke(e -> LOG.errorf("outcome of notification %s not recorded: %s", notification.id,
-                        e.getMessage()))
-                .onFailure().recoverWithNull();
+    /** One round; true when it claimed a full batch, so that more may be due. */
+    Uni<Boolean> round() {
+        int concurrency = config.dispatch().concurrency();
+        return unrecorded.recordPending()
+                .chain(() -> service.claimDue(concurrency))
+                .chain(claimed -> sendAll(claimed).replaceWith(claimed.size() >= concurrency));
     }
 
-    private static Executor currentContext() {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            throw new IllegalStateException("the dispatcher runs on a Vert.x context");
+    private Uni<Void> sendAll(List<Notification> claimed) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return command -> {
-            if (Vertx.currentContext() == context) {
-                command.run();
-            } else {
-                context.runOnContext(ignored -> command.run());
-            }
-        };
+        var roundContext = contexts.current();
+        return Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(notification -> Uni.createFrom().deferred(() -> deliver(notification))
+                        .onFailure().recoverWithItem(Dispatcher::unsendable)
+                        .map(outcome -> new Attempt(notification, outcome))
+                        // the mailer and the REST client answer on other threads; Hibernate Reactive
+                        // must continue on this round's context
+                        .emitOn(roundContext))
+                .merge(claimed.size())
+                // outcomes are recorded one at a time: they share this context's session
+                .onItem().transformToUniAndConcatenate(this::record)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> record(Attempt attempt) {
+        return service.recordOutcome(attempt.notification().id, attempt.outcome())
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("outcome of notification %s not recorded yet (%s): kept to record later",
+                            attempt.notification().id, failure.getMessage());
+                    unrecorded.keep(attempt.notification().id, attempt.outcome());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private Uni<DeliveryOutcome> deliver(Notification notification) {
@@ -100,7 +167,7 @@ public class Dispatcher {
         if (notification.channel == NotificationChannel.SMS) {
             return sms.send(notification.recipient, message.text(), notification.id);
         }
-        return email.send(notification.recipient, message);
+        return email.send(notification.recipient, message, notification.id);
     }
 
     /** Rendering failed: a sealed secret we cannot open will never open; anything else may be fixed by a deploy. */
@@ -110,5 +177,8 @@ public class Dispatcher {
         }
         LOG.errorf("rendering failed: %s", failure.getClass().getName());
         return DeliveryOutcome.retry("RENDERING_FAILED: " + failure.getClass().getSimpleName());
+    }
+
+    private record Attempt(Notification notification, DeliveryOutcome outcome) {
     }
 }

@@ -2,9 +2,12 @@ package id.go.dukcapil.ikd.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,11 +59,16 @@ public class NotificationService {
     private final NotificationConfig config;
     private final ObjectMapper json;
     private final MeterRegistry registry;
+    /** Channels whose last attempt on this replica failed transiently (server away). */
+    private final Map<NotificationChannel, AtomicBoolean> failing = new EnumMap<>(NotificationChannel.class);
 
     public NotificationService(NotificationRepository repository, Outbox outbox, DeadLetterOutbox deadLetters,
             TemplateModels models, SealedSecretsOpener opener, NotificationConfig config, ObjectMapper json,
             MeterRegistry registry) {
         this.registry = registry;
+        for (NotificationChannel channel : NotificationChannel.values()) {
+            failing.put(channel, new AtomicBoolean());
+        }
         this.repository = repository;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
@@ -167,11 +175,11 @@ public class NotificationService {
 
     // --- dispatching
 
-    /** Claims due messages for one dispatcher round; they are SENDING once this commits. */
+    /** Claims up to {@code limit} due messages for one dispatcher round; they are SENDING (leased) once this commits. */
     @WithTransaction
-    public Uni<List<Notification>> claimDue() {
+    public Uni<List<Notification>> claimDue(int limit) {
         Instant now = Instant.now();
-        return repository.lockDue(now, config.dispatch().batchSize())
+        return repository.lockDue(now, limit)
                 .invoke(due -> due.forEach(notification -> notification.startAttempt(now)));
     }
 
@@ -179,12 +187,23 @@ public class NotificationService {
     @WithTransaction
     public Uni<Void> recordOutcome(UUID notificationId, DeliveryOutcome outcome) {
         Instant now = Instant.now();
-        return repository.findById(notificationId).chain(notification -> switch (outcome) {
+        return repository.findById(notificationId).chain(notification -> {
+            if (notification == null || !notification.awaitsOutcome(outcome instanceof DeliveryOutcome.Sent)) {
+                // recorded already (an outcome kept through a database outage, or a taken-over lease)
+                return Uni.createFrom().voidItem();
+            }
+            return record(notification, outcome, now);
+        });
+    }
+
+    private Uni<Void> record(Notification notification, DeliveryOutcome outcome, Instant now) {
+        return switch (outcome) {
             case DeliveryOutcome.Sent ignored -> {
                 notification.sent(now);
                 LOG.infof("sent %s %s to %s (notification %s, attempt %d)", notification.kind, notification.channel,
                         NotificationMapper.maskedRecipient(notification), notification.id, notification.attempts);
-                yield emit(notification, DeliveryStatus.SENT, null, now);
+                yield emit(notification, DeliveryStatus.SENT, null, now)
+                        .chain(() -> channelRecovered(notification.channel, now));
             }
             case DeliveryOutcome.Transient failure -> {
                 Instant next = now.plus(backoff(notification.attempts));
@@ -195,37 +214,63 @@ public class NotificationService {
                     // the outage outlasted the message's validity: the retries ran out early
                     yield failForGood(notification, "EXPIRED: " + failure.reason(), now, true);
                 }
+                failing.get(notification.channel).set(true);
                 notification.retryAt(next, failure.reason(), now);
                 LOG.warnf("%s %s to %s failed (%s), attempt %d, next at %s", notification.kind, notification.channel,
                         NotificationMapper.maskedRecipient(notification), failure.reason(), notification.attempts, next);
                 yield emit(notification, DeliveryStatus.RETRYING, failure.reason(), now);
             }
             case DeliveryOutcome.Permanent refusal -> failForGood(notification, refusal.reason(), now, false);
-        });
+        };
     }
 
     /**
-     * Attempts that started long ago and never recorded an outcome: the process died between
-     * sending and recording. Sending again could give the citizen a second PIN email, so they
-     * become UNKNOWN (NotificationStatus FAILED, reason OUTCOME_UNKNOWN) for ops to decide.
+     * The first success on a channel after transient failures means the server is back: the
+     * messages waiting out their backoff go now, so an outage drains within a round of its end.
+     */
+    private Uni<Void> channelRecovered(NotificationChannel channel, Instant now) {
+        if (!failing.get(channel).getAndSet(false)) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.retryNow(channel, now).invoke(count -> {
+            if (count > 0) {
+                LOG.infof("%s is back: %d waiting messages retried now", channel, count);
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Leases whose owner died between claiming and recording (or whose outcome could not be
+     * recorded by a process that is gone): they become due again and are sent once more, under the
+     * same Message-ID and SMS idempotency key. Leases this replica still holds an outcome for
+     * ({@code stillRecording}) are left alone. Returns how many were taken over.
      */
     @WithTransaction
-    public Uni<Integer> markInterruptedAttempts() {
+    public Uni<Integer> takeOverAbandonedAttempts(Set<UUID> stillRecording) {
         Instant now = Instant.now();
-        return repository.lockStale(now.minus(config.dispatch().staleAfter()), config.dispatch().batchSize())
+        return repository.lockStale(now.minus(config.dispatch().lease()), config.dispatch().concurrency() * 10)
                 .chain(stale -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
+                    int taken = 0;
                     for (Notification notification : stale) {
-                        chain = chain.chain(() -> {
-                            notification.outcomeUnknown("OUTCOME_UNKNOWN", now);
-                            LOG.errorf("%s %s to %s (notification %s): attempt %d interrupted, outcome unknown; not resent",
+                        if (stillRecording.contains(notification.id)) {
+                            continue;
+                        }
+                        taken++;
+                        if (notification.attempts >= config.retry().maxAttempts()) {
+                            chain = chain.chain(() -> failForGood(notification, "RETRIES_EXHAUSTED: LEASE_EXPIRED", now,
+                                    true));
+                            continue;
+                        }
+                        chain = chain.invoke(() -> {
+                            notification.retryAt(now, "LEASE_EXPIRED", now);
+                            LOG.warnf("%s %s to %s (notification %s): attempt %d was abandoned; taken over and sent again",
                                     notification.kind, notification.channel,
                                     NotificationMapper.maskedRecipient(notification), notification.id,
                                     notification.attempts);
-                            return emit(notification, DeliveryStatus.FAILED, "OUTCOME_UNKNOWN", now);
                         });
                     }
-                    return chain.replaceWith(stale.size());
+                    return chain.replaceWith(taken);
                 });
     }
 

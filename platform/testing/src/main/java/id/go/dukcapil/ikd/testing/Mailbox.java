@@ -21,7 +21,7 @@ import jakarta.mail.internet.InternetAddress;
 public final class Mailbox {
 
     /** One received message, bodies decoded. */
-    public record Mail(String from, List<String> to, String subject, String text, String html) {
+    public record Mail(String from, List<String> to, String subject, String text, String html, String messageId) {
     }
 
     private Mailbox() {
@@ -83,7 +83,9 @@ public final class Mailbox {
             }
         }
         String from = message.getFrom() == null ? null : ((InternetAddress) message.getFrom()[0]).getAddress();
-        return new Mail(from, to, message.getSubject(), text.toString(), html.toString());
+        String[] messageIds = message.getHeader("Message-ID");
+        return new Mail(from, to, message.getSubject(), text.toString(), html.toString(),
+                messageIds == null || messageIds.length == 0 ? null : messageIds[0]);
     }
 
     private static void collectBodies(Part part, StringBuilder text, StringBuilder html)
