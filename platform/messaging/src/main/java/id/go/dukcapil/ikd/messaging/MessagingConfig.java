@@ -37,6 +37,13 @@ public interface MessagingConfig {
         /** How long published events are kept for inspection before they are deleted. */
         @WithDefault("P7D")
         Duration retention();
+
+        /**
+         * The health group {@code messaging} reports DOWN when the oldest unpublished event has
+         * waited longer than this (Kafka unreachable, relay stuck). Not part of readiness.
+         */
+        @WithDefault("60s")
+        Duration backlogAlarm();
     }
 
     interface Consumer {
