@@ -113,7 +113,7 @@ class CitizenSessionTest {
         JsonNode session = json(openSession(first, citizen.device().sign(first), APP_PIN).statusCode(200)
                 .body("tokenType", equalTo("Bearer")).body("expiresIn", equalTo(600))
                 .body("refreshToken", notNullValue()));
-        JsonNode claims = verifiedClaims(session.get("accessToken").asText(), "JWT");
+        JsonNode claims = verifiedClaims(session.get("accessToken").asText(), "ikd-citizen+jwt");
         assertThat(claims.get("sub").asText()).isEqualTo(session.get("subject").asText());
         assertThat(claims.get("aud").toString()).contains("token-service");
         assertThat(claims.get("groups").toString()).contains("citizen");
@@ -261,7 +261,8 @@ class CitizenSessionTest {
     /** An operator token as verification-service issues it (suite key, aud ikd). */
     private static String operatorToken() {
         return Jwt.subject("op-7f3a").audience("ikd").groups(Set.of("operator")).claim("office", "3204-DISDUKCAPIL")
-                .expiresIn(600).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).sign();
+                .expiresIn(600).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
+                .type(id.go.dukcapil.ikd.web.BearerTokenTypes.OPERATOR).sign();
     }
 
     /** Checks the ES256 signature with the suite public key and the {@code typ}; returns the claims. */

@@ -193,7 +193,7 @@ final class TestEvents {
             claims.setStringListClaim("groups", List.of(groups));
             JsonWebSignature jws = new JsonWebSignature();
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-            jws.setHeader("typ", "JWT");
+            jws.setHeader("typ", id.go.dukcapil.ikd.web.BearerTokenTypes.OPERATOR);
             jws.setKey(key);
             jws.setPayload(claims.toJson());
             return "Bearer " + jws.getCompactSerialization();

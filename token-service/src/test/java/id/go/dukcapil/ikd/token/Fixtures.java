@@ -35,6 +35,7 @@ import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.token.crypto.CompactJws;
 import id.go.dukcapil.ikd.token.crypto.EcKeys;
+import id.go.dukcapil.ikd.web.BearerTokenTypes;
 import id.go.dukcapil.ikd.web.PinProofKeys;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
@@ -105,17 +106,21 @@ final class Fixtures {
 
     static String citizenJwt(String subject) {
         return Jwt.issuer(IkdTestResource.ISSUER).subject(subject).audience("token-service").groups("citizen")
-                .expiresIn(600).sign();
+                .expiresIn(600).jws().type(BearerTokenTypes.CITIZEN).sign();
     }
 
     static String adminJwt() {
         return Jwt.issuer(IkdTestResource.ISSUER).subject("admin-1").audience("ikd").groups("admin").expiresIn(600)
-                .sign();
+                .jws().type(BearerTokenTypes.OPERATOR).sign();
     }
 
+    /** A relying party's access token with {@code scope}; registers the client first (an existing one is kept). */
     static String verifierJwt(String clientId, String scope) {
+        given().auth().oauth2(adminJwt()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "name", "Test client", "scopes", java.util.List.of("ikd.name")))
+                .post("/api/v1/admin/relying-parties").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
         return Jwt.issuer(IkdTestResource.ISSUER).subject(clientId).audience("token-service").groups("verifier")
-                .claim("scope", scope).expiresIn(600).sign();
+                .claim("scope", scope).expiresIn(600).jws().type(BearerTokenTypes.VERIFIER).sign();
     }
 
     static String pinProof(String subject) {

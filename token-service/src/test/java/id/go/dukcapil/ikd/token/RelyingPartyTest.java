@@ -80,6 +80,26 @@ class RelyingPartyTest {
     }
 
     @Test
+    void disablingAClientEndsTheAccessTokensItHoldsAtOnce() {
+        String clientId = "lender-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = register(clientId, List.of("ikd.name"));
+        String accessToken = tokenRequest(clientId, secret).then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(accessToken).contentType(ContentType.JSON).body(Map.of("token", mint(activatedCitizen())))
+                .post("/api/v1/verifications").then().statusCode(200).body("valid", equalTo(true));
+
+        given().auth().oauth2(adminJwt()).delete("/api/v1/admin/relying-parties/" + clientId).then().statusCode(200);
+        // the token has most of its hour left, and it verified a moment ago: now it opens nothing, and the
+        // QR it presents is not used up
+        String qr = mint(activatedCitizen());
+        given().auth().oauth2(accessToken).contentType(ContentType.JSON).body(Map.of("token", qr))
+                .post("/api/v1/verifications").then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("RELYING_PARTY_DISABLED"));
+        given().auth().oauth2(Fixtures.verifierJwt("bank-test", "ikd.name")).contentType(ContentType.JSON)
+                .body(Map.of("token", qr)).post("/api/v1/verifications").then().statusCode(200)
+                .body("valid", equalTo(true));
+    }
+
+    @Test
     void theDocumentedDemoClientWorksLocally() {
         tokenRequest("demo-verifier", "demo-verifier-secret").then().statusCode(200)
                 .body("scope", equalTo("ikd.birthdate ikd.name ikd.nik ikd.photo"));

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
+import id.go.dukcapil.ikd.web.BearerTokenTypes;
 import id.go.dukcapil.ikd.web.PinProofKeys;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -15,7 +16,7 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * The tokens activation-service issues (suite contract): the citizen JWT, signed with the suite
- * key ({@code aud} token-service, group citizen, 10 minutes), and the app-PIN proof for a QR,
+ * key ({@code typ} ikd-citizen+jwt, {@code aud} token-service, group citizen, 10 minutes), and the app-PIN proof for a QR,
  * MACed with the PIN-proof key shared with token-service ({@code typ} ikd-pin-proof+jwt, HS256,
  * 60 s, single use by {@code jti} at token-service; see {@link PinProofKeys}).
  * The issuer comes from {@code smallrye.jwt.new-token.issuer}.
@@ -50,7 +51,7 @@ public class CitizenTokens {
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(lifetime))
-                .jws().algorithm(SignatureAlgorithm.ES256)
+                .jws().algorithm(SignatureAlgorithm.ES256).type(BearerTokenTypes.CITIZEN)
                 .sign();
         return new Issued(token, lifetime);
     }

@@ -35,8 +35,8 @@ import io.smallrye.mutiny.Uni;
  * The activation page of the email link (SOP step 5), in Bahasa Indonesia with English.
  * POST-redirect-GET: the PIN travels only in a POST body; the redirect carries the outcome code.
  * CSRF: double-submit token, the platform's {@link CsrfTokens} (SameSite=Strict, HttpOnly cookie +
- * hidden field). The page's security headers (strict CSP, no referrer) come from
- * {@link PageSecurityHeaders}.
+ * hidden field). The page's security headers (strict CSP, no referrer) come from the platform's
+ * {@link id.go.dukcapil.ikd.web.PageSecurityHeaders} ({@code ikd.web.pages.*}).
  */
 @Path("/activate")
 @Tag(name = "Activation page")

@@ -1,6 +1,8 @@
 package id.go.dukcapil.ikd.web;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -22,6 +24,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * citizen's app session), and an ES256 verification costs about a millisecond of CPU; a lookup
  * costs nothing. Only tokens that passed every check are remembered, keyed by the whole token,
  * and never past their {@code exp}; a full map stops remembering rather than growing.
+ *
+ * <p>Only the kinds of token the service accepts ({@code ikd.web.jwt.accepted-types}, see
+ * {@link BearerTokenTypes}) get as far as the signature check; with none configured, none do.
  */
 @Alternative
 @Priority(1)
@@ -34,18 +39,23 @@ public class VerifiedJwtCache extends DefaultJWTParser {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final LongSupplier currentTimeMillis;
+    private final BearerTokenTypes types;
 
     @Inject
     public VerifiedJwtCache(JWTAuthContextInfo authContextInfo,
-            @ConfigProperty(name = "ikd.web.jwt-cache.max-entries", defaultValue = "10000") int maxEntries) {
-        this(authContextInfo, maxEntries, System::currentTimeMillis);
+            @ConfigProperty(name = "ikd.web.jwt-cache.max-entries", defaultValue = "10000") int maxEntries,
+            @ConfigProperty(name = "ikd.web.jwt.accepted-types") Optional<List<String>> acceptedTypes) {
+        this(authContextInfo, maxEntries, System::currentTimeMillis,
+                BearerTokenTypes.accepting(acceptedTypes.orElse(List.of())));
     }
 
     /** The same clock as the parser's own expiry check (the system's), replaceable in unit tests. */
-    VerifiedJwtCache(JWTAuthContextInfo authContextInfo, int maxEntries, LongSupplier currentTimeMillis) {
+    VerifiedJwtCache(JWTAuthContextInfo authContextInfo, int maxEntries, LongSupplier currentTimeMillis,
+            BearerTokenTypes types) {
         super(authContextInfo);
         this.maxEntries = maxEntries;
         this.currentTimeMillis = currentTimeMillis;
+        this.types = types;
     }
 
     @Override
@@ -58,7 +68,9 @@ public class VerifiedJwtCache extends DefaultJWTParser {
             }
             verified.remove(token, known);
         }
+        String type = types.acceptedType(token);
         JsonWebToken parsed = super.parse(token);
+        BearerTokenTypes.checkAudience(type, parsed);
         remember(token, parsed, now);
         return parsed;
     }

@@ -7,6 +7,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -56,6 +57,26 @@ class VerifiedJwtCacheTest {
     }
 
     @Test
+    void onlyAcceptedKindsOfTokenForTheirOwnAudiencePass() throws Exception {
+        var cache = cache(100);
+        long exp = Instant.now().plusSeconds(300).getEpochSecond();
+        assertThat(cache.parse(token("op-1", exp, BearerTokenTypes.OPERATOR, "ikd")).getSubject()).isEqualTo("op-1");
+
+        // well signed by the suite key, but not a kind this service takes: a counter code, a verifier token,
+        // an untyped JWT, or a kind it takes issued for another audience
+        for (String refused : List.of(token("reg-1", exp, "ikd-counter+jwt", null),
+                token("bank", exp, BearerTokenTypes.VERIFIER, "token-service"),
+                token("x", exp, "JWT", "token-service"), token("x", exp, null, "token-service"),
+                token("op-2", exp, BearerTokenTypes.OPERATOR, "token-service"),
+                token("citizen-2", exp, BearerTokenTypes.CITIZEN, "ikd"), "no-dots", "%%%.e30.x")) {
+            assertThatThrownBy(() -> cache.parse(refused)).isInstanceOf(ParseException.class);
+        }
+        assertThat(cache.size()).isEqualTo(1);
+        assertThatThrownBy(() -> BearerTokenTypes.accepting(List.of("ikd-counter+jwt")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aFullCacheStopsRememberingButStillVerifies() throws Exception {
         var cache = cache(2);
         long exp = Instant.now().plusSeconds(300).getEpochSecond();
@@ -74,12 +95,24 @@ class VerifiedJwtCacheTest {
     private VerifiedJwtCache cache(int maxEntries) {
         JWTAuthContextInfo info = new JWTAuthContextInfo(keys.getPublic(), ISSUER);
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
-        return new VerifiedJwtCache(info, maxEntries, now::get);
+        return new VerifiedJwtCache(info, maxEntries, now::get,
+                BearerTokenTypes.accepting(List.of(BearerTokenTypes.CITIZEN, BearerTokenTypes.OPERATOR)));
     }
 
     private String token(String subject, long expiresAt) {
-        return Jwt.issuer(ISSUER).subject(subject).expiresAt(expiresAt).jws().algorithm(SignatureAlgorithm.ES256)
-                .sign(keys.getPrivate());
+        return token(subject, expiresAt, BearerTokenTypes.CITIZEN, "token-service");
+    }
+
+    private String token(String subject, long expiresAt, String type, String audience) {
+        var claims = Jwt.issuer(ISSUER).subject(subject).expiresAt(expiresAt);
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        var jws = claims.jws().algorithm(SignatureAlgorithm.ES256);
+        if (type != null) {
+            jws.header("typ", type);
+        }
+        return jws.sign(keys.getPrivate());
     }
 
     private static KeyPair ecKeyPair() {

@@ -90,6 +90,14 @@ public interface TokenConfig {
         @WithDefault("1h")
         Duration tokenLifetime();
 
+        /**
+         * How long a replica trusts what it last read of a relying party's state (enabled or not)
+         * before reading it again; disabling ends its access tokens within this time on every replica,
+         * at once on the one that disabled it.
+         */
+        @WithDefault("1s")
+        Duration stateMaxAge();
+
         DemoClient demoClient();
     }
 
@@ -115,6 +123,10 @@ public interface TokenConfig {
 
         @WithDefault("ikd.name,ikd.nik,ikd.birthdate")
         List<String> scopes();
+
+        /** Marks the page's CSRF cookie Secure; on wherever the page is served over HTTPS. */
+        @WithDefault("false")
+        boolean secureCookie();
 
         /** Largest uploaded picture accepted. */
         @WithDefault("5000000")

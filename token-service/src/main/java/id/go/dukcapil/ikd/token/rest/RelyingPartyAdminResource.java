@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.go.dukcapil.ikd.token.domain.RelyingParty;
 import id.go.dukcapil.ikd.token.service.RelyingPartyService;
+import id.go.dukcapil.ikd.token.service.RelyingPartyState;
 import id.go.dukcapil.ikd.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -54,9 +55,11 @@ public class RelyingPartyAdminResource {
     }
 
     private final RelyingPartyService clients;
+    private final RelyingPartyState states;
 
-    public RelyingPartyAdminResource(RelyingPartyService clients) {
+    public RelyingPartyAdminResource(RelyingPartyService clients, RelyingPartyState states) {
         this.clients = clients;
+        this.states = states;
     }
 
     @POST
@@ -88,12 +91,14 @@ public class RelyingPartyAdminResource {
 
     @DELETE
     @Path("/{clientId}")
-    @Operation(summary = "Disable a relying party", description = "It gets no new access tokens.")
+    @Operation(summary = "Disable a relying party", description = "It gets no new access tokens, and the ones it "
+            + "holds stop verifying at once on this replica, within ikd.token.relying-parties.state-max-age (1 s) on others.")
     @APIResponse(responseCode = "200", description = "Disabled")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "FORBIDDEN", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "RELYING_PARTY_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ClientView> disable(@PathParam("clientId") String clientId) {
-        return clients.disable(clientId).map(ClientView::of);
+        // told after the transaction committed, so that no replica reads the old state again
+        return clients.disable(clientId).invoke(() -> states.forget(clientId)).map(ClientView::of);
     }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
+import id.go.dukcapil.ikd.token.service.RelyingPartyState;
 import id.go.dukcapil.ikd.token.service.TokenVerificationService;
 import id.go.dukcapil.ikd.web.Languages;
 import id.go.dukcapil.ikd.web.Problem;
@@ -48,10 +49,13 @@ public class VerificationResource {
     }
 
     private final TokenVerificationService verifications;
+    private final RelyingPartyState relyingParties;
     private final JsonWebToken jwt;
 
-    public VerificationResource(TokenVerificationService verifications, JsonWebToken jwt) {
+    public VerificationResource(TokenVerificationService verifications, RelyingPartyState relyingParties,
+            JsonWebToken jwt) {
         this.verifications = verifications;
+        this.relyingParties = relyingParties;
         this.jwt = jwt;
     }
 
@@ -65,13 +69,18 @@ public class VerificationResource {
     @APIResponse(responseCode = "200", description = "The verdict")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED, or RELYING_PARTY_DISABLED: the client was disabled "
+            + "(its access tokens stop at once)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "FORBIDDEN (not a verifier) or WRONG_AUDIENCE",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<VerificationResponse> verify(@Valid @NotNull VerificationRequest request, HttpHeaders headers) {
         Audiences.requireTokenService(jwt);
         String language = Languages.preferred(headers.getAcceptableLanguages());
-        return verifications.verify(request.token(), jwt.getSubject(), scopes(jwt))
+        String clientId = jwt.getSubject();
+        List<String> scopes = scopes(jwt);
+        // a disabled client's token must stop at once, not when it expires
+        return relyingParties.requireEnabled(clientId)
+                .chain(() -> verifications.verify(request.token(), clientId, scopes))
                 .map(result -> response(result, language));
     }
 

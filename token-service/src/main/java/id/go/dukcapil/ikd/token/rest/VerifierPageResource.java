@@ -5,15 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -21,7 +25,11 @@ import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.domain.VerificationReason;
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
 import id.go.dukcapil.ikd.token.qr.QrCodes;
+import id.go.dukcapil.ikd.token.service.TokenProblems;
 import id.go.dukcapil.ikd.token.service.TokenVerificationService;
+import id.go.dukcapil.ikd.web.CsrfTokens;
+import id.go.dukcapil.ikd.web.Problem;
+import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -34,6 +42,11 @@ import io.vertx.core.Vertx;
  * The verifier web page: scan with the camera (decoded in the browser by the vendored jsQR) or
  * upload a picture of the QR (decoded here with ZXing, on a worker thread). The page verifies as
  * the relying party {@code ikd.token.verifier-page.client-id} with its configured scopes.
+ *
+ * <p>A check uses the QR token up, so the form carries the platform's double-submit CSRF token
+ * ({@link CsrfTokens}, cookie on {@code /verify}): another site cannot make a visitor's browser
+ * spend a citizen's QR. A post without the page's token is refused (403 FORM_NOT_VALID,
+ * problem+json) before anything is read or verified. Security headers: {@code ikd.web.pages.*}.
  */
 @Path("/verify")
 @Tag(name = "Verifier page")
@@ -58,32 +71,52 @@ public class VerifierPageResource {
         }
     }
 
+    static final String CSRF_COOKIE = "ikd_verify_csrf";
+    private static final Logger LOG = Logger.getLogger(VerifierPageResource.class);
+
     private final Template verify;
     private final TokenVerificationService verifications;
     private final TokenConfig config;
+    private final CsrfTokens csrfTokens;
 
     public VerifierPageResource(@Location("verify.html") Template verify, TokenVerificationService verifications,
             TokenConfig config) {
         this.verify = verify;
         this.verifications = verifications;
         this.config = config;
+        this.csrfTokens = new CsrfTokens(CSRF_COOKIE, "/verify", config.verifierPage().secureCookie());
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Verifier page (Bahasa Indonesia / English)")
     @APIResponse(responseCode = "200", description = "HTML page")
-    public TemplateInstance page() {
-        return verify.data("page", PageModel.empty());
+    public Response page(@CookieParam(CSRF_COOKIE) String csrfCookie) {
+        return page(verify.data("page", PageModel.empty()), csrfCookie);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Check a QR token from a picture or scanned text", description = "Form fields: picture "
-            + "(an image of the QR) or token (the scanned text). Answers with the page showing the result.")
+            + "(an image of the QR) or token (the scanned text), and csrf, the page's token (as in its cookie). "
+            + "Answers with the page showing the result.")
     @APIResponse(responseCode = "200", description = "HTML page with the result, or with what was wrong with the input")
-    public Uni<TemplateInstance> check(@RestForm("picture") FileUpload picture, @RestForm("token") String token) {
+    @APIResponse(responseCode = "403", description = "FORM_NOT_VALID: the form's CSRF token is missing or not the page's; "
+            + "nothing was verified", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> check(@RestForm("picture") FileUpload picture, @RestForm("token") String token,
+            @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(CSRF_COOKIE) String csrfCookie) {
+        CsrfTokens.Verdict verdict = csrfTokens.verdict(csrfCookie, csrfField);
+        if (verdict != CsrfTokens.Verdict.MATCH) {
+            LOG.infof("verifier page form refused, nothing verified: CSRF token %s", verdict);
+            throw new ProblemException(TokenProblems.FORM_NOT_VALID,
+                    "Tidak ada yang diperiksa. Buka halaman verifikasi lagi dan kirim dari sana.",
+                    "Nothing was checked. Open the verifier page again and send the form from there.");
+        }
+        return checkInput(picture, token).map(instance -> page(instance, csrfCookie));
+    }
+
+    private Uni<TemplateInstance> checkInput(FileUpload picture, String token) {
         if (token != null && !token.isBlank()) {
             return verifyToken(token.trim());
         }
@@ -106,6 +139,13 @@ public class VerifierPageResource {
     private Uni<TemplateInstance> verifyToken(String token) {
         return verifications.verify(token, config.verifierPage().clientId(), config.verifierPage().scopes())
                 .map(result -> verify.data("page", PageModel.of(result)));
+    }
+
+    /** The page with the browser's CSRF token in its forms (a new one when it has none), and the cookie set again. */
+    private Response page(TemplateInstance instance, String csrfCookie) {
+        String csrf = csrfTokens.currentOrNew(csrfCookie);
+        return Response.ok(instance.data("csrf", csrf)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .cookie(csrfTokens.cookie(csrf)).build();
     }
 
     private static java.util.concurrent.Executor backOnRequestContext() {

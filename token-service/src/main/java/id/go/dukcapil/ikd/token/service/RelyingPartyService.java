@@ -20,6 +20,7 @@ import id.go.dukcapil.ikd.token.crypto.CompactJws;
 import id.go.dukcapil.ikd.token.domain.RelyingParty;
 import id.go.dukcapil.ikd.token.domain.Scopes;
 import id.go.dukcapil.ikd.token.repository.RelyingPartyRepository;
+import id.go.dukcapil.ikd.web.BearerTokenTypes;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.jwt.build.Jwt;
@@ -74,7 +75,10 @@ public class RelyingPartyService {
         return repository.listAll(io.quarkus.panache.common.Sort.by("clientId"));
     }
 
-    /** Disables a client: it gets no new tokens (tokens already issued live at most an hour). */
+    /**
+     * Disables a client: it gets no new tokens, and those already issued stop working
+     * ({@link RelyingPartyState}, which the caller tells once this transaction has committed).
+     */
     @WithTransaction
     public Uni<RelyingParty> disable(String clientId) {
         return repository.findById(clientId)
@@ -85,7 +89,7 @@ public class RelyingPartyService {
                 });
     }
 
-    /** Client credentials → a verifier JWT (suite key, aud token-service, scope claim). */
+    /** Client credentials → a verifier JWT (suite key, typ ikd-verifier+jwt, aud token-service, scope claim). */
     @WithTransaction
     public Uni<AccessToken> issueToken(String clientId, String secret) {
         return repository.findById(clientId).map(client -> {
@@ -106,6 +110,7 @@ public class RelyingPartyService {
                     .issuedAt(clock.instant())
                     .expiresAt(clock.instant().plusSeconds(lifetime))
                     .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
+                    .type(BearerTokenTypes.VERIFIER)
                     .sign();
             return new AccessToken(token, lifetime, scope);
         });

@@ -9,6 +9,8 @@ public enum TokenProblems implements ProblemType {
     IDENTITY_NOT_ACTIVE(403, "Identitas digital tidak aktif", "The digital identity is not active"),
     WRONG_AUDIENCE(403, "Token tidak ditujukan untuk layanan ini", "The token is not meant for this service"),
     INVALID_CLIENT(401, "Identitas klien tidak sah", "Invalid client credentials"),
+    RELYING_PARTY_DISABLED(401, "Klien dinonaktifkan", "The client is disabled"),
+    FORM_NOT_VALID(403, "Formulir kedaluwarsa atau tidak sah", "The form expired or is not valid"),
     UNSUPPORTED_GRANT_TYPE(400, "Jenis grant tidak didukung", "Unsupported grant type"),
     UNKNOWN_SCOPE(400, "Cakupan tidak dikenal", "Unknown scope"),
     RELYING_PARTY_EXISTS(409, "Klien sudah terdaftar", "The client already exists"),

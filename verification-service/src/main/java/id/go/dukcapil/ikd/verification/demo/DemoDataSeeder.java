@@ -88,7 +88,7 @@ public class DemoDataSeeder {
                     insert into operator_account (id, username, full_name, office_code, roles, password_hash)
                     values ($1, $2, $3, $4, $5, $6) on conflict (username) do nothing""")
                     .execute(Tuple.tuple(List.of(UUID.randomUUID(), account[0], account[1], account[2], account[3],
-                            hasher.hash(config.demo().password()))))
+                            hasher.hashBlocking(config.demo().password()))))
                     .await().indefinitely();
         }
     }

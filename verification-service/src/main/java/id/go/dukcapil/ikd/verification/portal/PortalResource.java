@@ -62,8 +62,6 @@ import io.smallrye.mutiny.Uni;
 public class PortalResource {
 
     private static final Logger LOG = Logger.getLogger(PortalResource.class);
-    private static final String CSP = "default-src 'self'; img-src 'self' data:; script-src 'self'; "
-            + "style-src 'self'; media-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
     /** A form whose CSRF token is missing or wrong: a stale tab, or a page of another site. */
     private static final Notice FORM_REFUSED = new Notice("error", "Formulir kedaluwarsa atau tidak sah",
             "The form expired or is not valid", "Tidak ada yang diproses. Kirim formulir lagi dari halaman ini.",
@@ -158,9 +156,9 @@ public class PortalResource {
                         .cookie(sessions.open(session.accessToken(), session.expiresIn()),
                                 csrfTokens.cookie(csrfTokens.issue()))
                         .build())
-                .onFailure(ProblemException.class).recoverWithItem(e -> page(login.data("me", null)
+                .onFailure(ProblemException.class).recoverWithItem(e -> withRetryAfter(page(login.data("me", null)
                         .data("notice", Notice.of((ProblemException) e)).data("username", username),
-                        ((ProblemException) e).type().status(), csrfCookie));
+                        ((ProblemException) e).type().status(), csrfCookie), (ProblemException) e));
     }
 
     @POST
@@ -434,9 +432,14 @@ public class PortalResource {
     private Response page(TemplateInstance instance, int status, String csrfCookie) {
         String csrf = csrfTokens.currentOrNew(csrfCookie);
         return Response.status(status).entity(instance.data("csrf", csrf)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .cookie(csrfTokens.cookie(csrf))
-                .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store").build();
+                // security headers (CSP, no referrer, no framing, no-store): the platform's, ikd.web.pages.*
+                .cookie(csrfTokens.cookie(csrf)).build();
+    }
+
+    /** A busy answer (503 SERVICE_BUSY from the password-hash bulkhead) says when to try again, as the API does. */
+    private static Response withRetryAfter(Response response, ProblemException problem) {
+        return problem.retryAfter().map(wait -> Response.fromResponse(response)
+                .header("Retry-After", Math.max(1, wait.toSeconds())).build()).orElse(response);
     }
 
     private static Response seeOther(String path) {

@@ -21,7 +21,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /** Offices and operator accounts, managed by admins. */
 @ApplicationScoped
@@ -31,15 +30,12 @@ public class AdminService {
     private final OperatorRepository operators;
     private final PasswordHasher hasher;
     private final AuditLog audit;
-    private final Vertx vertx;
 
-    public AdminService(OfficeRepository offices, OperatorRepository operators, PasswordHasher hasher, AuditLog audit,
-            Vertx vertx) {
+    public AdminService(OfficeRepository offices, OperatorRepository operators, PasswordHasher hasher, AuditLog audit) {
         this.offices = offices;
         this.operators = operators;
         this.hasher = hasher;
         this.audit = audit;
-        this.vertx = vertx;
     }
 
     public record NewOffice(String code, String name, OfficeLevel level, String areaCode, String address, String phone,
@@ -98,7 +94,7 @@ public class AdminService {
 
     public Uni<OperatorAccount> createOperator(OperatorPrincipal admin, NewOperator request) {
         String username = request.username().trim().toLowerCase();
-        return vertx.executeBlocking(Uni.createFrom().item(() -> hasher.hash(request.password())))
+        return hasher.hash(request.password())
                 .chain(hash -> Panache.withTransaction(() -> store(admin, request, username, hash)));
     }
 

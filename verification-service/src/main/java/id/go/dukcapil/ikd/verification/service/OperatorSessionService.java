@@ -17,7 +17,10 @@ import org.jboss.logging.Logger;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.domain.OperatorAccount;
 import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.repository.LoginThrottleRepository;
+import id.go.dukcapil.ikd.verification.repository.LoginThrottleRepository.Throttle;
 import id.go.dukcapil.ikd.verification.repository.OperatorRepository;
+import id.go.dukcapil.ikd.web.BearerTokenTypes;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.jwt.build.Jwt;
@@ -25,8 +28,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Operator login: Argon2id check on a worker thread, lockout after repeated failures, every
- * attempt in the audit chain, and a short-lived JWT with the office claim.
+ * Operator login: Argon2id check within the password-hash bulkhead, lockout after repeated
+ * failures, every attempt in the audit chain, and a short-lived JWT with the office claim.
+ *
+ * <p>A username that is no (active) account is treated like one whose password is wrong: its
+ * password is hashed too (against a decoy), its failures are counted in {@code login_throttle} and
+ * lock it after the same number, for the same time, with the same answers. Only the audit chain
+ * tells the two apart; an attacker cannot learn which usernames exist.
  */
 @ApplicationScoped
 public class OperatorSessionService {
@@ -34,14 +42,16 @@ public class OperatorSessionService {
     private static final Logger LOG = Logger.getLogger(OperatorSessionService.class);
 
     private final OperatorRepository operators;
+    private final LoginThrottleRepository throttles;
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final VerificationConfig config;
     private final Vertx vertx;
 
-    public OperatorSessionService(OperatorRepository operators, PasswordHasher hasher, AuditLog audit,
-            VerificationConfig config, Vertx vertx) {
+    public OperatorSessionService(OperatorRepository operators, LoginThrottleRepository throttles,
+            PasswordHasher hasher, AuditLog audit, VerificationConfig config, Vertx vertx) {
         this.operators = operators;
+        this.throttles = throttles;
         this.hasher = hasher;
         this.audit = audit;
         this.config = config;
@@ -64,9 +74,10 @@ public class OperatorSessionService {
     public Uni<OperatorSession> login(String username, String password) {
         String normalised = username.trim().toLowerCase();
         return Panache.withSession(() -> operators.findByUsername(normalised))
-                // Argon2id costs ~60 ms of CPU and 19 MiB: never on the event loop.
-                .chain(account -> vertx.executeBlocking(Uni.createFrom().item(() -> new Attempt(account,
-                        hasher.verify(password, account == null || !account.active ? null : account.passwordHash)))))
+                // Argon2id costs ~60 ms of CPU and 19 MiB: in the bulkhead (503 SERVICE_BUSY beyond it), an
+                // unknown username's password against a decoy hash so that it costs the same
+                .chain(account -> hasher.verify(password, account == null || !account.active ? null : account.passwordHash)
+                        .map(matches -> new Attempt(account, matches)))
                 .chain(attempt -> Panache.withTransaction(() -> record(normalised, attempt)))
                 // the refusal is thrown only after the transaction committed the counter and the audit entry
                 .map(outcome -> {
@@ -82,9 +93,7 @@ public class OperatorSessionService {
     private Uni<Outcome> record(String username, Attempt attempt) {
         Instant now = Instant.now();
         if (attempt.account() == null || !attempt.account().active) {
-            return audit.append("LOGIN_FAILED", "(unknown)", null, null,
-                    Map.of("usernameSha256", sha256(username), "reason", "UNKNOWN_ACCOUNT"))
-                    .replaceWith(Outcome.refused(invalidCredentials()));
+            return recordUnknown(sha256(username), now);
         }
         return operators.findById(attempt.account().id).chain(account -> {
             if (account.lockedAt(now)) {
@@ -113,6 +122,24 @@ public class OperatorSessionService {
         });
     }
 
+    /** A username that is no active account: counted and locked exactly as an account would be. */
+    private Uni<Outcome> recordUnknown(String usernameSha256, Instant now) {
+        return throttles.find(usernameSha256).chain(throttle -> {
+            if (throttle.lockedAt(now)) {
+                return audit.append("LOGIN_REFUSED_LOCKED", "(unknown)", null, null,
+                        Map.of("usernameSha256", usernameSha256, "reason", "UNKNOWN_ACCOUNT"))
+                        .replaceWith(Outcome.refused(locked(throttle.lockedUntil())));
+            }
+            int failures = throttle.failedAttempts() + 1;
+            boolean lockNow = failures >= config.sessions().maxFailures();
+            Throttle next = lockNow ? new Throttle(0, now.plus(config.sessions().lockout())) : new Throttle(failures, null);
+            return throttles.save(usernameSha256, next, now)
+                    .chain(() -> audit.append("LOGIN_FAILED", "(unknown)", null, null,
+                            Map.of("usernameSha256", usernameSha256, "reason", "UNKNOWN_ACCOUNT")))
+                    .replaceWith(Outcome.refused(lockNow ? locked(next.lockedUntil()) : invalidCredentials()));
+        });
+    }
+
     private OperatorSession issue(OperatorAccount account) {
         Duration lifetime = config.sessions().lifetime();
         Set<String> groups = account.roleSet().stream().map(Role::group).collect(Collectors.toSet());
@@ -125,7 +152,7 @@ public class OperatorSessionService {
                 .claim("name", account.fullName)
                 .issuedAt(Instant.now())
                 .expiresIn(lifetime)
-                .jws().header("typ", "JWT")
+                .jws().type(BearerTokenTypes.OPERATOR)
                 .sign();
         return new OperatorSession(token, lifetime.toSeconds(), account.username, account.fullName,
                 account.officeCode, groups);

@@ -11,11 +11,17 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
+import id.go.dukcapil.ikd.web.Bulkhead;
+import id.go.dukcapil.ikd.web.Bulkheads;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Argon2id password hashes in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so parameters can be raised later
- * without invalidating stored hashes. CPU- and memory-heavy by design: call it on a worker thread.
+ * without invalidating stored hashes. CPU- and memory-heavy by design (19 MiB each): every hash
+ * runs in the {@code password-hash} bulkhead, sized from the heap at that memory per hash
+ * ({@code ikd.bulkhead.password-hash.*}), so a burst of logins is answered 503 SERVICE_BUSY with
+ * Retry-After instead of taking the heap.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -25,17 +31,39 @@ public class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    public static final String BULKHEAD = "password-hash";
+
     private final SecureRandom random = new SecureRandom();
     private final VerificationConfig.Passwords params;
+    private final Bulkhead bulkhead;
     /** Compared against when the account does not exist, so that both paths cost the same. */
     private final String decoy;
 
-    public PasswordHasher(VerificationConfig config) {
+    public PasswordHasher(VerificationConfig config, Bulkheads bulkheads) {
         this.params = config.passwords();
-        this.decoy = hash("decoy-password-for-timing");
+        this.bulkhead = bulkheads.named(BULKHEAD);
+        this.decoy = hashNow("decoy-password-for-timing");
     }
 
-    public String hash(String password) {
+    /** A new hash of {@code password}, made in the bulkhead; fails with SERVICE_BUSY when it is full. */
+    public Uni<String> hash(String password) {
+        return bulkhead.run(() -> hashNow(password));
+    }
+
+    /** For callers on a worker thread (start-up seeding): {@link #hash} waited for. */
+    public String hashBlocking(String password) {
+        return bulkhead.call(() -> hashNow(password));
+    }
+
+    /**
+     * Whether {@code password} matches {@code phc}, checked in the bulkhead; a null {@code phc} (no
+     * such account) costs one hash too and is false. Fails with SERVICE_BUSY when the bulkhead is full.
+     */
+    public Uni<Boolean> verify(String password, String phc) {
+        return bulkhead.run(() -> matches(password, phc));
+    }
+
+    private String hashNow(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = derive(password, salt, params.memoryKib(), params.iterations(), params.parallelism(), HASH_BYTES);
@@ -43,10 +71,9 @@ public class PasswordHasher {
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
-    /** True when {@code password} matches {@code phc}; a null {@code phc} costs one hash and is false. */
-    public boolean verify(String password, String phc) {
+    boolean matches(String password, String phc) {
         if (phc == null) {
-            verify(password, decoy);
+            matches(password, decoy);
             return false;
         }
         String[] parts = phc.split("\\$");

@@ -24,12 +24,14 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
+import id.go.dukcapil.ikd.web.BearerTokenTypes;
 import io.quarkus.runtime.Startup;
 
 /**
  * The suite's public key, loaded once at start, and the two kinds of compact JWS this service
  * verifies itself: counter codes ({@code typ} {@code ikd-counter+jwt}, from registration-service)
- * and the portal's session cookie (an operator token this service issued).
+ * and the portal's session cookie (an operator token this service issued, {@code typ}
+ * {@code ikd-operator+jwt}: a counter code in the cookie opens nothing).
  */
 @Startup
 @ApplicationScoped
@@ -50,7 +52,8 @@ public class SuiteKeyring {
                 .setExpectedType(true, COUNTER_CODE_TYPE).build();
         this.operatorTokens = new JwtConsumerBuilder().setVerificationKey(key).setJwsAlgorithmConstraints(es256)
                 .setExpectedIssuer(config.issuer()).setExpectedAudience("ikd").setRequireExpirationTime()
-                .setRequireSubject().setAllowedClockSkewInSeconds(5).build();
+                .setRequireSubject().setAllowedClockSkewInSeconds(5)
+                .setExpectedType(true, BearerTokenTypes.OPERATOR).build();
     }
 
     /** Claims of a valid counter code; distinguishes an expired one (well signed, too old). */
