@@ -78,15 +78,18 @@ public class ActivationCodeService {
             throw new PoisonEventException("approval of " + decided.registrationId() + " carries an unusable device key: "
                     + e.getMessage());
         }
-        return withdrawals.withdrawn(decided.registrationId()).chain(withdrawn -> {
-            if (withdrawn) {
-                // the citizen withdrew while the approval was on its way: no code, nothing to activate
-                LOG.infof("registration %s was withdrawn before its approval arrived; no activation code issued",
-                        decided.registrationId());
-                return Uni.createFrom().voidItem();
-            }
-            return approveOnce(decided);
-        });
+        // serialised with a withdrawal of the same registration, which may arrive at the same moment
+        return withdrawals.lockRegistration(decided.registrationId())
+                .chain(() -> withdrawals.withdrawn(decided.registrationId()))
+                .chain(withdrawn -> {
+                    if (withdrawn) {
+                        // the citizen withdrew while the approval was on its way: no code, nothing to activate
+                        LOG.infof("registration %s was withdrawn before its approval arrived; no activation code issued",
+                                decided.registrationId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return approveOnce(decided);
+                });
     }
 
     private Uni<Void> approveOnce(VerificationDecided decided) {

@@ -48,20 +48,21 @@ public class WithdrawalService {
 
     /** Runs inside the idempotent consumer's transaction. */
     public Uni<Void> onWithdrawn(RegistrationWithdrawn event) {
-        return withdrawals.findById(event.registrationId()).chain(known -> {
-            if (known != null) {
-                return Uni.createFrom().voidItem();
-            }
-            Withdrawal withdrawal = new Withdrawal();
-            withdrawal.registrationId = event.registrationId();
-            withdrawal.reason = event.reason();
-            withdrawal.withdrawnAt = event.withdrawnAt();
-            withdrawal.recordedAt = clock.instant();
-            // the approval row lock serialises with resends, which check for a withdrawal under it
-            return withdrawals.persist(withdrawal).chain(withdrawals::flush)
-                    .chain(() -> approvals.lock(event.registrationId()))
-                    .chain(approval -> approval == null ? Uni.createFrom().voidItem() : voidCodes(event));
-        });
+        return withdrawals.lockRegistration(event.registrationId())
+                .chain(() -> withdrawals.findById(event.registrationId()))
+                .chain(known -> known != null ? Uni.createFrom().voidItem() : record(event));
+    }
+
+    private Uni<Void> record(RegistrationWithdrawn event) {
+        Withdrawal withdrawal = new Withdrawal();
+        withdrawal.registrationId = event.registrationId();
+        withdrawal.reason = event.reason();
+        withdrawal.withdrawnAt = event.withdrawnAt();
+        withdrawal.recordedAt = clock.instant();
+        // the approval row lock serialises with resends, which check for a withdrawal under it
+        return withdrawals.persist(withdrawal).chain(withdrawals::flush)
+                .chain(() -> approvals.lock(event.registrationId()))
+                .chain(approval -> approval == null ? Uni.createFrom().voidItem() : voidCodes(event));
     }
 
     private Uni<Void> voidCodes(RegistrationWithdrawn event) {
