@@ -34,7 +34,6 @@ class ReadYourWritesTest {
         activatedCitizen(); // the consumer is up and assigned its partitions
         Citizen citizen = new Citizen(UUID.randomUUID(), UUID.randomUUID(), "sub-" + UUID.randomUUID());
 
-        long started = System.nanoTime();
         CompletableFuture<Response> mint = CompletableFuture
                 .supplyAsync(() -> mintRequest(citizen.subject(), pinProof(citizen.subject())));
         Thread.sleep(300); // the mint is in flight, and the projection does not know the subject yet
@@ -43,7 +42,6 @@ class ReadYourWritesTest {
 
         Response response = mint.get(30, TimeUnit.SECONDS);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
     }
 
     @Test
