@@ -129,6 +129,28 @@ class ActivationFlowTest {
     }
 
     @Test
+    void aSplicedCaptchaSolutionIsRefusedAndTheTrueOneStillCounts() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.SolvedCaptcha solved = Journey.solveCaptcha();
+        while (solved.number() < 10) {
+            solved = Journey.solveCaptcha(); // a number of two digits or more, so that one can be moved
+        }
+        assertThat(solved.salt()).as("the salt closes its parameters with &").matches("[0-9a-f]+\\?expires=\\d+&");
+        String digits = Long.toString(solved.number());
+        long rest = Long.parseLong(digits.substring(1));
+        String withoutEnd = solved.salt().substring(0, solved.salt().length() - 1);
+        // CVE-2025-68113: salt + number hashed the same with a digit moved from number to expires
+        for (Journey.SolvedCaptcha spliced : List.of(
+                solved.with(withoutEnd + digits.charAt(0), rest),
+                solved.with(withoutEnd + digits.charAt(0) + "&", rest),
+                solved.with(solved.salt() + digits.charAt(0), rest))) {
+            Journey.activate(approved.secrets().linkToken(), approved.secrets().pin(), spliced.payload()).statusCode(400)
+                    .body("code", equalTo("CAPTCHA_FAILED"));
+        }
+        Journey.activate(approved.secrets().linkToken(), approved.secrets().pin(), solved.payload()).statusCode(200);
+    }
+
+    @Test
     void unknownLinkAndMalformedPinAreRefused() {
         Journey.activate("no-such-token-" + UUID.randomUUID(), "123456").statusCode(404)
                 .body("code", equalTo("INVALID_LINK"));

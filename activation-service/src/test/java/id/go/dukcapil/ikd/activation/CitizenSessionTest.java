@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.activation.crypto.AppPinHasher;
+import id.go.dukcapil.ikd.activation.crypto.LegacyArgon2;
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
@@ -64,6 +66,9 @@ class CitizenSessionTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    AppPinHasher pinHasher;
 
     private TopicProbe activationTopic;
     private TopicProbe identityTopic;
@@ -160,6 +165,82 @@ class CitizenSessionTest {
         pinProof(accessToken, APP_PIN).statusCode(423).body("code", equalTo("APP_PIN_LOCKED"));
         String nonce = nonce(citizen.registrationId());
         openSession(nonce, citizen.device().sign(nonce), APP_PIN).statusCode(423);
+    }
+
+    @Test
+    void theAppPinIsStoredAsAKeyedHashAndALegacyArgon2HashMigratesAtTheNextRightPin() {
+        Citizen citizen = activatedCitizen();
+        String accessToken = session(citizen).get("accessToken").asText();
+        String keyed = storedAppPinHash(citizen);
+        assertThat(keyed).startsWith("$hmac-sha256$k=" + pinHasher.currentKid() + "$").doesNotContain(APP_PIN);
+
+        // as the service stored app PINs before the keyed hash
+        String legacy = LegacyArgon2.encode(APP_PIN, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 });
+        pool.preparedQuery("update identity set app_pin_hash = $1 where registration_id = $2")
+                .execute(Tuple.of(legacy, citizen.registrationId())).await().atMost(Duration.ofSeconds(10));
+        pinProof(accessToken, "583921").statusCode(401).body("attemptsLeft", equalTo(4));
+        assertThat(storedAppPinHash(citizen)).as("a wrong PIN migrates nothing").isEqualTo(legacy);
+
+        pinProof(accessToken, APP_PIN).statusCode(200);
+        String migrated = storedAppPinHash(citizen);
+        assertThat(migrated).startsWith("$hmac-sha256$k=" + pinHasher.currentKid() + "$").isNotEqualTo(keyed);
+        // the migrated hash serves sessions, and the failure count was reset by the right PIN
+        pinProof(accessToken, "583921").statusCode(401).body("attemptsLeft", equalTo(4));
+        String nonce = nonce(citizen.registrationId());
+        openSession(nonce, citizen.device().sign(nonce), APP_PIN).statusCode(200);
+        assertThat(storedAppPinHash(citizen)).isEqualTo(migrated);
+    }
+
+    @Test
+    void aBurstOfFiftyAppPinChecksIsAnsweredAndLegacyArgon2ChecksAreBounded() throws Exception {
+        Citizen citizen = activatedCitizen();
+        String accessToken = session(citizen).get("accessToken").asText();
+
+        // keyed hash: every one of 50 concurrent right-PIN checks succeeds
+        assertThat(burst(accessToken, 50)).containsOnlyKeys(200);
+
+        // legacy Argon2id (19 MiB each): at most 2 run and 8 wait, the rest are told to come back
+        pool.preparedQuery("update identity set app_pin_hash = $1 where registration_id = $2")
+                .execute(Tuple.of(LegacyArgon2.encode(APP_PIN, new byte[16]), citizen.registrationId()))
+                .await().atMost(Duration.ofSeconds(10));
+        Map<Integer, Long> answers = burst(accessToken, 50);
+        assertThat(answers.keySet()).as("%s", answers).isSubsetOf(200, 503).contains(200);
+        assertThat(storedAppPinHash(citizen)).startsWith("$hmac-sha256$k=");
+        assertThat(burst(accessToken, 50)).as("migrated: no Argon2id any more").containsOnlyKeys(200);
+    }
+
+    /** {@code count} PIN-proof requests with the right app PIN at once; how many got which status. */
+    private static Map<Integer, Long> burst(String accessToken, int count) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(count);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    var response = pinProof(accessToken, APP_PIN).extract();
+                    if (response.statusCode() == 503) {
+                        assertThat(response.header("Retry-After")).isNotBlank();
+                        assertThat(response.<String>path("code")).isEqualTo("SERVICE_BUSY");
+                    }
+                    return response.statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Long> counts = new java.util.TreeMap<>();
+            for (var answer : answers) {
+                counts.merge(answer.get(60, java.util.concurrent.TimeUnit.SECONDS), 1L, Long::sum);
+            }
+            return counts;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private String storedAppPinHash(Citizen citizen) {
+        return pool.preparedQuery("select app_pin_hash from identity where registration_id = $1")
+                .execute(Tuple.of(citizen.registrationId())).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getString("app_pin_hash");
     }
 
     @Test

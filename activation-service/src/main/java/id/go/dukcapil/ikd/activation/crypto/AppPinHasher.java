@@ -1,92 +1,99 @@
 package id.go.dukcapil.ikd.activation.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.activation.config.AppPinConfig;
+import id.go.dukcapil.ikd.web.Bulkheads;
+import id.go.dukcapil.ikd.web.HmacKeyRing;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
- * Argon2id (OWASP minimum: 19 MiB, 2 passes, 1 lane) for app PINs, stored in the PHC string
- * format. It costs about 60 ms of CPU, so it always runs on a worker thread and the result comes
- * back on the caller's Vert.x context (where Hibernate Reactive must continue).
+ * App PINs as a keyed hash: HMAC-SHA256 under a pepper kept outside the database, over a random
+ * salt and the PIN, stored as {@code $hmac-sha256$k=<kid>$<salt>$<mac>}. A 6-digit PIN has 10^6
+ * values, so a memory-hard hash barely slows an attacker who has the database, while its memory
+ * made every check a denial-of-service lever; without the pepper the stored hashes cannot be
+ * tried at all (docs/architecture.md, "App PIN"). One check costs microseconds and no heap to
+ * speak of, so it runs where it is called. Hashes of an older pepper, and the Argon2id hashes
+ * stored before, are verified once more (Argon2id in the {@code argon2} bulkhead) and then
+ * replaced: {@link Check#rehash()} says so.
  */
+// created at start-up, so that a missing or short pepper stops the service before it is ready
+@Startup
 @ApplicationScoped
 public class AppPinHasher {
 
-    private static final int MEMORY_KIB = 19 * 1024;
-    private static final int ITERATIONS = 2;
-    private static final int PARALLELISM = 1;
+    static final String PREFIX = "$hmac-sha256$k=";
+    private static final byte[] PURPOSE = "ikd-app-pin\0".getBytes(StandardCharsets.US_ASCII);
     private static final int SALT_BYTES = 16;
-    private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
-    private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+    private static final Base64.Decoder B64_IN = Base64.getDecoder();
+    private static final Logger LOG = Logger.getLogger(AppPinHasher.class);
 
+    private final HmacKeyRing peppers;
+    private final Bulkheads bulkheads;
     private final SecureRandom random = new SecureRandom();
 
-    public Uni<String> hash(String pin) {
-        return offLoop(() -> {
-            byte[] salt = new byte[SALT_BYTES];
-            random.nextBytes(salt);
-            byte[] hash = argon2(pin, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-            return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
-                    + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
-        });
+    public AppPinHasher(AppPinConfig config, Bulkheads bulkheads) {
+        this.peppers = HmacKeyRing.of(config.pepper(), config.previousPeppers(),
+                "ikd.app-pin.pepper (IKD_APP_PIN_PEPPER)", "ikd.app-pin.previous-peppers",
+                "the pepper of the app-PIN hashes, kept outside the database");
+        this.bulkheads = bulkheads;
+        LOG.infof("app-PIN peppers: %s", peppers.describe());
     }
 
-    public Uni<Boolean> verify(String pin, String encoded) {
-        return offLoop(() -> {
-            String[] parts = encoded.split("\\$");
-            // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
-            if (parts.length != 6 || !"argon2id".equals(parts[1])) {
-                throw new IllegalStateException("stored app PIN hash is not Argon2id");
-            }
-            int memory = 0;
-            int iterations = 0;
-            int parallelism = 0;
-            for (String parameter : parts[3].split(",")) {
-                int value = Integer.parseInt(parameter.substring(2));
-                switch (parameter.charAt(0)) {
-                    case 'm' -> memory = value;
-                    case 't' -> iterations = value;
-                    case 'p' -> parallelism = value;
-                    default -> throw new IllegalStateException("unknown Argon2 parameter " + parameter);
-                }
-            }
-            byte[] expected = B64_DECODER.decode(parts[5]);
-            byte[] actual = argon2(pin, B64_DECODER.decode(parts[4]), memory, iterations, parallelism, expected.length);
-            return MessageDigest.isEqual(expected, actual);
-        });
+    /** The outcome of a check: whether the PIN is right, and whether its stored hash should be replaced by {@link #hash}. */
+    public record Check(boolean matches, boolean rehash) {
+        static final Check WRONG = new Check(false, false);
     }
 
-    private static byte[] argon2(String pin, byte[] salt, int memory, int iterations, int parallelism, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(memory)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] hash = new byte[length];
-        generator.generateBytes(pin.getBytes(StandardCharsets.UTF_8), hash);
-        return hash;
+    /** The stored form of a new app PIN, under the current pepper. */
+    public String hash(String pin) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] mac = peppers.mac(PURPOSE, salt, pin.getBytes(StandardCharsets.US_ASCII));
+        return PREFIX + peppers.currentKid() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(mac);
     }
 
-    private static <T> Uni<T> offLoop(java.util.function.Supplier<T> work) {
-        Context caller = Vertx.currentContext();
-        Uni<T> computed = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return caller == null ? computed
-                : computed.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+    /** Checks {@code pin} against a stored hash; only a legacy Argon2id hash leaves the caller's thread. */
+    public Uni<Check> verify(String pin, String encoded) {
+        if (LegacyArgon2.isLegacy(encoded)) {
+            return bulkheads.named("argon2").run(() -> LegacyArgon2.verify(pin, encoded) ? new Check(true, true) : Check.WRONG);
+        }
+        return Uni.createFrom().item(verifyKeyed(pin, encoded));
+    }
+
+    /** The pepper kid a stored hash was made with (for operations); null for a legacy hash. */
+    public static String kidOf(String encoded) {
+        if (encoded == null || !encoded.startsWith(PREFIX)) {
+            return null;
+        }
+        int end = encoded.indexOf('$', PREFIX.length());
+        return end < 0 ? null : encoded.substring(PREFIX.length(), end);
+    }
+
+    public String currentKid() {
+        return peppers.currentKid();
+    }
+
+    private Check verifyKeyed(String pin, String encoded) {
+        String kid = kidOf(encoded);
+        String[] parts = encoded.substring(PREFIX.length()).split("\\$");
+        if (kid == null || parts.length != 3) {
+            throw new IllegalStateException("stored app PIN hash has an unknown format");
+        }
+        if (!peppers.accepts(kid)) {
+            // the pepper was retired while this hash still used it: the PIN can no longer be checked
+            throw new IllegalStateException("app PIN hash made with pepper " + kid + ", which is no longer configured");
+        }
+        boolean matches = peppers.verify(kid, B64_IN.decode(parts[2]), PURPOSE, B64_IN.decode(parts[1]),
+                pin.getBytes(StandardCharsets.US_ASCII));
+        return new Check(matches, matches && !kid.equals(peppers.currentKid()));
     }
 }

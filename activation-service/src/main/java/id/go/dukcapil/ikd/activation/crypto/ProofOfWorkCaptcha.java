@@ -1,8 +1,5 @@
 package id.go.dukcapil.ikd.activation.crypto;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,38 +8,42 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.altcha.altcha.Altcha;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
 
 /**
- * A proof-of-work captcha in the ALTCHA scheme, with no external service: the server hands out
- * {@code challenge = SHA-256(salt + secretNumber)} signed with its HMAC key, the browser searches
- * the number (0…maxnumber), the server checks signature, expiry (inside the salt, so it is signed
- * too) and solution. Single use is enforced by the caller, which records accepted challenges.
+ * The proof-of-work captcha: ALTCHA, through its maintained Java library ({@code org.altcha:altcha}
+ * 1.3.0+), with no external service. The browser searches the number with
+ * {@code SHA-256(salt + number) = challenge}; the challenge is HMAC-signed. The expiry sits in
+ * the salt, and since 1.3.0 the salt ends with {@code &}, so digits can no longer be moved
+ * between {@code number} and {@code expires} with hash and signature still valid (the splicing
+ * flaw, CVE-2025-68113). Expiry is checked here against the service's clock, and single use by
+ * the caller, which records accepted challenges.
  */
 @ApplicationScoped
 public class ProofOfWorkCaptcha {
 
     public static final String ALGORITHM = "SHA-256";
+    private static final int MAX_PAYLOAD = 2048;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HexFormat HEX = HexFormat.of();
 
-    private final KeyedHasher hasher;
-    private final SecretGenerator secrets;
+    private final String hmacKey;
     private final ActivationConfig config;
     private final Clock clock;
 
-    public ProofOfWorkCaptcha(KeyedHasher hasher, SecretGenerator secrets, ActivationConfig config, Clock clock) {
-        this.hasher = hasher;
-        this.secrets = secrets;
+    public ProofOfWorkCaptcha(KeyedHasher hasher, ActivationConfig config, Clock clock) {
+        // a key of its own, derived from the service key, so a captcha signature can never stand for another hash
+        this.hmacKey = HexFormat.of().formatHex(hasher.hash(KeyedHasher.CAPTCHA, "altcha-hmac-key"));
         this.config = config;
         this.clock = clock;
     }
 
     /** What the browser receives (the ALTCHA challenge JSON). */
-    public record Challenge(String algorithm, String challenge, int maxnumber, String salt, String signature) {
+    public record Challenge(String algorithm, String challenge, long maxnumber, String salt, String signature) {
     }
 
     /** An accepted solution: its challenge must now be recorded as used, until {@code expiresAt}. */
@@ -51,10 +52,17 @@ public class ProofOfWorkCaptcha {
 
     public Challenge issue() {
         long expires = clock.instant().plus(config.captcha().validity()).getEpochSecond();
-        String salt = secrets.token(12) + "?expires=" + expires;
-        long number = secrets.nextLong(config.captcha().maxNumber() + 1L);
-        String challenge = sha256Hex(salt + number);
-        return new Challenge(ALGORITHM, challenge, config.captcha().maxNumber(), salt, sign(challenge));
+        try {
+            Altcha.Challenge issued = Altcha.createChallenge(new Altcha.ChallengeOptions()
+                    .setAlgorithm(Altcha.Algorithm.SHA256)
+                    .setMaxNumber((long) config.captcha().maxNumber())
+                    .setSecureRandomNumber(true)
+                    .setExpires(expires)
+                    .setHmacKey(hmacKey));
+            return new Challenge(issued.algorithm, issued.challenge, issued.maxnumber, issued.salt, issued.signature);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create an ALTCHA challenge", e);
+        }
     }
 
     /**
@@ -62,54 +70,38 @@ public class ProofOfWorkCaptcha {
      * {@code {"algorithm","challenge","number","salt","signature"}}. Empty when it is not valid.
      */
     public Optional<Solution> verify(String payload) {
-        if (payload == null || payload.isBlank() || payload.length() > 2048) {
+        if (payload == null || payload.isBlank() || payload.length() > MAX_PAYLOAD) {
             return Optional.empty();
         }
         try {
-            JsonNode solution = JSON.readTree(Base64.getDecoder().decode(payload.trim()));
-            String algorithm = solution.path("algorithm").asText();
-            String challenge = solution.path("challenge").asText();
-            String salt = solution.path("salt").asText();
-            String signature = solution.path("signature").asText();
-            JsonNode number = solution.path("number");
-            if (!ALGORITHM.equals(algorithm) || !number.canConvertToLong() || challenge.isEmpty()) {
+            JsonNode fields = JSON.readTree(Base64.getDecoder().decode(payload.trim()));
+            JsonNode number = fields.path("number");
+            if (!ALGORITHM.equals(fields.path("algorithm").asText()) || !number.isIntegralNumber()
+                    || !number.canConvertToLong() || number.asLong() < 0) {
                 return Optional.empty();
             }
-            Optional<Instant> expiresAt = expiry(salt);
-            if (expiresAt.isEmpty() || !clock.instant().isBefore(expiresAt.get())) {
+            Altcha.Payload solution = new Altcha.Payload();
+            solution.algorithm = ALGORITHM;
+            solution.challenge = fields.path("challenge").asText();
+            solution.number = number.asLong();
+            solution.salt = fields.path("salt").asText();
+            solution.signature = fields.path("signature").asText();
+            if (solution.challenge.isEmpty() || solution.salt.isEmpty() || solution.signature.isEmpty()) {
                 return Optional.empty();
             }
-            boolean signed = MessageDigest.isEqual(sign(challenge).getBytes(StandardCharsets.US_ASCII),
-                    signature.getBytes(StandardCharsets.US_ASCII));
-            boolean solved = MessageDigest.isEqual(sha256Hex(salt + number.asLong()).getBytes(StandardCharsets.US_ASCII),
-                    challenge.getBytes(StandardCharsets.US_ASCII));
-            return signed && solved ? Optional.of(new Solution(challenge, expiresAt.get())) : Optional.empty();
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private String sign(String challenge) {
-        return HEX.formatHex(hasher.hash(KeyedHasher.CAPTCHA, challenge));
-    }
-
-    private static Optional<Instant> expiry(String salt) {
-        int at = salt.indexOf("?expires=");
-        if (at < 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(salt.substring(at + "?expires=".length()))));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    static String sha256Hex(String value) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+            // the library's own expiry check reads the system clock; ours uses the service's clock
+            if (!Altcha.verifySolution(solution, hmacKey, false)) {
+                return Optional.empty();
+            }
+            String expires = Altcha.extractParams(solution.salt).get("expires");
+            if (expires == null) {
+                return Optional.empty(); // every challenge this service issues carries one
+            }
+            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(expires));
+            return clock.instant().isBefore(expiresAt) ? Optional.of(new Solution(solution.challenge, expiresAt))
+                    : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty(); // malformed base64, JSON, parameters or numbers: just not a solution
         }
     }
 }

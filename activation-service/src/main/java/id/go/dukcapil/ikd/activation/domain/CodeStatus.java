@@ -8,5 +8,7 @@ public enum CodeStatus {
     /** Too many wrong PINs; a resend issues a new code. */
     LOCKED,
     /** A resend issued a newer code. */
-    REPLACED
+    REPLACED,
+    /** The registration was withdrawn in registration-service before the code was used. */
+    WITHDRAWN
 }

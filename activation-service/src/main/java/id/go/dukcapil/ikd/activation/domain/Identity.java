@@ -37,7 +37,10 @@ public class Identity {
     /** The staff member (JWT subject) who revoked it at an office, and their office; null otherwise. */
     public String revokedBy;
     public String revokedByOffice;
-    /** Argon2id PHC string; null until the app sets its PIN in the first session. */
+    /**
+     * The app PIN as {@code $hmac-sha256$k=<kid>$<salt>$<mac>} (AppPinHasher), or an Argon2id PHC
+     * string stored before it; null until the first session sets it.
+     */
     public String appPinHash;
     public int appPinFailures;
     public boolean appPinLocked;

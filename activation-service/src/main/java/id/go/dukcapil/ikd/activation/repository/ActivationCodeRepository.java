@@ -23,4 +23,14 @@ public class ActivationCodeRepository implements PanacheRepositoryBase<Activatio
                 Parameters.with("replaced", CodeStatus.REPLACED).and("registration", registrationId)
                         .and("active", CodeStatus.ACTIVE));
     }
+
+    /**
+     * Voids every live code of a withdrawn registration. The update waits for the row lock of an
+     * activation attempt in progress, so an attempt either finishes first or sees WITHDRAWN.
+     */
+    public Uni<Integer> withdrawActive(UUID registrationId) {
+        return update("status = :withdrawn where registrationId = :registration and status = :active",
+                Parameters.with("withdrawn", CodeStatus.WITHDRAWN).and("registration", registrationId)
+                        .and("active", CodeStatus.ACTIVE));
+    }
 }

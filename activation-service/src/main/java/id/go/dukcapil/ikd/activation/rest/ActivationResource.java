@@ -61,7 +61,7 @@ public class ActivationResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_REQUEST or CAPTCHA_FAILED (problem+json)")
     @APIResponse(responseCode = "404", description = "INVALID_LINK: unknown link token")
     @APIResponse(responseCode = "409", description = "ALREADY_ACTIVATED: this code was used")
-    @APIResponse(responseCode = "410", description = "CODE_EXPIRED or CODE_REPLACED")
+    @APIResponse(responseCode = "410", description = "CODE_EXPIRED, CODE_REPLACED or REGISTRATION_WITHDRAWN")
     @APIResponse(responseCode = "422", description = "WRONG_PIN, with attemptsLeft")
     @APIResponse(responseCode = "423", description = "CODE_LOCKED after 5 wrong PINs; ask for a resend")
     public Uni<Activated> activate(@Valid @NotNull ActivateRequest request) {
@@ -97,6 +97,9 @@ public class ActivationResource {
                     "Minta PIN baru melalui tautan kirim ulang.", "Ask for a new PIN with the resend link.");
             case REPLACED -> throw new ProblemException(ActivationProblems.CODE_REPLACED,
                     "Gunakan tautan pada email terbaru.", "Use the link in the newest email.");
+            case WITHDRAWN -> throw new ProblemException(ActivationProblems.REGISTRATION_WITHDRAWN,
+                    "Daftar ulang di aplikasi IKD bila Anda tetap ingin mengaktifkan IKD.",
+                    "Register again in the IKD app if you still want to activate IKD.");
             case ALREADY_ACTIVATED -> throw new ProblemException(ActivationProblems.ALREADY_ACTIVATED);
             case INVALID_LINK -> throw new ProblemException(ActivationProblems.INVALID_LINK);
             case CAPTCHA_FAILED -> throw new ProblemException(ActivationProblems.CAPTCHA_FAILED,

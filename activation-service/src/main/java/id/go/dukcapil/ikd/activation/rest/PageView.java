@@ -21,6 +21,7 @@ public record PageView(String state, String notice, int attemptsLeft, String tok
             case LOCKED -> "LOCKED";
             case EXPIRED -> "EXPIRED";
             case REPLACED -> "REPLACED";
+            case WITHDRAWN -> "WITHDRAWN";
             case UNKNOWN -> "UNKNOWN";
         };
         String notice = lastResult == null ? null : switch (lastResult) {

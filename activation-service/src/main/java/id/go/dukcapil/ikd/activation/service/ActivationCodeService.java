@@ -22,6 +22,7 @@ import id.go.dukcapil.ikd.activation.mapping.EventMapper;
 import id.go.dukcapil.ikd.activation.repository.ActivationCodeRepository;
 import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
 import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
+import id.go.dukcapil.ikd.activation.repository.WithdrawalRepository;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.messaging.PoisonEventException;
@@ -40,6 +41,7 @@ public class ActivationCodeService {
     private final ApprovalRepository approvals;
     private final ActivationCodeRepository codes;
     private final IdentityRepository identities;
+    private final WithdrawalRepository withdrawals;
     private final SecretGenerator secrets;
     private final KeyedHasher hasher;
     private final SecretSealer sealer;
@@ -48,11 +50,12 @@ public class ActivationCodeService {
     private final Clock clock;
 
     public ActivationCodeService(ApprovalRepository approvals, ActivationCodeRepository codes,
-            IdentityRepository identities, SecretGenerator secrets, KeyedHasher hasher, SecretSealer sealer,
-            Outbox outbox, ActivationConfig config, Clock clock) {
+            IdentityRepository identities, WithdrawalRepository withdrawals, SecretGenerator secrets,
+            KeyedHasher hasher, SecretSealer sealer, Outbox outbox, ActivationConfig config, Clock clock) {
         this.approvals = approvals;
         this.codes = codes;
         this.identities = identities;
+        this.withdrawals = withdrawals;
         this.secrets = secrets;
         this.hasher = hasher;
         this.sealer = sealer;
@@ -75,6 +78,21 @@ public class ActivationCodeService {
             throw new PoisonEventException("approval of " + decided.registrationId() + " carries an unusable device key: "
                     + e.getMessage());
         }
+        // serialised with a withdrawal of the same registration, which may arrive at the same moment
+        return withdrawals.lockRegistration(decided.registrationId())
+                .chain(() -> withdrawals.withdrawn(decided.registrationId()))
+                .chain(withdrawn -> {
+                    if (withdrawn) {
+                        // the citizen withdrew while the approval was on its way: no code, nothing to activate
+                        LOG.infof("registration %s was withdrawn before its approval arrived; no activation code issued",
+                                decided.registrationId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return approveOnce(decided);
+                });
+    }
+
+    private Uni<Void> approveOnce(VerificationDecided decided) {
         return approvals.findById(decided.registrationId()).chain(existing -> {
             if (existing != null) {
                 LOG.infof("registration %s is already approved; decision of case %s ignored", decided.registrationId(),
@@ -100,23 +118,28 @@ public class ActivationCodeService {
             if (code == null || !code.registrationId.equals(registrationId)) {
                 return Uni.createFrom().voidItem();
             }
-            return approvals.lock(registrationId).chain(approval -> identities.findByRegistration(registrationId)
-                    .chain(identity -> {
-                        if (identity != null) {
-                            return Uni.createFrom().voidItem(); // activated: nothing to resend
-                        }
-                        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-                        if (!today.equals(approval.resendDay)) {
-                            approval.resendDay = today;
-                            approval.resendsOnDay = 0;
-                        }
-                        if (approval.resendsOnDay >= config.maxResendsPerDay()) {
-                            LOG.infof("resend for registration %s refused: daily limit reached", registrationId);
-                            return Uni.createFrom().voidItem();
-                        }
-                        approval.resendsOnDay++;
-                        return codes.replaceActive(registrationId).chain(() -> issue(approval)).replaceWithVoid();
-                    }));
+            return approvals.lock(registrationId).chain(approval -> withdrawals.withdrawn(registrationId)
+                    .chain(withdrawn -> withdrawn ? Uni.createFrom().<Void>voidItem() : resendLocked(approval)));
+        });
+    }
+
+    private Uni<Void> resendLocked(Approval approval) {
+        UUID registrationId = approval.registrationId;
+        return identities.findByRegistration(registrationId).chain(identity -> {
+            if (identity != null) {
+                return Uni.createFrom().voidItem(); // activated: nothing to resend
+            }
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            if (!today.equals(approval.resendDay)) {
+                approval.resendDay = today;
+                approval.resendsOnDay = 0;
+            }
+            if (approval.resendsOnDay >= config.maxResendsPerDay()) {
+                LOG.infof("resend for registration %s refused: daily limit reached", registrationId);
+                return Uni.createFrom().voidItem();
+            }
+            approval.resendsOnDay++;
+            return codes.replaceActive(registrationId).chain(() -> issue(approval)).replaceWithVoid();
         });
     }
 

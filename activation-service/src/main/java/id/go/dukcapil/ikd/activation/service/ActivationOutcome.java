@@ -14,6 +14,7 @@ public record ActivationOutcome(Result result, int attemptsLeft, Instant activat
         LOCKED,
         EXPIRED,
         REPLACED,
+        WITHDRAWN,
         ALREADY_ACTIVATED,
         INVALID_LINK,
         CAPTCHA_FAILED

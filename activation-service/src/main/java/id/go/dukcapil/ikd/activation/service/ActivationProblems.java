@@ -11,6 +11,8 @@ public enum ActivationProblems implements ProblemType {
     CODE_EXPIRED(410, "PIN aktivasi sudah kedaluwarsa", "The activation PIN has expired"),
     CODE_REPLACED(410, "PIN aktivasi sudah diganti dengan PIN yang lebih baru",
             "The activation PIN was replaced by a newer one"),
+    REGISTRATION_WITHDRAWN(410, "Pendaftaran ini sudah dibatalkan; PIN aktivasinya tidak berlaku lagi",
+            "This registration was withdrawn; its activation PIN is no longer valid"),
     ALREADY_ACTIVATED(409, "Identitas sudah diaktifkan dengan PIN ini", "The identity was already activated with this PIN"),
     CAPTCHA_FAILED(400, "Verifikasi captcha gagal", "The captcha check failed"),
     SESSION_REFUSED(401, "Sesi tidak dapat dibuka", "The session cannot be opened"),

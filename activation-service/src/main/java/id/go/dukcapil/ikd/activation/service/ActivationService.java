@@ -89,6 +89,7 @@ public class ActivationService {
                 case USED -> new LinkState(LinkState.State.USED, 0);
                 case LOCKED -> new LinkState(LinkState.State.LOCKED, 0);
                 case REPLACED -> new LinkState(LinkState.State.REPLACED, 0);
+                case WITHDRAWN -> new LinkState(LinkState.State.WITHDRAWN, 0);
                 case ACTIVE -> code.expiredAt(clock.instant()) ? new LinkState(LinkState.State.EXPIRED, 0)
                         : new LinkState(LinkState.State.READY, attemptsLeft(code));
             };
@@ -125,6 +126,8 @@ public class ActivationService {
                 return Uni.createFrom().item(ActivationOutcome.of(Result.LOCKED));
             case REPLACED:
                 return Uni.createFrom().item(ActivationOutcome.of(Result.REPLACED));
+            case WITHDRAWN:
+                return Uni.createFrom().item(ActivationOutcome.of(Result.WITHDRAWN));
             case ACTIVE:
                 break;
         }

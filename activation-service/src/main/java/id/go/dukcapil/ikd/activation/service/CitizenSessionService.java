@@ -29,9 +29,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * SOP step 6: the app opens "KTP Digital". A session needs both factors: possession of the
  * device key (an ES256 signature over a fresh single-use nonce) and knowledge of the app PIN
- * (set in the first session; Argon2id; 5 failures lock it). Argon2id runs on a worker thread,
- * between two short transactions, never inside one; each step commits what it learned (a
- * consumed nonce, a counted failure) before the caller sees a refusal.
+ * (set in the first session; a keyed hash, {@link AppPinHasher}; 5 failures lock it). A legacy
+ * Argon2id hash is checked in its bulkhead between two short transactions, never inside one, and
+ * replaced by the keyed hash; each step commits what it learned (a consumed nonce, a counted
+ * failure) before the caller sees a refusal.
  */
 @ApplicationScoped
 public class CitizenSessionService {
@@ -161,8 +162,9 @@ public class CitizenSessionService {
                     "Pilih 6 angka yang tidak berurutan, tidak berulang, dan bukan tanggal lahir Anda.",
                     "Choose 6 digits that are not a sequence, not repeated and not your birth date.");
         }
-        return pinHasher.hash(appPin).chain(encoded -> Panache.withTransaction(() -> identities.update(
-                "appPinHash = ?1 where id = ?2 and appPinHash is null", encoded, identity.id)))
+        String encoded = pinHasher.hash(appPin);
+        return Panache.withTransaction(() -> identities.update(
+                "appPinHash = ?1 where id = ?2 and appPinHash is null", encoded, identity.id))
                 .invoke(updated -> {
                     if (updated == 0) {
                         throw new ProblemException(ActivationProblems.APP_PIN_ALREADY_SET);
@@ -180,14 +182,19 @@ public class CitizenSessionService {
             if (snapshot.appPinLocked) {
                 throw appPinLocked();
             }
-            Uni<Boolean> matches = AppPinPolicy.wellFormed(appPin) ? pinHasher.verify(appPin, snapshot.appPinHash)
-                    : Uni.createFrom().item(false);
-            return matches.chain(right -> Panache.withTransaction(() -> identities.lock(identityId).map(identity -> {
+            Uni<AppPinHasher.Check> checked = AppPinPolicy.wellFormed(appPin)
+                    ? pinHasher.verify(appPin, snapshot.appPinHash)
+                    : Uni.createFrom().item(new AppPinHasher.Check(false, false));
+            return checked.chain(check -> Panache.withTransaction(() -> identities.lock(identityId).map(identity -> {
                 if (identity.appPinLocked) {
                     return -1;
                 }
-                if (right) {
+                if (check.matches()) {
                     identity.appPinFailures = 0;
+                    if (check.rehash() && snapshot.appPinHash.equals(identity.appPinHash)) {
+                        // an Argon2id hash or one of a previous pepper: replaced now that the PIN is known right
+                        identity.appPinHash = pinHasher.hash(appPin);
+                    }
                     return Integer.MAX_VALUE;
                 }
                 identity.appPinFailures++;

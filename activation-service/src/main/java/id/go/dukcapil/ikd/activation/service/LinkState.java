@@ -9,6 +9,7 @@ public record LinkState(State state, int attemptsLeft) {
         LOCKED,
         EXPIRED,
         REPLACED,
+        WITHDRAWN,
         UNKNOWN
     }
 }

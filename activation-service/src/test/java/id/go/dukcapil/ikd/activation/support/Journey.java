@@ -33,6 +33,7 @@ import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.OfficeContact;
+import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
@@ -98,6 +99,17 @@ public final class Journey {
                 "content-type", "application/json"));
     }
 
+    /** Publishes a withdrawal as registration-service's relay does. */
+    public static void publish(RegistrationWithdrawn withdrawn) {
+        EventType type = EventType.of(RegistrationWithdrawn.class);
+        TopicProbe.publish(bootstrap(), type.topic(), withdrawn.partitionKey(), EventJson.write(withdrawn), Map.of(
+                "ce_id", UUID.randomUUID().toString(),
+                "ce_type", type.type(),
+                "ce_specversion", "1.0",
+                "ce_source", "/ikd/registration-service",
+                "content-type", "application/json"));
+    }
+
     public record Secrets(String pin, String activationUrl, String linkToken) {
     }
 
@@ -143,8 +155,22 @@ public final class Journey {
         }
     }
 
+    /** A solved captcha challenge, field by field (a test may tamper with them). */
+    public record SolvedCaptcha(String challenge, long number, String salt, String signature) {
+        /** What the page submits: base64 of the ALTCHA payload JSON. */
+        public String payload() {
+            String solution = "{\"algorithm\":\"SHA-256\",\"challenge\":\"" + challenge + "\",\"number\":" + number
+                    + ",\"salt\":\"" + salt + "\",\"signature\":\"" + signature + "\"}";
+            return Base64.getEncoder().encodeToString(solution.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public SolvedCaptcha with(String newSalt, long newNumber) {
+            return new SolvedCaptcha(challenge, newNumber, newSalt, signature);
+        }
+    }
+
     /** Fetches a captcha challenge and searches its number, as the page's script does. */
-    public static String solvedCaptcha() {
+    public static SolvedCaptcha solveCaptcha() {
         JsonNode challenge;
         try {
             challenge = JSON.readTree(given().get("/api/v1/activations/captcha-challenge").then().statusCode(200)
@@ -156,12 +182,14 @@ public final class Journey {
         String target = challenge.get("challenge").asText();
         for (long number = 0; number <= challenge.get("maxnumber").asLong(); number++) {
             if (sha256Hex(salt + number).equals(target)) {
-                String solution = "{\"algorithm\":\"SHA-256\",\"challenge\":\"" + target + "\",\"number\":" + number
-                        + ",\"salt\":\"" + salt + "\",\"signature\":\"" + challenge.get("signature").asText() + "\"}";
-                return Base64.getEncoder().encodeToString(solution.getBytes(StandardCharsets.UTF_8));
+                return new SolvedCaptcha(target, number, salt, challenge.get("signature").asText());
             }
         }
         throw new AssertionError("the captcha challenge has no solution");
+    }
+
+    public static String solvedCaptcha() {
+        return solveCaptcha().payload();
     }
 
     /** POST /api/v1/activations with a freshly solved captcha. */

@@ -39,6 +39,13 @@ public interface TokenConfig {
     @WithDefault("64")
     int groupCommitMaxBatch();
 
+    /**
+     * Longest a mint waits for the identity projection to learn of an activation it has a valid
+     * PIN proof for (read-your-writes right after activation; {@code 0} turns the wait off).
+     */
+    @WithDefault("3s")
+    Duration projectionWait();
+
     RelyingParties relyingParties();
 
     VerifierPage verifierPage();

@@ -28,16 +28,18 @@ public class QrTokenService {
     private final PinProofVerifier pinProofs;
     /** Concurrent mints claim their PIN proofs in one statement. */
     private final GroupCommit<PinProofAttempt, Optional<PinProofClaim>> claims;
+    private final ProjectionWait projection;
     private final SigningKeyService keys;
     private final QrTokenFactory factory;
     private final Clock clock;
     private final Counter minted;
 
-    public QrTokenService(PinProofVerifier pinProofs, SingleUseRepository singleUse, SigningKeyService keys,
-            QrTokenFactory factory, Clock clock, MeterRegistry registry, TokenConfig config) {
+    public QrTokenService(PinProofVerifier pinProofs, SingleUseRepository singleUse, ProjectionWait projection,
+            SigningKeyService keys, QrTokenFactory factory, Clock clock, MeterRegistry registry, TokenConfig config) {
         this.minted = Counter.builder("ikd.token.minted").description("QR tokens issued").register(registry);
         this.pinProofs = pinProofs;
         this.claims = new GroupCommit<>("pin-proof-claims", config.groupCommitMaxBatch(), registry, singleUse::claimPinProofs);
+        this.projection = projection;
         this.keys = keys;
         this.factory = factory;
         this.clock = clock;
@@ -45,10 +47,20 @@ public class QrTokenService {
 
     public Uni<QrToken> mint(String citizenSubject, String pinProof) {
         return Uni.createFrom().item(() -> pinProofs.verify(pinProof, citizenSubject))
-                .chain(proof -> claims.submit(new PinProofAttempt(citizenSubject, proof.jti(), proof.expiresAt())))
+                .chain(proof -> claim(new PinProofAttempt(citizenSubject, proof.jti(), proof.expiresAt())))
                 .map(claim -> identityToMintFor(claim.orElse(null)))
                 .chain(identity -> keys.signer().map(key -> factory.mint(identity, key, clock.instant())))
                 .invoke(() -> minted.increment());
+    }
+
+    /**
+     * Claims the proof; when the subject has no active identity yet, waits (bounded) for the
+     * projection to learn of it and claims once more. The proof is not used up by a failed claim.
+     */
+    private Uni<Optional<PinProofClaim>> claim(PinProofAttempt attempt) {
+        return claims.submit(attempt).chain(claim -> claim.isPresent() ? Uni.createFrom().item(claim)
+                : projection.awaitSubject(attempt.subject()).chain(known -> known ? claims.submit(attempt)
+                        : Uni.createFrom().item(claim)));
     }
 
     private static Identity identityToMintFor(PinProofClaim claim) {

@@ -41,7 +41,6 @@ public final class DemoJourney {
     /** The case exists once verification-service has consumed RegistrationSubmitted from Kafka. */
     private static final Duration SCAN_WAIT = Duration.ofSeconds(30);
     private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
-    private static final Duration ACTIVATION_PROPAGATION_WAIT = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Pattern ACTIVATION_PIN = Pattern.compile("PIN aktivasi: (\\d{6})");
     private static final Pattern ACTIVATION_LINK = Pattern.compile("(https?://\\S+/activate\\?t=([A-Za-z0-9_.~%-]+))");
@@ -262,17 +261,8 @@ public final class DemoJourney {
 
     private String issueQr(String citizenToken) {
         out.println("    PIN aplikasi / app PIN " + APP_PIN + " → bukti PIN / PIN proof (60 s, sekali pakai / single use)");
-        long deadline = System.nanoTime() + ACTIVATION_PROPAGATION_WAIT.toNanos();
+        // one try: token-service waits (bounded) for its projection to learn of the activation
         Reply minted = mintQr(citizenToken);
-        // token-service learns of the activation from Kafka (IdentityActivated): until then the
-        // identity is not active there. Each try needs a new PIN proof, since each is single use.
-        if (minted.status() == 403 && "IDENTITY_NOT_ACTIVE".equals(minted.json().path("code").asText())) {
-            out.println("    … token-service belum menerima aktivasi / has not received the activation yet; menunggu / waiting");
-            while (minted.status() == 403 && System.nanoTime() < deadline) {
-                pause();
-                minted = mintQr(citizenToken);
-            }
-        }
         JsonNode qr = minted.expect(201);
         String token = qr.path("token").asText();
         out.println("    Berlaku sampai / valid until " + qr.path("expiresAt").asText() + " ("

@@ -65,6 +65,8 @@ public final class ServiceEnvironment {
             to(ACTIVATION, "IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION",
                     (c, s) -> c.keys().sealingPublicKey().toAbsolutePath().toString()),
             secret(ACTIVATION, "IKD_ACTIVATION_HASH_KEY"),
+            // the pepper of app-PIN hashes (HMAC-SHA256), kept outside the database
+            secret(ACTIVATION, "IKD_APP_PIN_PEPPER"),
 
             secret(TOKEN, "IKD_TOKEN_KEY_ENCRYPTION_KEY"),
             // app-PIN proofs: activation-service MACs them, token-service checks them (one key for both)

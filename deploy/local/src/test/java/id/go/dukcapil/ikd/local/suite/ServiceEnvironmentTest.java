@@ -59,7 +59,8 @@ class ServiceEnvironmentTest {
                 .doesNotContainKeys("IKD_REGISTRATION_SELFIE_KEY", "IKD_ACTIVATION_HASH_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.ACTIVATION, context))
                 .containsEntry("IKD_ACTIVATION_PUBLIC_URL", "http://localhost:8083")
-                .containsKeys("IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION", "IKD_ACTIVATION_HASH_KEY")
+                .containsKeys("IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION", "IKD_ACTIVATION_HASH_KEY",
+                        "IKD_APP_PIN_PEPPER")
                 .doesNotContainKeys("IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION", "IKD_TOKEN_KEY_ENCRYPTION_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, context))
                 .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081")
@@ -78,7 +79,7 @@ class ServiceEnvironmentTest {
         String selfieKey = first.get("IKD_REGISTRATION_SELFIE_KEY");
         assertThat(Base64.getDecoder().decode(selfieKey)).hasSize(32);
         assertThat(again.get("IKD_REGISTRATION_SELFIE_KEY")).isEqualTo(selfieKey);
-        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(4);
+        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(5);
     }
 
     @Test
@@ -89,6 +90,17 @@ class ServiceEnvironmentTest {
         assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context)).containsEntry("IKD_PIN_PROOF_KEY", key);
         for (SuiteService other : List.of(SuiteService.REGISTRATION, SuiteService.VERIFICATION, SuiteService.NOTIFICATION)) {
             assertThat(ServiceEnvironment.of(other, context)).as("%s", other).doesNotContainKey("IKD_PIN_PROOF_KEY");
+        }
+    }
+
+    @Test
+    void onlyActivationServiceGetsTheAppPinPepper() {
+        ServiceEnvironment.Context context = context();
+        assertThat(Base64.getDecoder().decode(ServiceEnvironment.of(SuiteService.ACTIVATION, context)
+                .get("IKD_APP_PIN_PEPPER"))).hasSize(32);
+        for (SuiteService other : List.of(SuiteService.REGISTRATION, SuiteService.VERIFICATION, SuiteService.TOKEN,
+                SuiteService.NOTIFICATION)) {
+            assertThat(ServiceEnvironment.of(other, context)).as("%s", other).doesNotContainKey("IKD_APP_PIN_PEPPER");
         }
     }
 
