@@ -19,6 +19,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HostileImages;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.token.Fixtures.Citizen;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -68,8 +69,8 @@ class VerifierPageTest {
 
     @Test
     void aPictureWithoutAQrCodeIsExplainedInWords() throws Exception {
-        Path notAQr = Files.createTempFile("blank-", ".txt");
-        Files.writeString(notAQr, "not an image");
+        Path notAQr = Files.createTempFile("blank-", ".png");
+        Files.write(notAQr, HostileImages.picture("png", 640, 480)); // a picture, but no QR code in it
         try {
             given().multiPart("picture", notAQr.toFile(), "image/png").post("/verify").then().statusCode(200)
                     .contentType("text/html")
