@@ -75,23 +75,27 @@ public class SelfieInspector {
     }
 
     /**
-     * Checks and re-encodes an uploaded file in the {@code image-decode} bulkhead; its size is
-     * checked first, and it is read from disk as the decoder needs it.
+     * Checks and re-encodes an uploaded file in the {@code image-decode} bulkhead: its size first,
+     * then it is read from disk as the decoder needs it.
      */
     public Uni<Selfie> inspect(Path upload) {
+        return decoding.run(() -> inspectFile(upload));
+    }
+
+    private Selfie inspectFile(Path upload) {
         long size;
         try {
             size = Files.size(upload);
         } catch (IOException e) {
-            return Uni.createFrom().failure(new UncheckedIOException("reading an uploaded selfie failed", e));
+            throw new UncheckedIOException("reading an uploaded selfie failed", e);
         }
         if (size == 0) {
-            return Uni.createFrom().failure(missing());
+            throw missing();
         }
         if (size > limits.maxBytes()) {
-            return Uni.createFrom().failure(tooLarge());
+            throw tooLarge();
         }
-        return decoding.decode(upload, policy, SelfieInspector::reencode);
+        return reencode(ImageGuard.decode(upload, policy));
     }
 
     /** The same checks and re-encoding for bytes in memory, on the calling thread. */

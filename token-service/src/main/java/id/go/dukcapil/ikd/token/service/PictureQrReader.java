@@ -48,7 +48,9 @@ public class PictureQrReader {
 
     /** The QR code's text, empty when the picture has none; fails with the refusal's problem. */
     public Uni<Optional<String>> read(Path picture) {
-        return decoding.decode(picture, policy, decoded -> (LuminanceSource) new BufferedImageLuminanceSource(decoded.image()))
+        // grey levels (a byte a pixel) made in the decode task, so the decoded picture goes with it
+        return decoding.decode(picture, policy,
+                decoded -> (LuminanceSource) new BufferedImageLuminanceSource(decoded.image()))
                 .chain(grey -> bulkheads.named(QR_READ_BULKHEAD).run(() -> QrReader.read(grey)));
     }
 }

@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.web.images;
 
 import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +30,14 @@ public class ImageDecoding {
     /** Decodes {@code file} under {@code policy} and applies {@code use}, on the bulkhead's threads. */
     public <T> Uni<T> decode(Path file, ImagePolicy policy, Function<DecodedImage, T> use) {
         return bulkheads.named(BULKHEAD).run(() -> use.apply(ImageGuard.decode(file, policy)));
+    }
+
+    /**
+     * Runs {@code work}, which decodes with {@link ImageGuard} itself (e.g. after checks of its own
+     * on the file), in the same bulkhead.
+     */
+    public <T> Uni<T> run(Supplier<T> work) {
+        return bulkheads.named(BULKHEAD).run(work);
     }
 
     /** As {@link #decode(Path, ImagePolicy, Function)}, for bytes already in memory. */

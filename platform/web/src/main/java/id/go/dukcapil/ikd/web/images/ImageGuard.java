@@ -119,7 +119,7 @@ public final class ImageGuard {
         }
         ImageTypeSpecifier raw = reader.getRawImageType(0);
         if (raw == null) {
-            // e.g. a CMYK JPEG, which the JDK's reader cannot decode
+            // a colour model the reader has no image type for: it could not decode it
             throw ImageRefusals.refuse(ImageRefusal.FORMAT_UNSUPPORTED, policy);
         }
         SampleModel samples = raw.getSampleModel();
