@@ -24,6 +24,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HostileImages;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.token.Fixtures.Citizen;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -79,8 +80,8 @@ class VerifierPageTest {
 
     @Test
     void aPictureWithoutAQrCodeIsExplainedInWords() throws Exception {
-        Path notAQr = Files.createTempFile("blank-", ".txt");
-        Files.writeString(notAQr, "not an image");
+        Path notAQr = Files.createTempFile("blank-", ".png");
+        Files.write(notAQr, HostileImages.picture("png", 640, 480)); // a picture, but no QR code in it
         try {
             Form form = form();
             given().cookie(CSRF_COOKIE, form.token()).multiPart("csrf", form.token())

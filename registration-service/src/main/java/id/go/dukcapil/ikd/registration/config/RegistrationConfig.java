@@ -36,9 +36,23 @@ public interface RegistrationConfig {
         @WithDefault("4096")
         int maxSide();
 
-        /** Most pixels accepted (width × height), read from the header before decoding. */
-        @WithDefault("16777216")
+        /**
+         * Most pixels accepted (width × height), read from the header before decoding: 12 MiPx,
+         * so a phone's "12 MP" photo (4032 × 3024) passes.
+         */
+        @WithDefault("12582912")
         long maxPixels();
+
+        /** Most bits per colour channel, read from the header: 16-bit PNGs are refused. */
+        @WithDefault("8")
+        int maxBitsPerChannel();
+
+        /**
+         * The stored selfie's longest side: larger uploads are decoded with subsampling (every
+         * n-th pixel) to at most this, which bounds the decoded image and the work after it.
+         */
+        @WithDefault("1600")
+        int storedLongSide();
 
         /** Shortest side accepted: a smaller image cannot show a face an operator can compare. */
         @WithDefault("240")

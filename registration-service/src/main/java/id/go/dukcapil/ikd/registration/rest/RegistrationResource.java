@@ -83,14 +83,20 @@ public class RegistrationResource {
     @APIResponse(responseCode = "400", description = "Invalid field; code NIK_MALFORMED, NIK_UNKNOWN_PROVINCE, "
             + "NIK_INVALID_REGENCY, NIK_INVALID_DISTRICT, NIK_INVALID_BIRTH_DATE, NIK_INVALID_SERIAL, EMAIL_INVALID, "
             + "PHONE_INVALID, DEVICE_KEY_INVALID, LANGUAGE_INVALID, SELFIE_MISSING, SELFIE_NOT_AN_IMAGE, "
-            + "SELFIE_TOO_MANY_PIXELS, SELFIE_TOO_SMALL or MALFORMED_REQUEST",
+            + "SELFIE_TOO_MANY_PIXELS (over 4096 px a side or 12 MiPx, from the header), SELFIE_TOO_SMALL or "
+            + "MALFORMED_REQUEST",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "SELFIE_TOO_LARGE (over 2 MB) or PAYLOAD_TOO_LARGE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "SELFIE_UNSUPPORTED_FORMAT (an image, but not JPEG or PNG), or "
             + "UNSUPPORTED_MEDIA_TYPE (not multipart/form-data)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "SELFIE_DEPTH_UNSUPPORTED (over 8 bits per channel) or "
+            + "SELFIE_ANIMATED (an animated PNG, or several images in one file), read from the header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED per device key or client address; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many selfies being decoded at once; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(
             @RestForm @Parameter(description = "16-digit NIK", example = "3204120101900001") String nik,

@@ -20,6 +20,9 @@ public enum RegistrationProblems implements ProblemType {
     SELFIE_UNSUPPORTED_FORMAT(415, "Swafoto harus JPEG atau PNG", "The selfie must be JPEG or PNG"),
     SELFIE_TOO_MANY_PIXELS(400, "Resolusi swafoto terlalu besar", "The selfie's resolution is too high"),
     SELFIE_TOO_SMALL(400, "Resolusi swafoto terlalu kecil", "The selfie's resolution is too low"),
+    SELFIE_DEPTH_UNSUPPORTED(422, "Kedalaman warna swafoto tidak didukung",
+            "The selfie's colour depth is not supported"),
+    SELFIE_ANIMATED(422, "Swafoto harus satu gambar diam", "The selfie must be one still image"),
     REGISTRATION_NOT_PENDING(409, "Pendaftaran tidak lagi menunggu verifikasi",
             "The registration no longer awaits verification"),
     SELFIE_NOT_AVAILABLE(404, "Swafoto tidak tersedia", "The selfie is not available");

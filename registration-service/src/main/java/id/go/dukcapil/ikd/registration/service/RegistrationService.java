@@ -99,12 +99,13 @@ public class RegistrationService {
         this.config = config;
     }
 
-    /** SOP step 2. Cheap checks first; the selfie is decoded and sealed on a worker thread. */
+    /** SOP step 2. Cheap checks first; the selfie is decoded in its bulkhead, then sealed on a worker thread. */
     public Uni<RegistrationAccepted> register(Form form, String clientAddress) {
         return rateLimiter.checkAddress(Action.SUBMISSION, clientAddress)
                 .map(ignored -> validate(form))
                 .call(valid -> rateLimiter.checkDevice(Action.SUBMISSION, valid.deviceKey().thumbprint()))
-                .chain(valid -> Workers.run(() -> prepare(valid)))
+                .chain(valid -> selfieInspector.inspect(valid.selfie()) // in the image-decode bulkhead
+                        .chain(selfie -> Workers.run(() -> prepare(valid, selfie))))
                 .chain(this::store);
     }
 
@@ -120,8 +121,7 @@ public class RegistrationService {
         return new ValidForm(nik, email, phone, language, deviceKey, form.selfie());
     }
 
-    private Prepared prepare(ValidForm form) {
-        Selfie selfie = selfieInspector.inspect(form.selfie());
+    private Prepared prepare(ValidForm form, Selfie selfie) {
         UUID id = UUID.randomUUID();
         String secret = secrets.newSecret();
         return new Prepared(form, id, selfie, selfieCipher.seal(id, selfie.jpeg()), secret, secrets.hash(secret),

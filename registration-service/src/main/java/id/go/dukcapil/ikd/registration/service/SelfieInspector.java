@@ -2,8 +2,8 @@ package id.go.dukcapil.ikd.registration.service;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,62 +11,94 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
 import id.go.dukcapil.ikd.web.ProblemException;
+import id.go.dukcapil.ikd.web.ProblemType;
+import id.go.dukcapil.ikd.web.images.DecodedImage;
+import id.go.dukcapil.ikd.web.images.ImageDecoding;
+import id.go.dukcapil.ikd.web.images.ImageFormat;
+import id.go.dukcapil.ikd.web.images.ImageGuard;
+import id.go.dukcapil.ikd.web.images.ImagePolicy;
+import id.go.dukcapil.ikd.web.images.ImageRefusal;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Checks that a selfie really is a JPEG or PNG photo of sensible size, whatever content type the
- * client claimed, and re-encodes it as JPEG. Blocking and CPU-heavy: call it on a worker thread.
+ * Checks that a selfie really is one still JPEG or PNG photo of sensible size, whatever content
+ * type the client claimed, and re-encodes it as JPEG at most {@code stored-long-side} pixels long.
  *
- * <p>The dimensions are read from the image header before any pixel is decoded, so a small file
- * that would expand to gigabytes (a decompression bomb) is refused without decoding it.
- * Re-encoding drops everything but the pixels: EXIF metadata (GPS position, device serials) and
- * anything appended to the file never reach storage or the operator's screen.
+ * <p>{@link ImageGuard} reads format, dimensions, bits per channel and image count from the header
+ * and refuses before any pixel is decoded (a 130 KB 16-bit PNG would decode to 128 MiB), then
+ * decodes with subsampling to the stored size. All of it runs in the {@code image-decode}
+ * bulkhead, so a burst of selfies waits or gets 503 instead of taking the heap. Re-encoding drops
+ * everything but the pixels: EXIF metadata (GPS position, device serials) and anything appended to
+ * the file never reach storage or the operator's screen.
  */
 @ApplicationScoped
 public class SelfieInspector {
 
-    private static final Set<String> ACCEPTED_FORMATS = Set.of("jpeg", "png");
     private static final float JPEG_QUALITY = 0.9f;
+    private static final Map<ImageRefusal, ProblemType> CODES = Map.of(
+            ImageRefusal.NOT_READABLE, RegistrationProblems.SELFIE_NOT_AN_IMAGE,
+            ImageRefusal.FORMAT_UNSUPPORTED, RegistrationProblems.SELFIE_UNSUPPORTED_FORMAT,
+            ImageRefusal.TOO_LARGE, RegistrationProblems.SELFIE_TOO_MANY_PIXELS,
+            ImageRefusal.TOO_SMALL, RegistrationProblems.SELFIE_TOO_SMALL,
+            ImageRefusal.DEPTH_UNSUPPORTED, RegistrationProblems.SELFIE_DEPTH_UNSUPPORTED,
+            ImageRefusal.MULTIPLE_IMAGES, RegistrationProblems.SELFIE_ANIMATED);
 
     private final RegistrationConfig.Selfie limits;
+    private final ImagePolicy policy;
+    private final ImageDecoding decoding;
 
-    public SelfieInspector(RegistrationConfig config) {
+    public SelfieInspector(RegistrationConfig config, ImageDecoding decoding) {
         this.limits = config.selfie();
-        ImageIO.setUseCache(false); // decode in memory, never through temp files
+        this.decoding = decoding;
+        this.policy = new ImagePolicy(EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG), limits.maxSide(),
+                limits.maxPixels(), limits.minSide(), limits.maxBitsPerChannel(), limits.storedLongSide(),
+                new ImagePolicy.Subject("selfie", "swafoto", "selfie"), CODES);
     }
 
-    /** Reads an uploaded file; its size is checked before it is read. */
-    public Selfie inspect(Path upload) {
+    /** What the selfie may be; also what the {@code image-decode} bulkhead is sized for. */
+    public ImagePolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Checks and re-encodes an uploaded file in the {@code image-decode} bulkhead: its size first,
+     * then it is read from disk as the decoder needs it.
+     */
+    public Uni<Selfie> inspect(Path upload) {
+        return decoding.run(() -> inspectFile(upload));
+    }
+
+    private Selfie inspectFile(Path upload) {
+        long size;
         try {
-            long size = Files.size(upload);
-            if (size == 0) {
-                throw missing();
-            }
-            if (size > limits.maxBytes()) {
-                throw tooLarge();
-            }
-            return inspect(Files.readAllBytes(upload));
+            size = Files.size(upload);
         } catch (IOException e) {
             throw new UncheckedIOException("reading an uploaded selfie failed", e);
         }
+        if (size == 0) {
+            throw missing();
+        }
+        if (size > limits.maxBytes()) {
+            throw tooLarge();
+        }
+        return reencode(ImageGuard.decode(upload, policy));
     }
 
+    /** The same checks and re-encoding for bytes in memory, on the calling thread. */
     public Selfie inspect(byte[] upload) {
         if (upload == null || upload.length == 0) {
             throw missing();
@@ -74,58 +106,27 @@ public class SelfieInspector {
         if (upload.length > limits.maxBytes()) {
             throw tooLarge();
         }
-        BufferedImage image = decode(upload);
+        return reencode(ImageGuard.decode(upload, policy));
+    }
+
+    private static Selfie reencode(DecodedImage decoded) {
+        BufferedImage image = writable(decoded.image());
         byte[] jpeg = encodeJpeg(image);
         return new Selfie(jpeg, sha256(jpeg), image.getWidth(), image.getHeight());
     }
 
-    private BufferedImage decode(byte[] upload) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-            if (!readers.hasNext()) {
-                throw notAnImage();
-            }
-            ImageReader reader = readers.next();
-            try {
-                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                if (!ACCEPTED_FORMATS.contains(format)) {
-                    throw new ProblemException(RegistrationProblems.SELFIE_UNSUPPORTED_FORMAT,
-                            "Kirim swafoto dalam format JPEG atau PNG.", "Send the selfie as JPEG or PNG.")
-                            .with("field", "selfie");
-                }
-                reader.setInput(input, true, true);
-                checkDimensions(reader.getWidth(0), reader.getHeight(0));
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
-            }
-            // truncated or corrupt data: the decoder's message may quote content, so it is not kept
-            throw notAnImage();
+    /**
+     * The decoded image itself when the JPEG writer takes it as it is (ImageIO decodes JPEG and
+     * 8-bit RGB PNG to 3-byte BGR, grey to 1 byte): no copy of the pixels. Transparent, palette and
+     * packed images are drawn onto white, as the operator would see a transparent PNG.
+     */
+    private static BufferedImage writable(BufferedImage image) {
+        int type = image.getType();
+        if ((type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY)
+                && image.getColorModel().getTransparency() == Transparency.OPAQUE) {
+            return image;
         }
-    }
-
-    private void checkDimensions(int width, int height) {
-        if (width > limits.maxSide() || height > limits.maxSide() || (long) width * height > limits.maxPixels()) {
-            throw new ProblemException(RegistrationProblems.SELFIE_TOO_MANY_PIXELS,
-                    "Resolusi swafoto paling besar " + limits.maxSide() + " piksel per sisi.",
-                    "The selfie may be at most " + limits.maxSide() + " pixels per side.")
-                    .with("field", "selfie").with("maxSide", limits.maxSide()).with("maxPixels", limits.maxPixels());
-        }
-        if (width < limits.minSide() || height < limits.minSide()) {
-            throw new ProblemException(RegistrationProblems.SELFIE_TOO_SMALL,
-                    "Resolusi swafoto paling kecil " + limits.minSide() + " piksel per sisi.",
-                    "The selfie must be at least " + limits.minSide() + " pixels per side.")
-                    .with("field", "selfie").with("minSide", limits.minSide());
-        }
-    }
-
-    private static byte[] encodeJpeg(BufferedImage image) {
-        // JPEG has no alpha: flatten onto white, as the operator would see a transparent PNG
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D graphics = rgb.createGraphics();
         try {
             graphics.setColor(Color.WHITE);
@@ -134,6 +135,10 @@ public class SelfieInspector {
         } finally {
             graphics.dispose();
         }
+        return rgb;
+    }
+
+    private static byte[] encodeJpeg(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
@@ -141,7 +146,7 @@ public class SelfieInspector {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(JPEG_QUALITY);
-            writer.write(null, new IIOImage(rgb, null, null), param);
+            writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException("encoding a decoded image as JPEG failed", e);
         } finally {
@@ -168,11 +173,5 @@ public class SelfieInspector {
                 "Ukuran swafoto paling besar " + limits.maxBytes() / 1024 + " KB.",
                 "The selfie may be at most " + limits.maxBytes() / 1024 + " KB.")
                 .with("field", "selfie").with("maxBytes", limits.maxBytes());
-    }
-
-    private static ProblemException notAnImage() {
-        return new ProblemException(RegistrationProblems.SELFIE_NOT_AN_IMAGE,
-                "Berkas swafoto bukan gambar JPEG atau PNG yang dapat dibaca.",
-                "The selfie file is not a readable JPEG or PNG image.").with("field", "selfie");
     }
 }

@@ -138,5 +138,26 @@ public interface TokenConfig {
         /** Largest uploaded picture accepted. */
         @WithDefault("5000000")
         int maxUploadBytes();
+
+        /**
+         * Most pixels (width × height) of an uploaded picture, read from its header before
+         * decoding: 4 MiPx. A phone screenshot passes; a 12 MP camera photo does not.
+         */
+        @WithDefault("4194304")
+        @Min(1)
+        long maxPixels();
+
+        /** Widest or highest uploaded picture accepted (the decoders' row buffers grow with it). */
+        @WithDefault("4096")
+        @Min(1)
+        int maxSide();
+
+        /**
+         * Pictures are decoded with subsampling to at most this long side: enough for ZXing to
+         * find a QR code that fills a third of a photo, with a few pixels per module.
+         */
+        @WithDefault("1600")
+        @Min(1)
+        int decodeLongSide();
     }
 }

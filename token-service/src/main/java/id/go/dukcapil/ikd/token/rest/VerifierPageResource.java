@@ -1,15 +1,12 @@
 package id.go.dukcapil.ikd.token.rest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,12 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.domain.VerificationReason;
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
-import id.go.dukcapil.ikd.token.qr.QrCodes;
+import id.go.dukcapil.ikd.token.service.PictureQrReader;
 import id.go.dukcapil.ikd.token.service.TokenProblems;
 import id.go.dukcapil.ikd.token.service.TokenVerificationService;
 import id.go.dukcapil.ikd.web.CsrfTokens;
@@ -34,14 +32,12 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * The verifier web page: scan with the camera (decoded in the browser by the vendored jsQR) or
- * upload a picture of the QR (decoded here with ZXing, on a worker thread). The page verifies as
- * the relying party {@code ikd.token.verifier-page.client-id} with its configured scopes.
+ * upload a picture of the QR (checked and decoded by the platform's image guard, then read with ZXing,
+ * both in bulkheads: {@link PictureQrReader}). The page verifies as the relying party
+ * {@code ikd.token.verifier-page.client-id} with its configured scopes.
  *
  * <p>A check uses the QR token up, so the form carries the platform's double-submit CSRF token
  * ({@link CsrfTokens}, cookie on {@code /verify}): another site cannot make a visitor's browser
@@ -54,20 +50,25 @@ public class VerifierPageResource {
 
     /** What the page shows; {@code result} is null before a check. */
     public record PageModel(VerificationResult result, String reasonId, String reasonEn, String problemId,
-            String problemEn) {
+            String problemEn, String problemCode) {
 
         static PageModel empty() {
-            return new PageModel(null, null, null, null, null);
+            return new PageModel(null, null, null, null, null, null);
         }
 
         static PageModel of(VerificationResult result) {
             VerificationReason reason = result.reason();
             return new PageModel(result, reason == null ? null : reason.textId(), reason == null ? null : reason.textEn(),
-                    null, null);
+                    null, null, null);
         }
 
         static PageModel problem(String problemId, String problemEn) {
-            return new PageModel(null, null, null, problemId, problemEn);
+            return new PageModel(null, null, null, problemId, problemEn, null);
+        }
+
+        /** A refused picture (IMAGE_TOO_LARGE, SERVICE_BUSY, ...), explained on the page. */
+        static PageModel problem(ProblemException problem) {
+            return new PageModel(null, null, null, problem.detail("id"), problem.detail("en"), problem.type().code());
         }
     }
 
@@ -77,13 +78,15 @@ public class VerifierPageResource {
     private final Template verify;
     private final TokenVerificationService verifications;
     private final TokenConfig config;
+    private final PictureQrReader pictures;
     private final CsrfTokens csrfTokens;
 
     public VerifierPageResource(@Location("verify.html") Template verify, TokenVerificationService verifications,
-            TokenConfig config) {
+            TokenConfig config, PictureQrReader pictures) {
         this.verify = verify;
         this.verifications = verifications;
         this.config = config;
+        this.pictures = pictures;
         this.csrfTokens = new CsrfTokens(CSRF_COOKIE, "/verify", config.verifierPage().secureCookie());
     }
 
@@ -102,10 +105,19 @@ public class VerifierPageResource {
             + "(an image of the QR) or token (the scanned text), and csrf, the page's token (as in its cookie). "
             + "Answers with the page showing the result.")
     @APIResponse(responseCode = "200", description = "HTML page with the result, or with what was wrong with the input")
+    // a browser (Accept: text/html) gets the page explaining a refused picture; other clients problem+json
+    @APIResponse(responseCode = "400", description = "IMAGE_NOT_READABLE: not a readable PNG, JPEG or GIF")
+    @APIResponse(responseCode = "413", description = "IMAGE_TOO_LARGE: over verifier-page.max-pixels or max-side, "
+            + "read from the header")
+    @APIResponse(responseCode = "415", description = "IMAGE_FORMAT_UNSUPPORTED: another image format")
+    @APIResponse(responseCode = "422", description = "IMAGE_DEPTH_UNSUPPORTED (over 8 bits per channel) or "
+            + "IMAGE_ANIMATED (APNG, animated GIF, several images in one file)")
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many pictures being read; Retry-After")
     @APIResponse(responseCode = "403", description = "FORM_NOT_VALID: the form's CSRF token is missing or not the page's; "
             + "nothing was verified", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> check(@RestForm("picture") FileUpload picture, @RestForm("token") String token,
-            @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(CSRF_COOKIE) String csrfCookie) {
+            @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(CSRF_COOKIE) String csrfCookie,
+            @RestHeader(HttpHeaders.ACCEPT) String accept) {
         CsrfTokens.Verdict verdict = csrfTokens.verdict(csrfCookie, csrfField);
         if (verdict != CsrfTokens.Verdict.MATCH) {
             LOG.infof("verifier page form refused, nothing verified: CSRF token %s", verdict);
@@ -113,10 +125,10 @@ public class VerifierPageResource {
                     "Tidak ada yang diperiksa. Buka halaman verifikasi lagi dan kirim dari sana.",
                     "Nothing was checked. Open the verifier page again and send the form from there.");
         }
-        return checkInput(picture, token).map(instance -> page(instance, csrfCookie));
+        return checkInput(picture, token, accept).map(instance -> page(instance, csrfCookie));
     }
 
-    private Uni<TemplateInstance> checkInput(FileUpload picture, String token) {
+    private Uni<TemplateInstance> checkInput(FileUpload picture, String token, String accept) {
         if (token != null && !token.isBlank()) {
             return verifyToken(token.trim());
         }
@@ -128,12 +140,13 @@ public class VerifierPageResource {
             return Uni.createFrom().item(verify.data("page", PageModel.problem(
                     "Gambar terlalu besar.", "The picture is too large.")));
         }
-        return Uni.createFrom().item(() -> QrCodes.decode(read(picture)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                // back to the request's Vert.x context: Hibernate Reactive runs there only
-                .emitOn(backOnRequestContext())
-                .chain(decoded -> decoded.map(this::verifyToken).orElseGet(() -> Uni.createFrom().item(verify.data("page",
-                        PageModel.problem("Tidak ada kode QR yang terbaca pada gambar.", "No QR code could be read in the picture.")))));
+        // decoded and read in bulkheads; the answer comes back on the request's Vert.x context
+        return pictures.read(picture.uploadedFile())
+                .chain(text -> text.map(this::verifyToken).orElseGet(() -> Uni.createFrom().item(verify.data("page",
+                        PageModel.problem("Tidak ada kode QR yang terbaca pada gambar.", "No QR code could be read in the picture.")))))
+                .onFailure(ProblemException.class).recoverWithUni(refused -> asksForHtml(accept)
+                        ? Uni.createFrom().item(verify.data("page", PageModel.problem((ProblemException) refused)))
+                        : Uni.createFrom().failure(refused));
     }
 
     private Uni<TemplateInstance> verifyToken(String token) {
@@ -148,16 +161,8 @@ public class VerifierPageResource {
                 .cookie(csrfTokens.cookie(csrf)).build();
     }
 
-    private static java.util.concurrent.Executor backOnRequestContext() {
-        Context context = Vertx.currentContext();
-        return command -> context.runOnContext(ignored -> command.run());
-    }
-
-    private static byte[] read(FileUpload picture) {
-        try {
-            return Files.readAllBytes(picture.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A browser's form post asks for HTML: it gets the page explaining the refusal, others problem+json. */
+    private static boolean asksForHtml(String accept) {
+        return accept != null && accept.contains(MediaType.TEXT_HTML);
     }
 }
