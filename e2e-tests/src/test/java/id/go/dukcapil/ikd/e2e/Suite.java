@@ -49,4 +49,9 @@ final class Suite {
     Path logOf(SuiteService service) {
         return suite.logOf(service);
     }
+
+    /** The processes and ports underneath (the hostile-load tests watch the processes). */
+    LocalSuite local() {
+        return suite;
+    }
 }

@@ -62,6 +62,13 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Starts everything and returns once every service is ready; on failure everything is stopped. */
     public static LocalSuite start(Path projectRoot, String name, Duration readyTimeout) {
+        List<String> unbuilt = Arrays.stream(SuiteService.values())
+                .map(service -> service.runnableJar(projectRoot)).filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString).toList();
+        if (!unbuilt.isEmpty()) {
+            throw new IllegalStateException("the services are not packaged: missing " + unbuilt
+                    + " (build them first: ./mvnw verify builds them before the e2e and hostile-load tests)");
+        }
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("ikd-" + name + "-");
@@ -145,6 +152,18 @@ public final class LocalSuite implements AutoCloseable {
         services.values().forEach(ServiceProcess::requestStop);
         services.values().forEach(process -> process.awaitStop(Duration.ofSeconds(30)));
         infrastructure.close();
+        // the bulk (database, broker) and the keys go; the services' logs stay for a look after a failure
+        for (String part : List.of("postgres", "kafka", "keys")) {
+            deleteRecursively(dataDir.resolve(part));
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is no failure
+        }
     }
 
     private static void sleep(Duration duration) {
