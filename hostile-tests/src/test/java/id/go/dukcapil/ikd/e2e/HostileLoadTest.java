@@ -236,7 +236,7 @@ class HostileLoadTest {
         List<Burst.Answer> answers = Burst.send(requests);
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        sleep(Duration.ofSeconds(2)); // an out-of-memory exit may trail the last answer
+        settle(target, exitsBefore.get(target), answers);
         List<String> failures = new ArrayList<>();
         Map<String, Integer> failed = new java.util.TreeMap<>();
         Map<String, String> sample = new HashMap<>();
@@ -266,6 +266,21 @@ class HostileLoadTest {
                 AttackReport.count(answers), failures, deaths, logLines, took, afterwards);
         AttackReport.add(row);
         return row;
+    }
+
+    /**
+     * An out-of-memory exit may trail the last answer: a moment after every burst, and up to a
+     * minute after one that went unanswered (the target may still be decoding), unless the target
+     * dies first. So a death is reported on the burst that caused it.
+     */
+    private static void settle(SuiteService target, int exitsBefore, List<Burst.Answer> answers) {
+        ServiceProcess process = local.process(target);
+        Duration wait = answers.stream().anyMatch(answer -> answer.error() != null) ? Duration.ofSeconds(60)
+                : Duration.ofSeconds(2);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive() && process.exits().size() <= exitsBefore) {
+            sleep(Duration.ofMillis(250));
+        }
     }
 
     private static void assertPassed(List<AttackReport.Row> rows) {
