@@ -124,16 +124,16 @@ public final class ServiceProcess {
             throw new IllegalStateException(service.module() + " still runs (pid " + process.pid() + ")");
         }
         noteExit();
-        restarts++;
         Exit exit = exits.getLast();
         try {
             Files.writeString(log, String.format("%n=== %s: restarted by ./ikd (restart %d) after exit code %d at %s ===%n",
-                    service.module(), restarts, exit.code(), exit.at()), StandardCharsets.UTF_8,
+                    service.module(), restarts + 1, exit.code(), exit.at()), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the restart matters more than its marker line
         }
-        launch();
+        launch(); // counted only once it has started
+        restarts++;
     }
 
     /** Records the exit of the current process once (idempotent), and returns it. */

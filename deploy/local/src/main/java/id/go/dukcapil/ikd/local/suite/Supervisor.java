@@ -74,8 +74,16 @@ public final class Supervisor implements AutoCloseable {
             Watch watch = watches.get(process);
             if (watch.restartAtNanos >= 0) {
                 if (now - watch.restartAtNanos >= 0) {
+                    try {
+                        process.restart();
+                    } catch (RuntimeException e) {
+                        // could not even start (e.g. the jar is gone): try again later, as after a crash
+                        watch.crashesInARow++;
+                        watch.restartAtNanos = now + policy.delay(watch.crashesInARow).toNanos();
+                        System.err.println("⚠ " + process.service().module() + " could not be restarted: " + e.getMessage());
+                        continue;
+                    }
                     watch.restartAtNanos = -1;
-                    process.restart();
                     watch.awaitingReady = true;
                     listener.restarted(process);
                 }
