@@ -40,7 +40,7 @@ final class Journey {
 
     static final String DEMO_PASSWORD = "Demo-IKD-2026!";
     private static final Pattern PIN = Pattern.compile("PIN aktivasi: (\\d{6})|Activation PIN: (\\d{6})");
-    private static final Pattern LINK = Pattern.compile("(http://localhost:8083/activate\\?t=[A-Za-z0-9_-]+)");
+    private static final Pattern LINK = Pattern.compile("(http://localhost:[0-9]+/activate\\?t=[A-Za-z0-9_-]+)");
 
     record Registration(String id, String secret, String shortCode, String counterPayload) {
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import id.go.dukcapil.ikd.local.demo.DemoJourney;
 
 /**
- * The launcher behind {@code ./ikd}: {@code up [--fresh] [--ready-timeout=SECONDS]},
+ * The launcher behind {@code ./ikd}: {@code up [--fresh] [--fast-unsafe] [--ready-timeout=SECONDS]},
  * {@code down}, {@code status}, {@code demo}. The script picks the JDK, builds what is missing and passes the
  * project root as {@code -Dikd.home}; {@code logs} and {@code build} it does itself.
  */
@@ -45,7 +45,8 @@ public final class IkdLauncher {
 
     private static int usage() {
         System.err.println("""
-                usage: ./ikd up [--fresh] [--ready-timeout=SECONDS]   start the suite in the foreground
+                usage: ./ikd up [--fresh] [--fast-unsafe] [--ready-timeout=SECONDS]
+                                                                       start the suite in the foreground
                        ./ikd down                                      stop it (and everything it started)
                        ./ikd status                                    what runs, ports, readiness
                        ./ikd demo                                      one resident through the whole journey (needs ./ikd up)

@@ -17,7 +17,7 @@ import id.go.dukcapil.ikd.local.suite.SuiteService;
 
 /**
  * {@code ./ikd status}: whether {@code ./ikd up} runs, and for each component its port and
- * state (services: their readiness endpoint). Exit code 0 when it runs, 3 when it does not.
+ * state (services: their readiness endpoint, and how often {@code ./ikd up} restarted them). Exit code 0 when it runs, 3 when it does not.
  */
 final class Status {
 
@@ -58,10 +58,15 @@ final class Status {
             System.out.printf("  %-22s %-7d %s%s%n", component.getKey(), port,
                     PortCheck.acceptsConnections(port) ? "listening" : "not running", pid);
         }
+        Map<String, RunState.Restart> restarts = new java.util.HashMap<>();
+        if (launcher.isPresent()) {
+            state.restarts().forEach(restart -> restarts.put(restart.name(), restart));
+        }
         for (SuiteService service : SuiteService.values()) {
             if (service.existsIn(root)) {
-                System.out.printf("  %-22s %-7d %s%s%n", service.module(), service.port(),
-                        readiness(service.port()), pidOf(recorded, service.module()));
+                System.out.printf("  %-22s %-7d %s%s%s%n", service.module(), service.port(),
+                        readiness(service.port()), pidOf(recorded, service.module()),
+                        restarted(restarts.get(service.module())));
             }
         }
         return launcher.isPresent() ? 0 : 3;
@@ -74,6 +79,16 @@ final class Status {
             case 200 -> "ready";
             default -> "not ready (HTTP " + status + " from /q/health/ready)";
         };
+    }
+
+    /** ", restarted 2× (last exit code 137 at …)" for a service ./ikd up restarted, else nothing. */
+    static String restarted(RunState.Restart restart) {
+        if (restart == null) {
+            return "";
+        }
+        return String.format(", dimulai ulang / restarted %d× (last exit code %d%s at %s)", restart.restarts(),
+                restart.lastExitCode(), restart.lastExitCode() == 137 ? ", SIGKILL" : "",
+                TIME.format(restart.lastExitAt()));
     }
 
     private static String pidOf(List<RecordedProcess> recorded, String name) {

@@ -23,15 +23,20 @@ import id.go.dukcapil.ikd.local.infra.LocalPorts;
 import id.go.dukcapil.ikd.local.process.PortCheck;
 import id.go.dukcapil.ikd.local.process.RunState;
 import id.go.dukcapil.ikd.local.suite.LocalKeys;
+import id.go.dukcapil.ikd.local.suite.RestartPolicy;
 import id.go.dukcapil.ikd.local.suite.ServiceEnvironment;
 import id.go.dukcapil.ikd.local.suite.ServiceProcess;
 import id.go.dukcapil.ikd.local.suite.SuiteService;
+import id.go.dukcapil.ikd.local.suite.Supervisor;
 import id.go.dukcapil.ikd.testing.Logs;
+import id.go.dukcapil.ikd.testing.Postgres;
 
 /**
  * {@code ./ikd up}: checks, starts the infrastructure, then every service module that exists,
  * waits for readiness, prints where everything is, and stays in the foreground until Ctrl-C
- * (or {@code ./ikd down}) — then stops the services, Kafka, and PostgreSQL last.
+ * (or {@code ./ikd down}) — then stops the services, Kafka, and PostgreSQL last. A service that
+ * dies meanwhile is restarted with backoff. PostgreSQL commits durably unless
+ * {@code --fast-unsafe} is given.
  */
 final class Up {
 
@@ -42,6 +47,7 @@ final class Up {
     private final Path root;
     private final Path dataDir;
     private final boolean fresh;
+    private final Postgres.Durability durability;
     private final Duration readyTimeout;
     private final LocalPorts ports = LocalPorts.standard();
     private final RunState state;
@@ -50,24 +56,29 @@ final class Up {
     private final Object lock = new Object();
     private LocalInfrastructure infrastructure; // guarded by lock
     private final List<ServiceProcess> services = new ArrayList<>(); // guarded by lock
+    private final Supervisor supervisor = new Supervisor(RestartPolicy.STANDARD, new RestartReport());
     private boolean stopped; // guarded by lock
     private boolean infrastructureStarting; // guarded by lock
     private volatile boolean stopRequested;
 
-    private Up(Path root, Path dataDir, boolean fresh, Duration readyTimeout) {
+    private Up(Path root, Path dataDir, boolean fresh, Postgres.Durability durability, Duration readyTimeout) {
         this.root = root;
         this.dataDir = dataDir;
         this.fresh = fresh;
+        this.durability = durability;
         this.readyTimeout = readyTimeout;
         this.state = new RunState(dataDir);
     }
 
     static Up parse(Path root, Path dataDir, List<String> options) {
         boolean fresh = false;
+        Postgres.Durability durability = Postgres.Durability.DURABLE;
         Duration readyTimeout = IkdLauncher.DEFAULT_READY_TIMEOUT;
         for (String option : options) {
             if (option.equals("--fresh")) {
                 fresh = true;
+            } else if (option.equals("--fast-unsafe")) {
+                durability = Postgres.Durability.FAST_UNSAFE;
             } else if (option.startsWith("--ready-timeout=")) {
                 try {
                     readyTimeout = Duration.ofSeconds(Long.parseLong(option.substring("--ready-timeout=".length())));
@@ -78,7 +89,7 @@ final class Up {
                 throw new UsageException("unknown option for up: " + option);
             }
         }
-        return new Up(root, dataDir, fresh, readyTimeout);
+        return new Up(root, dataDir, fresh, durability, readyTimeout);
     }
 
     int run() {
@@ -103,6 +114,10 @@ final class Up {
 
         System.out.printf("Starting PostgreSQL (:%d), Kafka (:%d), mail (SMTP :%d, IMAP :%d, inbox :%d), SMS outbox (:%d)…%n",
                 ports.postgres(), ports.kafka(), ports.smtp(), ports.imap(), ports.mailInbox(), ports.smsOutbox());
+        if (durability == Postgres.Durability.FAST_UNSAFE) {
+            System.out.println("⚠ --fast-unsafe: PostgreSQL runs without fsync and synchronous commits; a crash of"
+                    + " PostgreSQL or of this machine may lose acknowledged work or corrupt .ikd/postgres.");
+        }
         LocalInfrastructure infra = startInfrastructure(present);
         LocalInfrastructure.Timings t = infra.timings();
         System.out.printf("✓ Infrastruktur siap / Infrastructure ready in %s (PostgreSQL %s, Kafka %s, mail+SMS %s)%n",
@@ -123,6 +138,7 @@ final class Up {
                 ServiceProcess process = ServiceProcess.start(root, service, ServiceEnvironment.of(service, context),
                         logDir);
                 services.add(process);
+                supervisor.add(process);
                 state.record(service.module(), process.pid());
             }
         }
@@ -185,7 +201,7 @@ final class Up {
         LocalInfrastructure infra;
         try {
             infra = LocalInfrastructure.start(dataDir, ports,
-                    present.stream().map(SuiteService::database).toList(), KAFKA_READY_TIMEOUT);
+                    present.stream().map(SuiteService::database).toList(), KAFKA_READY_TIMEOUT, durability);
         } catch (RuntimeException e) {
             synchronized (lock) {
                 infrastructureStarting = false;
@@ -245,23 +261,46 @@ final class Up {
                 + root.relativize(process.log()) + ":\n" + tail.indent(4) + "Everything was stopped.");
     }
 
-    /** In the foreground until stopped; a service that dies meanwhile is reported, the rest keeps running. */
+    /**
+     * In the foreground until stopped; a service that dies meanwhile is restarted with backoff
+     * ({@link Supervisor}), the rest keeps running.
+     */
     private void watchUntilStopped() {
-        Set<ServiceProcess> reported = new HashSet<>();
         while (true) {
-            sleep(Duration.ofSeconds(2));
+            sleep(Duration.ofSeconds(1));
             synchronized (lock) {
                 if (stopped) {
                     return;
                 }
-                for (ServiceProcess process : services) {
-                    if (!process.isAlive() && reported.add(process)) {
-                        System.err.printf("⚠ %s berhenti / stopped unexpectedly (exit code %d); last lines of %s:%n%s",
-                                process.service().module(), process.exitCode(), root.relativize(process.log()),
-                                Logs.tail(process.log(), 15).indent(4));
-                    }
-                }
+                supervisor.check();
             }
+        }
+    }
+
+    /** What the supervisor did, in the terminal and in {@code .ikd/restarts} for {@code ./ikd status}. */
+    private final class RestartReport implements Supervisor.Listener {
+
+        @Override
+        public void exited(ServiceProcess process, ServiceProcess.Exit exit, Duration restartIn) {
+            System.err.printf("⚠ %s berhenti / stopped unexpectedly (exit code %d%s) after %s; dimulai ulang dalam /"
+                    + " restarting in %s. Last lines of %s:%n%s", process.service().module(), exit.code(),
+                    exit.code() == 137 ? ", SIGKILL" : "", seconds(exit.uptime()), seconds(restartIn),
+                    root.relativize(process.log()), Logs.tail(process.log(), 15).indent(4));
+        }
+
+        @Override
+        public void restarted(ServiceProcess process) {
+            ServiceProcess.Exit last = process.exits().getLast();
+            state.recordRestart(new RunState.Restart(process.service().module(), process.restarts(), last.code(),
+                    last.at()), process.pid());
+            System.out.printf("↻ %s dimulai ulang / restarted (restart %d, pid %d)%n", process.service().module(),
+                    process.restarts(), process.pid());
+        }
+
+        @Override
+        public void readyAgain(ServiceProcess process) {
+            System.out.printf("✓ %s siap lagi / ready again in %s after restart %d%n", process.service().module(),
+                    seconds(process.sinceStart()), process.restarts());
         }
     }
 
@@ -305,6 +344,7 @@ final class Up {
                 return;
             }
             stopped = true;
+            supervisor.close();
             services.forEach(ServiceProcess::requestStop);
             services.forEach(process -> process.awaitStop(SERVICE_STOP_GRACE));
             if (infrastructure != null) {

@@ -77,7 +77,8 @@ public record Infrastructure(String kafkaBootstrapServers, String postgresHost, 
         String pgUser;
         String pgPassword;
         if (pgHost == null || pgHost.isBlank()) {
-            Postgres postgres = Postgres.start(root.resolve("postgres"), FreePorts.next(), true);
+            Postgres postgres = Postgres.start(root.resolve("postgres"), FreePorts.next(), true,
+                    Postgres.Durability.FAST_UNSAFE); // a throwaway database: speed over durability
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "ikd-postgres-stop"));
             pgHost = "127.0.0.1";
             pgPort = postgres.port();

@@ -13,10 +13,43 @@ import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** A real PostgreSQL server from embedded binaries (no Docker, no system installation). */
+/**
+ * A real PostgreSQL server from embedded binaries (no Docker, no system installation).
+ *
+ * <p>Its Unix socket and that socket's lock file live in the server's own data folder
+ * ({@code unix_socket_directories}), not in {@code /tmp}, so that two suites on one machine never
+ * share or clash over them; the services connect over TCP anyway. Where the folder's path is too
+ * long for a socket address (about 100 bytes), the server listens on TCP only.
+ */
 public final class Postgres implements AutoCloseable {
 
     public static final String USER = "postgres";
+
+    /** Room for "/.s.PGSQL.65535.lock" within the 107 bytes of a Unix socket address. */
+    private static final int MAX_SOCKET_DIR_BYTES = 85;
+
+    /**
+     * How commits reach the disk. The embedded library's defaults ({@code -F}, i.e. fsync off, and
+     * {@code synchronous_commit=off}) let a crash forget commits already acknowledged to a client.
+     */
+    public enum Durability {
+        /** fsync and synchronous commits on: an acknowledged commit survives a crash (./ikd up's default). */
+        DURABLE("on", "on"),
+        /**
+         * fsync and synchronous commits off: faster, but a crash of PostgreSQL or of the machine may
+         * lose acknowledged commits or corrupt the data folder. For throwaway test databases, and
+         * {@code ./ikd up --fast-unsafe}.
+         */
+        FAST_UNSAFE("off", "off");
+
+        private final String fsync;
+        private final String synchronousCommit;
+
+        Durability(String fsync, String synchronousCommit) {
+            this.fsync = fsync;
+            this.synchronousCommit = synchronousCommit;
+        }
+    }
 
     private final EmbeddedPostgres server;
 
@@ -24,21 +57,35 @@ public final class Postgres implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts PostgreSQL with its data in {@code dataDir}; {@code fresh} wipes what was there. */
-    public static Postgres start(Path dataDir, int port, boolean fresh) {
+    /**
+     * Starts PostgreSQL with its data in {@code dataDir}; {@code clean} wipes what was there.
+     * {@code -c} settings come after the library's {@code -F} on the server's command line, so
+     * {@code fsync=on} wins over it.
+     */
+    public static Postgres start(Path dataDir, int port, boolean clean, Durability durability) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(fresh)
+                    .setCleanDataDirectory(clean)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", fresh ? "off" : "on")
+                    .setServerConfig("fsync", durability.fsync)
+                    .setServerConfig("synchronous_commit", durability.synchronousCommit)
+                    .setServerConfig("unix_socket_directories", socketDirectory(dataDir))
                     .start();
             return new Postgres(server);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /** The data folder itself, or none (TCP only) when its path is too long for a socket address. */
+    static String socketDirectory(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().normalize().toString();
+        boolean fits = dir.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_SOCKET_DIR_BYTES;
+        // a quote or comma would need quoting in the list; such a folder gets TCP only too
+        return fits && dir.indexOf(',') < 0 && dir.indexOf('\'') < 0 && dir.indexOf('"') < 0 ? dir : "";
     }
 
     public int port() {

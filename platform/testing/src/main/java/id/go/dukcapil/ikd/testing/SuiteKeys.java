@@ -12,7 +12,8 @@ import java.util.Base64;
 
 /**
  * The suite's JWT signing key pair (ES256) as PEM files: generated on first start locally and in
- * tests; in production it comes from a Kubernetes secret instead.
+ * tests; in production it comes from a Kubernetes secret instead. The private key and its folder
+ * are the owner's only ({@link SecretFiles}: 0600, 0700).
  */
 public record SuiteKeys(Path privateKeyPem, Path publicKeyPem) {
 
@@ -20,15 +21,17 @@ public record SuiteKeys(Path privateKeyPem, Path publicKeyPem) {
     public static SuiteKeys inDirectory(Path dir) {
         Path privatePem = dir.resolve("jwt-private.pem");
         Path publicPem = dir.resolve("jwt-public.pem");
-        if (Files.exists(privatePem) && Files.exists(publicPem)) {
-            return new SuiteKeys(privatePem, publicPem);
-        }
         try {
-            Files.createDirectories(dir);
+            SecretFiles.ownerOnlyFolder(dir);
+            if (Files.exists(privatePem) && Files.exists(publicPem)) {
+                // a key written by an older version with the default mode (0644) is narrowed too
+                SecretFiles.narrow(privatePem);
+                return new SuiteKeys(privatePem, publicPem);
+            }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            SecretFiles.write(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return new SuiteKeys(privatePem, publicPem);
         } catch (GeneralSecurityException e) {

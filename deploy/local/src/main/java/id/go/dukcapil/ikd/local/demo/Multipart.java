@@ -9,40 +9,40 @@ import java.util.UUID;
  * {@link java.net.http.HttpClient} has no multipart support. Field names and file names are the
  * demo's own (ASCII, no quotes), so they need no escaping.
  */
-final class Multipart {
+public final class Multipart {
 
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final String boundary;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    Multipart() {
+    public Multipart() {
         this("ikd-demo-" + UUID.randomUUID());
     }
 
-    Multipart(String boundary) {
+    public Multipart(String boundary) {
         this.boundary = boundary;
     }
 
-    Multipart field(String name, String value) {
+    public Multipart field(String name, String value) {
         part("Content-Disposition: form-data; name=\"" + name + "\"\r\n"
                 + "Content-Type: text/plain; charset=UTF-8", value.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
-    Multipart file(String name, String fileName, String contentType, byte[] content) {
+    public Multipart file(String name, String fileName, String contentType, byte[] content) {
         part("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: " + contentType, content);
         return this;
     }
 
     /** The value of the request's {@code Content-Type} header. */
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
     /** The body with its closing delimiter; the builder can still be read again. */
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream complete = new ByteArrayOutputStream();
         complete.writeBytes(body.toByteArray());
         complete.writeBytes(("--" + boundary + "--").getBytes(StandardCharsets.US_ASCII));

