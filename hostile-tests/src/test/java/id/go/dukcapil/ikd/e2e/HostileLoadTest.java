@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,7 +146,7 @@ class HostileLoadTest {
                     Set.of(), selfies));
             List<HttpRequest> uploads = Stream.generate(() -> {
                 Multipart form = new Multipart().file("picture", "qr" + extension(bomb), bomb.contentType(), bomb.bytes());
-                return multipart(SuiteService.TOKEN, "/verify", form);
+                return verifierPagePost(form);
             }).limit(4).toList();
             rows.add(attackRow("Decompression bombs", "QR picture: " + bomb.describe(), SuiteService.TOKEN,
                     Set.of(), uploads));
@@ -174,7 +177,7 @@ class HostileLoadTest {
                         registrationForm(ONE_MEGABYTE, Device.create(),
                                 new Picture("selfie", "image/png", Selfie.png()))))));
         rows.add(attackRow("1 MB form field", "multipart field token of 1 MB", SuiteService.TOKEN, Set.of(),
-                List.of(multipart(SuiteService.TOKEN, "/verify", new Multipart().field("token", ONE_MEGABYTE)))));
+                List.of(verifierPagePost(new Multipart().field("token", ONE_MEGABYTE)))));
         assertPassed(rows);
     }
 
@@ -342,6 +345,35 @@ class HostileLoadTest {
     private static HttpRequest multipart(SuiteService service, String path, Multipart form) {
         return Burst.post(local.url(service) + path).header("Content-Type", form.contentType())
                 .POST(BodyPublishers.ofByteArray(form.bytes())).build();
+    }
+
+    /**
+     * A post to the public verifier page as an attacker scripts it: the page's CSRF token is no
+     * secret from whoever loads the page first (it stops other sites, not direct clients).
+     */
+    private static HttpRequest verifierPagePost(Multipart form) {
+        String token = verifierPageCsrfToken();
+        form.field("csrf", token);
+        return Burst.post(local.url(SuiteService.TOKEN) + "/verify").header("Content-Type", form.contentType())
+                .header("Cookie", "ikd_verify_csrf=" + token)
+                .POST(BodyPublishers.ofByteArray(form.bytes())).build();
+    }
+
+    private static String verifierPageCsrfToken() {
+        try {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(local.url(SuiteService.TOKEN) + "/verify"))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return page.headers().allValues("Set-Cookie").stream()
+                    .filter(cookie -> cookie.startsWith("ikd_verify_csrf="))
+                    .map(cookie -> cookie.substring("ikd_verify_csrf=".length()).split(";", 2)[0])
+                    .findFirst().orElseThrow(() -> new AssertionError("the verifier page set no CSRF cookie"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String extension(Picture picture) {
