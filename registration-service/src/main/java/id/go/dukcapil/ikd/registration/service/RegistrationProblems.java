@@ -22,6 +22,9 @@ public enum RegistrationProblems implements ProblemType {
     SELFIE_TOO_SMALL(400, "Resolusi swafoto terlalu kecil", "The selfie's resolution is too low"),
     REGISTRATION_NOT_PENDING(409, "Pendaftaran tidak lagi menunggu verifikasi",
             "The registration no longer awaits verification"),
+    NIK_PENDING_LIMIT(429, "Terlalu banyak pendaftaran NIK ini menunggu verifikasi",
+            "Too many registrations of this NIK await verification"),
+    REGISTRATION_NOT_FOUND(404, "Pendaftaran tidak ditemukan", "Registration not found"),
     SELFIE_NOT_AVAILABLE(404, "Swafoto tidak tersedia", "The selfie is not available");
 
     private final Definition definition;
