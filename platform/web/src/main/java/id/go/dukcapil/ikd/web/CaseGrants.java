@@ -56,13 +56,16 @@ public class CaseGrants {
         if (grant == null || grant.isBlank() || grant.length() > MAX_LENGTH) {
             return Uni.createFrom().failure(refused());
         }
+        // read on the request's thread: the caller is request-scoped, the check runs in the bulkhead
+        String subject = caller.getSubject();
+        Object office = caller.getClaim(OFFICE_CLAIM);
         return bulkheads.named("case-grant").run(() -> {
-            check(grant.strip(), registrationId, caller);
+            check(grant.strip(), registrationId, subject, office == null ? null : String.valueOf(office));
             return null;
         }).replaceWithVoid();
     }
 
-    private void check(String grant, UUID registrationId, JsonWebToken caller) {
+    private void check(String grant, UUID registrationId, String callerSubject, String callerOffice) {
         JsonWebToken token;
         try {
             token = parser.parse(grant);
@@ -71,8 +74,8 @@ public class CaseGrants {
         }
         Object office = token.getClaim(OFFICE_CLAIM);
         boolean matches = registrationId.toString().equals(String.valueOf(token.<Object>getClaim(REGISTRATION_CLAIM)))
-                && caller.getSubject() != null && caller.getSubject().equals(token.getSubject())
-                && office != null && Objects.equals(String.valueOf(office), String.valueOf(caller.<Object>getClaim(OFFICE_CLAIM)));
+                && callerSubject != null && callerSubject.equals(token.getSubject())
+                && office != null && callerOffice != null && Objects.equals(String.valueOf(office), callerOffice);
         if (!matches) {
             throw refused();
         }

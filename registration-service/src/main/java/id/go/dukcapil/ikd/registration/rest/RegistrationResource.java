@@ -229,9 +229,11 @@ public class RegistrationResource {
     public Uni<Response> selfie(@RestPath @Parameter(description = "Registration id") UUID id,
             @RestHeader(CaseGrants.HEADER) @Parameter(in = ParameterIn.HEADER,
                     description = "Case grant from verification-service (POST /api/v1/operator/cases/{caseId}/grant)") String grant) {
+        // the caller is request-scoped: read it here, not after the grant check resumes
+        String viewer = caller.getGroups() + " " + caller.getSubject() + " of office "
+                + caller.<Object>getClaim(CaseGrants.OFFICE_CLAIM);
         return grants.require(grant, id, caller)
-                .invoke(() -> LOG.infof("%s %s of office %s viewed the selfie of registration %s", caller.getGroups(),
-                        caller.getSubject(), caller.<Object>getClaim(CaseGrants.OFFICE_CLAIM), id))
+                .invoke(() -> LOG.infof("%s viewed the selfie of registration %s", viewer, id))
                 .chain(() -> registrations.selfie(id))
                 .map(image -> Response.ok(image, Selfie.CONTENT_TYPE).header("Cache-Control", "no-store").build());
     }
