@@ -30,6 +30,7 @@ import id.go.dukcapil.ikd.notification.domain.NotificationState;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.testing.Mailbox;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -74,6 +75,35 @@ class NotificationsEndpointTest {
         });
         assertThat(list(citizen, "supervisor")).hasSize(2);
         assertThat(list(citizen, "admin")).hasSize(2);
+    }
+
+    /** The delivery log is scoped as cases are: an operator sees it only with a grant of their office's case. */
+    @Test
+    void anOperatorOfAnotherOfficeIsRefusedAndAnAdminIsNot() {
+        Citizen citizen = Citizen.speaking("id");
+        TestEvents.publish(TestEvents.rejected(citizen, RejectionReason.FACE_MISMATCH, null));
+        String registrationId = citizen.registrationId().toString();
+        await().atMost(PATIENCE).until(() -> list(citizen, "admin").size() == 2);
+
+        // an operator's token alone no longer opens any registration's log
+        given().header("Authorization", TestEvents.operatorBearer("operator", "3171-DEMO"))
+                .queryParam("registrationId", registrationId).get("/api/v1/notifications").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("CASE_GRANT_REQUIRED"));
+        // another office's operator, holding a grant made out to the office handling the case
+        given().header("Authorization", TestEvents.operatorBearer("operator", "6306-TAPIN"))
+                .header(CaseGrants.HEADER, TestEvents.caseGrant("ops-test", citizen.registrationId(), "3171-DEMO"))
+                .queryParam("registrationId", registrationId).get("/api/v1/notifications").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("CASE_GRANT_REQUIRED"));
+        // a grant of another registration
+        given().header("Authorization", TestEvents.operatorBearer("operator", "3171-DEMO"))
+                .header(CaseGrants.HEADER, TestEvents.caseGrant("ops-test", UUID.randomUUID(), "3171-DEMO"))
+                .queryParam("registrationId", registrationId).get("/api/v1/notifications").then().statusCode(403)
+                .body("code", equalTo("CASE_GRANT_REQUIRED"));
+        // the office handling the case, with its grant
+        given().header("Authorization", TestEvents.operatorBearer("operator", "3171-DEMO"))
+                .header(CaseGrants.HEADER, TestEvents.caseGrant("ops-test", citizen.registrationId(), "3171-DEMO"))
+                .queryParam("registrationId", registrationId).get("/api/v1/notifications").then().statusCode(200)
+                .body("size()", equalTo(2));
     }
 
     @Test
@@ -143,8 +173,12 @@ class NotificationsEndpointTest {
         }
     }
 
+    /** As {@code group}; operators and supervisors of office 3171-DEMO with that office's grant for the case. */
     private static List<Map<String, Object>> list(Citizen citizen, String group) {
-        return given().header("Authorization", TestEvents.bearer(group)).accept(ContentType.JSON)
+        var request = "admin".equals(group) ? given().header("Authorization", TestEvents.bearer(group))
+                : given().header("Authorization", TestEvents.operatorBearer(group, "3171-DEMO"))
+                        .header(CaseGrants.HEADER, TestEvents.caseGrant("ops-test", citizen.registrationId(), "3171-DEMO"));
+        return request.accept(ContentType.JSON)
                 .queryParam("registrationId", citizen.registrationId().toString())
                 .get("/api/v1/notifications").then().statusCode(200).contentType(ContentType.JSON)
                 .extract().jsonPath().getList("$");

@@ -37,6 +37,7 @@ import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
+import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 
 /** Builds and publishes the events other services would publish, as they would (CloudEvents binary mode). */
@@ -178,25 +179,51 @@ final class TestEvents {
 
     /** A suite bearer token (ES256, suite issuer) with the given groups, as verification-service issues. */
     static String bearer(String... groups) {
+        return "Bearer " + sign(claims("ops-test", "ikd", null, groups));
+    }
+
+    /** An operator of {@code office} (the operator's token carries the office claim). */
+    static String operatorBearer(String group, String office) {
+        return "Bearer " + sign(claims("ops-test", "ikd", office, group));
+    }
+
+    /** The case grant verification-service issues to operator {@code subject} of {@code office}. */
+    static String caseGrant(String subject, UUID registrationId, String office) {
+        JwtClaims claims = claims(subject, CaseGrants.AUDIENCE, office);
+        claims.setClaim(CaseGrants.REGISTRATION_CLAIM, registrationId.toString());
+        claims.setExpirationTimeMinutesInTheFuture(2);
+        return sign(claims);
+    }
+
+    private static JwtClaims claims(String subject, String audience, String office, String... groups) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class));
+        claims.setSubject(subject);
+        claims.setAudience(audience);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(10);
+        if (groups.length > 0) {
+            claims.setStringListClaim("groups", List.of(groups));
+        }
+        if (office != null) {
+            claims.setClaim("office", office);
+        }
+        return claims;
+    }
+
+    private static String sign(JwtClaims claims) {
         String location = ConfigProvider.getConfig().getValue("smallrye.jwt.sign.key.location", String.class);
         try {
             Path path = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
             byte[] der = Base64.getMimeDecoder().decode(Files.readString(path)
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
             PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
-            JwtClaims claims = new JwtClaims();
-            claims.setIssuer(ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class));
-            claims.setSubject("ops-test");
-            claims.setAudience("ikd");
-            claims.setIssuedAtToNow();
-            claims.setExpirationTimeMinutesInTheFuture(10);
-            claims.setStringListClaim("groups", List.of(groups));
             JsonWebSignature jws = new JsonWebSignature();
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
             jws.setHeader("typ", id.go.dukcapil.ikd.web.BearerTokenTypes.OPERATOR);
             jws.setKey(key);
             jws.setPayload(claims.toJson());
-            return "Bearer " + jws.getCompactSerialization();
+            return jws.getCompactSerialization();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.IkdEvent;
+import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -124,6 +125,27 @@ final class Citizens {
         return Jwt.issuer("https://ikd.dukcapil.go.id").subject("op-test").groups(group).claim("office", "3204-DISDUKCAPIL")
                 .audience("ikd").expiresIn(Duration.ofMinutes(10))
                 .jws().algorithm(SignatureAlgorithm.ES256).type(id.go.dukcapil.ikd.web.BearerTokenTypes.OPERATOR).sign();
+    }
+
+    /**
+     * An operator of the test office with the case grant verification-service would issue for
+     * that registration: what the selfie endpoint wants.
+     */
+    static RequestSpecification asOperatorOfTheCase(String group, String registrationId) {
+        return given().auth().oauth2(operatorToken(group))
+                .header(CaseGrants.HEADER, caseGrant("op-test", registrationId, "3204-DISDUKCAPIL"));
+    }
+
+    static String caseGrant(String operator, String registrationId, String office) {
+        return Jwt.issuer("https://ikd.dukcapil.go.id").subject(operator).audience(CaseGrants.AUDIENCE)
+                .claim(CaseGrants.REGISTRATION_CLAIM, registrationId).claim(CaseGrants.OFFICE_CLAIM, office)
+                .expiresIn(Duration.ofMinutes(2)).jws().algorithm(SignatureAlgorithm.ES256).sign();
+    }
+
+    static String operatorToken(String group, String office) {
+        return Jwt.issuer("https://ikd.dukcapil.go.id").subject("op-test").groups(group).claim("office", office)
+                .audience("ikd").expiresIn(Duration.ofMinutes(10))
+                .jws().algorithm(SignatureAlgorithm.ES256).sign();
     }
 
     /** Publishes an event as another service's outbox relay would (CloudEvents binary mode). */

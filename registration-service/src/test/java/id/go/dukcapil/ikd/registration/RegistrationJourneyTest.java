@@ -12,6 +12,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,9 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.Channel;
@@ -90,6 +94,47 @@ class RegistrationJourneyTest {
                 .body("timeline.kind", equalTo(List.of("SUBMITTED", "APPROVED")));
     }
 
+    /**
+     * A stranger registered the citizen's NIK too; at the counter the operator approved the one on
+     * the citizen's phone: the stranger's is withdrawn then (SUPERSEDED, naming the approved one),
+     * and its own app is told on its timeline.
+     */
+    @Test
+    void approvalWithdrawsTheOtherPendingRegistrationsOfTheNik() {
+        String nik = Citizens.nik();
+        Response citizen = Citizens.register(Citizens.form(nik));
+        Response stranger = Citizens.register(Citizens.form(nik));
+        String citizenId = citizen.path("registrationId");
+        String strangerId = stranger.path("registrationId");
+        try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
+            // a rejection (here: the stranger's, face mismatch) withdraws nothing else
+            Citizens.publish(bootstrap, rejected(UUID.fromString(strangerId)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                    .header(Citizens.SECRET_HEADER, stranger.<String>path("registrationSecret")).get(BASE + strangerId)
+                    .then().body("status", equalTo("REJECTED")));
+            given().header(Citizens.SECRET_HEADER, citizen.<String>path("registrationSecret")).get(BASE + citizenId)
+                    .then().body("status", equalTo("PENDING_VERIFICATION"));
+
+            Response third = Citizens.register(Citizens.form(nik));
+            String thirdId = third.path("registrationId");
+            Citizens.publish(bootstrap, approved(UUID.fromString(citizenId)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                    .header(Citizens.SECRET_HEADER, third.<String>path("registrationSecret")).get(BASE + thirdId)
+                    .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("selfieErased", equalTo(true))
+                    .body("timeline[-1].kind", equalTo("SUPERSEDED"))
+                    .body("timeline[-1].reasonCode", equalTo("SUPERSEDED_AT_COUNTER")));
+            RegistrationWithdrawn withdrawn = EventJson.read(probe.await(r -> thirdId.equals(r.key())
+                    && EventType.REGISTRATION_WITHDRAWN.type().equals(TopicProbe.header(r, "ce_type")),
+                    Duration.ofSeconds(30)).value(), RegistrationWithdrawn.class);
+            assertThat(withdrawn.reason()).isEqualTo(WithdrawalReason.SUPERSEDED);
+            assertThat(withdrawn.supersededBy()).isEqualTo(UUID.fromString(citizenId));
+            given().header(Citizens.SECRET_HEADER, citizen.<String>path("registrationSecret")).get(BASE + citizenId)
+                    .then().body("status", equalTo("APPROVED"));
+            // the rejected one is not touched again
+            assertThat(probe.collect(r -> strangerId.equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+        }
+    }
+
     @Test
     void metricsShowTheReplicaListensForUpdates() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().get("/q/metrics").asString())
@@ -125,7 +170,7 @@ class RegistrationJourneyTest {
                 .body("timeline[1].reasonCode", equalTo("FACE_MISMATCH"))
                 .body("timeline[1].note", equalTo("Wajah tidak sesuai dengan foto KTP-el."))
                 .body("timeline[1].channel", equalTo("VIDEO_CALL"));
-        given().auth().oauth2(Citizens.operatorToken("operator")).get(BASE + id + "/selfie").then().statusCode(404)
+        Citizens.asOperatorOfTheCase("operator", id).get(BASE + id + "/selfie").then().statusCode(404)
                 .body("code", equalTo("SELFIE_NOT_AVAILABLE"));
     }
 
@@ -229,6 +274,39 @@ class RegistrationJourneyTest {
         }
     }
 
+    /**
+     * The sequence travels inside the signed code, and the verifier can ask which code is current:
+     * right after a new code, the old one is not, whether or not CounterCodeIssued has arrived.
+     */
+    @Test
+    void theSignedCodeCarriesItsSequenceAndTheOldCodeIsNotCurrentAtOnce() throws Exception {
+        Response first = Citizens.register(Citizens.form(Citizens.nik()));
+        String id = first.path("registrationId");
+        String secret = first.path("registrationSecret");
+        JsonNode firstClaims = claims(first.path("counterCode.payload"));
+        assertThat(firstClaims.get("seq").asInt()).isEqualTo(1);
+        String firstCodeId = firstClaims.get("jti").asText();
+
+        Response second = given().header(Citizens.SECRET_HEADER, secret).post(BASE + id + "/counter-code");
+        JsonNode secondClaims = claims(second.path("payload"));
+        assertThat(secondClaims.get("seq").asInt()).isEqualTo(2);
+        String secondCodeId = secondClaims.get("jti").asText();
+
+        String operator = Citizens.operatorToken("operator");
+        given().auth().oauth2(operator).get(BASE + id + "/counter-codes/" + firstCodeId).then().statusCode(200)
+                .body("current", equalTo(false)).body("currentSequence", equalTo(2)).body("pending", equalTo(true));
+        given().auth().oauth2(operator).get(BASE + id + "/counter-codes/" + secondCodeId).then().statusCode(200)
+                .body("current", equalTo(true));
+        given().auth().oauth2(Citizens.operatorToken("citizen")).get(BASE + id + "/counter-codes/" + secondCodeId)
+                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(operator).get(BASE + UUID.randomUUID() + "/counter-codes/" + secondCodeId).then()
+                .statusCode(404).contentType("application/problem+json").body("code", equalTo("REGISTRATION_NOT_FOUND"));
+    }
+
+    private static JsonNode claims(String jws) throws Exception {
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
+    }
+
     @Test
     void counterCodesPerDeviceAreLimited() {
         String[] registration = Citizens.registered();
@@ -245,8 +323,7 @@ class RegistrationJourneyTest {
     void withdrawalErasesTheSelfieAndIsPublished() {
         String[] registration = Citizens.registered();
         String id = registration[0];
-        String token = Citizens.operatorToken("operator");
-        given().auth().oauth2(token).get(BASE + id + "/selfie").then().statusCode(200);
+        Citizens.asOperatorOfTheCase("operator", id).get(BASE + id + "/selfie").then().statusCode(200);
         try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
             given().header(Citizens.SECRET_HEADER, registration[1]).delete(BASE + id).then().statusCode(204);
             ConsumerRecord<String, String> record = probe.await(r -> id.equals(r.key())
@@ -254,7 +331,7 @@ class RegistrationJourneyTest {
             assertThat(EventJson.read(record.value(), RegistrationWithdrawn.class).reason())
                     .isEqualTo(WithdrawalReason.CITIZEN_REQUEST);
         }
-        given().auth().oauth2(token).get(BASE + id + "/selfie").then().statusCode(404);
+        Citizens.asOperatorOfTheCase("operator", id).get(BASE + id + "/selfie").then().statusCode(404);
         given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN")).body("selfieErased", equalTo(true))
                 .body("timeline[-1].kind", equalTo("WITHDRAWN"));
@@ -290,7 +367,7 @@ class RegistrationJourneyTest {
         }
         given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then()
                 .body("selfieErased", equalTo(true)).body("timeline.kind", not(hasItem("WITHDRAWN")));
-        given().auth().oauth2(Citizens.operatorToken("operator")).get(BASE + id + "/selfie").then().statusCode(404);
+        Citizens.asOperatorOfTheCase("operator", id).get(BASE + id + "/selfie").then().statusCode(404);
     }
 
     private static VerificationDecided approved(UUID registrationId) {

@@ -43,6 +43,7 @@ import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
+import id.go.dukcapil.ikd.web.CaseGrants;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -114,8 +115,7 @@ class RegistrationSubmissionTest {
             // the selfie is stored sealed, and the operator gets back a real image
             byte[] stored = storedSelfie(id);
             assertThat(stored).isNotNull();
-            byte[] shown = given().auth().oauth2(Citizens.operatorToken("operator"))
-                    .get("/api/v1/registrations/" + id + "/selfie")
+            byte[] shown = Citizens.asOperatorOfTheCase("operator", id).get("/api/v1/registrations/" + id + "/selfie")
                     .then().statusCode(200).contentType("image/jpeg").header("Cache-Control", "no-store")
                     .extract().asByteArray();
             assertThat(ImageIO.read(new ByteArrayInputStream(shown)).getWidth()).isEqualTo(480);
@@ -125,15 +125,39 @@ class RegistrationSubmissionTest {
     }
 
     @Test
-    void selfieIsForOperatorsAndSupervisorsOnly() {
+    void selfieIsForTheOfficeHandlingTheCaseOnly() {
         String id = Citizens.registered()[0];
+        String other = Citizens.registered()[0];
         given().get("/api/v1/registrations/" + id + "/selfie").then().statusCode(401)
                 .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
         given().auth().oauth2(Citizens.operatorToken("citizen")).get("/api/v1/registrations/" + id + "/selfie")
                 .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
-        given().auth().oauth2(Citizens.operatorToken("supervisor")).get("/api/v1/registrations/" + id + "/selfie")
+        // an operator's token alone, whatever the office, no longer opens a citizen's selfie
+        given().auth().oauth2(Citizens.operatorToken("operator")).get("/api/v1/registrations/" + id + "/selfie")
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("CASE_GRANT_REQUIRED"));
+        // a grant for another registration, another office's operator with this office's grant,
+        // another operator's grant, a bearer token passed off as a grant: all refused alike
+        given().auth().oauth2(Citizens.operatorToken("operator"))
+                .header(CaseGrants.HEADER, Citizens.caseGrant("op-test", other, "3204-DISDUKCAPIL"))
+                .get("/api/v1/registrations/" + id + "/selfie").then().statusCode(403)
+                .body("code", equalTo("CASE_GRANT_REQUIRED"));
+        given().auth().oauth2(Citizens.operatorToken("operator", "3171-DEMO"))
+                .header(CaseGrants.HEADER, Citizens.caseGrant("op-test", id, "3204-DISDUKCAPIL"))
+                .get("/api/v1/registrations/" + id + "/selfie").then().statusCode(403)
+                .body("code", equalTo("CASE_GRANT_REQUIRED"));
+        given().auth().oauth2(Citizens.operatorToken("operator"))
+                .header(CaseGrants.HEADER, Citizens.caseGrant("op-other", id, "3204-DISDUKCAPIL"))
+                .get("/api/v1/registrations/" + id + "/selfie").then().statusCode(403)
+                .body("code", equalTo("CASE_GRANT_REQUIRED"));
+        given().auth().oauth2(Citizens.operatorToken("operator"))
+                .header(CaseGrants.HEADER, Citizens.operatorToken("operator"))
+                .get("/api/v1/registrations/" + id + "/selfie").then().statusCode(403)
+                .body("code", equalTo("CASE_GRANT_REQUIRED"));
+
+        Citizens.asOperatorOfTheCase("supervisor", id).get("/api/v1/registrations/" + id + "/selfie")
                 .then().statusCode(200);
-        given().auth().oauth2(Citizens.operatorToken("operator")).get("/api/v1/registrations/" + UUID.randomUUID() + "/selfie")
+        String unknown = UUID.randomUUID().toString();
+        Citizens.asOperatorOfTheCase("operator", unknown).get("/api/v1/registrations/" + unknown + "/selfie")
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("SELFIE_NOT_AVAILABLE"));
     }
 
@@ -141,7 +165,7 @@ class RegistrationSubmissionTest {
     void pngIsAcceptedAndStoredAsJpeg() {
         Response response = Citizens.register(Citizens.form(Citizens.nik()), Citizens.image("png", 400, 400), "me.png", "image/png");
         response.then().statusCode(202);
-        given().auth().oauth2(Citizens.operatorToken("operator"))
+        Citizens.asOperatorOfTheCase("operator", response.path("registrationId"))
                 .get("/api/v1/registrations/" + response.path("registrationId") + "/selfie")
                 .then().statusCode(200).contentType("image/jpeg");
     }
@@ -254,39 +278,63 @@ class RegistrationSubmissionTest {
     }
 
     @Test
-    void duplicateNikIsIndistinguishableAndTheNewestWins() {
+    void duplicateNikIsIndistinguishableAndNeitherCancelsTheOther() {
         String nik = Citizens.nik();
         Map<String, String> first = Citizens.form(nik);
-        Map<String, String> second = Citizens.form(nik);
-        second.put("email", first.get("email"));
-        second.put("phone", first.get("phone"));
+        Map<String, String> stranger = Citizens.form(nik); // anyone who read the citizen's KTP
         try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
             Response a = Citizens.register(first);
-            Response b = Citizens.register(second);
+            Response b = Citizens.register(stranger);
             Response c = Citizens.register(Citizens.form(Citizens.nik()));
             assertThat(b.statusCode()).isEqualTo(a.statusCode()).isEqualTo(c.statusCode()).isEqualTo(202);
             assertThat(shape(b)).isEqualTo(shape(a)).isEqualTo(shape(c));
             assertThat(b.<String>path("status")).isEqualTo(a.path("status"));
             assertThat(b.<Integer>path("counterCode.sequence")).isEqualTo(a.<Integer>path("counterCode.sequence"));
-            assertThat(b.getContentType()).isEqualTo(a.getContentType());
 
-            String olderId = a.path("registrationId");
-            String newerId = b.path("registrationId");
-            ConsumerRecord<String, String> withdrawn = probe.await(r -> olderId.equals(r.key())
-                    && EventType.REGISTRATION_WITHDRAWN.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
-            assertThat(EventJson.read(withdrawn.value(), RegistrationWithdrawn.class).reason())
-                    .isEqualTo(WithdrawalReason.SUPERSEDED);
-            ConsumerRecord<String, String> submitted = probe.await(r -> newerId.equals(r.key())
+            String firstId = a.path("registrationId");
+            String strangerId = b.path("registrationId");
+            ConsumerRecord<String, String> submitted = probe.await(r -> strangerId.equals(r.key())
                     && EventType.REGISTRATION_SUBMITTED.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
-            assertThat(EventJson.read(submitted.value(), RegistrationSubmitted.class).supersedes())
-                    .isEqualTo(UUID.fromString(olderId));
+            assertThat(EventJson.read(submitted.value(), RegistrationSubmitted.class).supersedes()).isNull();
+            // the relay publishes in commit order: nothing withdrew the first before or after the stranger's
+            assertThat(probe.collect(r -> firstId.equals(r.key())
+                    && EventType.REGISTRATION_WITHDRAWN.type().equals(TopicProbe.header(r, "ce_type")),
+                    Duration.ofSeconds(2))).isEmpty();
 
-            given().header(Citizens.SECRET_HEADER, a.<String>path("registrationSecret")).get("/api/v1/registrations/" + olderId)
-                    .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("selfieErased", equalTo(true))
-                    .body("timeline[-1].kind", equalTo("SUPERSEDED"));
-            assertThat(storedSelfie(olderId)).isNull();
-            assertThat(pendingCount(nik)).isEqualTo(1);
+            given().header(Citizens.SECRET_HEADER, a.<String>path("registrationSecret")).get("/api/v1/registrations/" + firstId)
+                    .then().statusCode(200).body("status", equalTo("PENDING_VERIFICATION"))
+                    .body("selfieErased", equalTo(false)).body("timeline[-1].kind", equalTo("SUBMITTED"));
+            assertThat(storedSelfie(firstId)).isNotNull();
+            assertThat(pendingCount(nik)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void pendingRegistrationsPerNikAreLimited() {
+        String nik = Citizens.nik();
+        String[] first = null;
+        for (int i = 0; i < 3; i++) {
+            Response accepted = Citizens.register(Citizens.form(nik));
+            accepted.then().statusCode(202);
+            if (first == null) {
+                first = new String[] { accepted.path("registrationId"), accepted.path("registrationSecret") };
+            }
+        }
+        long before = registrationCount();
+        Citizens.register(Citizens.form(nik)).then().statusCode(429).contentType("application/problem+json")
+                .body("code", equalTo("NIK_PENDING_LIMIT")).body("title", matchesPattern(".*NIK.*"));
+        given().header("Accept-Language", "en").multiPart("selfie", "selfie.jpg", Citizens.selfie(), "image/jpeg")
+                .multiPart("nik", nik).multiPart("email", Citizens.email()).multiPart("phone", "081234567890")
+                .multiPart("deviceKey", Citizens.deviceKey()).post("/api/v1/registrations")
+                .then().statusCode(429).body("code", equalTo("NIK_PENDING_LIMIT"))
+                .body("title", equalTo("Too many registrations of this NIK await verification"));
+        assertThat(registrationCount()).isEqualTo(before);
+        assertThat(pendingCount(nik)).isEqualTo(3);
+
+        // a withdrawn one frees its place
+        given().header(Citizens.SECRET_HEADER, first[1]).delete("/api/v1/registrations/" + first[0]).then().statusCode(204);
+        Citizens.register(Citizens.form(nik)).then().statusCode(202);
+        assertThat(pendingCount(nik)).isEqualTo(3);
     }
 
     /**

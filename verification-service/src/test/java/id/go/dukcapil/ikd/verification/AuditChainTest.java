@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
+@QuarkusTestResource(RegistrationServiceStub.class)
 class AuditChainTest {
 
     @Inject

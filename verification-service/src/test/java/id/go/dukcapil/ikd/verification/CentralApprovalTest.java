@@ -27,6 +27,7 @@ import io.restassured.http.ContentType;
 /** Payakumbuh and Probolinggo: the operator submits, a central verifier of Ditjen Dukcapil decides. */
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
+@QuarkusTestResource(RegistrationServiceStub.class)
 class CentralApprovalTest {
 
     private static final String RIZKY_PAYAKUMBUH = "1376020505880001";

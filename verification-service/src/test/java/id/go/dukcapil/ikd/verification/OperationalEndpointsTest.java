@@ -8,5 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
+@QuarkusTestResource(RegistrationServiceStub.class)
 class OperationalEndpointsTest extends OperationalEndpointsContract {
 }

@@ -181,6 +181,7 @@ class OperatorPortalBrowserTest {
         String shortCode = TestSupport.shortCode();
         registrationService().register(get(urlEqualTo("/api/v1/registrations/" + registrationId + "/selfie"))
                 .withHeader("Authorization", matching("Bearer ey.+"))
+                .withHeader("X-IKD-Case-Grant", matching("ey.+")) // the portal sends the case grant of the office
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(SELFIE)));
         try (TopicProbe decisions = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION);
                 BrowserContext context = browser.newContext()) {
@@ -188,7 +189,9 @@ class OperatorPortalBrowserTest {
             TestSupport.publish(new RegistrationSubmitted(registrationId, "3171011212000001", "bagus@example.id",
                     "+6281234567890", "id", TestSupport.DEVICE_JWK, "thumb", shortCode,
                     ResidentPhotos.sha256Hex(SELFIE), now, null));
-            TestSupport.publish(new id.go.dukcapil.ikd.events.CounterCodeIssued(registrationId, UUID.randomUUID(),
+            UUID codeId = UUID.randomUUID();
+            RegistrationServiceStub.codeIssued(registrationId, codeId, 1);
+            TestSupport.publish(new id.go.dukcapil.ikd.events.CounterCodeIssued(registrationId, codeId,
                     shortCode, 1, now, now.plus(Duration.ofMinutes(10))));
 
             Page page = signIn(context, "demo.operator");

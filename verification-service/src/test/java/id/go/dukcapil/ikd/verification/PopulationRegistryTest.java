@@ -22,6 +22,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
+@QuarkusTestResource(RegistrationServiceStub.class)
 class PopulationRegistryTest {
 
     @Inject

@@ -2,15 +2,23 @@ package id.go.dukcapil.ikd.verification;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Stands in for registration-service (its selfie endpoint) during tests; unstubbed requests get
- * WireMock's 404, i.e. "no selfie", which the portal must survive.
+ * Stands in for registration-service during tests: its selfie endpoint (unstubbed requests get
+ * WireMock's 404, i.e. "no selfie", which the portal must survive) and its answer to "is this
+ * counter code current?", kept as registration-service keeps it: the last code issued for a
+ * registration is current, every earlier one is not ({@link #codeIssued}).
  */
 public class RegistrationServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -25,6 +33,34 @@ public class RegistrationServiceStub implements QuarkusTestResourceLifecycleMana
         System.setProperty(PORT_PROPERTY, Integer.toString(server.port()));
         return Map.of("ikd.verification.registration-url", "http://127.0.0.1:" + server.port(),
                 PORT_PROPERTY, Integer.toString(server.port()));
+    }
+
+    private static final Map<UUID, List<UUID>> CODES = new ConcurrentHashMap<>();
+
+    /** registration-service issued {@code codeId}: it is now the registration's current code. */
+    static void codeIssued(UUID registrationId, UUID codeId, int sequence) {
+        WireMock wireMock = new WireMock("127.0.0.1", Integer.getInteger(PORT_PROPERTY));
+        List<UUID> codes = CODES.computeIfAbsent(registrationId, id -> new CopyOnWriteArrayList<>());
+        synchronized (codes) {
+            for (UUID older : codes) {
+                wireMock.register(codeStatus(registrationId, older, false, sequence));
+            }
+            codes.add(codeId);
+            wireMock.register(codeStatus(registrationId, codeId, true, sequence));
+        }
+    }
+
+    private static MappingBuilder codeStatus(UUID registrationId, UUID codeId, boolean current, int sequence) {
+        return WireMock.get(WireMock.urlPathEqualTo("/api/v1/registrations/" + registrationId + "/counter-codes/" + codeId))
+                .willReturn(WireMock.okJson("{\"registrationId\":\"" + registrationId + "\",\"codeId\":\"" + codeId
+                        + "\",\"current\":" + current + ",\"currentSequence\":" + sequence + ",\"pending\":true}"));
+    }
+
+    /** registration-service cannot answer for this registration's codes. */
+    static void unavailableFor(UUID registrationId) {
+        new WireMock("127.0.0.1", Integer.getInteger(PORT_PROPERTY)).register(
+                WireMock.get(WireMock.urlPathMatching("/api/v1/registrations/" + registrationId + "/counter-codes/.*"))
+                        .atPriority(1).willReturn(WireMock.serviceUnavailable()));
     }
 
     @Override

@@ -53,7 +53,7 @@ final class TestSupport {
     }
 
     /** A registration as registration-service announces it: RegistrationSubmitted plus its first counter code. */
-    record Registration(UUID registrationId, UUID codeId, String shortCode, Instant expiresAt) {
+    record Registration(UUID registrationId, UUID codeId, String shortCode, Instant expiresAt, int sequence) {
     }
 
     static Registration submit(String nik) {
@@ -70,11 +70,26 @@ final class TestSupport {
     }
 
     static Registration newCode(UUID registrationId, int sequence, Instant expiresAt) {
+        Registration code = issueWithoutEvent(registrationId, sequence, expiresAt);
+        publish(new CounterCodeIssued(registrationId, code.codeId(), code.shortCode(), sequence,
+                expiresAt.minus(Duration.ofMinutes(10)), expiresAt));
+        return code;
+    }
+
+    /**
+     * What registration-service does when the app asks for a new code, up to its commit: the new
+     * code is the current one there (the stub answers so) while its CounterCodeIssued is still
+     * on the way; the caller publishes it, late, or never.
+     */
+    static Registration issueWithoutEvent(UUID registrationId, int sequence, Instant expiresAt) {
         UUID codeId = UUID.randomUUID();
-        String shortCode = shortCode();
-        Instant issuedAt = expiresAt.minus(Duration.ofMinutes(10));
-        publish(new CounterCodeIssued(registrationId, codeId, shortCode, sequence, issuedAt, expiresAt));
-        return new Registration(registrationId, codeId, shortCode, expiresAt);
+        RegistrationServiceStub.codeIssued(registrationId, codeId, sequence);
+        return new Registration(registrationId, codeId, shortCode(), expiresAt, sequence);
+    }
+
+    static void publishIssued(Registration code) {
+        publish(new CounterCodeIssued(code.registrationId(), code.codeId(), code.shortCode(), code.sequence(),
+                code.expiresAt().minus(Duration.ofMinutes(10)), code.expiresAt()));
     }
 
     static void publish(IkdEvent event) {
@@ -97,6 +112,7 @@ final class TestSupport {
                 .subject(registration.registrationId().toString())
                 .claim("jti", registration.codeId().toString())
                 .claim("sc", registration.shortCode())
+                .claim("seq", registration.sequence())
                 .issuedAt(expiresAt.minus(Duration.ofMinutes(10)))
                 .expiresAt(expiresAt)
                 .jws().header("typ", "ikd-counter+jwt")

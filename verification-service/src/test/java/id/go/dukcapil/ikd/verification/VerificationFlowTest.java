@@ -40,6 +40,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
+@QuarkusTestResource(RegistrationServiceStub.class)
 class VerificationFlowTest {
 
     private static final String BAGUS = "3171011212000001";

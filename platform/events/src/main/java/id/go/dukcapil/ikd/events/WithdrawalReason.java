@@ -4,7 +4,11 @@ package id.go.dukcapil.ikd.events;
 public enum WithdrawalReason {
     /** The citizen cancelled it in the app. */
     CITIZEN_REQUEST,
-    /** A newer registration of the same NIK replaced it. */
+    /**
+     * Another registration of the same NIK replaced it: the one an operator approved at the
+     * counter ({@code supersededBy}). Registrations of one NIK no longer replace each other on
+     * submission; older producers sent this for the newer submission that replaced it.
+     */
     SUPERSEDED,
     /** Nobody verified it in time. */
     EXPIRED

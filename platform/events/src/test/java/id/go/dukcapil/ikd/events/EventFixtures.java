@@ -89,7 +89,7 @@ final class EventFixtures {
 
     static RegistrationWithdrawn registrationWithdrawn() {
         return new RegistrationWithdrawn(OLDER_REGISTRATION_ID, WithdrawalReason.SUPERSEDED,
-                Instant.parse("2026-11-20T02:15:30.412Z"));
+                Instant.parse("2026-11-20T02:15:30.412Z"), REGISTRATION_ID);
     }
 
     static CounterCodeIssued counterCodeIssued() {

@@ -24,6 +24,14 @@ public interface RegistrationConfig {
     @WithDefault("PT10M")
     Duration counterCodeValidity();
 
+    /**
+     * Registrations of one NIK that may await verification side by side. They do not cancel each
+     * other (anyone who read a KTP knows its NIK); this bounds what a stranger can add to a
+     * citizen's case at the counter.
+     */
+    @WithDefault("3")
+    int maxPendingPerNik();
+
     Selfie selfie();
 
     RateLimits rateLimit();

@@ -28,7 +28,7 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
 
     /**
      * Serialises submissions of one NIK until the end of the current transaction, so that two
-     * at once still leave exactly one registration pending.
+     * at once cannot both pass the limit of pending registrations per NIK.
      */
     public Uni<Void> lockNik(String nik) {
         return Panache.getSession().chain(session -> session
@@ -38,9 +38,14 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
                 .replaceWithVoid();
     }
 
-    public Uni<Registration> findPendingByNik(String nik) {
-        return find("nik = ?1 and status = ?2", nik, RegistrationStatus.PENDING_VERIFICATION)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    public Uni<Long> countPendingByNik(String nik) {
+        return count("nik = ?1 and status = ?2", nik, RegistrationStatus.PENDING_VERIFICATION);
+    }
+
+    /** The other registrations of a NIK awaiting verification, locked. */
+    public Uni<List<Registration>> lockOtherPendingOfNik(String nik, UUID except) {
+        return find("nik = ?1 and status = ?2 and id <> ?3", nik, RegistrationStatus.PENDING_VERIFICATION, except)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<Registration> findForUpdate(UUID id) {

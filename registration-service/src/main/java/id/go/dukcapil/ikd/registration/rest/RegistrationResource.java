@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
 import id.go.dukcapil.ikd.registration.service.Selfie;
+import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.web.Problem;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -64,11 +65,14 @@ public class RegistrationResource {
     private final RegistrationService registrations;
     private final ObjectMapper json;
     private final JsonWebToken caller;
+    private final CaseGrants grants;
 
-    public RegistrationResource(RegistrationService registrations, ObjectMapper json, JsonWebToken caller) {
+    public RegistrationResource(RegistrationService registrations, ObjectMapper json, JsonWebToken caller,
+            CaseGrants grants) {
         this.registrations = registrations;
         this.json = json;
         this.caller = caller;
+        this.grants = grants;
     }
 
     @POST
@@ -186,25 +190,58 @@ public class RegistrationResource {
     }
 
     @GET
+    @Path("/{id}/counter-codes/{codeId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "operator", "supervisor" })
+    @SecurityRequirement(name = "operatorJwt")
+    @Operation(summary = "Whether a counter code is the registration's current one (the verifier's scan asks)",
+            description = "verification-service learns of new codes from CounterCodeIssued, which may still be on its "
+                    + "way when the citizen's old code is scanned; this answer is authoritative, so a superseded code "
+                    + "stops at once.")
+    @APIResponse(responseCode = "200", description = "current: true only for the latest code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegistrationService.CounterCodeStatus.class)))
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED: no valid suite JWT",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not an operator or supervisor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "REGISTRATION_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RegistrationService.CounterCodeStatus> counterCodeStatus(
+            @RestPath @Parameter(description = "Registration id") UUID id,
+            @RestPath @Parameter(description = "Code id (jti of the QR payload)") UUID codeId) {
+        return registrations.counterCodeStatus(id, codeId);
+    }
+
+    @GET
     @Path("/{id}/selfie")
     @Produces(Selfie.CONTENT_TYPE)
     @RolesAllowed({ "operator", "supervisor" })
     @SecurityRequirement(name = "operatorJwt")
     @Operation(summary = "The selfie, for the operator comparing it with the registry (SOP step 3)",
-            description = "Decrypted JPEG (re-encoded at submission). Gone once the registration is withdrawn, expired, "
-                    + "rejected or activated.")
+            description = "Decrypted JPEG (re-encoded at submission). Only for the office handling the case: besides the "
+                    + "operator's token, the request carries the case grant verification-service issues for the case "
+                    + "(header " + CaseGrants.HEADER + "). Gone once the registration is withdrawn, expired, rejected or "
+                    + "activated.")
     @APIResponse(responseCode = "200", description = "The selfie",
             content = @Content(mediaType = Selfie.CONTENT_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: no valid suite JWT",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: not an operator or supervisor",
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not an operator or supervisor; CASE_GRANT_REQUIRED: no "
+            + "valid case grant of the caller's office for this registration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "SELFIE_NOT_AVAILABLE: erased or no such registration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> selfie(@RestPath @Parameter(description = "Registration id") UUID id) {
-        LOG.infof("%s %s viewed the selfie of registration %s", caller.getGroups(), caller.getSubject(), id);
-        return registrations.selfie(id).map(image -> Response.ok(image, Selfie.CONTENT_TYPE)
-                .header("Cache-Control", "no-store").build());
+    public Uni<Response> selfie(@RestPath @Parameter(description = "Registration id") UUID id,
+            @RestHeader(CaseGrants.HEADER) @Parameter(in = ParameterIn.HEADER,
+                    description = "Case grant from verification-service (POST /api/v1/operator/cases/{caseId}/grant)") String grant) {
+        // the caller is request-scoped: read it here, not after the grant check resumes
+        String viewer = caller.getGroups() + " " + caller.getSubject() + " of office "
+                + caller.<Object>getClaim(CaseGrants.OFFICE_CLAIM);
+        return grants.require(grant, id, caller)
+                .invoke(() -> LOG.infof("%s viewed the selfie of registration %s", viewer, id))
+                .chain(() -> registrations.selfie(id))
+                .map(image -> Response.ok(image, Selfie.CONTENT_TYPE).header("Cache-Control", "no-store").build());
     }
 
     private static long resumeAfter(String lastEventId) {

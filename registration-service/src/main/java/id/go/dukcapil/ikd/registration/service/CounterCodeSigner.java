@@ -16,13 +16,16 @@ import io.smallrye.jwt.build.Jwt;
 /**
  * Makes counter codes as the suite contract says: a compact JWS signed with the suite key
  * (ES256, {@code typ} = {@code ikd-counter+jwt}; claims {@code iss}, {@code sub} = registration
- * id, {@code jti} = code id, {@code iat}, {@code exp}, {@code sc} = short code). Signing may read
- * the key file on first use: call it on a worker thread.
+ * id, {@code jti} = code id, {@code iat}, {@code exp}, {@code sc} = short code, {@code seq} = the
+ * code's sequence, 1 for the first code of a registration and +1 for each new one, so a verifier
+ * that has not yet heard of a code still knows its place). Signing may read the key file on
+ * first use: call it on a worker thread.
  */
 @ApplicationScoped
 public class CounterCodeSigner {
 
     public static final String TYPE = "ikd-counter+jwt";
+    public static final String SEQUENCE_CLAIM = "seq";
     /** No 0/O/1/I: the operator types what they read off the citizen's screen. */
     private static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
     private static final int SHORT_CODE_LENGTH = 8;
@@ -37,7 +40,7 @@ public class CounterCodeSigner {
         this.issuer = issuer;
     }
 
-    public CounterCode issue(UUID registrationId) {
+    public CounterCode issue(UUID registrationId, int sequence) {
         UUID codeId = UUID.randomUUID();
         String shortCode = shortCode();
         Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -48,6 +51,7 @@ public class CounterCodeSigner {
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .claim("sc", shortCode)
+                .claim(SEQUENCE_CLAIM, sequence)
                 .jws()
                 .header("typ", TYPE)
                 .algorithm(SignatureAlgorithm.ES256)

@@ -13,6 +13,7 @@ import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.registration.domain.Registration;
 import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
 import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
@@ -35,10 +36,12 @@ public class JourneyService {
 
     private final RegistrationRepository registrations;
     private final TimelineRecorder recorder;
+    private final Withdrawals withdrawals;
 
-    public JourneyService(RegistrationRepository registrations, TimelineRecorder recorder) {
+    public JourneyService(RegistrationRepository registrations, TimelineRecorder recorder, Withdrawals withdrawals) {
         this.registrations = registrations;
         this.recorder = recorder;
+        this.withdrawals = withdrawals;
     }
 
     public Uni<Void> onDecided(VerificationDecided event) {
@@ -55,7 +58,29 @@ public class JourneyService {
             entry.reasonCode = event.reasonCode() == null ? null : event.reasonCode().name();
             entry.note = TimelineRecorder.shorten(event.reasonNote());
             entry.channel = event.channel().name();
-            return recorder.record(entry);
+            Uni<Void> recorded = recorder.record(entry);
+            return event.approved() ? recorded.chain(() -> withdrawOthers(registration, event.decidedAt())) : recorded;
+        });
+    }
+
+    /**
+     * The operator approved the registration on the citizen's phone: the other registrations of
+     * the NIK still waiting (a stranger's, or the citizen's own older attempt) are withdrawn now,
+     * each with a SUPERSEDED step on its timeline. A rejection withdraws nothing: the rejected one
+     * may have been the stranger's.
+     */
+    private Uni<Void> withdrawOthers(Registration approved, Instant decidedAt) {
+        Instant now = decidedAt == null ? Instant.now() : decidedAt;
+        return registrations.lockOtherPendingOfNik(approved.nik, approved.id).chain(others -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Registration other : others) {
+                chain = chain.chain(() -> withdrawals.close(other, WithdrawalReason.SUPERSEDED, approved.id, now));
+            }
+            if (!others.isEmpty()) {
+                LOG.infof("registration %s approved: %d other pending registration(s) of its NIK withdrawn", approved.id,
+                        others.size());
+            }
+            return chain;
         });
     }
 

@@ -25,6 +25,9 @@ public enum RegistrationProblems implements ProblemType {
     SELFIE_ANIMATED(422, "Swafoto harus satu gambar diam", "The selfie must be one still image"),
     REGISTRATION_NOT_PENDING(409, "Pendaftaran tidak lagi menunggu verifikasi",
             "The registration no longer awaits verification"),
+    NIK_PENDING_LIMIT(429, "Terlalu banyak pendaftaran NIK ini menunggu verifikasi",
+            "Too many registrations of this NIK await verification"),
+    REGISTRATION_NOT_FOUND(404, "Pendaftaran tidak ditemukan", "Registration not found"),
     SELFIE_NOT_AVAILABLE(404, "Swafoto tidak tersedia", "The selfie is not available");
 
     private final Definition definition;

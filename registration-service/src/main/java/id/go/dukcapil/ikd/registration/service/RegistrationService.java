@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
@@ -38,8 +37,12 @@ import io.smallrye.mutiny.Uni;
  *
  * <p>No enumeration: a well-formed registration is always answered 202 with the same shape and
  * the same work (selfie decoding dominates the time), whether its NIK, email or phone are new,
- * pending or belong to an active IKD. Behind the answer, one registration per NIK awaits
- * verification: the newest wins and the older is withdrawn as SUPERSEDED. A NIK with an active
+ * pending or belong to an active IKD. Registrations of one NIK do not cancel each other (the NIK
+ * is printed on the KTP, so "the newest wins" let anyone cancel a citizen's registration): up to
+ * {@code max-pending-per-nik} await verification side by side, the operator at the counter
+ * approves the one on the citizen's phone and the others are withdrawn then (JourneyService).
+ * Beyond the limit the answer is NIK_PENDING_LIMIT, which says no more than "this NIK has
+ * registrations waiting", after the same work as an accepted one. A NIK with an active
  * IKD registers like any other: that is how a citizen moves to a new phone, and the operator's
  * check of the person and the KTP-el at the counter stops anyone else.
  */
@@ -76,12 +79,13 @@ public class RegistrationService {
     private final RateLimiter rateLimiter;
     private final RegistrationUpdateHub hub;
     private final RegistrationConfig config;
+    private final Withdrawals withdrawals;
 
     public RegistrationService(RegistrationRepository registrations, TimelineRepository timeline,
             TimelineRecorder recorder, Outbox outbox, RegistrationMapper mapper, NikValidator nikValidator,
             ContactValidator contactValidator, DeviceKeyValidator deviceKeyValidator, SelfieInspector selfieInspector,
             SelfieCipher selfieCipher, CounterCodeSigner signer, RegistrationSecrets secrets, RateLimiter rateLimiter,
-            RegistrationUpdateHub hub, RegistrationConfig config) {
+            RegistrationUpdateHub hub, RegistrationConfig config, Withdrawals withdrawals) {
         this.registrations = registrations;
         this.timeline = timeline;
         this.recorder = recorder;
@@ -97,6 +101,7 @@ public class RegistrationService {
         this.rateLimiter = rateLimiter;
         this.hub = hub;
         this.config = config;
+        this.withdrawals = withdrawals;
     }
 
     /** SOP step 2. Cheap checks first; the selfie is decoded in its bulkhead, then sealed on a worker thread. */
@@ -125,31 +130,38 @@ public class RegistrationService {
         UUID id = UUID.randomUUID();
         String secret = secrets.newSecret();
         return new Prepared(form, id, selfie, selfieCipher.seal(id, selfie.jpeg()), secret, secrets.hash(secret),
-                signer.issue(id));
+                signer.issue(id, 1));
     }
 
     private Uni<RegistrationAccepted> store(Prepared prepared) {
         Instant now = Instant.now();
         String nik = prepared.form().nik();
         return Panache.withTransaction(() -> registrations.lockNik(nik)
-                .chain(() -> registrations.findPendingByNik(nik))
-                .chain(older -> older == null ? Uni.createFrom().<UUID>nullItem()
-                        : close(older, WithdrawalReason.SUPERSEDED, now).replaceWith(older.id))
-                .chain(superseded -> {
-                    Registration registration = newRegistration(prepared, superseded, now);
+                .chain(() -> registrations.countPendingByNik(nik))
+                .chain(pending -> {
+                    if (pending >= config.maxPendingPerNik()) {
+                        LOG.infof("registration for NIK %s refused: %d already await verification", Masking.nik(nik),
+                                pending);
+                        throw new ProblemException(RegistrationProblems.NIK_PENDING_LIMIT,
+                                "NIK ini sudah memiliki " + pending + " pendaftaran yang menunggu verifikasi. Datang ke "
+                                        + "loket Dukcapil dengan KTP-el, atau tarik pendaftaran lama di aplikasi.",
+                                "This NIK already has " + pending + " registrations awaiting verification. Visit a "
+                                        + "Dukcapil counter with the KTP-el, or withdraw an older one in the app.");
+                    }
+                    Registration registration = newRegistration(prepared, now);
                     return registrations.persist(registration)
                             .chain(() -> recorder.record(TimelineEntry.of(registration, TimelineKind.SUBMITTED, now)))
                             .chain(() -> outbox.append(mapper.submitted(registration)))
                             .chain(() -> outbox.append(mapper.counterCodeIssued(registration, prepared.code())))
                             .replaceWith(registration);
                 }))
-                .invoke(registration -> LOG.infof("registration %s submitted for NIK %s%s", registration.id,
-                        Masking.nik(nik), registration.supersedes == null ? "" : ", superseding " + registration.supersedes))
+                .invoke(registration -> LOG.infof("registration %s submitted for NIK %s", registration.id,
+                        Masking.nik(nik)))
                 .map(registration -> new RegistrationAccepted(registration.id, prepared.secret(),
                         registration.status.name(), mapper.counterCode(prepared.code(), registration.codeSequence)));
     }
 
-    private static Registration newRegistration(Prepared prepared, UUID superseded, Instant now) {
+    private static Registration newRegistration(Prepared prepared, Instant now) {
         ValidForm form = prepared.form();
         Registration registration = new Registration();
         registration.id = prepared.id();
@@ -163,7 +175,6 @@ public class RegistrationService {
         registration.status = RegistrationStatus.PENDING_VERIFICATION;
         registration.submittedAt = now;
         registration.updatedAt = now;
-        registration.supersedes = superseded;
         registration.selfieSealed = prepared.sealedSelfie();
         registration.selfieContentType = Selfie.CONTENT_TYPE;
         registration.selfieSha256 = prepared.selfie().sha256();
@@ -175,41 +186,49 @@ public class RegistrationService {
     }
 
     /**
-     * Ends a registration that awaits verification: status, selfie erased, timeline and
-     * RegistrationWithdrawn, in the caller's transaction.
+     * SOP step 3: a fresh code for the QR; the previous one stops working (highest sequence wins).
+     * The code is signed with its sequence inside the transaction that locks the registration, so
+     * two requests at once cannot sign the same sequence.
      */
-    private Uni<Void> close(Registration registration, WithdrawalReason reason, Instant now) {
-        registration.status = reason == WithdrawalReason.EXPIRED ? RegistrationStatus.EXPIRED
-                : RegistrationStatus.WITHDRAWN;
-        registration.eraseSelfie(now);
-        TimelineEntry entry = TimelineEntry.of(registration, switch (reason) {
-            case CITIZEN_REQUEST -> TimelineKind.WITHDRAWN;
-            case SUPERSEDED -> TimelineKind.SUPERSEDED;
-            case EXPIRED -> TimelineKind.EXPIRED;
-        }, now);
-        entry.reasonCode = reason.name();
-        return recorder.record(entry)
-                .chain(() -> outbox.append(new RegistrationWithdrawn(registration.id, reason, now)))
-                .replaceWithVoid();
-    }
-
-    /** SOP step 3: a fresh code for the QR; the previous one stops working (highest sequence wins). */
     public Uni<CounterCodeView> newCounterCode(UUID id, String clientAddress) {
         return rateLimiter.checkAddress(Action.COUNTER_CODE, clientAddress)
                 .chain(() -> Panache.withSession(() -> registrations.findById(id)))
                 .invoke(RegistrationService::requirePending)
                 .call(registration -> rateLimiter.checkDevice(Action.COUNTER_CODE, registration.deviceKeyThumbprint))
-                .chain(() -> Workers.run(() -> signer.issue(id)))
-                .chain(code -> Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> {
+                .chain(() -> Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> {
                     requirePending(registration);
-                    registration.codeSequence++;
-                    registration.codeId = code.codeId();
-                    registration.shortCode = code.shortCode();
-                    registration.codeExpiresAt = code.expiresAt();
-                    registration.updatedAt = code.issuedAt();
-                    return outbox.append(mapper.counterCodeIssued(registration, code))
-                            .replaceWith(mapper.counterCode(code, registration.codeSequence));
+                    int sequence = registration.codeSequence + 1;
+                    return Workers.run(() -> signer.issue(id, sequence)).chain(code -> {
+                        registration.codeSequence = sequence;
+                        registration.codeId = code.codeId();
+                        registration.shortCode = code.shortCode();
+                        registration.codeExpiresAt = code.expiresAt();
+                        registration.updatedAt = code.issuedAt();
+                        return outbox.append(mapper.counterCodeIssued(registration, code))
+                                .replaceWith(mapper.counterCode(code, registration.codeSequence));
+                    });
                 })));
+    }
+
+    /**
+     * For the verifier at the counter: whether {@code codeId} is the registration's current code.
+     * The verifier learns of new codes from CounterCodeIssued, which may still be on its way when
+     * an old code is scanned; this answer is not.
+     */
+    public Uni<CounterCodeStatus> counterCodeStatus(UUID id, UUID codeId) {
+        return Panache.withSession(() -> registrations.findById(id)).map(registration -> {
+            if (registration == null) {
+                throw new ProblemException(RegistrationProblems.REGISTRATION_NOT_FOUND);
+            }
+            boolean current = registration.codeId.equals(codeId);
+            return new CounterCodeStatus(id, codeId, current, registration.codeSequence,
+                    registration.status == RegistrationStatus.PENDING_VERIFICATION);
+        });
+    }
+
+    /** {@code currentSequence}: the sequence of the registration's current code. */
+    public record CounterCodeStatus(UUID registrationId, UUID codeId, boolean current, int currentSequence,
+            boolean pending) {
     }
 
     private static void requirePending(Registration registration) {
@@ -229,7 +248,7 @@ public class RegistrationService {
     public Uni<Void> withdraw(UUID id) {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> switch (registration.status) {
-            case PENDING_VERIFICATION -> close(registration, WithdrawalReason.CITIZEN_REQUEST, now)
+            case PENDING_VERIFICATION -> withdrawals.close(registration, WithdrawalReason.CITIZEN_REQUEST, now)
                     .invoke(() -> LOG.infof("registration %s withdrawn by the citizen", id));
             case WITHDRAWN, EXPIRED -> Uni.createFrom().voidItem();
             default -> {
@@ -247,7 +266,7 @@ public class RegistrationService {
         Instant cutoff = now.minus(config.expireAfter());
         return Panache.withTransaction(() -> registrations.lockOverduePending(cutoff, EXPIRY_BATCH)
                 .chain(overdue -> Multi.createFrom().iterable(overdue)
-                        .onItem().transformToUniAndConcatenate(registration -> close(registration, WithdrawalReason.EXPIRED, now)
+                        .onItem().transformToUniAndConcatenate(registration -> withdrawals.close(registration, WithdrawalReason.EXPIRED, now)
                                 .replaceWith(registration.id))
                         .collect().asList())
                 .chain(expired -> registrations.lockDecidedWithSelfie(cutoff, EXPIRY_BATCH)

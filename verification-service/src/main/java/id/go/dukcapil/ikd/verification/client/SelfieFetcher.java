@@ -45,8 +45,9 @@ public class SelfieFetcher {
         }
     }
 
-    public Uni<Selfie> fetch(UUID registrationId, String operatorToken, String expectedSha256) {
-        return client.selfie(registrationId, "Bearer " + operatorToken)
+    /** {@code caseGrant}: from {@code CaseGrantIssuer}, for the case the operator is looking at. */
+    public Uni<Selfie> fetch(UUID registrationId, String operatorToken, String caseGrant, String expectedSha256) {
+        return client.selfie(registrationId, "Bearer " + operatorToken, caseGrant)
                 .ifNoItem().after(Duration.ofSeconds(5)).fail()
                 .map(response -> {
                     try (response) {

@@ -44,7 +44,17 @@ public final class Views {
 
     public record CaseView(UUID caseId, String status, String officeCode, String officeName, String approvalModel,
             String defaultOfficeCode, Instant scannedAt, Instant decidedAt, RegistrationView registration,
-            ResidentView registry, List<FlagView> flags, boolean approvalBlocked, DecisionView decision) {
+            ResidentView registry, List<FlagView> flags, boolean approvalBlocked, DecisionView decision,
+            List<OtherRegistrationView> otherOpenRegistrations) {
+    }
+
+    /**
+     * Another open registration of the same NIK: what lets the operator tell it from the one on
+     * the citizen's phone (the scanned code opened this case; the app shows its device key's
+     * fingerprint, email and phone). Approving this case closes these.
+     */
+    public record OtherRegistrationView(UUID caseId, UUID registrationId, String status, String officeCode,
+            Instant submittedAt, String deviceKeyFingerprint, String emailMasked, String phoneMasked) {
     }
 
     /** A queue line with its SLA timers against the office's standard. */
@@ -77,7 +87,15 @@ public final class Views {
                 dossier.resident().map(Views::resident).orElse(null),
                 dossier.flags().stream().map(Views::flag).toList(),
                 RegistryComparison.blocksApproval(dossier.flags()),
-                dossier.decision().map(Views::decision).orElse(null));
+                dossier.decision().map(Views::decision).orElse(null),
+                dossier.otherOpenCases().stream().map(Views::other).toList());
+    }
+
+    static OtherRegistrationView other(VerificationCase o) {
+        String thumbprint = o.deviceKeyThumbprint == null ? "" : o.deviceKeyThumbprint;
+        return new OtherRegistrationView(o.id, o.registrationId, o.status.name(), o.officeCode, o.submittedAt,
+                thumbprint.substring(0, Math.min(8, thumbprint.length())), Masking.email(o.email),
+                Masking.phone(o.phone));
     }
 
     public static ResidentView resident(Resident r) {

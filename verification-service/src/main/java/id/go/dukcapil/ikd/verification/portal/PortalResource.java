@@ -37,6 +37,7 @@ import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.verification.mapping.Views;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
 import id.go.dukcapil.ikd.verification.service.CaseDossier;
+import id.go.dukcapil.ikd.verification.service.CaseGrantIssuer;
 import id.go.dukcapil.ikd.verification.service.OperatorSessionService;
 import id.go.dukcapil.ikd.verification.service.ServiceReportService;
 import id.go.dukcapil.ikd.verification.service.VerificationService;
@@ -81,13 +82,14 @@ public class PortalResource {
     private final SelfieFetcher selfies;
     private final VerificationConfig config;
     private final CsrfTokens csrfTokens;
+    private final CaseGrantIssuer grants;
 
     public PortalResource(@Location("portal/login.html") Template login, @Location("portal/queue.html") Template queue,
             @Location("portal/scan.html") Template scan, @Location("portal/case.html") Template caseTemplate,
             @Location("portal/service-log.html") Template serviceLog, @Location("portal/sla.html") Template sla,
             PortalSession sessions, OperatorSessionService operatorSessions, VerificationService verification,
             ServiceReportService reports, PopulationRegistry registry, SelfieFetcher selfies,
-            VerificationConfig config) {
+            VerificationConfig config, CaseGrantIssuer grants) {
         this.login = login;
         this.queue = queue;
         this.scan = scan;
@@ -102,6 +104,7 @@ public class PortalResource {
         this.selfies = selfies;
         this.config = config;
         this.csrfTokens = sessions.csrf();
+        this.grants = grants;
     }
 
     /** A message for the page: a problem's title and detail in both languages. */
@@ -222,7 +225,7 @@ public class PortalResource {
             }
             String qr = qrPayload == null || qrPayload.length() > 4096 ? null : qrPayload;
             String code = shortCode == null || shortCode.length() > 32 ? null : shortCode;
-            return verification.scan(signed.principal(), qr, code)
+            return verification.scan(signed.principal(), signed.token(), qr, code)
                     .map(dossier -> seeOther("/portal/cases/" + dossier.verificationCase().id))
                     .onFailure(ProblemException.class).recoverWithItem(e -> problemPage(signed, (ProblemException) e, csrfCookie));
         });
@@ -377,7 +380,9 @@ public class PortalResource {
     private Uni<Response> renderCase(PortalSession.Signed signed, CaseDossier dossier, Notice notice, int status,
             String csrfCookie) {
         var c = dossier.verificationCase();
-        Uni<SelfieFetcher.Selfie> selfie = selfies.fetch(c.registrationId, signed.token(), c.selfieSha256);
+        // the dossier came through view(), which checked the office scope the grant carries on
+        Uni<SelfieFetcher.Selfie> selfie = grants.issue(signed.principal(), c)
+                .chain(grant -> selfies.fetch(c.registrationId, signed.token(), grant.grant(), c.selfieSha256));
         Uni<Optional<PopulationRegistry.RegistryPhoto>> photo = registry.photo(c.nik);
         return Uni.combine().all().unis(selfie, photo).asTuple().map(both -> {
             SelfieFetcher.Selfie s = both.getItem1();

@@ -14,6 +14,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = Views.ResidentView.class)
 @TemplateData(target = Views.FlagView.class)
 @TemplateData(target = Views.DecisionView.class)
+@TemplateData(target = Views.OtherRegistrationView.class)
 @TemplateData(target = Views.QueueItem.class)
 @TemplateData(target = Views.ServiceLogView.class)
 @TemplateData(target = ServiceReportService.SlaReport.class)

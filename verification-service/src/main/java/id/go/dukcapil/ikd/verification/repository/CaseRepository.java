@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -15,6 +16,23 @@ public class CaseRepository implements PanacheRepositoryBase<VerificationCase, U
 
     public Uni<VerificationCase> findByRegistration(UUID registrationId) {
         return find("registrationId", registrationId).firstResult();
+    }
+
+    /**
+     * Serialises decisions on the cases of one NIK until the end of the current transaction: an
+     * approval closes the NIK's other open cases, so two approvals of one NIK must not cross.
+     */
+    public Uni<Void> lockNik(String nik) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "case-nik:" + nik)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** The other open cases of a NIK (registrations of one NIK do not cancel each other), oldest first. */
+    public Uni<List<VerificationCase>> openOfNik(String nik, UUID except) {
+        return list("nik = ?1 and id <> ?2 and status in ?3 order by submittedAt", nik, except, CaseStatus.OPEN);
     }
 
     /** The open cases of an office, oldest first. */

@@ -27,6 +27,7 @@ import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.verification.mapping.Views;
 import id.go.dukcapil.ikd.verification.mapping.Views.CaseView;
 import id.go.dukcapil.ikd.verification.mapping.Views.QueueItem;
@@ -82,9 +83,10 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "INVALID_COUNTER_CODE: bad signature, type or format (problem+json)")
     @APIResponse(responseCode = "404", description = "COUNTER_CODE_UNKNOWN or CASE_NOT_FOUND (problem+json)")
     @APIResponse(responseCode = "409", description = "CASE_OF_ANOTHER_OFFICE, CASE_ALREADY_DECIDED or CASE_CLOSED (problem+json)")
-    @APIResponse(responseCode = "410", description = "COUNTER_CODE_EXPIRED or COUNTER_CODE_SUPERSEDED (problem+json)")
+    @APIResponse(responseCode = "410", description = "COUNTER_CODE_EXPIRED or COUNTER_CODE_SUPERSEDED: the citizen has a newer code, known from CounterCodeIssued, from a newer scanned code, or confirmed with registration-service (problem+json)")
+    @APIResponse(responseCode = "503", description = "REGISTRATION_SERVICE_UNAVAILABLE: the code could not be confirmed as current; Retry-After (problem+json)")
     public Uni<CaseView> scan(@Valid @NotNull ScanRequest request) {
-        return verification.scan(Principals.of(jwt), request.qrPayload(), request.shortCode()).map(Views::caseView);
+        return verification.scan(Principals.of(jwt), jwt.getRawToken(), request.qrPayload(), request.shortCode()).map(Views::caseView);
     }
 
     @GET
@@ -95,6 +97,22 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
     public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
         return verification.view(Principals.of(jwt), caseId).map(Views::caseView);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/grant")
+    @Operation(summary = "A case grant: the header value that opens this case's selfie (registration-service) and delivery log (notification-service) for the operator, for 2 minutes",
+            description = "Send it as X-IKD-Case-Grant beside your own bearer token. Issued only for a case your office "
+                    + "holds (or, for a central verifier, one submitted for review), so those services are scoped as cases are.")
+    @APIResponse(responseCode = "200", description = "The grant")
+    @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE (problem+json)")
+    @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
+    public Uni<CaseGrantView> grant(@PathParam("caseId") UUID caseId) {
+        return verification.grant(Principals.of(jwt), caseId).map(g -> new CaseGrantView(g.grant(), CaseGrants.HEADER,
+                g.caseId(), g.registrationId(), g.expiresAt()));
+    }
+
+    public record CaseGrantView(String grant, String header, UUID caseId, UUID registrationId, Instant expiresAt) {
     }
 
     @POST

@@ -11,6 +11,7 @@ import id.go.dukcapil.ikd.events.CounterCodeIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
+import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.messaging.PoisonEventException;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
@@ -58,6 +59,8 @@ public class CaseLifecycleService {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
+            // supersedes: only events of registration-service versions that let the newest
+            // registration of a NIK replace the older; registrations no longer cancel each other
             return defaultOffice(event.nik()).chain(office -> open(event, office))
                     .chain(opened -> supersede(event.supersedes()));
         });
@@ -123,10 +126,14 @@ public class CaseLifecycleService {
                     || c.status == CaseStatus.SUPERSEDED) {
                 return Uni.createFrom().voidItem();
             }
-            c.status = CaseStatus.WITHDRAWN;
+            // SUPERSEDED: another registration of the NIK was approved at a counter (the approval
+            // usually closed this case already, in its own transaction)
+            boolean superseded = event.reason() == WithdrawalReason.SUPERSEDED;
+            c.status = superseded ? CaseStatus.SUPERSEDED : CaseStatus.WITHDRAWN;
             c.closedAt = event.withdrawnAt();
-            return book.record(c, ServiceAction.WITHDRAWN, null, c.officeCode, Instant.now(),
-                    "reason " + event.reason());
+            return book.record(c, superseded ? ServiceAction.SUPERSEDED : ServiceAction.WITHDRAWN, null, c.officeCode,
+                    Instant.now(), "reason " + event.reason()
+                            + (event.supersededBy() == null ? "" : ", chosen " + event.supersededBy()));
         });
     }
 

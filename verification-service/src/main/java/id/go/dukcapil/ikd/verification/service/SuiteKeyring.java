@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,8 +60,7 @@ public class SuiteKeyring {
     /** Claims of a valid counter code; distinguishes an expired one (well signed, too old). */
     public CounterCodeClaims verifyCounterCode(String compact) throws InvalidCounterCodeException {
         try {
-            JwtClaims claims = counterCodes.processToClaims(compact);
-            return new CounterCodeClaims(claims.getSubject(), claims.getJwtId(), claims.getStringClaimValue("sc"), false);
+            return counterCodeClaims(counterCodes.processToClaims(compact), false);
         } catch (InvalidJwtException e) {
             // jose4j checks the signature before the claims: a code whose only fault is its age is
             // authentic, and the operator is told it expired rather than that it is invalid.
@@ -70,9 +70,7 @@ public class SuiteKeyring {
                 throw new InvalidCounterCodeException();
             }
             try {
-                JwtClaims claims = e.getJwtContext().getJwtClaims();
-                return new CounterCodeClaims(claims.getSubject(), claims.getJwtId(), claims.getStringClaimValue("sc"),
-                        true);
+                return counterCodeClaims(e.getJwtContext().getJwtClaims(), true);
             } catch (Exception malformed) {
                 throw new InvalidCounterCodeException();
             }
@@ -90,7 +88,17 @@ public class SuiteKeyring {
         }
     }
 
-    public record CounterCodeClaims(String registrationId, String codeId, String shortCode, boolean expired) {
+    private static CounterCodeClaims counterCodeClaims(JwtClaims claims, boolean expired) throws Exception {
+        Object sequence = claims.getClaimValue("seq");
+        return new CounterCodeClaims(claims.getSubject(), claims.getJwtId(), claims.getStringClaimValue("sc"), expired,
+                sequence instanceof Number n && n.longValue() > 0 && n.longValue() < Integer.MAX_VALUE ? n.intValue() : 0,
+                claims.getIssuedAt() == null ? null : Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+                Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+    }
+
+    /** {@code sequence}: the code's {@code seq} claim, 0 for codes signed before it existed. */
+    public record CounterCodeClaims(String registrationId, String codeId, String shortCode, boolean expired,
+            int sequence, Instant issuedAt, Instant expiresAt) {
     }
 
     public static class InvalidCounterCodeException extends Exception {

@@ -11,6 +11,8 @@ public enum VerificationProblems implements ProblemType {
     COUNTER_CODE_EXPIRED(410, "Kode loket sudah kedaluwarsa", "The counter code has expired"),
     COUNTER_CODE_SUPERSEDED(410, "Kode loket sudah diganti dengan kode yang lebih baru",
             "The counter code was replaced by a newer one"),
+    REGISTRATION_SERVICE_UNAVAILABLE(503, "Kode loket tidak dapat dipastikan saat ini; coba lagi",
+            "The counter code cannot be confirmed right now; try again"),
     CASE_NOT_FOUND(404, "Kasus verifikasi tidak ditemukan", "Verification case not found"),
     CASE_OF_ANOTHER_OFFICE(403, "Kasus ini ditangani kantor lain", "This case belongs to another office"),
     CASE_ALREADY_DECIDED(409, "Kasus ini sudah diputuskan", "This case has already been decided"),

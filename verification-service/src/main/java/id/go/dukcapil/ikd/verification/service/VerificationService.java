@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,6 @@ import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.domain.ApprovalModel;
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
-import id.go.dukcapil.ikd.verification.domain.CounterCode;
 import id.go.dukcapil.ikd.verification.domain.DecisionState;
 import id.go.dukcapil.ikd.verification.domain.Office;
 import id.go.dukcapil.ikd.verification.domain.Resident;
@@ -32,7 +30,6 @@ import id.go.dukcapil.ikd.verification.domain.ServiceAction;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
 import id.go.dukcapil.ikd.verification.mapping.EventMapper;
 import id.go.dukcapil.ikd.verification.repository.CaseRepository;
-import id.go.dukcapil.ikd.verification.repository.CounterCodeRepository;
 import id.go.dukcapil.ikd.verification.repository.DecisionRepository;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
@@ -55,34 +52,34 @@ import io.smallrye.mutiny.Uni;
 public class VerificationService {
 
     private static final Logger LOG = Logger.getLogger(VerificationService.class);
-    public static final Pattern SHORT_CODE = Pattern.compile("^[0-9A-Z-]{4,16}$");
 
     private final CaseRepository cases;
-    private final CounterCodeRepository codes;
     private final DecisionRepository decisions;
     private final OfficeRepository offices;
     private final PopulationRegistry registry;
-    private final SuiteKeyring keyring;
     private final ServiceBook book;
     private final AuditLog audit;
     private final Outbox outbox;
     private final VerificationConfig config;
     private final MeterRegistry meters;
+    private final CaseGrantIssuer grants;
+    private final CounterCodeCheck codeCheck;
 
-    public VerificationService(CaseRepository cases, CounterCodeRepository codes, DecisionRepository decisions,
-            OfficeRepository offices, PopulationRegistry registry, SuiteKeyring keyring, ServiceBook book,
-            AuditLog audit, Outbox outbox, VerificationConfig config, MeterRegistry meters) {
+    public VerificationService(CaseRepository cases, DecisionRepository decisions,
+            OfficeRepository offices, PopulationRegistry registry, ServiceBook book,
+            AuditLog audit, Outbox outbox, VerificationConfig config, MeterRegistry meters, CaseGrantIssuer grants,
+            CounterCodeCheck codeCheck) {
         this.cases = cases;
-        this.codes = codes;
         this.decisions = decisions;
         this.offices = offices;
         this.registry = registry;
-        this.keyring = keyring;
         this.book = book;
         this.audit = audit;
         this.outbox = outbox;
         this.config = config;
         this.meters = meters;
+        this.grants = grants;
+        this.codeCheck = codeCheck;
     }
 
     /** The operator's decision as submitted. */
@@ -115,81 +112,39 @@ public class VerificationService {
     }
 
     public Uni<CaseDossier> view(OperatorPrincipal principal, UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).chain(c -> {
-            requireVisible(principal, c);
-            return dossier(c);
-        }));
+        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> requireVisible(principal, c)))
+                .chain(this::dossier);
+    }
+
+    /**
+     * A case grant for a case the operator may see: what the selfie (registration-service) and
+     * the delivery log (notification-service) require, so they are scoped as cases are.
+     */
+    public Uni<CaseGrantIssuer.Grant> grant(OperatorPrincipal principal, UUID caseId) {
+        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> requireVisible(principal, c)))
+                .chain(c -> grants.issue(principal, c));
     }
 
     // ---------------------------------------------------------------- scan
 
-    /** Resolves the scanned QR (compact JWS) or the typed short code and takes the case for the operator's office. */
-    public Uni<CaseDossier> scan(OperatorPrincipal principal, String qrPayload, String shortCode) {
-        Uni<CodeClaim> claim;
-        try {
-            claim = Uni.createFrom().item(readCode(qrPayload, shortCode));
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return claim.chain(code -> Panache.withTransaction(() -> take(principal, code)))
-                .chain(c -> Panache.withSession(() -> dossier(c)));
-    }
-
-    private record CodeClaim(UUID codeId, UUID registrationId, String shortCode, boolean expired) {
-    }
-
-    private CodeClaim readCode(String qrPayload, String shortCode) {
-        if (qrPayload != null && !qrPayload.isBlank()) {
-            try {
-                SuiteKeyring.CounterCodeClaims claims = keyring.verifyCounterCode(qrPayload.trim());
-                return new CodeClaim(UUID.fromString(claims.codeId()), UUID.fromString(claims.registrationId()),
-                        claims.shortCode(), claims.expired());
-            } catch (SuiteKeyring.InvalidCounterCodeException | IllegalArgumentException e) {
-                throw invalidCode();
-            }
-        }
-        String normalised = shortCode == null ? "" : shortCode.trim().toUpperCase();
-        if (!SHORT_CODE.matcher(normalised).matches()) {
-            throw invalidCode();
-        }
-        return new CodeClaim(null, null, normalised, false);
-    }
-
-    private Uni<VerificationCase> take(OperatorPrincipal principal, CodeClaim claim) {
-        Uni<CounterCode> lookup = claim.codeId() != null ? codes.findById(claim.codeId())
-                : codes.latestByShortCode(claim.shortCode());
+    /**
+     * Resolves the scanned QR (compact JWS) or the typed short code and takes the case for the
+     * operator's office. {@code operatorToken} lets registration-service confirm the code is current.
+     */
+    public Uni<CaseDossier> scan(OperatorPrincipal principal, String operatorToken, String qrPayload, String shortCode) {
         Instant now = Instant.now();
-        return lookup.chain(code -> {
-            if (code == null) {
-                throw new ProblemException(VerificationProblems.COUNTER_CODE_UNKNOWN,
-                        "Minta pemohon menampilkan kode terbaru di aplikasi IKD.",
-                        "Ask the citizen to show the latest code in the IKD app.");
-            }
-            if (claim.registrationId() != null && (!claim.registrationId().equals(code.registrationId)
-                    || (claim.shortCode() != null && !claim.shortCode().equalsIgnoreCase(code.shortCode)))) {
-                throw invalidCode();
-            }
-            return codes.latestOf(code.registrationId).chain(latest -> {
-                if (latest.sequence > code.sequence) {
-                    throw new ProblemException(VerificationProblems.COUNTER_CODE_SUPERSEDED,
-                            "Pemohon sudah meminta kode baru; pindai kode terbaru.",
-                            "The citizen requested a new code; scan the latest one.");
-                }
-                if (claim.expired() || !code.expiresAt.isAfter(now)) {
-                    throw new ProblemException(VerificationProblems.COUNTER_CODE_EXPIRED,
-                            "Minta pemohon membuat kode baru di aplikasi IKD.",
-                            "Ask the citizen to create a new code in the IKD app.");
-                }
-                return cases.findByRegistration(code.registrationId);
-            });
-        }).chain(c -> {
-            if (c == null) {
-                throw new ProblemException(VerificationProblems.CASE_NOT_FOUND,
-                        "Registrasi belum diterima; coba lagi sebentar lagi.",
-                        "The registration has not arrived yet; try again shortly.");
-            }
-            return takeCase(principal, c, now);
-        });
+        return codeCheck.resolve(qrPayload, shortCode, operatorToken)
+                .chain(code -> Panache.withTransaction(() -> codeCheck.recheck(code)
+                        .chain(() -> cases.findByRegistration(code.registrationId()))
+                        .chain(c -> {
+                            if (c == null) {
+                                throw new ProblemException(VerificationProblems.CASE_NOT_FOUND,
+                                        "Registrasi belum diterima; coba lagi sebentar lagi.",
+                                        "The registration has not arrived yet; try again shortly.");
+                            }
+                            return takeCase(principal, c, now);
+                        })))
+                .chain(this::dossier);
     }
 
     private Uni<VerificationCase> takeCase(OperatorPrincipal principal, VerificationCase c, Instant now) {
@@ -227,12 +182,18 @@ public class VerificationService {
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.withTransaction(() -> cases.findById(caseId).chain(c -> {
+        // The registry (SIAK in production) is read before the transaction, never inside it: a
+        // transaction holding one pooled connection while waiting for a second deadlocks the pool
+        // under load, and a remote registry must not hold a database transaction open either.
+        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> {
             requireVisible(principal, c);
             requireDecidable(c);
-            return offices.findById(c.officeCode).chain(office -> registry.find(c.nik)
-                    .chain(resident -> record(principal, c, office, resident, command)));
-        })).invoke(c -> count(c, "operator")).chain(c -> Panache.withSession(() -> dossier(c)));
+        })).chain(seen -> registry.find(seen.nik).chain(resident -> Panache.withTransaction(() -> cases
+                .lockNik(seen.nik).chain(() -> cases.findById(caseId)).chain(c -> {
+                    requireVisible(principal, c);
+                    requireDecidable(c);
+                    return offices.findById(c.officeCode).chain(office -> record(principal, c, office, resident, command));
+                })))).invoke(c -> count(c, "operator")).chain(this::dossier);
     }
 
     private static void validate(DecisionCommand command) {
@@ -299,6 +260,8 @@ public class VerificationService {
                 .chain(() -> book.record(c, ServiceAction.DECIDED, principal, office.code, now, 3, c.scannedAt,
                         office.verificationMinutes, d.outcome.name()))
                 .chain(() -> audit.append("DECISION", principal.username(), office.code, c.id.toString(), details))
+                .chain(() -> d.outcome == Decision.APPROVED ? supersedeOthers(c, principal, now)
+                        : Uni.createFrom().voidItem())
                 .replaceWith(c);
     }
 
@@ -311,23 +274,28 @@ public class VerificationService {
         if (command.decision() == Decision.APPROVED && command.reasonCode() != null) {
             return Uni.createFrom().failure(new ProblemException(VerificationProblems.REASON_NOT_ALLOWED));
         }
-        return Panache.withTransaction(() -> cases.findById(caseId).chain(c -> {
-            if (c == null) {
-                throw notFound();
-            }
-            if (!principal.has(Role.SUPERVISOR)
-                    || !(isCentralVerifier(principal) || principal.officeCode().equals(c.officeCode))) {
-                throw new ProblemException(VerificationProblems.NOT_A_CENTRAL_VERIFIER);
-            }
-            if (c.status != CaseStatus.AWAITING_CENTRAL) {
-                throw c.status.open() ? new ProblemException(VerificationProblems.CASE_NOT_AWAITING_CENTRAL)
-                        : c.status == CaseStatus.WITHDRAWN || c.status == CaseStatus.SUPERSEDED ? closed()
-                                : alreadyDecided();
-            }
-            return decisions.findByCase(c.id).chain(d -> offices.findById(c.officeCode)
-                    .chain(office -> registry.find(c.nik)
-                            .chain(resident -> finishReview(principal, c, d, office, resident, command))));
-        })).invoke(c -> count(c, "central")).chain(c -> Panache.withSession(() -> dossier(c)));
+        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> requireReviewable(principal, c)))
+                .chain(seen -> registry.find(seen.nik).chain(resident -> Panache.withTransaction(() -> cases
+                        .lockNik(seen.nik).chain(() -> cases.findById(caseId)).chain(c -> {
+                            requireReviewable(principal, c);
+                            return decisions.findByCase(c.id).chain(d -> offices.findById(c.officeCode)
+                                    .chain(office -> finishReview(principal, c, d, office, resident, command)));
+                        })))).invoke(c -> count(c, "central")).chain(this::dossier);
+    }
+
+    private void requireReviewable(OperatorPrincipal principal, VerificationCase c) {
+        if (c == null) {
+            throw notFound();
+        }
+        if (!principal.has(Role.SUPERVISOR)
+                || !(isCentralVerifier(principal) || principal.officeCode().equals(c.officeCode))) {
+            throw new ProblemException(VerificationProblems.NOT_A_CENTRAL_VERIFIER);
+        }
+        if (c.status != CaseStatus.AWAITING_CENTRAL) {
+            throw c.status.open() ? new ProblemException(VerificationProblems.CASE_NOT_AWAITING_CENTRAL)
+                    : c.status == CaseStatus.WITHDRAWN || c.status == CaseStatus.SUPERSEDED ? closed()
+                            : alreadyDecided();
+        }
     }
 
     private Uni<VerificationCase> finishReview(OperatorPrincipal principal, VerificationCase c, CaseDecision d,
@@ -358,7 +326,32 @@ public class VerificationService {
                         c.submittedForReviewAt, office.validationMinutes, command.decision().name()))
                 .chain(() -> audit.append("CENTRAL_REVIEW", principal.username(), principal.officeCode(),
                         c.id.toString(), details))
+                .chain(() -> command.decision() == Decision.APPROVED ? supersedeOthers(c, principal, now)
+                        : Uni.createFrom().voidItem())
                 .replaceWith(c);
+    }
+
+    /**
+     * The counter chose: the approved registration is the one on the citizen's phone, so every
+     * other open case of the NIK closes, in the approval's transaction (registration-service
+     * withdraws the registrations when the decision reaches it). A rejection closes nothing: the
+     * rejected one may have been a stranger's. Two approvals of one NIK at once touch each
+     * other's case: the optimistic lock lets one commit and answers the other CASE_CHANGED.
+     */
+    private Uni<Void> supersedeOthers(VerificationCase approved, OperatorPrincipal principal, Instant now) {
+        return cases.openOfNik(approved.nik, approved.id).chain(others -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (VerificationCase other : others) {
+                other.status = CaseStatus.SUPERSEDED;
+                other.closedAt = now;
+                chain = chain.chain(() -> book.record(other, ServiceAction.SUPERSEDED, principal, other.officeCode, now,
+                        "dipilih di loket / chosen at the counter: " + approved.registrationId));
+            }
+            if (!others.isEmpty()) {
+                LOG.infof("case %s approved: %d other open case(s) of its NIK superseded", approved.id, others.size());
+            }
+            return chain;
+        });
     }
 
     /** Committed decisions and submissions, per office and outcome (Prometheus: ikd_verification_decisions_total). */
@@ -369,10 +362,17 @@ public class VerificationService {
 
     // ---------------------------------------------------------------- rules
 
+    /**
+     * The case with its office, decision and the other open registrations of its NIK (one
+     * session), then the registry record (after the session: never a second connection while one
+     * is held).
+     */
     private Uni<CaseDossier> dossier(VerificationCase c) {
-        return offices.findById(c.officeCode).chain(office -> decisions.findByCase(c.id)
-                .chain(decision -> registry.find(c.nik).map(resident -> new CaseDossier(c, office, resident,
-                        RegistryComparison.compare(c.nik, resident), Optional.ofNullable(decision)))));
+        return Panache.withSession(() -> offices.findById(c.officeCode).chain(office -> decisions.findByCase(c.id)
+                .chain(decision -> cases.openOfNik(c.nik, c.id).map(others -> new CaseDossier(c, office,
+                        Optional.<Resident>empty(), List.of(), Optional.ofNullable(decision), others)))))
+                .chain(partial -> registry.find(c.nik).map(resident -> new CaseDossier(c, partial.office(), resident,
+                        RegistryComparison.compare(c.nik, resident), partial.decision(), partial.otherOpenCases())));
     }
 
     private static void requireApprovable(Optional<Resident> resident, boolean ktpElChecked, String nik) {
@@ -419,11 +419,6 @@ public class VerificationService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static ProblemException invalidCode() {
-        return new ProblemException(VerificationProblems.INVALID_COUNTER_CODE,
-                "Kode QR atau kode singkat tidak sah.", "The QR payload or short code is not valid.");
     }
 
     private static ProblemException notFound() {
