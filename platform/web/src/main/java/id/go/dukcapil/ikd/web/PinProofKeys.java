@@ -1,6 +1,5 @@
 package id.go.dukcapil.ikd.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -48,7 +46,6 @@ public final class PinProofKeys {
     private final String currentKid;
     private final SecretKey current;
     private final Map<String, SecretKey> accepted;
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(PinProofKeys::newMac);
 
     private PinProofKeys(SecretKey current, List<SecretKey> previous) {
         this.current = current;
@@ -86,20 +83,9 @@ public final class PinProofKeys {
         return current;
     }
 
-    /** Whether {@code signature} is the MAC of {@code signingInput} under the accepted key named {@code kid}. */
-    public boolean verify(String kid, String signingInput, byte[] signature) {
-        SecretKey key = kid == null ? null : accepted.get(kid);
-        if (key == null || signature == null) {
-            return false;
-        }
-        try {
-            Mac mac = macs.get();
-            mac.init(key);
-            byte[] expected = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return MessageDigest.isEqual(expected, signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+    /** The accepted key named {@code kid} (the current or a previous one): what a JWS library checks a proof's MAC with. */
+    public Optional<SecretKey> acceptedKey(String kid) {
+        return Optional.ofNullable(kid == null ? null : accepted.get(kid));
     }
 
     private static SecretKey secret(String base64, String setting) {
@@ -123,14 +109,6 @@ public final class PinProofKeys {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    private static Mac newMac() {
-        try {
-            return Mac.getInstance(MAC);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is always available", e);
         }
     }
 }
