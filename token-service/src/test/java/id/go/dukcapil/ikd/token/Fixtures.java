@@ -124,6 +124,15 @@ final class Fixtures {
         return com.upokecenter.cbor.CBORObject.DecodeFromBytes(cose(token).get(2).GetByteString());
     }
 
+    /** The kid of either format: for the QR credential, the base64url of the protected header's kid. */
+    static String kid(String token) {
+        if (token.startsWith("IKD1:")) {
+            return b64(com.upokecenter.cbor.CBORObject.DecodeFromBytes(cose(token).get(0).GetByteString())
+                    .get(com.upokecenter.cbor.CBORObject.FromObject(4)).GetByteString());
+        }
+        return header(token).get("kid").asText();
+    }
+
     /** The token id of either format, as the audit events carry it. */
     static String jti(String token) {
         if (token.startsWith("IKD1:")) {
