@@ -42,7 +42,8 @@ public final class QrCwt {
     /**
      * The claims of one token.
      *
-     * @param identity Claim 169 map, key → text or bytes, in key order; empty puts no map at all
+     * @param identity Claim 169 map, key → text or bytes, in key order; null puts no map at all (a
+     *                 token that shows nothing), empty an empty map (it shows nothing, and says so)
      */
     public record Claims(String issuer, String subject, long issuedAt, long expiresAt, byte[] cti,
             SortedMap<Integer, Object> identity) {
@@ -60,7 +61,7 @@ public final class QrCwt {
 
     /** The CWT claims map, keys in CBOR's deterministic order (RFC 8949 section 4.2.1). */
     static byte[] payload(Claims claims) {
-        boolean identity = !claims.identity().isEmpty();
+        boolean identity = claims.identity() != null;
         return CoseSign1.write(cbor -> {
             cbor.writeStartObject(null, identity ? 6 : 5);
             cbor.writeFieldId(ISS);

@@ -41,7 +41,7 @@ public class QrTokenFactory {
         byte[] cti = new byte[CTI_BYTES];
         RANDOM.nextBytes(cti);
         QrCwt.Claims claims = new QrCwt.Claims(config.issuer(), identity.subject, issuedAt.getEpochSecond(),
-                expiresAt.getEpochSecond(), cti, identityData(identity, disclosure));
+                expiresAt.getEpochSecond(), cti, disclosure == Disclosure.MINIMAL ? null : identityData(identity, disclosure));
         String token = QrCwt.write(claims, key.kidBytes(), key.privateKey());
         return new QrToken(token, jti(cti), identity.subject, key.kid(), issuedAt, expiresAt, disclosure);
     }
@@ -51,7 +51,10 @@ public class QrTokenFactory {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(cti);
     }
 
-    /** The Claim 169 map of the disclosed attributes the projection holds. */
+    /**
+     * The Claim 169 map of the disclosed attributes the projection holds; possibly empty, never
+     * absent for a disclosure other than minimal, so that the cap on the online answer holds.
+     */
     static SortedMap<Integer, Object> identityData(Identity identity, Disclosure disclosure) {
         SortedMap<Integer, Object> data = new TreeMap<>();
         for (String scope : disclosure.scopes()) {

@@ -58,7 +58,8 @@ class QrCredentialTest {
         RANDOM.nextBytes(cti);
         long now = System.currentTimeMillis() / 1000;
         return QrCwt.write(new QrCwt.Claims(ISSUER, identity.subject, now, now + 90, cti,
-                QrTokenFactory.identityData(identity, disclosure)), kid, pair.getPrivate());
+                disclosure == Disclosure.MINIMAL ? null : QrTokenFactory.identityData(identity, disclosure)), kid,
+                pair.getPrivate());
     }
 
     /** The production subject: activation-service's 16 random bytes, base64url (22 characters). */
@@ -111,6 +112,16 @@ class QrCredentialTest {
         verifier.initVerify(key);
         verifier.update(toBeSigned.EncodeToBytes());
         return verifier.verify(sign1.get(3).GetByteString());
+    }
+
+    @Test
+    void aChosenDisclosureOfAttributesTheRegistryLacksStillCarriesItsEmptyMap() throws Exception {
+        Identity nameless = identity("sub-1", null);
+        String token = token(nameless, Disclosure.NAME, keyPair(), new byte[6]);
+        CBORObject claims = CBORObject.DecodeFromBytes(CBORObject.DecodeFromBytes(Base45.decode(token.substring(5)))
+                .get(2).GetByteString());
+        // an empty map caps the online answer at nothing; no map would mean "minimal: answer by scope"
+        assertThat(claims.get(CBORObject.FromObject(169)).size()).isZero();
     }
 
     @Test
