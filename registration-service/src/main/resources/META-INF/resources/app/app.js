@@ -362,7 +362,10 @@ async function fetchIdentityQr() {
   const bearer = { Authorization: `Bearer ${state.session.accessToken}` };
   const proof = await call(`${state.config.activationUrl}/api/v1/citizen/pin-proofs`,
     { method: 'POST', headers: bearer, json: { appPin: state.appPin } });
-  return call(`${state.config.tokenUrl}/api/v1/qr-tokens`, { method: 'POST', headers: bearer, json: { pinProof: proof.pinProof } });
+  // what the QR shows is the citizen's choice; the default shows nothing personal
+  const disclosure = $('qr-disclosure').value;
+  return call(`${state.config.tokenUrl}/api/v1/qr-tokens`,
+    { method: 'POST', headers: bearer, json: { pinProof: proof.pinProof, disclosure } });
 }
 
 function showIdentityQr(token) {
@@ -453,6 +456,11 @@ async function start() {
   });
   $('new-code-button').addEventListener('click', newCounterCode);
   $('pin-form').addEventListener('submit', enterPin);
+  // another choice of what the QR shows: a new QR at once (the shown one keeps its content until it expires)
+  $('qr-disclosure').addEventListener('change', () => {
+    clearTimeout(state.qrRenewal);
+    renewIdentityQr();
+  });
   $('reset-button').addEventListener('click', reset);
   if (!window.isSecureContext || !crypto.subtle) {
     showError('app-error', bilingual('Buka aplikasi ini lewat HTTPS atau localhost (WebCrypto diperlukan)',

@@ -374,8 +374,7 @@ class CitizenSessionTest {
         assertThat(jws.verifySignature()).isTrue();
         assertThat(jws.getHeader("typ")).isEqualTo("ikd-pin-proof+jwt");
         assertThat(jws.getKeyIdHeaderValue()).isEqualTo(keys.currentKid());
-        assertThat(keys.verify(jws.getKeyIdHeaderValue(), compact.substring(0, compact.lastIndexOf('.')),
-                Base64.getUrlDecoder().decode(compact.substring(compact.lastIndexOf('.') + 1)))).isTrue();
+        assertThat(keys.acceptedKey(jws.getKeyIdHeaderValue())).contains(keys.currentKey());
         return JSON.readTree(jws.getPayload().getBytes(StandardCharsets.UTF_8));
     }
 

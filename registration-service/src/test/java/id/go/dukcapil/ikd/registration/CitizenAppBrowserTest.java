@@ -234,9 +234,11 @@ class CitizenAppBrowserTest {
                                 && "Bearer citizen-jwt".equals(route.request().headers().get("authorization")));
             }
         });
+        java.util.List<Object> disclosures = new java.util.concurrent.CopyOnWriteArrayList<>();
         context.route("http://localhost:8084/**", route -> {
             int number = qrTokens.incrementAndGet();
             Map<String, Object> body = readBody(route.request().postData());
+            disclosures.add(body.get("disclosure"));
             respond(route, 201, Map.of("token", "qr-token-" + number, "expiresIn", 20,
                     "expiresAt", Instant.now().plusSeconds(20).toString(),
                     "qr", Map.of("pngBase64", Base64.getEncoder().encodeToString(qrImage))),
@@ -275,6 +277,12 @@ class CitizenAppBrowserTest {
         // renewed before expiry with a fresh PIN proof, without asking for the PIN again
         page.waitForCondition(() -> qrTokens.get() >= 2, new Page.WaitForConditionOptions().setTimeout(LIVE.toMillis()));
         assertThat(pinProofs.get()).isGreaterThanOrEqualTo(2);
+        assertThat(disclosures.get(0)).as("the default shows nothing personal").isEqualTo("minimal");
+        // the citizen chooses what the QR shows: a new QR at once, minted with that choice
+        int before = qrTokens.get();
+        page.selectOption("#qr-disclosure", "standard");
+        page.waitForCondition(() -> qrTokens.get() > before, new Page.WaitForConditionOptions().setTimeout(LIVE.toMillis()));
+        assertThat(disclosures.get(before)).isEqualTo("standard");
         assertThat(page.isVisible("#qr-error")).isFalse();
         assertThat(consoleErrors).isEmpty();
     }

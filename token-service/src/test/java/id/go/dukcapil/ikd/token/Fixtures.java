@@ -33,8 +33,8 @@ import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
-import id.go.dukcapil.ikd.token.crypto.CompactJws;
-import id.go.dukcapil.ikd.token.crypto.EcKeys;
+import id.go.dukcapil.ikd.token.crypto.Base45;
+import id.go.dukcapil.ikd.token.domain.SigningKey;
 import id.go.dukcapil.ikd.web.BearerTokenTypes;
 import id.go.dukcapil.ikd.web.PinProofKeys;
 import io.restassured.http.ContentType;
@@ -93,15 +93,97 @@ final class Fixtures {
                 .body(Map.of("pinProof", pinProof)).post("/api/v1/qr-tokens");
     }
 
-    /** Mints a QR token for the citizen and returns the compact JWS. */
+    static io.restassured.response.Response mintRequest(String subject, String pinProof, String disclosure) {
+        return given().auth().oauth2(citizenJwt(subject)).contentType(ContentType.JSON)
+                .body(Map.of("pinProof", pinProof, "disclosure", disclosure)).post("/api/v1/qr-tokens");
+    }
+
+    /** Mints a QR token (the default, minimal disclosure) for the citizen and returns its text (IKD1:…). */
     static String mint(Citizen citizen) {
         return mint(citizen, Duration.ZERO);
+    }
+
+    /** Mints a QR token showing what {@code disclosure} names. */
+    static String mint(Citizen citizen, String disclosure) {
+        return mintRequest(citizen.subject(), pinProof(citizen.subject()), disclosure).then().statusCode(201).extract()
+                .path("token");
     }
 
     /** Mints while the service's clock runs {@code clockOffset} ahead: the PIN proof is issued in that time too. */
     static String mint(Citizen citizen, Duration clockOffset) {
         String proof = pinProof(citizen.subject(), "ikd-pin-proof+jwt", Instant.now().plus(clockOffset).plusSeconds(60));
         return mintRequest(citizen.subject(), proof).then().statusCode(201).extract().path("token");
+    }
+
+    /** The COSE_Sign1 of a QR credential, decoded with PeterO's CBOR (not the Jackson CBOR that wrote it). */
+    static com.upokecenter.cbor.CBORObject cose(String token) {
+        return com.upokecenter.cbor.CBORObject.DecodeFromBytes(Base45.decode(token.substring("IKD1:".length())));
+    }
+
+    /** The CWT claims of a QR credential. */
+    static com.upokecenter.cbor.CBORObject cwtClaims(String token) {
+        return com.upokecenter.cbor.CBORObject.DecodeFromBytes(cose(token).get(2).GetByteString());
+    }
+
+    /** The kid of either format: for the QR credential, the base64url of the protected header's kid. */
+    static String kid(String token) {
+        if (token.startsWith("IKD1:")) {
+            return b64(com.upokecenter.cbor.CBORObject.DecodeFromBytes(cose(token).get(0).GetByteString())
+                    .get(com.upokecenter.cbor.CBORObject.FromObject(4)).GetByteString());
+        }
+        return header(token).get("kid").asText();
+    }
+
+    /** The token id of either format, as the audit events carry it. */
+    static String jti(String token) {
+        if (token.startsWith("IKD1:")) {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(cwtClaims(token).get(com.upokecenter.cbor.CBORObject.FromObject(7)).GetByteString());
+        }
+        return claims(token).get("jti").asText();
+    }
+
+    /**
+     * A QR token of the former format, as token-service minted them before the QR credential: a
+     * compact JWS (ES256, typ ikd-qr+jwt) signed with {@code key}, written by jose4j.
+     */
+    static String legacyJws(String subject, SigningKey key, Instant issuedAt) {
+        return legacyJws(subject, key.kid(), key.privateKey(), issuedAt, "ikd-qr+jwt");
+    }
+
+    static String legacyJws(String subject, String kid, PrivateKey key, Instant issuedAt, String typ) {
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+        claims.setIssuer(IkdTestResource.ISSUER);
+        claims.setSubject(subject);
+        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(issuedAt.getEpochSecond()));
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(issuedAt.getEpochSecond() + 90));
+        claims.setJwtId(UUID.randomUUID().toString().substring(0, 16));
+        claims.setClaim("nm", "SITI AMINAH");
+        claims.setClaim("nik", "320101********01");
+        claims.setClaim("bd", "1990-01-05");
+        claims.setClaim("ph", "n4bQgYhMfWWaL-qgxVrQFQ");
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setHeader("typ", typ);
+        jws.setKeyIdHeaderValue(kid);
+        jws.setKey(key);
+        try {
+            return jws.getCompactSerialization();
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A P-256 key pair nobody publishes. */
+    static java.security.KeyPair attackerKeys() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String citizenJwt(String subject) {
@@ -149,9 +231,12 @@ final class Fixtures {
         try {
             String pem = Files.readString(location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location));
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return EcKeys.privateKey(Base64.getDecoder().decode(base64));
+            return java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -173,6 +258,44 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A compact JWS written out by hand, as an attacker would: any header, ES256 with any key. */
+    static String jws(String headerJson, String claimsJson, PrivateKey key) {
+        String signingInput = b64(headerJson) + "." + b64(claimsJson);
+        try {
+            java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(key);
+            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + b64(signer.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Whether the QR credential's COSE signature verifies with the key the JWKS publishes under the
+     * kid of its protected header: the Sig_structure built with PeterO's CBOR, the key read by jose4j.
+     */
+    static boolean verifiesWithJwks(String token) throws Exception {
+        com.upokecenter.cbor.CBORObject sign1 = cose(token);
+        byte[] kid = com.upokecenter.cbor.CBORObject.DecodeFromBytes(sign1.get(0).GetByteString())
+                .get(com.upokecenter.cbor.CBORObject.FromObject(4)).GetByteString();
+        String jwks = given().get("/.well-known/jwks.json").then().statusCode(200).extract().asString();
+        org.jose4j.jwk.JsonWebKey jwk = new org.jose4j.jwk.JsonWebKeySet(jwks).findJsonWebKey(b64(kid), "EC", "sig", "ES256");
+        if (jwk == null) {
+            return false;
+        }
+        com.upokecenter.cbor.CBORObject toBeSigned = com.upokecenter.cbor.CBORObject.NewArray().Add("Signature1")
+                .Add(sign1.get(0)).Add(new byte[0]).Add(sign1.get(2));
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+        verifier.initVerify((java.security.PublicKey) jwk.getKey());
+        verifier.update(toBeSigned.EncodeToBytes());
+        return verifier.verify(sign1.get(3).GetByteString());
     }
 
     static String b64(String text) {

@@ -38,8 +38,6 @@ import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.token.Fixtures.Citizen;
-import id.go.dukcapil.ikd.token.crypto.CompactJws;
-import id.go.dukcapil.ikd.token.crypto.EcKeys;
 import id.go.dukcapil.ikd.token.domain.SigningKey;
 import id.go.dukcapil.ikd.token.service.SigningKeyService;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,7 +47,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** Online verification: the honest path once, and every attack of the issue refused with its reason. */
+/**
+ * Online verification: the honest path once, and every attack on the legacy JWS format (accepted
+ * until its last tokens expire) refused with its reason; the QR credential's twins of these
+ * attacks are in {@link QrCredentialAttacksTest}.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "token"))
 class QrTokenAttacksTest {
@@ -79,11 +81,21 @@ class QrTokenAttacksTest {
         verify(token).body("valid", equalTo(false)).body("reason", equalTo(reason));
     }
 
+    /** A legacy JWS token of the citizen, signed now with the key that signs now. */
+    private String legacy(Citizen citizen) throws Throwable {
+        return legacy(citizen, clock.instant());
+    }
+
+    private String legacy(Citizen citizen, Instant issuedAt) throws Throwable {
+        SigningKey key = VertxContextSupport.subscribeAndAwait(() -> keys.signer());
+        return Fixtures.legacyJws(citizen.subject(), key, issuedAt);
+    }
+
     @Test
     void aValidTokenIsAcceptedOnceThenReplayedAndEveryAnswerIsAudited() {
         Citizen citizen = activatedCitizen();
-        String token = mint(citizen);
-        String jti = Fixtures.claims(token).get("jti").asText();
+        String token = mint(citizen, "full");
+        String jti = Fixtures.jti(token);
         try (TopicProbe probe = TopicProbe.fromNow(Fixtures.bootstrap(), Topics.TOKEN)) {
             verify(token).body("valid", equalTo(true))
                     .body("attributes.fullName", equalTo("SITI AMINAH"))
@@ -117,8 +129,19 @@ class QrTokenAttacksTest {
     }
 
     @Test
-    void tenConcurrentPresentationsOfOneTokenGiveExactlyOneValid() throws Exception {
-        String token = mint(activatedCitizen());
+    void aLegacyJwsTokenIsStillAcceptedOnceWithTheSameAnswer() throws Throwable {
+        String token = legacy(activatedCitizen());
+        verify(token).body("valid", equalTo(true))
+                .body("attributes.fullName", equalTo("SITI AMINAH"))
+                .body("attributes.nikMasked", equalTo("320101********01"))
+                .body("attributes.birthDate", equalTo("1990-01-05"))
+                .body("attributes.photoDigest", equalTo("n4bQgYhMfWWaL-qgxVrQFQ"));
+        assertRefused(token, "REPLAYED");
+    }
+
+    @Test
+    void tenConcurrentPresentationsOfOneLegacyTokenGiveExactlyOneValid() throws Throwable {
+        String token = legacy(activatedCitizen());
         String bearer = Fixtures.verifierJwt("bank-test", ALL_SCOPES);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
@@ -190,7 +213,7 @@ class QrTokenAttacksTest {
             });
             assertThat(audits).hasSize(presented.size());
             for (String token : tokens) {
-                String jti = Fixtures.claims(token).get("jti").asText();
+                String jti = Fixtures.jti(token);
                 assertThat(audits).filteredOn(event -> jti.equals(event.jti())).extracting(TokenVerified::reasonCode)
                         .containsExactlyInAnyOrder(null, "REPLAYED");
             }
@@ -202,8 +225,8 @@ class QrTokenAttacksTest {
     }
 
     @Test
-    void algNoneIsRefused() {
-        String token = mint(activatedCitizen());
+    void algNoneIsRefused() throws Throwable {
+        String token = legacy(activatedCitizen());
         String[] parts = token.split("\\.");
         String kid = Fixtures.header(token).get("kid").asText();
         assertRefused(b64("{\"alg\":\"none\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"" + kid + "\"}") + "." + parts[1] + ".",
@@ -214,23 +237,23 @@ class QrTokenAttacksTest {
 
     @Test
     void hs256SignedWithThePublicKeyIsRefused() throws Throwable {
-        String token = mint(activatedCitizen());
+        String token = legacy(activatedCitizen());
         String kid = Fixtures.header(token).get("kid").asText();
         SigningKey key = VertxContextSupport.subscribeAndAwait(() -> keys.publishedKey(kid)).orElseThrow();
         String signingInput = b64("{\"alg\":\"HS256\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"" + kid + "\"}") + "."
                 + token.split("\\.")[1];
         for (byte[] secret : List.of(key.publicKey().getEncoded(),
-                EcKeys.publicJwk(kid, key.publicKey()).toString().getBytes(StandardCharsets.UTF_8))) {
+                org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(key.publicKey()).toJson().getBytes(StandardCharsets.UTF_8))) {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            String forged = signingInput + "." + CompactJws.base64Url(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            String forged = signingInput + "." + Fixtures.b64(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
             assertRefused(forged, "BAD_SIGNATURE");
         }
     }
 
     @Test
-    void aChangedPayloadIsRefused() {
-        String token = mint(activatedCitizen());
+    void aChangedPayloadIsRefused() throws Throwable {
+        String token = legacy(activatedCitizen());
         String[] parts = token.split("\\.");
         ObjectNode claims = (ObjectNode) Fixtures.claims(token);
         claims.put("nm", "BUDI SANTOSO");
@@ -238,33 +261,33 @@ class QrTokenAttacksTest {
     }
 
     @Test
-    void aKidNotInTheJwksIsUnknownKey() throws Exception {
-        String token = mint(activatedCitizen());
-        var attacker = EcKeys.generate();
-        String forged = CompactJws.signEs256(b64("{\"alg\":\"ES256\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"zzzzzzzz\"}"),
-                Fixtures.claims(token).toString().getBytes(StandardCharsets.UTF_8), attacker.getPrivate());
+    void aKidNotInTheJwksIsUnknownKey() throws Throwable {
+        String token = legacy(activatedCitizen());
+        var attacker = Fixtures.attackerKeys();
+        String forged = Fixtures.jws("{\"alg\":\"ES256\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"zzzzzzzz\"}",
+                Fixtures.claims(token).toString(), attacker.getPrivate());
         assertRefused(forged, "UNKNOWN_KEY");
         given().get("/.well-known/jwks.json").then().statusCode(200)
                 .body("keys.kid", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("zzzzzzzz")));
     }
 
     @Test
-    void keysNamedByTheTokenItselfAreNeverHonoured() {
-        String token = mint(activatedCitizen());
+    void keysNamedByTheTokenItselfAreNeverHonoured() throws Throwable {
+        String token = legacy(activatedCitizen());
         String kid = Fixtures.header(token).get("kid").asText();
-        var attacker = EcKeys.generate();
-        byte[] claims = Fixtures.claims(token).toString().getBytes(StandardCharsets.UTF_8);
-        String jwk = Fixtures.JSON.valueToTree(EcKeys.publicJwk(kid, attacker.getPublic())).toString();
+        var attacker = Fixtures.attackerKeys();
+        String claims = Fixtures.claims(token).toString();
+        String jwk = org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(attacker.getPublic()).toJson();
         for (String extra : List.of("\"jku\":\"https://attacker.example/jwks.json\"",
                 "\"x5u\":\"https://attacker.example/cert.pem\"", "\"jwk\":" + jwk)) {
             String header = "{\"alg\":\"ES256\",\"typ\":\"ikd-qr+jwt\",\"kid\":\"" + kid + "\"," + extra + "}";
-            assertRefused(CompactJws.signEs256(b64(header), claims, attacker.getPrivate()), "BAD_SIGNATURE");
+            assertRefused(Fixtures.jws(header, claims, attacker.getPrivate()), "BAD_SIGNATURE");
         }
     }
 
     @Test
-    void expiryHasASmallLeewayAndNotMore() {
-        String token = mint(activatedCitizen());
+    void expiryHasASmallLeewayAndNotMore() throws Throwable {
+        String token = legacy(activatedCitizen());
         Instant exp = Instant.ofEpochSecond(Fixtures.claims(token).get("exp").asLong());
         // leeway is 5 s: 6 s after exp is refused (and does not use the token up), 4 s after is accepted
         clock.freezeAt(exp.plusSeconds(6));
@@ -274,11 +297,10 @@ class QrTokenAttacksTest {
     }
 
     @Test
-    void aTokenIssuedInTheFutureBeyondTheLeewayIsNotYetValid() {
+    void aTokenIssuedInTheFutureBeyondTheLeewayIsNotYetValid() throws Throwable {
         Citizen citizen = activatedCitizen();
         Instant issued = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 8);
-        clock.freezeAt(issued);
-        String token = mint(citizen);
+        String token = legacy(citizen, issued);
         assertThat(Fixtures.claims(token).get("iat").asLong()).isEqualTo(issued.getEpochSecond());
         // the verifier's clock 6 s behind the issuer's: beyond the 5 s leeway; 4 s behind: within it
         clock.freezeAt(issued.minusSeconds(6));
@@ -288,13 +310,15 @@ class QrTokenAttacksTest {
     }
 
     @Test
-    void aTokenOfARevokedIdentityIsRevoked() {
+    void aTokenOfARevokedIdentityIsRevoked() throws Throwable {
         Citizen citizen = activatedCitizen();
         String token = mint(citizen);
+        String legacyToken = legacy(citizen);
         Fixtures.publish(Fixtures.revoked(citizen));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> Fixtures
                 .mintRequest(citizen.subject(), Fixtures.pinProof(citizen.subject())).statusCode() == 403);
         assertRefused(token, "REVOKED");
+        assertRefused(legacyToken, "REVOKED");
     }
 
     @Test
@@ -315,12 +339,9 @@ class QrTokenAttacksTest {
     void whatIsNotAQrTokenIsMalformed() throws Throwable {
         assertRefused("garbage", "MALFORMED");
         assertRefused("a.b.c", "MALFORMED");
-        String token = mint(activatedCitizen());
-        String kid = Fixtures.header(token).get("kid").asText();
-        SigningKey key = VertxContextSupport.subscribeAndAwait(() -> keys.publishedKey(kid)).orElseThrow();
+        SigningKey key = VertxContextSupport.subscribeAndAwait(() -> keys.signer());
         // our own key, but another type of token: a citizen JWT is not a QR token
-        String otherType = CompactJws.signEs256(b64("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}"),
-                Fixtures.claims(token).toString().getBytes(StandardCharsets.UTF_8), key.privateKey());
+        String otherType = Fixtures.legacyJws(activatedCitizen().subject(), key.kid(), key.privateKey(), Instant.now(), "JWT");
         assertRefused(otherType, "MALFORMED");
     }
 

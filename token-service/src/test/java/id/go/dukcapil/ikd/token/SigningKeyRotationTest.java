@@ -51,7 +51,7 @@ class SigningKeyRotationTest {
     }
 
     private static String kid(String token) {
-        return Fixtures.header(token).get("kid").asText();
+        return Fixtures.kid(token);
     }
 
     private static String rotate(boolean immediate) {

@@ -2,7 +2,6 @@ package id.go.dukcapil.ikd.token;
 
 import static id.go.dukcapil.ikd.token.Fixtures.activatedCitizen;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-
-import javax.imageio.ImageIO;
 
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -27,19 +23,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.google.zxing.qrcode.encoder.Encoder;
-
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.token.Fixtures.Citizen;
-import id.go.dukcapil.ikd.token.crypto.EcKeys;
+import id.go.dukcapil.ikd.token.domain.Disclosure;
 import id.go.dukcapil.ikd.token.domain.Identity;
 import id.go.dukcapil.ikd.token.domain.SigningKey;
-import id.go.dukcapil.ikd.token.domain.QrToken;
 import id.go.dukcapil.ikd.token.qr.QrCodes;
 import id.go.dukcapil.ikd.token.service.QrImageService;
 import id.go.dukcapil.ikd.token.service.QrTokenFactory;
@@ -66,8 +54,6 @@ class TokenServiceBench {
     SigningKeyService keys;
     @Inject
     QrTokenFactory factory;
-    @Inject
-    QrImageService images;
     @TestHTTPResource("/")
     URL base;
 
@@ -78,7 +64,7 @@ class TokenServiceBench {
         int cores = Runtime.getRuntime().availableProcessors();
         line("token-service benchmark, %d cores, %s, JDK %s", cores, Instant.now(), Runtime.version());
 
-        KeyPair pair = EcKeys.generate();
+        KeyPair pair = Fixtures.attackerKeys();
         byte[] input = new byte[400];
         double sign1 = rate(1, () -> sign(pair));
         line("raw ES256 sign, 1 thread:               %,10.0f /s", sign1);
@@ -93,50 +79,30 @@ class TokenServiceBench {
         Citizen citizen = activatedCitizen();
         SigningKey key = VertxContextSupport.subscribeAndAwait(keys::signer);
         Identity identity = projected(citizen);
-        String token = factory.mint(identity, key, Instant.now()).token();
-        QrCodes.Matrix matrix = QrCodes.encode(token);
-        line("QR token: %d characters -> QR version %d (%d modules), error correction M", token.length(),
-                matrix.version(), matrix.size());
-        identity.fullName = null;
-        identity.nikMasked = null;
-        identity.birthDate = null;
-        identity.photoSha256 = null;
-        String bare = factory.mint(identity, key, Instant.now()).token();
-        line("  same token without the attributes: %d characters -> QR version %d", bare.length(),
-                QrCodes.encode(bare).version());
-        identity = projected(citizen);
+        for (Disclosure disclosure : Disclosure.values()) {
+            String token = factory.mint(identity, key, Instant.now(), disclosure).token();
+            QrCodes.Matrix matrix = QrCodes.encode(token);
+            line("QR credential, %-8s: %d characters -> QR version %d (%d modules with the quiet zone), error correction M",
+                    disclosure.label(), token.length(), matrix.version(), matrix.size());
+        }
+        String legacy = Fixtures.legacyJws(citizen.subject(), key, Instant.now());
+        line("legacy JWS token (all four attributes): %d characters -> QR version %d", legacy.length(),
+                QrCodes.encode(legacy).version());
 
-        // 64 different tokens in turn: one token over and over would let the branch predictor learn its
-        // modules, which a service minting fresh tokens never sees
+        // 64 different tokens in turn, as a service minting fresh tokens sees them
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
-            tokens.add(factory.mint(identity, key, Instant.now()).token());
+            tokens.add(factory.mint(identity, key, Instant.now(), Disclosure.MINIMAL).token());
         }
-        List<QrCodes.Matrix> matrices = tokens.stream().map(QrCodes::encode).toList();
         AtomicLong turn = new AtomicLong();
         Supplier<String> nextToken = () -> tokens.get((int) (turn.getAndIncrement() & 63));
-        Supplier<QrCodes.Matrix> nextMatrix = () -> matrices.get((int) (turn.getAndIncrement() & 63));
-        line("QR images below: 64 different tokens of that size in turn");
-        line("QR image, 1 thread, fresh: encode (best mask) + PNG + SVG:   %,8.0f /s", rate(1, () -> {
-            QrCodes.Matrix m = QrCodes.encode(nextToken.get());
-            return QrCodes.png(m, 4).length + QrCodes.svg(m).length();
-        }));
-        line("QR image, 1 thread, encode only, best mask (our mask-0 encoder + our mask choice): %,8.0f /s",
-                rate(1, () -> QrCodes.encode(nextToken.get())));
-        line("QR image, 1 thread, encode only, ZXing's mask-0 encode (what our encoder matches): %,8.0f /s",
-                rate(1, () -> zxingMaskZero(nextToken.get())));
-        line("QR image, 1 thread, encode only, ZXing choosing the best mask itself (before): %,8.0f /s",
-                rate(1, () -> zxingBestMask(nextToken.get())));
-        QrToken minted = factory.mint(identity, key, Instant.now());
-        VertxContextSupport.subscribeAndAwait(() -> images.render(minted));
-        line("QR image, 1 thread, PNG fetched again by its URL (drawn again from the kept token): %,8.0f /s",
-                rate(1, () -> images.png(minted.jti(), minted.subject()).orElseThrow()));
-        line("QR image, 1 thread, 1-bit PNG from the matrix:       %,8.0f /s", rate(1, () -> QrCodes.png(nextMatrix.get(), 4)));
-        line("QR image, 1 thread, SVG from the matrix:             %,8.0f /s", rate(1, () -> QrCodes.svg(nextMatrix.get())));
-        line("QR image, 1 thread, MatrixToImageWriter + ImageIO:   %,8.0f /s (the straightforward path)",
-                rate(1, () -> imageIoPng(nextToken.get())));
-        line("  PNG size %d bytes (1-bit, 4 px/module), SVG %d bytes", QrCodes.png(matrix, 4).length,
-                QrCodes.svg(matrix).length());
+        line("mint, 1 thread (CWT claims, COSE_Sign1 ES256, Base45): %,8.0f /s",
+                rate(1, () -> factory.mint(identity, key, Instant.now(), Disclosure.MINIMAL)));
+        line("QR image below: 64 different minimal tokens in turn, drawn by ZXing (encode, its mask choice, ImageIO PNG, SVG)");
+        line("QR image, 1 thread, fresh: PNG + SVG:       %,8.0f /s per core", rate(1, () -> QrImageService.draw(nextToken.get(), 4)));
+        line("QR image, %d threads, fresh: PNG + SVG:      %,8.0f /s", cores, rate(cores, () -> QrImageService.draw(nextToken.get(), 4)));
+        QrImageService.QrPictures pictures = QrImageService.draw(tokens.get(0), 4);
+        line("  PNG size %d bytes (1-bit, 4 px/module), SVG %d bytes", pictures.png().length, pictures.svg().length());
 
         // a CPU profile of the HTTP part on request (-Dbench.profile=true; jfr view hot-methods): the
         // recording takes a few per cent of the CPU the figures measure
@@ -157,11 +123,13 @@ class TokenServiceBench {
                         mint.describe());
                 line("  mint / raw sign, %d connections: %.0f %% of the 1-thread rate, %.0f %% of the %d-thread rate (target: 50 %%)",
                         connections, 100 * mint.perSecond() / sign1, 100 * mint.perSecond() / signAll, cores);
-                HttpLoad.Result verification = verifyThroughHttp(load, identity, key);
-                line("verify through HTTP (POST /api/v1/verifications: relying-party JWT, signature, revocation, single use, audit event): %s",
-                        verification.describe());
-                line("  verify / raw verify, %d connections: %.0f %% of the 1-thread rate, %.0f %% of the %d-thread rate (target: 50 %%)",
-                        connections, 100 * verification.perSecond() / verify1, 100 * verification.perSecond() / verifyAll, cores);
+                for (boolean cwt : new boolean[] { true, false }) {
+                    HttpLoad.Result verification = verifyThroughHttp(load, identity, key, cwt);
+                    line("verify %s through HTTP (POST /api/v1/verifications: relying-party JWT, signature, revocation, single use, audit event): %s",
+                            cwt ? "QR credential (CWT)" : "legacy JWS", verification.describe());
+                    line("  verify / raw verify, %d connections: %.0f %% of the 1-thread rate, %.0f %% of the %d-thread rate (target: 50 %%)",
+                            connections, 100 * verification.perSecond() / verify1, 100 * verification.perSecond() / verifyAll, cores);
+                }
             }
         } finally {
             if (recording != null) {
@@ -190,10 +158,11 @@ class TokenServiceBench {
     }
 
     /** Fresh tokens, each presented once: the measured answers are VALID, with the replay check and the audit event. */
-    private HttpLoad.Result verifyThroughHttp(HttpLoad load, Identity identity, SigningKey key) throws Exception {
+    private HttpLoad.Result verifyThroughHttp(HttpLoad load, Identity identity, SigningKey key, boolean cwt) throws Exception {
         return load.post("/api/v1/verifications", Fixtures.verifierJwt("bench", "ikd.name ikd.nik ikd.birthdate ikd.photo"),
                 count -> IntStream.range(0, count).parallel()
-                        .mapToObj(i -> "{\"token\":\"" + factory.mint(identity, key, Instant.now()).token() + "\"}").toList(),
+                        .mapToObj(i -> "{\"token\":\"" + (cwt ? factory.mint(identity, key, Instant.now(), Disclosure.STANDARD).token()
+                                : Fixtures.legacyJws(identity.subject, key, Instant.now())) + "\"}").toList(),
                 "\"valid\":true");
     }
 
@@ -225,35 +194,6 @@ class TokenServiceBench {
             verifier.initVerify(pair.getPublic());
             verifier.update(input);
             return verifier.verify(signature);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object zxingMaskZero(String text) {
-        try {
-            return Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, 0));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object zxingBestMask(String text) {
-        try {
-            return Encoder.encode(text, ErrorCorrectionLevel.M);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] imageIoPng(String text) {
-        try {
-            var bits = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-            var image = MatrixToImageWriter.toBufferedImage(bits);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -69,6 +69,11 @@ public final class HmacKeyRing {
         return current;
     }
 
+    /** The accepted key named {@code kid} (current or previous): for a library that checks the MAC itself. */
+    public Optional<SecretKey> acceptedKey(String kid) {
+        return Optional.ofNullable(kid == null ? null : accepted.get(kid));
+    }
+
     public boolean accepts(String kid) {
         return kid != null && accepted.containsKey(kid);
     }

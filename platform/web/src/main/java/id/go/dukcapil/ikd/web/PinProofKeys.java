@@ -1,6 +1,5 @@
 package id.go.dukcapil.ikd.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,8 +65,8 @@ public final class PinProofKeys {
         return keys.currentKey();
     }
 
-    /** Whether {@code signature} is the MAC of {@code signingInput} under the accepted key named {@code kid}. */
-    public boolean verify(String kid, String signingInput, byte[] signature) {
-        return keys.verify(kid, signature, signingInput.getBytes(StandardCharsets.US_ASCII));
+    /** The accepted key named {@code kid} (the current or a previous one): what a JWS library checks a proof's MAC with. */
+    public Optional<SecretKey> acceptedKey(String kid) {
+        return keys.acceptedKey(kid);
     }
 }

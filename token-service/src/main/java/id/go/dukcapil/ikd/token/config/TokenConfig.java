@@ -59,19 +59,11 @@ public interface TokenConfig {
         @WithDefault("5s")
         Duration leeway();
 
-        /** Pixels per QR module in the PNG (1 to 8: the PNG is drawn eight modules at a time). */
+        /** Pixels per QR module in the PNG. */
         @WithDefault("4")
         @Min(1)
         @Max(QrCodes.MAX_PNG_SCALE)
         int moduleSize();
-
-        /**
-         * Live tokens whose images their owner can fetch again by URL; about 0.7 KB each. Past it,
-         * new tokens' image URLs answer 404 (the mint answer has the images).
-         */
-        @WithDefault("100000")
-        @Min(0)
-        int maxLiveTokens();
     }
 
     interface Keys {

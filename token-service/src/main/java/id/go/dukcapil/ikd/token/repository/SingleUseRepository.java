@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.token.repository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,20 +59,23 @@ public class SingleUseRepository {
     private static final String CLAIM_QR_TOKENS = """
             with attempt as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[],
-                                     $6::timestamptz[])
-                    with ordinality as a(subject, jti, relying_party, used_at, expires_at, activated_no_later_than, n)),
+                                     $6::timestamptz[], $7::text[])
+                    with ordinality as a(subject, jti, relying_party, used_at, expires_at, activated_no_later_than,
+                                         disclosed, n)),
             judged as (
                 select a.*, coalesce(c.activated_at <= a.activated_no_later_than, false) as for_current_identity,
+                       c.full_name, c.nik_masked, c.birth_date, c.photo_sha256,
                        row_number() over (partition by a.jti order by a.n) = 1 as earliest
                 from attempt a
             """ + CURRENT_IDENTITY_OF_ATTEMPT + """
             ),
             claim as (
-                insert into used_qr_token (jti, subject, relying_party, used_at, expires_at)
-                select jti, subject, relying_party, used_at, expires_at from judged
+                insert into used_qr_token (jti, subject, relying_party, used_at, expires_at, disclosed)
+                select jti, subject, relying_party, used_at, expires_at, disclosed from judged
                 where for_current_identity and earliest order by jti
                 on conflict (jti) do nothing returning jti)
-            select j.for_current_identity, (j.earliest and c.jti is not null) as first
+            select j.for_current_identity, (j.earliest and c.jti is not null) as first,
+                   j.full_name, j.nik_masked, j.birth_date, j.photo_sha256
             from judged j left join claim c on c.jti = j.jti order by j.n""";
 
     /** A PIN proof presented for a mint, until when it could be presented. */
@@ -84,17 +88,20 @@ public class SingleUseRepository {
 
     /**
      * A QR token presented to a relying party; it counts only while the subject's current identity
-     * was activated no later than {@code activatedNoLaterThan}.
+     * was activated no later than {@code activatedNoLaterThan}. {@code disclosed}: the scopes the
+     * relying party learns (space-separated), kept with the use for the citizen's record.
      */
     public record QrTokenAttempt(String subject, String jti, String relyingParty, Instant usedAt, Instant expiresAt,
-            Instant activatedNoLaterThan) {
+            Instant activatedNoLaterThan, String disclosed) {
     }
 
     /**
      * A QR token presented to a relying party: whether the subject's current identity is one the
-     * token could have been issued for, and whether this was the token's first use.
+     * token could have been issued for, whether this was the token's first use, and that identity's
+     * attributes (for the online answer to a token that shows none).
      */
-    public record QrTokenClaim(boolean forCurrentIdentity, boolean first) {
+    public record QrTokenClaim(boolean forCurrentIdentity, boolean first, String fullName, String nikMasked,
+            LocalDate birthDate, String photoSha256) {
     }
 
     private final Pool pool;
@@ -129,12 +136,15 @@ public class SingleUseRepository {
                 column(attempts, QrTokenAttempt::relyingParty, String[]::new),
                 column(attempts, a -> utc(a.usedAt()), OffsetDateTime[]::new),
                 column(attempts, a -> utc(a.expiresAt()), OffsetDateTime[]::new),
-                column(attempts, a -> utc(a.activatedNoLaterThan()), OffsetDateTime[]::new) });
+                column(attempts, a -> utc(a.activatedNoLaterThan()), OffsetDateTime[]::new),
+                column(attempts, QrTokenAttempt::disclosed, String[]::new) });
         return client.preparedQuery(CLAIM_QR_TOKENS).execute(columns)
                 .map(rows -> {
                     List<QrTokenClaim> claims = new ArrayList<>(attempts.size());
                     for (Row row : rows) {
-                        claims.add(new QrTokenClaim(row.getBoolean("for_current_identity"), row.getBoolean("first")));
+                        claims.add(new QrTokenClaim(row.getBoolean("for_current_identity"), row.getBoolean("first"),
+                                row.getString("full_name"), row.getString("nik_masked"), row.getLocalDate("birth_date"),
+                                row.getString("photo_sha256")));
                     }
                     return claims;
                 });

@@ -11,9 +11,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.lang.JoseException;
 
 import id.go.dukcapil.ikd.token.config.TokenConfig;
-import id.go.dukcapil.ikd.token.crypto.EcKeys;
+import id.go.dukcapil.ikd.token.domain.SigningKey;
 import id.go.dukcapil.ikd.token.service.SigningKeyService;
 import io.smallrye.mutiny.Uni;
 
@@ -32,15 +36,29 @@ public class JwksResource {
     @GET
     @Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     @Operation(summary = "Public keys of QR tokens", description = "The current key, a scheduled successor and retired "
-            + "keys whose tokens may still be live, so offline readers can verify. Cacheable for a short time.")
+            + "keys whose tokens may still be live, so offline readers can verify. The kid of a key is the base64url "
+            + "of the COSE kid (protected header, label 4) of the QR credential, and the JWS kid of legacy tokens. "
+            + "Cacheable for a short time.")
     @APIResponse(responseCode = "200", description = "JWK Set (RFC 7517)")
     public Uni<Response> jwks() {
         return keys.published().map(published -> {
-            List<Map<String, Object>> jwks = published.stream()
-                    .map(key -> EcKeys.publicJwk(key.kid(), key.publicKey())).toList();
+            List<Map<String, Object>> jwks = published.stream().map(JwksResource::publicJwk).toList();
             return Response.ok(Map.of("keys", jwks))
                     .header("Cache-Control", "public, max-age=" + config.keys().jwksMaxAge().toSeconds())
                     .build();
         });
+    }
+
+    /** RFC 7517 JWK of a P-256 public key, written by jose4j. */
+    static Map<String, Object> publicJwk(SigningKey key) {
+        try {
+            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key.publicKey());
+            jwk.setKeyId(key.kid());
+            jwk.setUse("sig");
+            jwk.setAlgorithm(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+            return jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        } catch (JoseException e) {
+            throw new IllegalStateException("a P-256 public key is always a JWK", e);
+        }
     }
 }

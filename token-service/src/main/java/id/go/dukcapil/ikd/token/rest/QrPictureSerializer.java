@@ -28,8 +28,6 @@ final class QrPictureSerializer extends StdSerializer<QrPicture> {
         writeAscii(json, picture.pngBase64());
         json.writeFieldName("svg");
         writeAscii(json, picture.svg());
-        json.writeStringField("pngUrl", picture.pngUrl());
-        json.writeStringField("svgUrl", picture.svgUrl());
         json.writeEndObject();
     }
 

@@ -1,6 +1,5 @@
 package id.go.dukcapil.ikd.token.rest;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -8,12 +7,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,18 +19,18 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
-import id.go.dukcapil.ikd.token.domain.QrImage;
+import id.go.dukcapil.ikd.token.domain.Disclosure;
 import id.go.dukcapil.ikd.token.service.QrImageService;
+import id.go.dukcapil.ikd.token.service.QrImageService.QrPictures;
 import id.go.dukcapil.ikd.token.service.QrTokenService;
-import id.go.dukcapil.ikd.token.service.TokenProblems;
 import id.go.dukcapil.ikd.web.Problem;
-import id.go.dukcapil.ikd.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/qr-tokens")
@@ -41,16 +39,24 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed("citizen")
 public class QrTokenResource {
 
-    /** The app PIN proof from activation-service ({@code POST /api/v1/citizen/pin-proofs}). */
-    public record MintRequest(@NotBlank @Size(max = 4096) String pinProof) {
+    /**
+     * The app PIN proof from activation-service ({@code POST /api/v1/citizen/pin-proofs}) and what
+     * the citizen chooses to show in the code.
+     */
+    public record MintRequest(@NotBlank @Size(max = 4096) String pinProof,
+            @Schema(description = "What the QR code shows: minimal (default: nothing personal; relying parties get "
+                    + "attributes online by their scope), name, standard (name, masked NIK, date of birth), full "
+                    + "(standard and the photo digest). Relying parties never learn more than a non-minimal code shows.",
+                    enumeration = { "minimal", "name", "standard", "full" }, defaultValue = "minimal")
+            @Pattern(regexp = "minimal|name|standard|full") String disclosure) {
     }
 
     /** {@code pngBase64} and {@code svg} hold only characters that JSON carries as they are (see QrPictureSerializer). */
     @JsonSerialize(using = QrPictureSerializer.class)
-    public record QrPicture(int version, String pngBase64, String svg, String pngUrl, String svgUrl) {
+    public record QrPicture(int version, String pngBase64, String svg) {
     }
 
-    public record MintResponse(String token, Instant expiresAt, long expiresIn, QrPicture qr) {
+    public record MintResponse(String token, Instant expiresAt, long expiresIn, String disclosure, QrPicture qr) {
     }
 
     private final QrTokenService tokens;
@@ -67,7 +73,9 @@ public class QrTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mint a QR token", description = "Citizen bearer JWT (aud token-service) and a fresh PIN "
-            + "proof of the same subject. Returns the compact JWS (ES256, valid 90 s) and its QR code as PNG and SVG.")
+            + "proof of the same subject. Returns the QR credential (a CWT signed as COSE_Sign1 ES256, valid 90 s, "
+            + "in Base45 after the prefix IKD1:) with only the chosen attributes, and its QR code as PNG and SVG. "
+            + "Nothing is kept for later fetches: the app can draw the code from the token.")
     @APIResponse(responseCode = "201", description = "Token and QR images")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -75,53 +83,22 @@ public class QrTokenResource {
     @APIResponse(responseCode = "403", description = "PIN_PROOF_INVALID, IDENTITY_NOT_ACTIVE, WRONG_AUDIENCE or FORBIDDEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "PIN_PROOF_USED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> mint(@Valid @NotNull MintRequest request) {
         Audiences.requireTokenService(jwt);
-        return tokens.mint(jwt.getSubject(), request.pinProof())
-                .chain(token -> images.render(token).map(image -> Response
-                        .created(URI.create("/api/v1/qr-tokens/" + token.jti() + "/qr.png"))
+        Disclosure disclosure = request.disclosure() == null ? Disclosure.MINIMAL
+                : Disclosure.of(request.disclosure()).orElse(Disclosure.MINIMAL);
+        return tokens.mint(jwt.getSubject(), request.pinProof(), disclosure)
+                .chain(token -> images.render(token.token()).map(image -> Response
+                        .status(Response.Status.CREATED)
                         .header("Cache-Control", "no-store")
                         .entity(new MintResponse(token.token(), token.expiresAt(),
                                 token.expiresAt().getEpochSecond() - token.issuedAt().getEpochSecond(),
-                                picture(image)))
+                                token.disclosure().label(), picture(image)))
                         .build()));
     }
 
-    @GET
-    @Path("/{jti}/qr.png")
-    @Produces("image/png")
-    @Operation(summary = "The PNG of one of my live QR tokens (drawn again from the token, until it expires)")
-    @APIResponse(responseCode = "200", description = "1-bit PNG")
-    @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "QR_IMAGE_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response png(@PathParam("jti") String jti) {
-        Audiences.requireTokenService(jwt);
-        byte[] png = images.png(jti, jwt.getSubject()).orElseThrow(QrTokenResource::noSuchImage);
-        return Response.ok(png, "image/png").header("Cache-Control", "private, no-store").build();
-    }
-
-    @GET
-    @Path("/{jti}/qr.svg")
-    @Produces("image/svg+xml")
-    @Operation(summary = "The SVG of one of my live QR tokens (drawn again from the token, until it expires)")
-    @APIResponse(responseCode = "200", description = "SVG")
-    @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "QR_IMAGE_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response svg(@PathParam("jti") String jti) {
-        Audiences.requireTokenService(jwt);
-        String svg = images.svg(jti, jwt.getSubject()).orElseThrow(QrTokenResource::noSuchImage);
-        return Response.ok(svg, "image/svg+xml").header("Cache-Control", "private, no-store").build();
-    }
-
-    private static ProblemException noSuchImage() {
-        return new ProblemException(TokenProblems.QR_IMAGE_NOT_FOUND,
-                "Kode QR ini tidak ada atau sudah kedaluwarsa; minta kode baru.",
-                "This QR code does not exist or has expired; request a new one.");
-    }
-
-    private static QrPicture picture(QrImage image) {
-        String base = "/api/v1/qr-tokens/" + image.jti();
-        return new QrPicture(image.version(), Base64.getEncoder().encodeToString(image.png()), image.svg(),
-                base + "/qr.png", base + "/qr.svg");
+    private static QrPicture picture(QrPictures image) {
+        return new QrPicture(image.version(), Base64.getEncoder().encodeToString(image.png()), image.svg());
     }
 }

@@ -5,20 +5,28 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.UnresolvableKeyException;
 
 import id.go.dukcapil.ikd.token.config.TokenConfig;
-import id.go.dukcapil.ikd.token.crypto.CompactJws;
-import id.go.dukcapil.ikd.token.crypto.MalformedJwsException;
 import id.go.dukcapil.ikd.web.PinProofKeys;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.runtime.Startup;
 
 /**
- * Checks activation-service's proof that the citizen just entered the app PIN: a compact JWS
- * MACed (HS256) with the PIN-proof key the two services share ({@link PinProofKeys}), named by
- * {@code kid}, {@code typ} {@code ikd-pin-proof+jwt}, for token-service, not expired, about the
- * same subject as the bearer token. Its single use is recorded by the caller.
+ * Checks activation-service's proof that the citizen just entered the app PIN, with jose4j: a
+ * compact JWS MACed (HS256, nothing else) with the PIN-proof key the two services share
+ * ({@link PinProofKeys}), named by {@code kid}, {@code typ} {@code ikd-pin-proof+jwt}, for
+ * token-service, not expired, about the same subject as the bearer token. Its single use is
+ * recorded by the caller.
  */
 // created at start-up, so that a missing or short PIN-proof key stops the service before it is ready
 @Startup
@@ -26,6 +34,8 @@ import io.quarkus.runtime.Startup;
 public class PinProofVerifier {
 
     public static final String AUDIENCE = "token-service";
+    private static final AlgorithmConstraints HS256_ONLY = new AlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256);
 
     /** A checked proof: its id and until when it could be presented. */
     public record PinProof(String jti, Instant expiresAt) {
@@ -42,53 +52,45 @@ public class PinProofVerifier {
     }
 
     public PinProof verify(String compact, String citizenSubject) {
-        CompactJws.Parts parts;
-        try {
-            parts = CompactJws.parse(compact);
-        } catch (MalformedJwsException e) {
-            throw invalid("Bukti PIN tidak dapat dibaca.", "The PIN proof cannot be read.");
-        }
-        if (!PinProofKeys.ALGORITHM.equals(parts.headerText("alg")) || !PinProofKeys.TYPE.equals(parts.headerText("typ"))
-                || !keys.verify(parts.headerText("kid"), parts.signingInput(), parts.signature())) {
-            throw invalid("Tanda tangan atau jenis bukti PIN tidak sah.", "The PIN proof's signature or type is invalid.");
-        }
-        JsonNode claims = parts.claims();
-        Instant now = clock.instant();
         long leeway = config.qr().leeway().toSeconds();
-        if (!config.suiteIssuer().equals(text(claims, "iss")) || !hasAudience(claims.get("aud"))
-                || !claims.path("exp").canConvertToLong() || text(claims, "jti") == null) {
+        // built per proof: it is cheap, and its evaluation time is the service's clock
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(HS256_ONLY)
+                .setVerificationKeyResolver((jws, nesting) -> keys.acceptedKey(jws.getKeyIdHeaderValue())
+                        .orElseThrow(() -> new UnresolvableKeyException("unknown PIN-proof kid")))
+                .setExpectedType(true, PinProofKeys.TYPE)
+                .setExpectedIssuer(config.suiteIssuer())
+                .setExpectedAudience(AUDIENCE)
+                .setRequireExpirationTime()
+                .setRequireJwtId()
+                .setExpectedSubject(citizenSubject)
+                .setAllowedClockSkewInSeconds((int) leeway)
+                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                .build();
+        try {
+            JwtClaims claims = consumer.processToClaims(compact);
+            return new PinProof(claims.getJwtId(), Instant.ofEpochSecond(claims.getExpirationTime().getValue()).plusSeconds(leeway));
+        } catch (InvalidJwtException e) {
+            throw refusal(e);
+        } catch (MalformedClaimException e) {
             throw invalid("Bukti PIN tidak lengkap atau bukan untuk layanan ini.",
                     "The PIN proof is incomplete or not meant for this service.");
         }
-        Instant expiresAt = Instant.ofEpochSecond(claims.get("exp").asLong());
-        if (now.isAfter(expiresAt.plusSeconds(leeway))) {
-            throw invalid("Bukti PIN sudah kedaluwarsa; masukkan PIN aplikasi lagi.",
+    }
+
+    private static ProblemException refusal(InvalidJwtException e) {
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || e.hasErrorCode(ErrorCodes.TYPE_INVALID)
+                || e.hasErrorCode(ErrorCodes.TYPE_MISSING) || e.getJwtContext() == null) {
+            return invalid("Tanda tangan atau jenis bukti PIN tidak sah.", "The PIN proof's signature or type is invalid.");
+        }
+        if (e.hasExpired()) {
+            return invalid("Bukti PIN sudah kedaluwarsa; masukkan PIN aplikasi lagi.",
                     "The PIN proof has expired; enter the app PIN again.");
         }
-        if (!citizenSubject.equals(text(claims, "sub"))) {
-            throw invalid("Bukti PIN milik pengguna lain.", "The PIN proof belongs to another user.");
+        if (e.hasErrorCode(ErrorCodes.SUBJECT_INVALID)) {
+            return invalid("Bukti PIN milik pengguna lain.", "The PIN proof belongs to another user.");
         }
-        return new PinProof(text(claims, "jti"), expiresAt.plusSeconds(leeway));
-    }
-
-    private static boolean hasAudience(JsonNode aud) {
-        if (aud == null) {
-            return false;
-        }
-        if (aud.isTextual()) {
-            return AUDIENCE.equals(aud.asText());
-        }
-        for (JsonNode value : aud) {
-            if (AUDIENCE.equals(value.asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String text(JsonNode claims, String name) {
-        JsonNode value = claims.get(name);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+        return invalid("Bukti PIN tidak sah atau bukan untuk layanan ini.", "The PIN proof is invalid or not meant for this service.");
     }
 
     private static ProblemException invalid(String detailId, String detailEn) {

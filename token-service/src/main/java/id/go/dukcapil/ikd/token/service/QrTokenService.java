@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.messaging.GroupCommit;
 import id.go.dukcapil.ikd.token.config.TokenConfig;
+import id.go.dukcapil.ikd.token.domain.Disclosure;
 import id.go.dukcapil.ikd.token.domain.Identity;
 import id.go.dukcapil.ikd.token.domain.QrToken;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
@@ -45,11 +46,11 @@ public class QrTokenService {
         this.clock = clock;
     }
 
-    public Uni<QrToken> mint(String citizenSubject, String pinProof) {
+    public Uni<QrToken> mint(String citizenSubject, String pinProof, Disclosure disclosure) {
         return Uni.createFrom().item(() -> pinProofs.verify(pinProof, citizenSubject))
                 .chain(proof -> claim(new PinProofAttempt(citizenSubject, proof.jti(), proof.expiresAt())))
                 .map(claim -> identityToMintFor(claim.orElse(null)))
-                .chain(identity -> keys.signer().map(key -> factory.mint(identity, key, clock.instant())))
+                .chain(identity -> keys.signer().map(key -> factory.mint(identity, key, clock.instant(), disclosure)))
                 .invoke(() -> minted.increment());
     }
 

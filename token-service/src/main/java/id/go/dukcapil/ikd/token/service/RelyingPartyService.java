@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.token.config.TokenConfig;
-import id.go.dukcapil.ikd.token.crypto.CompactJws;
 import id.go.dukcapil.ikd.token.domain.RelyingParty;
 import id.go.dukcapil.ikd.token.domain.Scopes;
 import id.go.dukcapil.ikd.token.repository.RelyingPartyRepository;
@@ -160,7 +159,7 @@ public class RelyingPartyService {
     private static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return CompactJws.base64Url(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String hash(String secret) {

@@ -1,11 +1,18 @@
 package id.go.dukcapil.ikd.token.service;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,8 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.token.config.TokenConfig;
-import id.go.dukcapil.ikd.token.crypto.CompactJws;
-import id.go.dukcapil.ikd.token.crypto.EcKeys;
 import id.go.dukcapil.ikd.token.crypto.KeySealer;
 import id.go.dukcapil.ikd.token.domain.KeyRing;
 import id.go.dukcapil.ikd.token.domain.SigningKey;
@@ -160,7 +165,7 @@ public class SigningKeyService {
     private Uni<StoredKey> createSuccessor(SqlConnection connection, boolean immediate) {
         Instant now = clock.instant();
         Instant activeFrom = immediate ? now : now.plus(config.keys().publishAhead());
-        KeyPair pair = EcKeys.generate();
+        KeyPair pair = newP256KeyPair();
         String kid = newKid();
         StoredKey key = new StoredKey(kid, pair.getPublic().getEncoded(),
                 sealer.seal(kid, pair.getPrivate().getEncoded()), now, activeFrom, null);
@@ -173,10 +178,11 @@ public class SigningKeyService {
     /** Empty for a row this replica cannot open (e.g. sealed under a previous KEK): it is left out. */
     private Optional<SigningKey> open(StoredKey stored) {
         try {
-            return Optional.of(new SigningKey(stored.kid(), EcKeys.publicKey(stored.publicKey()),
-                    EcKeys.privateKey(sealer.open(stored.kid(), stored.privateKeySealed())), stored.createdAt(),
-                    stored.activeFrom(), stored.retiredAt()));
-        } catch (IllegalStateException e) {
+            KeyFactory ec = KeyFactory.getInstance("EC");
+            return Optional.of(new SigningKey(stored.kid(), ec.generatePublic(new X509EncodedKeySpec(stored.publicKey())),
+                    ec.generatePrivate(new PKCS8EncodedKeySpec(sealer.open(stored.kid(), stored.privateKeySealed()))),
+                    stored.createdAt(), stored.activeFrom(), stored.retiredAt()));
+        } catch (IllegalStateException | GeneralSecurityException e) {
             LOG.errorf("signing key %s is left out: %s", stored.kid(), e.getMessage());
             return Optional.empty();
         }
@@ -186,6 +192,16 @@ public class SigningKeyService {
     private static String newKid() {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
-        return CompactJws.base64Url(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static KeyPair newP256KeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("EC P-256 is not available", e);
+        }
     }
 }

@@ -15,8 +15,7 @@ public enum TokenProblems implements ProblemType {
     UNKNOWN_SCOPE(400, "Cakupan tidak dikenal", "Unknown scope"),
     RELYING_PARTY_EXISTS(409, "Klien sudah terdaftar", "The client already exists"),
     RELYING_PARTY_NOT_FOUND(404, "Klien tidak ditemukan", "Client not found"),
-    SIGNING_KEY_NOT_FOUND(404, "Kunci penandatangan tidak ditemukan", "Signing key not found"),
-    QR_IMAGE_NOT_FOUND(404, "Gambar QR tidak ditemukan atau sudah kedaluwarsa", "QR image not found or expired");
+    SIGNING_KEY_NOT_FOUND(404, "Kunci penandatangan tidak ditemukan", "Signing key not found");
 
     private final Definition definition;
 

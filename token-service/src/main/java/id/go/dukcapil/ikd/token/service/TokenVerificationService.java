@@ -7,22 +7,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import id.go.dukcapil.ikd.messaging.GroupCommit;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.messaging.Outbox.TracedEvent;
 import id.go.dukcapil.ikd.token.config.TokenConfig;
-import id.go.dukcapil.ikd.token.crypto.CompactJws;
-import id.go.dukcapil.ikd.token.crypto.MalformedJwsException;
+import id.go.dukcapil.ikd.token.crypto.MalformedTokenException;
 import id.go.dukcapil.ikd.token.domain.Scopes;
-import id.go.dukcapil.ikd.token.domain.SigningKey;
 import id.go.dukcapil.ikd.token.domain.VerificationReason;
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
 import id.go.dukcapil.ikd.token.mapping.TokenVerifiedMapper;
@@ -35,10 +30,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Online verification of a QR token for a relying party. The token's header is never trusted to
- * choose anything: the algorithm is ES256 or nothing, the key comes from our own published keys
- * by kid, and key-carrying headers ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) or
- * {@code crit} make the token fail. Then time (with a small leeway), revocation, and single use
+ * Online verification of a QR token for a relying party, in either format ({@link QrTokenReader}:
+ * the CWT of the QR credential, and the legacy JWS until the last one expired). The token's header
+ * is never trusted to choose anything: the algorithm is ES256 or nothing, the key comes from our
+ * own published keys by the kid of the protected header, and key-carrying JWS headers
+ * ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) or {@code crit} make the token fail. The
+ * answer holds what the relying party's scope allows, never more than the token shows. Then time (with a small leeway), revocation, and single use
  * (a primary-key insert, so of concurrent presentations exactly one wins). Every answer, valid or
  * not, is audited as TokenVerified in the same transaction. Presentations that arrive together
  * share that transaction and its statements (group commit).
@@ -47,8 +44,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class TokenVerificationService {
 
     private static final Logger LOG = Logger.getLogger(TokenVerificationService.class);
-    private static final Set<String> REFUSED_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit");
-    private static final int MAX_ID_LENGTH = 128;
 
     private final SigningKeyService keys;
     private final Pool pool;
@@ -73,7 +68,7 @@ public class TokenVerificationService {
     }
 
     /** A token whose signature and times are right; revocation and single use are still to check. */
-    private record Checked(String jti, String subject, Instant issuedAt, Instant expiresAt, JsonNode claims) {
+    record Checked(String jti, String subject, Instant issuedAt, Instant expiresAt, Map<String, String> disclosed) {
     }
 
     /** One presentation waiting for the database: its inspection, who presented it, when, in which trace. */
@@ -109,7 +104,8 @@ public class TokenVerificationService {
             Checked token = presentation.inspection().checked();
             if (token != null) {
                 attempts.add(new QrTokenAttempt(token.subject(), token.jti(), presentation.relyingParty(),
-                        presentation.at(), token.expiresAt().plus(config.qr().leeway()), latestActivationFor(token)));
+                        presentation.at(), token.expiresAt().plus(config.qr().leeway()), latestActivationFor(token),
+                        String.join(" ", released(token, presentation.scopes()))));
             }
         }
         return pool.withTransaction(connection -> (attempts.isEmpty()
@@ -136,7 +132,7 @@ public class TokenVerificationService {
         }
         return claim.first()
                 ? new VerificationResult(true, null, token.jti(), token.subject(), token.issuedAt(),
-                        token.expiresAt(), allowedAttributes(token.claims(), scopes))
+                        token.expiresAt(), attributes(token, claim, scopes))
                 : VerificationResult.invalid(VerificationReason.REPLAYED, token.jti(), token.subject());
     }
 
@@ -159,50 +155,54 @@ public class TokenVerificationService {
     }
 
     private Uni<Inspection> inspect(String token, Instant now) {
-        CompactJws.Parts parts;
+        QrTokenReader.Presented presented;
         try {
-            parts = CompactJws.parse(token == null ? null : token.trim());
-        } catch (MalformedJwsException e) {
+            presented = QrTokenReader.read(token);
+        } catch (MalformedTokenException e) {
             return Uni.createFrom().item(Inspection.refused(VerificationReason.MALFORMED, null, null));
         }
-        String jti = boundedText(parts.claims(), "jti");
-        String subject = boundedText(parts.claims(), "sub");
-        if (!CompactJws.ES256.equals(parts.headerText("alg"))
-                || REFUSED_HEADERS.stream().anyMatch(parts.header()::has)) {
+        String jti = presented.jti();
+        String subject = presented.subject();
+        if (presented.algRefused()) {
             return Uni.createFrom().item(Inspection.refused(VerificationReason.BAD_SIGNATURE, jti, subject));
         }
-        String kid = parts.headerText("kid");
-        if (!SigningKey.QR_TYP.equals(parts.headerText("typ")) || kid == null) {
+        if (presented.typeRefused() || presented.kid() == null) {
             return Uni.createFrom().item(Inspection.refused(VerificationReason.MALFORMED, jti, subject));
         }
-        return keys.publishedKey(kid).map(key -> {
+        return keys.publishedKey(presented.kid()).map(key -> {
             if (key.isEmpty()) {
                 return Inspection.refused(VerificationReason.UNKNOWN_KEY, jti, subject);
             }
-            if (!CompactJws.verifyEs256(parts, key.get().publicKey())) {
+            if (!presented.signature().test(key.get().publicKey())) {
                 return Inspection.refused(VerificationReason.BAD_SIGNATURE, jti, subject);
             }
-            return checkClaims(parts.claims(), jti, subject, now);
+            return checkClaims(presented, now);
         });
     }
 
-    private Inspection checkClaims(JsonNode claims, String jti, String subject, Instant now) {
-        if (jti == null || subject == null || !config.issuer().equals(boundedText(claims, "iss"))
-                || !claims.path("iat").canConvertToLong() || !claims.path("exp").canConvertToLong()
-                || (claims.has("nbf") && !claims.path("nbf").canConvertToLong())) {
+    private Inspection checkClaims(QrTokenReader.Presented token, Instant now) {
+        String jti = token.jti();
+        String subject = token.subject();
+        if (jti == null || subject == null || !config.issuer().equals(token.issuer())
+                || !isTime(token.issuedAt()) || !isTime(token.expiresAt())
+                || (token.notBefore() != null && !isTime(token.notBefore()))) {
             return Inspection.refused(VerificationReason.MALFORMED, jti, subject);
         }
-        Instant issuedAt = Instant.ofEpochSecond(claims.get("iat").asLong());
-        Instant expiresAt = Instant.ofEpochSecond(claims.get("exp").asLong());
+        Instant issuedAt = Instant.ofEpochSecond(token.issuedAt());
+        Instant expiresAt = Instant.ofEpochSecond(token.expiresAt());
         Instant latestStart = now.plus(config.qr().leeway());
         if (now.isAfter(expiresAt.plus(config.qr().leeway()))) {
             return Inspection.refused(VerificationReason.EXPIRED, jti, subject);
         }
         if (issuedAt.isAfter(latestStart)
-                || (claims.has("nbf") && Instant.ofEpochSecond(claims.get("nbf").asLong()).isAfter(latestStart))) {
+                || (token.notBefore() != null && Instant.ofEpochSecond(token.notBefore()).isAfter(latestStart))) {
             return Inspection.refused(VerificationReason.NOT_YET_VALID, jti, subject);
         }
-        return new Inspection(null, new Checked(jti, subject, issuedAt, expiresAt, claims));
+        return new Inspection(null, new Checked(jti, subject, issuedAt, expiresAt, token.disclosed()));
+    }
+
+    private static boolean isTime(Long seconds) {
+        return seconds != null && seconds != Long.MIN_VALUE && Math.abs(seconds) < 100_000_000_000L;
     }
 
     /**
@@ -214,22 +214,24 @@ public class TokenVerificationService {
         return token.issuedAt().plusSeconds(1).plus(config.qr().leeway());
     }
 
-    private static Map<String, String> allowedAttributes(JsonNode claims, Collection<String> scopes) {
+    /**
+     * The scopes whose attributes the relying party learns: its scope, capped at what the token
+     * shows; a token that shows nothing (minimal disclosure) is answered by scope alone.
+     */
+    static List<String> released(Checked token, Collection<String> scopes) {
+        return scopes.stream().filter(Scopes.ATTRIBUTES::containsKey)
+                .filter(scope -> token.disclosed() == null || token.disclosed().containsKey(scope)).distinct().toList();
+    }
+
+    private static Map<String, String> attributes(Checked token, QrTokenClaim claim, Collection<String> scopes) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        for (String scope : scopes) {
-            Scopes.Attribute attribute = Scopes.ATTRIBUTES.get(scope);
-            if (attribute != null && claims.path(attribute.claim()).isTextual()) {
-                attributes.put(attribute.name(), claims.get(attribute.claim()).asText());
+        for (String scope : released(token, scopes)) {
+            String value = token.disclosed() != null ? token.disclosed().get(scope)
+                    : QrTokenFactory.answerText(scope, claim.fullName(), claim.nikMasked(), claim.birthDate(), claim.photoSha256());
+            if (value != null) {
+                attributes.put(Scopes.ATTRIBUTES.get(scope).name(), value);
             }
         }
         return attributes;
-    }
-
-    private static String boundedText(JsonNode claims, String name) {
-        JsonNode value = claims.get(name);
-        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_ID_LENGTH) {
-            return null;
-        }
-        return value.asText();
     }
 }
