@@ -119,7 +119,7 @@ class OperatorLoginHardeningTest {
     void onlyOperatorTokensOpenTheApi() {
         Instant expires = Instant.now().plusSeconds(600);
         String counterCode = TestSupport.counterJws(new TestSupport.Registration(UUID.randomUUID(), UUID.randomUUID(),
-                TestSupport.shortCode(), expires), expires);
+                TestSupport.shortCode(), expires, 1), expires);
         String untypedOperator = operator().jws().sign();
         String oldTypeOperator = operator().jws().type("JWT").sign();
         String operatorForTokenService = Jwt.issuer(IkdTestResource.ISSUER).subject(UUID.randomUUID().toString())
