@@ -43,7 +43,11 @@ public class BodyTooLargeHandler {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::declaredLength);
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
-            if (context.statusCode() != 413) {
+            // 413 from Vert.x's body handler, or thrown by RESTEasy's form and multipart parsers while they read
+            // a Uni endpoint's body on the event loop (there no exception mapper runs: it was a 500, per chunk)
+            boolean thrown = context.failure() instanceof jakarta.ws.rs.WebApplicationException web
+                    && web.getResponse().getStatus() == 413;
+            if (context.statusCode() != 413 && !thrown) {
                 context.next();
                 return;
             }

@@ -42,6 +42,26 @@ public class HttpEdge {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::guard);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::unreadable);
+    }
+
+    /**
+     * What RESTEasy's form and multipart parsers throw while reading a Uni endpoint's body on the
+     * event loop reaches Vert.x, not the exception mappers: a body cut short or a client error status
+     * is answered here as its problem, without a stack trace.
+     */
+    private void unreadable(RoutingContext context) {
+        Throwable failure = context.failure();
+        if (failure instanceof java.io.IOException && ProblemMappers.fromMultipartParser(failure)) {
+            send(context, json, CommonProblems.MALFORMED_REQUEST, ProblemMappers.MULTIPART_CUT_ID,
+                    ProblemMappers.MULTIPART_CUT_EN);
+        } else if (failure instanceof jakarta.ws.rs.WebApplicationException web
+                && web.getResponse().getStatus() >= 400 && web.getResponse().getStatus() < 500
+                && web.getResponse().getStatus() != 413) {
+            send(context, json, CommonProblems.forStatus(web.getResponse().getStatus()), null, null);
+        } else {
+            context.next();
+        }
     }
 
     private void guard(RoutingContext context) {

@@ -94,14 +94,19 @@ public class ProblemMappers {
     /** A multipart body cut short or without its boundary: the client's fault, not worth a stack trace. */
     @ServerExceptionMapper
     public Response io(java.io.IOException e, HttpHeaders headers, UriInfo uri) {
-        boolean multipart = java.util.Arrays.stream(e.getStackTrace())
-                .anyMatch(frame -> frame.getClassName().startsWith(MULTIPART_PARSER));
-        if (!multipart) {
+        if (!fromMultipartParser(e)) {
             return unexpected(e, headers, uri);
         }
-        return problem(new ProblemException(CommonProblems.MALFORMED_REQUEST,
-                "Isi multipart terpotong atau tidak sesuai batasnya (boundary).",
-                "The multipart body is cut short or does not match its boundary."), headers, uri);
+        return problem(new ProblemException(CommonProblems.MALFORMED_REQUEST, MULTIPART_CUT_ID, MULTIPART_CUT_EN),
+                headers, uri);
+    }
+
+    static final String MULTIPART_CUT_ID = "Isi multipart terpotong atau tidak sesuai batasnya (boundary).";
+    static final String MULTIPART_CUT_EN = "The multipart body is cut short or does not match its boundary.";
+
+    static boolean fromMultipartParser(Throwable e) {
+        return java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith(MULTIPART_PARSER));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -108,6 +108,10 @@ class BadInputTest {
                 "x".repeat(60_000)).post("/probe/form"), 413, "PAYLOAD_TOO_LARGE");
         problem(() -> given().multiPart("name", "x".repeat(10_000)).post("/probe/multipart"), 413,
                 "PAYLOAD_TOO_LARGE");
+        problem(() -> given().contentType(ContentType.URLENC).formParam("name", "x".repeat(10_000))
+                .post("/probe/form-uni"), 413, "PAYLOAD_TOO_LARGE");
+        problem(() -> given().multiPart("name", "x".repeat(10_000)).post("/probe/multipart-uni"), 413,
+                "PAYLOAD_TOO_LARGE");
     }
 
     @Test
@@ -134,6 +138,10 @@ class BadInputTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         problem(() -> given().contentType("multipart/form-data; boundary=b0undary").body(cutInHeaders)
                 .post("/probe/multipart"), 400, "MALFORMED_REQUEST");
+        for (byte[] cut : new byte[][] { head.getBytes(StandardCharsets.ISO_8859_1), cutInHeaders }) {
+            problem(() -> given().contentType("multipart/form-data; boundary=b0undary").body(cut)
+                    .post("/probe/multipart-uni"), 400, "MALFORMED_REQUEST");
+        }
     }
 
     @Test

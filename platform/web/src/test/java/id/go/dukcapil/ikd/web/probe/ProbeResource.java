@@ -59,6 +59,21 @@ public class ProbeResource {
         return Map.of("name", String.valueOf(name));
     }
 
+    /** Uni endpoints have their form read on the event loop, where parser failures bypass the mappers. */
+    @POST
+    @Path("/form-uni")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Map<String, String>> formUni(@FormParam("name") String name) {
+        return Uni.createFrom().item(Map.of("name", String.valueOf(name)));
+    }
+
+    @POST
+    @Path("/multipart-uni")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<Map<String, Object>> multipartUni(@RestForm("name") String name, @RestForm("file") FileUpload file) {
+        return Uni.createFrom().item(multipart(name, file));
+    }
+
     @POST
     @Path("/multipart")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
