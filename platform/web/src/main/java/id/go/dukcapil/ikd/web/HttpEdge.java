@@ -27,6 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 public class HttpEdge {
 
     static final String NOSNIFF = "nosniff";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HttpEdge.class);
 
     private final ObjectMapper json;
     private final int maxUriLength;
@@ -52,7 +53,14 @@ public class HttpEdge {
      */
     private void unreadable(RoutingContext context) {
         Throwable failure = context.failure();
-        if (failure instanceof java.io.IOException && ProblemMappers.fromMultipartParser(failure)) {
+        if (context.response().ended()) {
+            // the refusal is answered (e.g. 413 at the first chunk over a limit); what the rest of the body
+            // makes fail after it is not news: no log line per chunk
+            LOG.debugf("after the answer to %s: %s", context.request().path(), failure);
+            context.response().close();
+            return;
+        }
+        if (failure != null && ProblemMappers.fromMultipartParser(failure)) {
             send(context, json, CommonProblems.MALFORMED_REQUEST, ProblemMappers.MULTIPART_CUT_ID,
                     ProblemMappers.MULTIPART_CUT_EN);
         } else if (failure instanceof jakarta.ws.rs.WebApplicationException web
@@ -86,7 +94,7 @@ public class HttpEdge {
     /** A problem answered from the HTTP layer, where no exception mapper runs; the connection closes. */
     static void send(RoutingContext context, ObjectMapper json, ProblemType type, String detailId, String detailEn) {
         if (context.response().headWritten()) {
-            context.request().connection().close();
+            context.response().close();
             return;
         }
         String language = Languages.preferred(context.acceptableLanguages().stream()

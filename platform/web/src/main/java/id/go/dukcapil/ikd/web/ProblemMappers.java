@@ -109,8 +109,21 @@ public class ProblemMappers {
                 .anyMatch(frame -> frame.getClassName().startsWith(MULTIPART_PARSER));
     }
 
+    private static boolean from(Throwable e, String simpleClassName) {
+        return java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().endsWith("." + simpleClassName));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (fromMultipartParser(e)) { // its MalformedMessageException is not an IOException
+            return problem(new ProblemException(CommonProblems.MALFORMED_REQUEST, MULTIPART_CUT_ID, MULTIPART_CUT_EN),
+                    headers, uri);
+        }
+        if (e instanceof java.io.IOException && from(e, "VertxInputStream")) {
+            // a body without Content-Length grew over the limit: the reader has answered 413 already
+            return problem(new ProblemException(CommonProblems.PAYLOAD_TOO_LARGE), headers, uri);
+        }
         String language = Languages.preferred(headers.getAcceptableLanguages());
         String reference = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure on %s (reference %s)", uri.getPath(), reference);
