@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.web;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ public class ProblemException extends RuntimeException {
     private final String detailEn;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private Duration retryAfter;
+    private List<Problem.FieldError> errors = List.of();
 
     public ProblemException(ProblemType type) {
         this(type, null, null);
@@ -32,6 +34,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
         return this;
+    }
+
+    /** The fields that are wrong, sent as {@code errors}. */
+    public ProblemException errors(List<Problem.FieldError> fieldErrors) {
+        this.errors = List.copyOf(fieldErrors);
+        return this;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 
     /** Asks the client to wait this long before trying again: sent as {@code Retry-After}. */

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -28,11 +29,12 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         String language = Languages.preferred(headers.getAcceptableLanguages());
-        Response response = respond(Problem.of(e.type(), language, e.detail(language), uri.getPath(), null,
+        Response response = respond(Problem.of(e.type(), language, e.detail(language), uri.getPath(), e.errors(),
                 e.extensions()));
         return e.retryAfter()
                 .map(wait -> Response.fromResponse(response)
@@ -52,10 +54,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        String language = Languages.preferred(headers.getAcceptableLanguages());
-        String detail = "en".equals(language) ? "The body is not valid JSON for this endpoint."
-                : "Isi permintaan bukan JSON yang valid untuk layanan ini.";
-        return respond(Problem.of(CommonProblems.MALFORMED_REQUEST, language, detail, uri.getPath(), null, null));
+        return problem(JsonProblems.of(e, Languages.preferred(headers.getAcceptableLanguages())), headers, uri);
+    }
+
+    /** Ahead of quarkus-rest-jackson's own mapper, which answers an empty 400. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -73,6 +78,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, headers, uri); // what quarkus-rest-jackson wraps: bad syntax, nesting too deep
+        }
         String language = Languages.preferred(headers.getAcceptableLanguages());
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -83,8 +91,39 @@ public class ProblemMappers {
         return status == response.getStatus() ? response : Response.fromResponse(response).status(status).build();
     }
 
+    /** A multipart body cut short or without its boundary: the client's fault, not worth a stack trace. */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, HttpHeaders headers, UriInfo uri) {
+        if (!fromMultipartParser(e)) {
+            return unexpected(e, headers, uri);
+        }
+        return problem(new ProblemException(CommonProblems.MALFORMED_REQUEST, MULTIPART_CUT_ID, MULTIPART_CUT_EN),
+                headers, uri);
+    }
+
+    static final String MULTIPART_CUT_ID = "Isi multipart terpotong atau tidak sesuai batasnya (boundary).";
+    static final String MULTIPART_CUT_EN = "The multipart body is cut short or does not match its boundary.";
+
+    static boolean fromMultipartParser(Throwable e) {
+        return java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith(MULTIPART_PARSER));
+    }
+
+    private static boolean from(Throwable e, String simpleClassName) {
+        return java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().endsWith("." + simpleClassName));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (fromMultipartParser(e)) { // its MalformedMessageException is not an IOException
+            return problem(new ProblemException(CommonProblems.MALFORMED_REQUEST, MULTIPART_CUT_ID, MULTIPART_CUT_EN),
+                    headers, uri);
+        }
+        if (e instanceof java.io.IOException && from(e, "VertxInputStream")) {
+            // a body without Content-Length grew over the limit: the reader has answered 413 already
+            return problem(new ProblemException(CommonProblems.PAYLOAD_TOO_LARGE), headers, uri);
+        }
         String language = Languages.preferred(headers.getAcceptableLanguages());
         String reference = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure on %s (reference %s)", uri.getPath(), reference);

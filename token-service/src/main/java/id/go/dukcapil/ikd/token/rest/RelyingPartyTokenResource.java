@@ -74,7 +74,8 @@ public class RelyingPartyTokenResource {
             String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? null : new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
+            // NUL cannot be stored in PostgreSQL text: such a client cannot exist (was a 500)
+            return colon < 0 || decoded.indexOf('\0') >= 0 ? null : new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
         } catch (IllegalArgumentException e) {
             return null;
         }
