@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.web.BearerTokenTypes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -71,7 +72,7 @@ class ConcurrentOperatorsTest {
                     .execute(Tuple.of(operatorId, username, "Operator Beban " + i, OFFICE)).await().indefinitely();
             String token = Jwt.issuer("https://ikd.dukcapil.go.id").subject(operatorId.toString()).upn(username)
                     .audience("ikd").groups("operator").claim("office", OFFICE).expiresIn(Duration.ofMinutes(30))
-                    .jws().header("typ", "JWT").sign();
+                    .jws().type(BearerTokenTypes.OPERATOR).sign();
             work.add(new Work(operatorId, token, TestSupport.submit(niks.get(i))));
         }
         List<UUID> registrations = work.stream().map(w -> w.registration().registrationId()).toList();

@@ -1,11 +1,11 @@
 package id.go.dukcapil.ikd.web;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +53,7 @@ public final class Bulkhead implements AutoCloseable {
     private final Duration retryAfter;
     private final ThreadPoolExecutor executor;
     private final AtomicInteger running = new AtomicInteger();
+    private final Semaphore places;
     private final Counter rejected;
 
     Bulkhead(String name, Limits limits, Duration retryAfter, MeterRegistry registry) {
@@ -60,9 +61,12 @@ public final class Bulkhead implements AutoCloseable {
         this.limits = limits;
         this.retryAfter = retryAfter;
         AtomicInteger threads = new AtomicInteger();
+        // admission is the semaphore's (running + waiting), released before the caller resumes, so a
+        // caller that follows a finished task always finds its place; the executor's queue only holds
+        // what was admitted
+        this.places = new Semaphore(limits.concurrency() + limits.queue());
         this.executor = new ThreadPoolExecutor(limits.concurrency(), limits.concurrency(), 30, TimeUnit.SECONDS,
-                limits.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(limits.queue()),
-                runnable -> {
+                new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "ikd-bulkhead-" + name + "-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -95,12 +99,14 @@ public final class Bulkhead implements AutoCloseable {
             Context caller = Vertx.currentContext();
             try {
                 submit(() -> {
+                    T result;
                     try {
-                        T result = work.get();
-                        resume(caller, () -> emitter.complete(result));
+                        result = measured(work);
                     } catch (Throwable failure) {
                         resume(caller, () -> emitter.fail(failure));
+                        return;
                     }
+                    resume(caller, () -> emitter.complete(result));
                 });
             } catch (ProblemException busy) {
                 emitter.fail(busy);
@@ -113,10 +119,12 @@ public final class Bulkhead implements AutoCloseable {
      * it. Fails with {@code SERVICE_BUSY} when the bulkhead is full.
      */
     public <T> T call(Supplier<T> work) {
+        admit();
         Future<T> result;
         try {
             result = executor.submit(() -> measured(work));
         } catch (RejectedExecutionException e) {
+            places.release();
             throw busy();
         }
         try {
@@ -137,22 +145,29 @@ public final class Bulkhead implements AutoCloseable {
     }
 
     private void submit(Runnable task) {
+        admit();
         try {
-            executor.execute(() -> measured(() -> {
-                task.run();
-                return null;
-            }));
+            executor.execute(task);
         } catch (RejectedExecutionException e) {
+            places.release();
             throw busy();
         }
     }
 
+    private void admit() {
+        if (!places.tryAcquire()) {
+            throw busy();
+        }
+    }
+
+    /** Runs admitted work; its place is given back as soon as it ends, before anyone hears of it. */
     private <T> T measured(Supplier<T> work) {
         running.incrementAndGet();
         try {
             return work.get();
         } finally {
             running.decrementAndGet();
+            places.release();
         }
     }
 
