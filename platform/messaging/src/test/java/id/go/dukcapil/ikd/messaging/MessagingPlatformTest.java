@@ -236,6 +236,22 @@ class MessagingPlatformTest {
         }
     }
 
+    @Test
+    void aRequestDuringADatabaseOutageIsAnswered503WithRetryAfterNot500() throws Exception {
+        databaseAcceptsConnections(false);
+        try {
+            io.restassured.RestAssured.given().post("/test/withdrawals/" + UUID.randomUUID()).then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .body("code", org.hamcrest.Matchers.equalTo("SERVICE_UNAVAILABLE"));
+        } finally {
+            databaseAcceptsConnections(true);
+        }
+        UUID afterwards = UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given()
+                .post("/test/withdrawals/" + afterwards).statusCode() == 200);
+    }
+
     /** An outage as the service sees it: new connections refused, open ones cut. */
     private static void databaseAcceptsConnections(boolean accept) throws Exception {
         Infrastructure infra = Infrastructure.shared();

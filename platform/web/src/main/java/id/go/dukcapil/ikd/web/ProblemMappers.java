@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +28,15 @@ import io.quarkus.security.UnauthorizedException;
  * failures are logged with a reference and answered without internals.
  */
 public class ProblemMappers {
+
+    /** How long a client is asked to wait while a dependency is down. */
+    static final java.time.Duration OUTAGE_RETRY_AFTER = java.time.Duration.ofSeconds(5);
+
+    private final Instance<OutageClassifier> outages;
+
+    public ProblemMappers(Instance<OutageClassifier> outages) {
+        this.outages = outages;
+    }
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
@@ -123,6 +133,13 @@ public class ProblemMappers {
         if (e instanceof java.io.IOException && from(e, "VertxInputStream")) {
             // a body without Content-Length grew over the limit: the reader has answered 413 already
             return problem(new ProblemException(CommonProblems.PAYLOAD_TOO_LARGE), headers, uri);
+        }
+        if (outages.stream().anyMatch(classifier -> classifier.isOutage(e))) {
+            // the request was fine; a dependency is away: one line, no stack trace, and the client waits
+            LOG.warnf("%s answered 503: a dependency is unavailable (%s)", uri.getPath(), e.getClass().getSimpleName());
+            return problem(new ProblemException(CommonProblems.SERVICE_UNAVAILABLE,
+                    "Layanan sementara tidak dapat menyimpan atau membaca data. Silakan coba lagi dalam beberapa detik.",
+                    "The service cannot store or read data for a moment. Please try again in a few seconds.").retryAfter(OUTAGE_RETRY_AFTER), headers, uri);
         }
         String language = Languages.preferred(headers.getAcceptableLanguages());
         String reference = java.util.UUID.randomUUID().toString();
