@@ -210,14 +210,19 @@ final class Journey {
     // --- SOP step 7: the 90-second QR ---
 
     QrToken mintQr(CitizenSession session, String appPin) {
+        JsonPath minted = mintAt(token(), session, appPin);
+        return new QrToken(minted.getString("token"), Instant.parse(minted.getString("expiresAt")),
+                minted.getString("qr.pngBase64"));
+    }
+
+    /** A fresh PIN proof (activation-service) and a mint with it at the token-service on {@code tokenServiceUrl}: the whole answer. */
+    JsonPath mintAt(String tokenServiceUrl, CitizenSession session, String appPin) {
         String proof = given().auth().oauth2(session.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("appPin", appPin)).post(activation() + "/api/v1/citizen/pin-proofs")
                 .then().statusCode(200).extract().path("pinProof");
-        JsonPath minted = given().auth().oauth2(session.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("pinProof", proof)).post(token() + "/api/v1/qr-tokens")
+        return given().auth().oauth2(session.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("pinProof", proof)).post(tokenServiceUrl + "/api/v1/qr-tokens")
                 .then().statusCode(201).extract().jsonPath();
-        return new QrToken(minted.getString("token"), Instant.parse(minted.getString("expiresAt")),
-                minted.getString("qr.pngBase64"));
     }
 
     /** Reads the QR picture as a relying party's camera app would. */
@@ -231,15 +236,23 @@ final class Journey {
     // --- the relying party ---
 
     String relyingPartyToken() {
+        return relyingPartyTokenAt(token());
+    }
+
+    String relyingPartyTokenAt(String tokenServiceUrl) {
         return given().formParam("grant_type", "client_credentials").formParam("client_id", "demo-verifier")
                 .formParam("client_secret", "demo-verifier-secret")
-                .post(token() + "/api/v1/relying-party/tokens")
+                .post(tokenServiceUrl + "/api/v1/relying-party/tokens")
                 .then().statusCode(200).extract().path("access_token");
     }
 
     JsonPath verify(String relyingPartyToken, String qrToken) {
+        return verifyAt(token(), relyingPartyToken, qrToken);
+    }
+
+    JsonPath verifyAt(String tokenServiceUrl, String relyingPartyToken, String qrToken) {
         return given().auth().oauth2(relyingPartyToken).contentType(ContentType.JSON)
-                .body(Map.of("token", qrToken)).post(token() + "/api/v1/verifications")
+                .body(Map.of("token", qrToken)).post(tokenServiceUrl + "/api/v1/verifications")
                 .then().statusCode(200).extract().jsonPath();
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
 import id.go.dukcapil.ikd.local.infra.LocalPorts;
 import id.go.dukcapil.ikd.local.infra.SmsOutbox;
+import id.go.dukcapil.ikd.testing.FreePorts;
 import id.go.dukcapil.ikd.testing.Logs;
 import id.go.dukcapil.ikd.testing.Postgres;
 
@@ -34,6 +35,9 @@ public final class LocalSuite implements AutoCloseable {
     private final LocalInfrastructure infrastructure;
     private final Map<SuiteService, ServiceProcess> services = new EnumMap<>(SuiteService.class);
     private final Supervisor supervisor;
+    private final List<ExtraReplica> extraReplicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile ServiceEnvironment.Context context;
+    private volatile Path projectRoot;
 
     private LocalSuite(Path dataDir, LocalPorts ports, ServicePorts servicePorts, LocalInfrastructure infrastructure) {
         this.dataDir = dataDir;
@@ -84,6 +88,8 @@ public final class LocalSuite implements AutoCloseable {
         try {
             LocalKeys keys = LocalKeys.inDirectory(dataDir.resolve("keys"), ServiceEnvironment.secretNames());
             ServiceEnvironment.Context context = new ServiceEnvironment.Context(ports, servicePorts, keys);
+            suite.context = context;
+            suite.projectRoot = projectRoot;
             for (SuiteService service : SuiteService.values()) {
                 ServiceProcess process = ServiceProcess.start(projectRoot, service, servicePorts.of(service),
                         ServiceEnvironment.of(service, context), dataDir.resolve("logs"));
@@ -109,6 +115,37 @@ public final class LocalSuite implements AutoCloseable {
                 }
                 sleep(Duration.ofMillis(500));
             }
+        }
+    }
+
+    /**
+     * Starts one more instance of {@code service}, as a second replica behind a load balancer would
+     * run: the same packaged application, environment, database, broker and keys as the first, on
+     * a free HTTP port of its own, with its log in {@code logs/<module>-<port>/}. Returns once it is
+     * ready; it is not restarted when it dies, and {@link ExtraReplica#close()} (or closing the
+     * suite) stops it. For tests that prove a service keeps nothing per replica.
+     */
+    public ExtraReplica startExtraReplica(SuiteService service, Duration readyTimeout) {
+        int port = FreePorts.next();
+        Map<String, String> environment = new java.util.LinkedHashMap<>(ServiceEnvironment.of(service, context));
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ServiceProcess process = ServiceProcess.start(projectRoot, service, port, environment,
+                dataDir.resolve("logs").resolve(service.module() + "-" + port));
+        ExtraReplica replica = new ExtraReplica(process, extraReplicas::remove);
+        extraReplicas.add(replica);
+        try {
+            Instant deadline = Instant.now().plus(readyTimeout);
+            while (!process.isReady()) {
+                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the extra " + service.module() + " did not become ready; last lines of "
+                            + process.log() + ":\n" + Logs.tail(process.log(), 40));
+                }
+                sleep(Duration.ofMillis(500));
+            }
+            return replica;
+        } catch (RuntimeException e) {
+            replica.close();
+            throw e;
         }
     }
 
@@ -149,6 +186,7 @@ public final class LocalSuite implements AutoCloseable {
     @Override
     public synchronized void close() {
         supervisor.close();
+        extraReplicas.forEach(ExtraReplica::close);
         services.values().forEach(ServiceProcess::requestStop);
         services.values().forEach(process -> process.awaitStop(Duration.ofSeconds(30)));
         infrastructure.close();
