@@ -89,7 +89,8 @@ class HostileInputTest {
     @Test
     void mutatedBearerTokensGetUnauthorizedProblems() {
         String citizen = Jwt.subject("ikd-hostile").audience("token-service").groups(Set.of("citizen"))
-                .expiresIn(600).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).sign();
+                .expiresIn(600).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
+                .type(id.go.dukcapil.ikd.web.BearerTokenTypes.CITIZEN).sign();
         HostileInput.mutationsOf(citizen).sampleStream().limit(150).forEach(token -> HostileInput
                 .assertSuccessOrProblem(given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                         .body("{\"appPin\":\"123456\"}".getBytes(StandardCharsets.UTF_8))

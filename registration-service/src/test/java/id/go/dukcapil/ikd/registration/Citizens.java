@@ -145,7 +145,7 @@ final class Citizens {
     static String operatorToken(String group, String office) {
         return Jwt.issuer("https://ikd.dukcapil.go.id").subject("op-test").groups(group).claim("office", office)
                 .audience("ikd").expiresIn(Duration.ofMinutes(10))
-                .jws().algorithm(SignatureAlgorithm.ES256).sign();
+                .jws().algorithm(SignatureAlgorithm.ES256).type(id.go.dukcapil.ikd.web.BearerTokenTypes.OPERATOR).sign();
     }
 
     /** Publishes an event as another service's outbox relay would (CloudEvents binary mode). */
