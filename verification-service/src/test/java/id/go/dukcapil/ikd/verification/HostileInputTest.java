@@ -65,7 +65,7 @@ class HostileInputTest {
     void counterCodesNeverGetA500() {
         String operator = TestSupport.login("demo.operator");
         TestSupport.Registration someone = new TestSupport.Registration(UUID.randomUUID(), UUID.randomUUID(),
-                TestSupport.shortCode(), Instant.now().plus(Duration.ofMinutes(10)));
+                TestSupport.shortCode(), Instant.now().plus(Duration.ofMinutes(10)), 1);
         String counterQr = TestSupport.counterJws(someone, someone.expiresAt());
         Arbitraries.oneOf(HostileInput.mutationsOf(counterQr), Arbitraries.strings().ofMaxLength(100))
                 .sampleStream().limit(150).forEach(payload -> HostileInput.assertSuccessOrProblem(json(
