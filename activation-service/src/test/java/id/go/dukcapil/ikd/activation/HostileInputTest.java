@@ -1,22 +1,18 @@
 package id.go.dukcapil.ikd.activation;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.testing.HostileInput;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
-import id.go.dukcapil.ikd.testing.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,19 +30,9 @@ import io.smallrye.jwt.build.Jwt;
 @QuarkusTestResource(NotifierKeysResource.class)
 class HostileInputTest {
 
-    private static Response refusal(Supplier<Response> request, int status, String code) {
-        try (LogCapture logs = LogCapture.start()) {
-            Response response = request.get();
-            response.then().statusCode(status).contentType("application/problem+json").body("code", equalTo(code))
-                    .header("X-Content-Type-Options", "nosniff");
-            assertThat(logs.lines()).as("log lines of one refusal").hasSizeLessThanOrEqualTo(1);
-            return response;
-        }
-    }
-
     @Test
     void aNulInTheChallengeSubjectIsAValidationProblem() {
-        refusal(() -> given().contentType(ContentType.JSON).body("{\"subject\":\"ikd-\\u0000x\"}")
+        HostileInput.refusal(() -> given().contentType(ContentType.JSON).body("{\"subject\":\"ikd-\\u0000x\"}")
                 .post("/api/v1/citizen/session-challenges"), 400, "VALIDATION_FAILED").then()
                 .body("errors.field", hasItem("subject"));
     }
@@ -54,23 +40,23 @@ class HostileInputTest {
     @Test
     void aMegabyteFormFieldOnThePageIsPayloadTooLarge() {
         String megabyte = "x".repeat(1_000_000);
-        refusal(() -> given().redirects().follow(false).contentType(ContentType.URLENC).formParam("t", megabyte)
+        HostileInput.refusal(() -> given().redirects().follow(false).contentType(ContentType.URLENC).formParam("t", megabyte)
                 .formParam("pin", "123456").post("/activate"), 413, "PAYLOAD_TOO_LARGE");
-        refusal(() -> given().redirects().follow(false).contentType(ContentType.URLENC).formParam("t", megabyte)
+        HostileInput.refusal(() -> given().redirects().follow(false).contentType(ContentType.URLENC).formParam("t", megabyte)
                 .post("/activate/resend"), 413, "PAYLOAD_TOO_LARGE");
-        refusal(() -> given().redirects().follow(false).contentType(ContentType.URLENC).formParam("t", "x\u0000")
+        HostileInput.refusal(() -> given().redirects().follow(false).contentType(ContentType.URLENC).formParam("t", "x\u0000")
                 .formParam("pin", "123456").post("/activate"), 400, "VALIDATION_FAILED");
     }
 
     @Test
     void wrongJsonTypesAndShapesNameTheField() {
-        refusal(() -> json("/api/v1/citizen/session-challenges", "{\"registrationId\":42}"), 400,
+        HostileInput.refusal(() -> json("/api/v1/citizen/session-challenges", "{\"registrationId\":42}"), 400,
                 "VALIDATION_FAILED").then().body("errors.field", hasItem("registrationId"));
-        refusal(() -> json("/api/v1/citizen/session-challenges", "[]"), 400, "MALFORMED_REQUEST");
-        refusal(() -> json("/api/v1/activations", "\"text\""), 400, "MALFORMED_REQUEST");
-        refusal(() -> json("/api/v1/citizen/sessions", "{\"nonce\":[1]}"), 400, "VALIDATION_FAILED").then()
+        HostileInput.refusal(() -> json("/api/v1/citizen/session-challenges", "[]"), 400, "MALFORMED_REQUEST");
+        HostileInput.refusal(() -> json("/api/v1/activations", "\"text\""), 400, "MALFORMED_REQUEST");
+        HostileInput.refusal(() -> json("/api/v1/citizen/sessions", "{\"nonce\":[1]}"), 400, "VALIDATION_FAILED").then()
                 .body("errors.field", hasItem("nonce"));
-        refusal(() -> json("/api/v1/citizen/sessions", "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),
+        HostileInput.refusal(() -> json("/api/v1/citizen/sessions", "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),
                 400, "MALFORMED_REQUEST");
     }
 

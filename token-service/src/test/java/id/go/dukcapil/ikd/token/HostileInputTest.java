@@ -6,8 +6,6 @@ import static id.go.dukcapil.ikd.token.Fixtures.citizenJwt;
 import static id.go.dukcapil.ikd.token.Fixtures.mint;
 import static id.go.dukcapil.ikd.token.Fixtures.pinProof;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +20,6 @@ import net.jqwik.api.Arbitraries;
 
 import id.go.dukcapil.ikd.testing.HostileInput;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
-import id.go.dukcapil.ikd.testing.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,16 +35,6 @@ import io.restassured.response.Response;
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "token"))
 class HostileInputTest {
 
-    private static Response refusal(Supplier<Response> request, int status, String code) {
-        try (LogCapture logs = LogCapture.start()) {
-            Response response = request.get();
-            response.then().statusCode(status).contentType("application/problem+json").body("code", equalTo(code))
-                    .header("X-Content-Type-Options", "nosniff");
-            assertThat(logs.lines()).as("log lines of one refusal").hasSizeLessThanOrEqualTo(1);
-            return response;
-        }
-    }
-
     private static Response tokenRequest(String clientId) {
         return given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .formParam("client_id", clientId).formParam("client_secret", "s3cret").post("/api/v1/relying-party/tokens");
@@ -56,14 +42,14 @@ class HostileInputTest {
 
     @Test
     void aNulOrAHugeClientIdIsAProblem() {
-        refusal(() -> tokenRequest("bank\u0000x"), 400, "VALIDATION_FAILED").then()
+        HostileInput.refusal(() -> tokenRequest("bank\u0000x"), 400, "VALIDATION_FAILED").then()
                 .body("errors.field", hasItem("client_id"));
-        refusal(() -> tokenRequest("x".repeat(1_000_000)), 413, "PAYLOAD_TOO_LARGE");
+        HostileInput.refusal(() -> tokenRequest("x".repeat(1_000_000)), 413, "PAYLOAD_TOO_LARGE");
         String basic = Base64.getEncoder().encodeToString("bank\u0000x:s3cret".getBytes(StandardCharsets.UTF_8));
-        refusal(() -> given().header("Authorization", "Basic " + basic).contentType(ContentType.URLENC)
+        HostileInput.refusal(() -> given().header("Authorization", "Basic " + basic).contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials").post("/api/v1/relying-party/tokens"), 401,
                 "INVALID_CLIENT");
-        refusal(() -> given().urlEncodingEnabled(false).auth().oauth2(adminJwt())
+        HostileInput.refusal(() -> given().urlEncodingEnabled(false).auth().oauth2(adminJwt())
                 .delete("/api/v1/admin/relying-parties/bank%00x"), 400,
                 "VALIDATION_FAILED");
     }

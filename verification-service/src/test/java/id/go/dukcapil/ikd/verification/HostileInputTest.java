@@ -1,8 +1,6 @@
 package id.go.dukcapil.ikd.verification;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +15,6 @@ import net.jqwik.api.Arbitraries;
 
 import id.go.dukcapil.ikd.testing.HostileInput;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
-import id.go.dukcapil.ikd.testing.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,16 +30,6 @@ import io.restassured.response.Response;
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
 class HostileInputTest {
 
-    private static Response refusal(Supplier<Response> request, int status, String code) {
-        try (LogCapture logs = LogCapture.start()) {
-            Response response = request.get();
-            response.then().statusCode(status).contentType("application/problem+json").body("code", equalTo(code))
-                    .header("X-Content-Type-Options", "nosniff");
-            assertThat(logs.lines()).as("log lines of one refusal").hasSizeLessThanOrEqualTo(1);
-            return response;
-        }
-    }
-
     private static Response json(String path, String body, String token) {
         var request = given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8));
         return (token == null ? request : request.auth().oauth2(token)).post(path);
@@ -51,14 +37,14 @@ class HostileInputTest {
 
     @Test
     void aNulInTheLoginNameIsAValidationProblem() {
-        refusal(() -> json("/api/v1/operator/sessions", "{\"username\":\"demo.operator\\u0000\",\"password\":\"x\"}",
+        HostileInput.refusal(() -> json("/api/v1/operator/sessions", "{\"username\":\"demo.operator\\u0000\",\"password\":\"x\"}",
                 null), 400, "VALIDATION_FAILED").then().body("errors.field", hasItem("username"));
-        refusal(() -> given().contentType(ContentType.URLENC).formParam("username", "demo\u0000operator")
+        HostileInput.refusal(() -> given().contentType(ContentType.URLENC).formParam("username", "demo\u0000operator")
                 .formParam("password", "x").post("/portal/login"), 400, "VALIDATION_FAILED").then()
                 .body("errors.field", hasItem("username"));
-        refusal(() -> json("/api/v1/operator/sessions", "{\"username\":\"a\",\"password\":[1]}", null), 400,
+        HostileInput.refusal(() -> json("/api/v1/operator/sessions", "{\"username\":\"a\",\"password\":[1]}", null), 400,
                 "VALIDATION_FAILED").then().body("errors.field", hasItem("password"));
-        refusal(() -> json("/api/v1/operator/sessions", "[\"demo.operator\"]", null), 400, "MALFORMED_REQUEST");
+        HostileInput.refusal(() -> json("/api/v1/operator/sessions", "[\"demo.operator\"]", null), 400, "MALFORMED_REQUEST");
     }
 
     @Test

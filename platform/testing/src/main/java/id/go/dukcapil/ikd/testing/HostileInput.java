@@ -3,6 +3,7 @@ package id.go.dukcapil.ikd.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
@@ -19,6 +20,21 @@ import io.restassured.response.Response;
 public final class HostileInput {
 
     private HostileInput() {
+    }
+
+    /**
+     * Sends one request that must be refused: the given status, problem+json with {@code code},
+     * nosniff, and at most one log line for the refusal.
+     */
+    public static Response refusal(Supplier<Response> request, int status, String code) {
+        try (LogCapture logs = LogCapture.start()) {
+            Response response = request.get();
+            response.then().statusCode(status).contentType("application/problem+json")
+                    .body("code", org.hamcrest.Matchers.equalTo(code))
+                    .header("X-Content-Type-Options", "nosniff");
+            assertThat(logs.lines()).as("log lines of one refusal").hasSizeLessThanOrEqualTo(1);
+            return response;
+        }
     }
 
     /** Fails unless the answer is a success or a client problem with a code. */
