@@ -121,6 +121,12 @@ final class EventFixtures {
                 EMAIL, PHONE, LANGUAGE, office());
     }
 
+    static DeactivationLinkIssued deactivationLinkIssued() {
+        return new DeactivationLinkIssued(
+                REGISTRATION_ID, UUID.fromString("0194b3e6-4d5e-7f60-8172-8394a5b6c7d8"), SEALED_SECRETS,
+                Instant.parse("2026-11-21T03:32:12Z"), EMAIL, PHONE, LANGUAGE, office());
+    }
+
     static IdentityActivated identityActivated() {
         return new IdentityActivated(
                 IDENTITY_ID, REGISTRATION_ID, SUBJECT, attributes(), DEVICE_KEY_THUMBPRINT,
@@ -177,6 +183,7 @@ final class EventFixtures {
                 registrationSubmitted(), registrationWithdrawn(), counterCodeIssued(),
                 approved(), rejected(),
                 activationCodeIssued(),
+                deactivationLinkIssued(),
                 identityActivated(), identityRevoked(), identityRevokedByOperator(),
                 notificationSent(), notificationRetrying(),
                 tokenAccepted(), tokenRefused(), malformedTokenRefused());

@@ -51,6 +51,7 @@ public final class EventRouter {
         }
 
         public EventRouter build() {
+            ConsumerMeters.built(consumer);
             return new EventRouter(consumer, handlers);
         }
     }

@@ -11,6 +11,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
+import id.go.dukcapil.ikd.web.VertxContexts;
+
 /**
  * Group commit for a hot path: work that arrives while one database round is in flight waits for
  * it and then goes together in the next round, one statement and one commit for all of it. An
@@ -121,11 +123,6 @@ public final class GroupCommit<I, O> {
     }
 
     private static void resume(Pending<?, ?> pending, Runnable action) {
-        Context context = pending.context();
-        if (context == null || context == Vertx.currentContext()) {
-            action.run();
-        } else {
-            context.runOnContext(ignored -> action.run());
-        }
+        VertxContexts.on(pending.context()).execute(action);
     }
 }

@@ -17,13 +17,12 @@ import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.MalformedEventException;
+import id.go.dukcapil.ikd.web.VertxContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Processes one incoming CloudEvent exactly once per consumer: the inbox record and the
@@ -58,7 +57,7 @@ public class IdempotentConsumer {
     }
 
     public Uni<Void> process(Message<String> message, EventRouter router) {
-        Executor context = onCurrentContext();
+        Executor context = VertxContexts.current();
         return attempt(message, router, context, 0);
     }
 
@@ -88,7 +87,7 @@ public class IdempotentConsumer {
                         return Uni.createFrom().voidItem().onItem().delayIt().by(delay)
                                 .chain(() -> attempt(message, router, context, failures + 1));
                     }
-                    registry.counter("ikd.events.dead.lettered", "consumer", router.consumer()).increment();
+                    registry.counter(ConsumerMeters.DEAD_LETTERED, "consumer", router.consumer()).increment();
                     LOG.errorf("event %s to %s goes to the dead-letter topic: %s", describe(message),
                             router.consumer(), failure.getMessage());
                     return Uni.createFrom().completionStage(message.nack(failure));
@@ -102,20 +101,6 @@ public class IdempotentConsumer {
         long capped = Math.min(max, exponential);
         // jitter, so that replicas recovering together do not retry in lock-step
         return Duration.ofMillis(capped / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-    }
-
-    private static Executor onCurrentContext() {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Runnable::run;
-        }
-        return command -> {
-            if (Vertx.currentContext() == context) {
-                command.run();
-            } else {
-                context.runOnContext(ignored -> command.run());
-            }
-        };
     }
 
     private Uni<Void> handle(Message<String> message, EventRouter router) {
@@ -133,7 +118,7 @@ public class IdempotentConsumer {
         return Panache.withTransaction(() -> inbox.claim(router.consumer(), id, type)
                 .chain(first -> {
                     if (!first) {
-                        registry.counter("ikd.inbox.duplicates", "consumer", router.consumer()).increment();
+                        registry.counter(ConsumerMeters.DUPLICATES, "consumer", router.consumer()).increment();
                         LOG.debugf("%s already processed event %s", router.consumer(), id);
                         return Uni.createFrom().voidItem();
                     }

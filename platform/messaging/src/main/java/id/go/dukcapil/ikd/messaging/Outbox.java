@@ -59,11 +59,6 @@ public class Outbox {
         }).replaceWith((UUID) row[0]);
     }
 
-    /** Appends {@code event} in the transaction that {@code connection} is in; returns its CloudEvents id. */
-    public Uni<UUID> append(SqlConnection connection, IkdEvent event) {
-        return appendAll(connection, List.of(new TracedEvent(event, currentTraceparent()))).map(ids -> ids.get(0));
-    }
-
     /** An event with the trace of the request it belongs to, taken when that request was still current. */
     public record TracedEvent(IkdEvent event, String traceparent) {
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.events.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -113,7 +114,10 @@ public class OutboxRelay {
                 .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
                 .chain(locked -> locked.iterator().next().getBoolean(0)
                         ? publishLocked(connection)
-                        : Uni.createFrom().item(0)));
+                        : Uni.createFrom().item(0)))
+                // counted after the commit, on another connection: counted inside the round, the rows it
+                // had just marked still looked unpublished, and an idle service reported its last batch
+                .call(this::refreshPending);
     }
 
     private Uni<Integer> publishLocked(SqlConnection connection) {
@@ -154,15 +158,17 @@ public class OutboxRelay {
                 .withKey(row.getString("message_key"))
                 .withHeaders(headers)
                 .build();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+        String type = row.getString("event_type");
+        var cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(row.getUUID("event_id").toString())
-                .withType(row.getString("event_type"))
+                .withType(type)
                 .withSource(URI.create(config.source()))
                 .withSubject(row.getString("subject"))
                 .withDataContentType("application/json")
-                .withTimestamp(row.getOffsetDateTime("created_at").toZonedDateTime())
-                .build();
-        Message<String> message = Message.of(row.getString("payload")).addMetadata(kafka).addMetadata(cloudEvent);
+                .withTimestamp(row.getOffsetDateTime("created_at").toZonedDateTime());
+        // the contracts' schema travels with them; a dead letter (no contract) has none
+        EventType.fromType(type).ifPresent(contract -> cloudEvent.withDataSchema(contract.dataSchema()));
+        Message<String> message = Message.of(row.getString("payload")).addMetadata(kafka).addMetadata(cloudEvent.build());
         return emitter.sendMessage(message)
                 .replaceWith((Throwable) null)
                 .onFailure().recoverWithItem(e -> e);
@@ -183,7 +189,7 @@ public class OutboxRelay {
                 : connection.preparedQuery("update ikd_outbox set published_at = now() where id = any($1)")
                         .execute(Tuple.of(acknowledged.toArray(Long[]::new))).replaceWithVoid();
         if (firstFailure < 0) {
-            return markPublished.replaceWith(acknowledged.size()).call(this::refreshPending);
+            return markPublished.replaceWith(acknowledged.size());
         }
         failed.increment();
         Row failedRow = batch.get(firstFailure);
@@ -194,24 +200,13 @@ public class OutboxRelay {
                 .chain(() -> connection.preparedQuery(
                         "update ikd_outbox set attempts = attempts + 1, last_error = $2 where id = $1")
                         .execute(Tuple.of(failedRow.getLong("id"), truncate(error))))
-                .replaceWith(acknowledged.size())
-                .call(this::refreshPending);
+                .replaceWith(acknowledged.size());
     }
 
     private Uni<Void> refreshPending() {
         return pool.query("select count(*) from ikd_outbox where published_at is null").execute()
                 .invoke(rows -> pending.set(rows.iterator().next().getLong(0)))
                 .replaceWithVoid();
-    }
-
-    /** Deletes published events past their retention; unpublished ones are never deleted. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> purgePublished() {
-        OffsetDateTime cutoff = OffsetDateTime.now().minus(config.outbox().retention());
-        return pool.preparedQuery("delete from ikd_outbox where published_at < $1").execute(Tuple.of(cutoff))
-                .replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("purging the outbox failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
     }
 
     /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
@@ -67,6 +68,8 @@ class MessagingPlatformTest {
                     Duration.ofSeconds(30));
             assertThat(record.key()).isEqualTo(registrationId.toString());
             assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(WITHDRAWN);
+            assertThat(TopicProbe.header(record, "ce_dataschema"))
+                    .isEqualTo(EventType.of(RegistrationWithdrawn.class).dataSchema().toString());
             assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/ikd/messaging-test");
             assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
@@ -96,9 +99,9 @@ class MessagingPlatformTest {
         UUID committedId = UUID.randomUUID();
         UUID rolledBackId = UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
-            UUID eventId = pool.withTransaction(connection -> outbox.append(connection, withdrawn(committedId)))
-                    .await().atMost(Duration.ofSeconds(10));
-            assertThatThrownBy(() -> pool.withTransaction(connection -> outbox.append(connection, withdrawn(rolledBackId))
+            UUID eventId = pool.withTransaction(connection -> outbox.appendAll(connection, traced(withdrawn(committedId))))
+                    .map(ids -> ids.get(0)).await().atMost(Duration.ofSeconds(10));
+            assertThatThrownBy(() -> pool.withTransaction(connection -> outbox.appendAll(connection, traced(withdrawn(rolledBackId)))
                     .invoke(() -> {
                         throw new IllegalStateException("rule broken after the event was written");
                     })).await().atMost(Duration.ofSeconds(10))).hasMessageContaining("rule broken");
@@ -110,6 +113,10 @@ class MessagingPlatformTest {
             assertThat(EventJson.read(record.value(), RegistrationWithdrawn.class).registrationId()).isEqualTo(committedId);
             assertThat(probe.collect(r -> rolledBackId.toString().equals(r.key()), Duration.ofSeconds(1))).isEmpty();
         }
+    }
+
+    private static List<Outbox.TracedEvent> traced(IkdEvent event) {
+        return List.of(new Outbox.TracedEvent(event, null));
     }
 
     private static RegistrationWithdrawn withdrawn(UUID registrationId) {

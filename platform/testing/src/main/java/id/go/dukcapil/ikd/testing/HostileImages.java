@@ -183,4 +183,46 @@ public final class HostileImages {
     public static byte[] truncated(byte[] file, double fraction) {
         return Arrays.copyOf(file, (int) (file.length * fraction));
     }
+
+    /** A device serial, as a camera writes it into a JPEG comment. */
+    public static final byte[] SERIAL = "SN:CAM-0042-SERIAL".getBytes(StandardCharsets.US_ASCII);
+    /** Bytes appended after a JPEG's end, as a polyglot file carries them. */
+    public static final byte[] APPENDED = "PK\u0003\u0004secret.zip appended".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * {@code jpeg} as a phone might send it: an EXIF segment with a GPS position
+     * ({@link #exifWithGps()}) and a comment with {@link #SERIAL} after SOI, {@link #APPENDED} after EOI.
+     */
+    public static byte[] withPrivateMetadata(byte[] jpeg) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.writeBytes(segment(0xE1, exifWithGps()));
+        out.writeBytes(segment(0xFE, SERIAL));
+        out.write(jpeg, 2, jpeg.length - 2);
+        out.writeBytes(APPENDED);
+        return out.toByteArray();
+    }
+
+    /** A minimal EXIF payload (big-endian TIFF) with a GPS IFD: latitude 6° 10' 23.45" S. */
+    public static byte[] exifWithGps() {
+        ByteBuffer tiff = ByteBuffer.allocate(86);
+        tiff.put("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        tiff.putShort((short) 2);
+        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] { 'S', 0, 0, 0 });
+        tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(56);
+        tiff.putInt(0);
+        tiff.putInt(6).putInt(1).putInt(10).putInt(1).putInt(2345).putInt(100);
+        return Arrays.copyOf(tiff.array(), tiff.position());
+    }
+
+    /** A JPEG segment: 0xFF, the marker, the length, the payload. */
+    public static byte[] segment(int marker, byte[] payload) {
+        int length = payload.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] { (byte) 0xFF, (byte) marker, (byte) (length >> 8), (byte) length });
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
 }

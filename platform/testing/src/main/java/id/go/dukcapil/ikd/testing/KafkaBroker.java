@@ -196,7 +196,11 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
-    private static String classpath() throws IOException {
+    /**
+     * BrokerMain's jar (or classes folder) and the broker's libraries that platform/kafka-broker
+     * listed: the classpath of a broker JVM, for one broker here and for the launcher's cluster.
+     */
+    public static String classpath() throws IOException {
         String listed;
         try (InputStream in = resource(CLASSPATH_RESOURCE)) {
             listed = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -1,5 +1,6 @@
 package id.go.dukcapil.ikd.testing;
 
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -14,6 +15,7 @@ public final class MailServer implements AutoCloseable {
     private final GreenMail greenMail;
     private final int smtpPort;
     private final int imapPort;
+    private SmtpServer replacementSmtp; // guarded by this; the SMTP listener started again after refuseSmtp()
 
     private MailServer(GreenMail greenMail, int smtpPort, int imapPort) {
         this.greenMail = greenMail;
@@ -42,8 +44,43 @@ public final class MailServer implements AutoCloseable {
         return greenMail.getReceivedMessages();
     }
 
+    /**
+     * Closes the SMTP listener, so that senders get "connection refused" (a mail server down), while
+     * IMAP and every stored message stay. For fault-injection runs; {@link #acceptSmtp()} undoes it.
+     */
+    public synchronized void refuseSmtp() {
+        if (replacementSmtp != null) {
+            replacementSmtp.stopService();
+            replacementSmtp = null;
+        } else {
+            greenMail.getSmtp().stopService();
+        }
+    }
+
+    /** Listens on the SMTP port again, delivering into the same mailboxes. */
+    public synchronized void acceptSmtp() {
+        if (replacementSmtp != null) {
+            return;
+        }
+        SmtpServer smtp = new SmtpServer(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                greenMail.getManagers());
+        smtp.startService();
+        try {
+            if (!smtp.waitTillRunning(10_000)) {
+                throw new IllegalStateException("the SMTP listener did not start again on port " + smtpPort);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        replacementSmtp = smtp;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (replacementSmtp != null) {
+            replacementSmtp.stopService();
+        }
         greenMail.stop();
     }
 }

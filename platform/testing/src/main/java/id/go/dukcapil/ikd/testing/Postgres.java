@@ -49,6 +49,14 @@ public final class Postgres implements AutoCloseable {
             this.fsync = fsync;
             this.synchronousCommit = synchronousCommit;
         }
+
+        String fsync() {
+            return fsync;
+        }
+
+        String synchronousCommit() {
+            return synchronousCommit;
+        }
     }
 
     private final EmbeddedPostgres server;

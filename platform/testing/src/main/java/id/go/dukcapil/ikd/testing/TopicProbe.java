@@ -38,8 +38,7 @@ public final class TopicProbe implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest"),
                 new StringDeserializer(), new StringDeserializer());
         ensureTopic(bootstrapServers, topic);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<TopicPartition> partitions = partitionsOf(topic);
         consumer.assign(partitions);
         if (fromBeginning) {
             consumer.seekToBeginning(partitions);
@@ -47,6 +46,31 @@ public final class TopicProbe implements AutoCloseable {
             consumer.seekToEnd(partitions);
         }
         partitions.forEach(consumer::position); // fix the start position now, before the test acts
+    }
+
+    /**
+     * The topic's partitions. Right after the topic is created the metadata may still list none,
+     * and a consumer assigned nothing fails its first poll ("not subscribed to any topics"): ask
+     * again until they show, for 30 s at most.
+     */
+    private List<TopicPartition> partitionsOf(String topic) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("topic " + topic + " shows no partitions after 30 s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the partitions of " + topic, e);
+            }
+        }
     }
 
     /** Only what is published from now on. */

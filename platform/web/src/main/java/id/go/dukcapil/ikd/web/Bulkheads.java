@@ -19,8 +19,8 @@ import io.smallrye.config.WithParentName;
 /**
  * The service's bulkheads by name, each sized from {@code ikd.bulkhead."name".*}: a fixed
  * {@code concurrency}, or as many tasks of {@code memory-per-task} as fit in {@code heap-share}
- * of the maximum heap (capped by {@code max-concurrency}); {@code queue} may wait. A name with no
- * configuration gets the defaults. Each bulkhead logs its limits once, when first used.
+ * of the maximum heap (capped by {@code max-concurrency}); {@code queue} may wait, each at most
+ * {@code max-wait} when set. A name with no configuration gets the defaults. Each bulkhead logs its limits once, when first used.
  */
 @ApplicationScoped
 public class Bulkheads {
@@ -53,6 +53,12 @@ public class Bulkheads {
             @WithDefault("16")
             int queue();
 
+            /**
+             * How long work may wait for a thread before its caller is answered 503 SERVICE_BUSY
+             * instead; absent: as long as it takes. Bounds the wait of a replica starved of CPU.
+             */
+            Optional<Duration> maxWait();
+
             /** The client's wait sent as {@code Retry-After}. */
             @WithDefault("2s")
             Duration retryAfter();
@@ -77,19 +83,22 @@ public class Bulkheads {
         Config.Limit limit = config.bulkheads().get(name);
         Bulkhead.Limits limits;
         Duration retryAfter;
+        Optional<Duration> maxWait = Optional.empty();
         if (limit == null) {
             limits = Bulkhead.Limits.fromHeap(Runtime.getRuntime().maxMemory(), 0.25, 16L << 20, 4, 16);
             retryAfter = Duration.ofSeconds(2);
         } else {
+            maxWait = limit.maxWait();
             limits = limit.concurrency()
                     .map(fixed -> new Bulkhead.Limits(fixed, limit.queue()))
                     .orElseGet(() -> Bulkhead.Limits.fromHeap(Runtime.getRuntime().maxMemory(), limit.heapShare(),
                             limit.memoryPerTask().asLongValue(), limit.maxConcurrency(), limit.queue()));
             retryAfter = limit.retryAfter();
         }
-        LOG.infof("bulkhead %s: %d at once, %d waiting (max heap %d MiB)", name, limits.concurrency(),
-                limits.queue(), Runtime.getRuntime().maxMemory() >> 20);
-        return new Bulkhead(name, limits, retryAfter, registry);
+        LOG.infof("bulkhead %s: %d at once, %d waiting at most %s (max heap %d MiB)", name, limits.concurrency(),
+                limits.queue(), maxWait.map(Duration::toString).orElse("without limit"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        return new Bulkhead(name, limits, retryAfter, maxWait, registry);
     }
 
     @PreDestroy

@@ -1,7 +1,6 @@
 package id.go.dukcapil.ikd.web;
 
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,18 +29,11 @@ public class CaseGrants {
     public static final String AUDIENCE = "ikd-case-grant";
     public static final String REGISTRATION_CLAIM = "reg";
     public static final String OFFICE_CLAIM = "office";
-    private static final int MAX_LENGTH = 4096;
-
-    private final JWTParser parser;
-    private final Bulkheads bulkheads;
+    private final SuiteGrantVerifier verifier;
 
     @Inject
     public CaseGrants(JWTAuthContextInfo suite, Bulkheads bulkheads) {
-        // the suite's key, issuer and clock skew; only the audience differs from a bearer token's
-        JWTAuthContextInfo grants = new JWTAuthContextInfo(suite);
-        grants.setExpectedAudience(Set.of(AUDIENCE));
-        this.parser = new DefaultJWTParser(grants);
-        this.bulkheads = bulkheads;
+        this.verifier = new SuiteGrantVerifier(suite, AUDIENCE, bulkheads);
     }
 
     /**
@@ -53,25 +42,17 @@ public class CaseGrants {
      * The signature check (about a millisecond) runs in the {@code case-grant} bulkhead.
      */
     public Uni<Void> require(String grant, UUID registrationId, JsonWebToken caller) {
-        if (grant == null || grant.isBlank() || grant.length() > MAX_LENGTH) {
-            return Uni.createFrom().failure(refused());
-        }
         // read on the request's thread: the caller is request-scoped, the check runs in the bulkhead
         String subject = caller.getSubject();
-        Object office = caller.getClaim(OFFICE_CLAIM);
-        return bulkheads.named("case-grant").run(() -> {
-            check(grant.strip(), registrationId, subject, office == null ? null : String.valueOf(office));
+        Object callerOffice = caller.getClaim(OFFICE_CLAIM);
+        String office = callerOffice == null ? null : String.valueOf(callerOffice);
+        return verifier.verify(grant, token -> {
+            check(token, registrationId, subject, office);
             return null;
-        }).replaceWithVoid();
+        }, CaseGrants::refused).replaceWithVoid();
     }
 
-    private void check(String grant, UUID registrationId, String callerSubject, String callerOffice) {
-        JsonWebToken token;
-        try {
-            token = parser.parse(grant);
-        } catch (ParseException e) {
-            throw refused();
-        }
+    private static void check(JsonWebToken token, UUID registrationId, String callerSubject, String callerOffice) {
         Object office = token.getClaim(OFFICE_CLAIM);
         boolean matches = registrationId.toString().equals(String.valueOf(token.<Object>getClaim(REGISTRATION_CLAIM)))
                 && callerSubject != null && callerSubject.equals(token.getSubject())

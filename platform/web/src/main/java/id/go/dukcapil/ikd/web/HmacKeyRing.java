@@ -126,12 +126,8 @@ public final class HmacKeyRing {
 
     /** The first 64 bits of the key's SHA-256, base64url: names the key, reveals nothing of it. */
     static String kid(SecretKey key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        byte[] digest = Digests.sha256(key.getEncoded());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 8));
     }
 
     private static Mac newMac() {

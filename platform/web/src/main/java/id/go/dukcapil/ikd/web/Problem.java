@@ -21,9 +21,25 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(ProblemType type, String language, String detail, String instance,
             List<FieldError> errors, Map<String, Object> extensions) {
+        return of(type, language, detail, null, instance, errors, extensions);
+    }
+
+    /**
+     * In {@code language}; when that is not English, also {@code titleEn} and {@code detailEn}, so a
+     * page can show the answer in Bahasa Indonesia first and English second, as every text of the suite.
+     */
+    public static Problem of(ProblemType type, String language, String detail, String detailEn, String instance,
+            List<FieldError> errors, Map<String, Object> extensions) {
+        Map<String, Object> members = new java.util.LinkedHashMap<>(extensions == null ? Map.of() : extensions);
+        if (!"en".equals(language)) {
+            members.put("titleEn", type.title("en"));
+            if (detailEn != null) {
+                members.put("detailEn", detailEn);
+            }
+        }
         return new Problem(TYPE_BASE + type.code().toLowerCase().replace('_', '-'), type.title(language),
                 type.status(), detail, instance, type.code(), errors == null || errors.isEmpty() ? null : errors,
-                extensions == null ? Map.of() : extensions);
+                java.util.Collections.unmodifiableMap(members));
     }
 
     @JsonAnyGetter

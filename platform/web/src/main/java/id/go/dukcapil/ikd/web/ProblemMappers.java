@@ -44,8 +44,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         String language = Languages.preferred(headers.getAcceptableLanguages());
-        Response response = respond(Problem.of(e.type(), language, e.detail(language), uri.getPath(), e.errors(),
-                e.extensions()));
+        Response response = respond(Problem.of(e.type(), language, e.detail(language), e.detail("en"), uri.getPath(),
+                e.errors(), e.extensions()));
         return e.retryAfter()
                 .map(wait -> Response.fromResponse(response)
                         .header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))).build())

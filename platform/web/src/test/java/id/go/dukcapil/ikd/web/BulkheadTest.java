@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +55,74 @@ class BulkheadTest {
             }
             assertThat(peak.get()).isEqualTo(2);
             assertThat(bulkhead.call(() -> 7)).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void workThatWaitedLongerThanMaxWaitIsAnsweredServiceBusyWithoutRunning() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Bulkhead bulkhead = new Bulkhead("wait", new Bulkhead.Limits(1, 4), Duration.ofSeconds(2),
+                Optional.of(Duration.ofMillis(300)), registry)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Integer> holder = bulkhead.run(() -> {
+                started.countDown();
+                await(release);
+                return 1;
+            }).subscribeAsCompletionStage();
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            AtomicInteger ranLate = new AtomicInteger();
+
+            // the only thread is held: the queued work can end only by its deadline
+            assertThatThrownBy(() -> bulkhead.run(() -> ranLate.incrementAndGet()).await()
+                    .atMost(Duration.ofSeconds(30)))
+                    .isInstanceOfSatisfying(ProblemException.class, busy -> {
+                        assertThat(busy.type()).isEqualTo(CommonProblems.SERVICE_BUSY);
+                        assertThat(busy.retryAfter()).contains(Duration.ofSeconds(2));
+                        assertThat(busy.extensions()).containsEntry("bulkhead", "wait");
+                    });
+            assertThatThrownBy(() -> bulkhead.call(ranLate::incrementAndGet))
+                    .isInstanceOfSatisfying(ProblemException.class,
+                            busy -> assertThat(busy.type()).isEqualTo(CommonProblems.SERVICE_BUSY));
+            assertThat(holder).isNotDone();
+            assertThat(registry.get("ikd.bulkhead.expired").counter().count()).isEqualTo(2.0);
+            assertThat(registry.get("ikd.bulkhead.rejected").counter().count()).isZero();
+
+            release.countDown();
+            assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            // the expired work never ran, and its places came back: the queue takes four again
+            List<java.util.concurrent.CompletableFuture<Integer>> next = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                next.add(bulkhead.run(() -> 2).subscribeAsCompletionStage());
+            }
+            for (java.util.concurrent.CompletableFuture<Integer> answer : next) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+            }
+            assertThat(ranLate.get()).isZero();
+        }
+    }
+
+    @Test
+    void aCallerThatGivesUpTakesItsWorkOutOfTheQueue() throws Exception {
+        try (Bulkhead bulkhead = new Bulkhead("cancel", new Bulkhead.Limits(1, 1), Duration.ofSeconds(1),
+                new SimpleMeterRegistry())) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Integer> holder = bulkhead.run(() -> {
+                started.countDown();
+                await(release);
+                return 1;
+            }).subscribeAsCompletionStage();
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            AtomicInteger ran = new AtomicInteger();
+            bulkhead.run(ran::incrementAndGet).subscribe().with(ignored -> { }).cancel();
+
+            // its place is free again: one more may wait
+            java.util.concurrent.CompletableFuture<Integer> waiting = bulkhead.run(() -> 3).subscribeAsCompletionStage();
+            release.countDown();
+            assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+            assertThat(ran.get()).isZero();
         }
     }
 
