@@ -1,6 +1,8 @@
 // The IKD mobile app, played in the browser against the public APIs (same paths as a phone).
 import qrcode from './vendor/qrcode.mjs';
 import { deviceKey, forgetDeviceKey, publicJwk, signCompact } from './device-key.js';
+import { ktpCard } from './card.js';
+import { initDataRights, onStatus } from './data-rights.js';
 
 const REGISTRATIONS = '/api/v1/registrations';
 const SECRET_HEADER = 'X-Registration-Secret';
@@ -11,20 +13,29 @@ const SELFIE_MAX_SIDE = 1280;
 
 const $ = (id) => document.getElementById(id);
 
+// Fallback words for a step from an older server that sends no `text` (the server words each step).
 const TIMELINE_LABELS = {
   SUBMITTED: ['Pendaftaran diterima, menunggu verifikasi', 'Registration received, awaiting verification'],
-  APPROVED: ['Disetujui', 'Approved'],
-  REJECTED: ['Ditolak', 'Rejected'],
-  ACTIVATION_CODE_ISSUED: ['PIN aktivasi dibuat', 'Activation PIN issued'],
+  APPROVED: ['Data Anda disetujui', 'Your data was approved'],
+  REJECTED: ['Verifikasi belum disetujui', 'Verification was not approved'],
+  ACTIVATION_CODE_ISSUED: ['PIN aktivasi sudah dibuat', 'The activation PIN was created'],
   NOTIFICATION_SENT: ['Pesan terkirim', 'Message sent'],
   NOTIFICATION_RETRYING: ['Pengiriman pesan sedang diulang', 'Message delivery being retried'],
   NOTIFICATION_FAILED: ['Pengiriman pesan gagal', 'Message delivery failed'],
-  ACTIVATED: ['IKD aktif', 'IKD activated'],
-  REVOKED: ['IKD dicabut', 'IKD revoked'],
+  ACTIVATED: ['IKD Anda aktif', 'Your IKD is active'],
+  REVOKED: ['IKD Anda sudah dicabut', 'Your IKD was revoked'],
   WITHDRAWN: ['Pendaftaran dibatalkan', 'Registration withdrawn'],
   SUPERSEDED: ['Digantikan pendaftaran yang lebih baru', 'Replaced by a newer registration'],
   EXPIRED: ['Pendaftaran kedaluwarsa', 'Registration expired'],
+  SELFIE_ERASED: ['Swafoto Anda sudah dihapus', 'Your selfie was deleted'],
 };
+const UNKNOWN_STEP = ['Status pendaftaran diperbarui', 'The registration status was updated'];
+// statuses that end a registration: the app shows what to do next
+const FINAL_STATUSES = new Set(['REJECTED', 'EXPIRED', 'WITHDRAWN', 'REVOKED']);
+// the steps that end a registration (a failed message after a rejection does not replace its next step)
+const FINAL_KINDS = new Set(['REJECTED', 'EXPIRED', 'WITHDRAWN', 'SUPERSEDED', 'REVOKED']);
+// problems of a citizen session that an ended identity causes (activation-service does not say which)
+const SESSION_ENDED_CODES = new Set(['SESSION_REFUSED', 'IDENTITY_NOT_ACTIVE', 'REFRESH_REFUSED']);
 
 const CHANNELS = { EMAIL: 'email', SMS: 'SMS', COUNTER: 'loket / counter', VIDEO_CALL: 'panggilan video / video call' };
 
@@ -38,9 +49,12 @@ const state = {
   cameraStream: null,
   appPin: null, // memory only, for this app session
   session: null, // {accessToken, expiresAt}
+  sessionEnd: null, // locks the card when the session ends
+  card: null, // the KTP Digital card (card.js)
   counterTimer: null,
   qrTimer: null,
   qrRenewal: null,
+  nextStep: null, // the newest step that ended the registration, with its next step
 };
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -74,9 +88,10 @@ async function readProblem(response) {
 function describe(error) {
   if (error instanceof ProblemError) {
     const p = error.problem;
-    const lines = [[p.title, p.detail].filter(Boolean).join(': ')];
+    const indonesian = [p.title, p.detail].filter(Boolean).join(': ');
+    const english = [p.titleEn, p.detailEn].filter(Boolean).join(': ');
+    const lines = [english ? bilingual(indonesian, english) : indonesian];
     if (p.attemptsLeft !== undefined) lines.push(bilingual(`Sisa percobaan: ${p.attemptsLeft}`, `attempts left: ${p.attemptsLeft}`));
-    if (p.code) lines.push(`(${p.code})`);
     return lines.join('\n');
   }
   return bilingual('Tidak dapat terhubung ke layanan', 'Cannot reach the service') + ` (${error.message})`;
@@ -249,12 +264,26 @@ async function newCounterCode() {
 
 // ---- live status (SSE over fetch, since EventSource cannot send the secret header) -------------
 
+function words(entry) {
+  if (entry.text) return [entry.text.id, entry.text.en];
+  return TIMELINE_LABELS[entry.kind] || UNKNOWN_STEP;
+}
+
+function bilingualParagraph(className, wording) {
+  const paragraph = document.createElement('p');
+  paragraph.className = className;
+  paragraph.textContent = wording.id;
+  const translation = document.createElement('span');
+  translation.className = 'en';
+  translation.textContent = ` / ${wording.en}`;
+  paragraph.append(translation);
+  return paragraph;
+}
+
 function renderEntry(entry) {
   if (state.seenEntries.has(entry.id)) return;
   state.seenEntries.add(entry.id);
-  const pinSent = entry.kind === 'NOTIFICATION_SENT' && entry.messageKind === 'ACTIVATION_CODE';
-  const [indonesian, english] = pinSent ? ['PIN aktivasi terkirim', 'Activation PIN sent']
-    : TIMELINE_LABELS[entry.kind] || [entry.kind, entry.kind];
+  const [indonesian, english] = words(entry);
   const item = document.createElement('li');
   item.dataset.kind = entry.kind;
   item.dataset.id = entry.id;
@@ -264,24 +293,67 @@ function renderEntry(entry) {
   translation.className = 'en';
   translation.textContent = ` / ${english}`;
   item.append(title, translation);
-  const details = [];
-  if (entry.channel) details.push(CHANNELS[entry.channel] || entry.channel);
-  if (entry.recipient) details.push(entry.recipient);
-  if (entry.reasonCode) details.push(entry.reasonCode);
-  if (details.length) item.append(document.createTextNode(` (${details.join(', ')})`));
-  if (entry.note) {
+  if (entry.channel && CHANNELS[entry.channel] && !entry.kind.startsWith('NOTIFICATION')) {
+    item.append(document.createTextNode(` (${CHANNELS[entry.channel]})`));
+  }
+  if (entry.reason) item.append(bilingualParagraph('reason', entry.reason));
+  if (entry.note && (entry.kind === 'REJECTED' || entry.kind === 'APPROVED')) {
     const note = document.createElement('p');
     note.className = 'note';
-    note.textContent = entry.note;
+    note.textContent = `${bilingual('Catatan petugas', "Officer's note")}: ${entry.note}`;
     item.append(note);
   }
+  if (entry.nextStep) item.append(bilingualParagraph('next-step', entry.nextStep));
   const time = document.createElement('time');
   time.dateTime = entry.at;
-  time.textContent = new Date(entry.at).toLocaleString('id-ID');
+  time.textContent = localTime(entry.at);
   item.append(time);
   const timeline = $('timeline');
   const later = [...timeline.children].find((child) => Number(child.dataset.id) > entry.id);
   timeline.insertBefore(item, later || null);
+  const ending = FINAL_KINDS.has(entry.kind);
+  if (ending && entry.nextStep && (!state.nextStep || state.nextStep.id < entry.id)) state.nextStep = entry;
+}
+
+/** A time as the citizen reads it: the phone's local time with its zone name (e.g. WIB). */
+function localTime(at) {
+  return new Date(at).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short' })
+    + ` ${zoneName(new Date(at))}`;
+}
+
+function zoneName(date) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const indonesian = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+  if (indonesian[zone]) return indonesian[zone];
+  const part = new Intl.DateTimeFormat('id-ID', { timeZoneName: 'short' }).formatToParts(date)
+    .find((p) => p.type === 'timeZoneName');
+  return part ? part.value : '';
+}
+
+/** After a final status: what happened, why, and the next step with its button and the office to contact. */
+function showNextStep(status) {
+  const entry = state.nextStep;
+  const final = FINAL_STATUSES.has(status) && entry && entry.status === status;
+  show('next-step-section', Boolean(final));
+  if (!final) return;
+  const [indonesian, english] = words(entry);
+  const summary = $('next-step-summary');
+  summary.replaceChildren(document.createTextNode(indonesian),
+    Object.assign(document.createElement('span'), { className: 'en', textContent: ` / ${english}` }));
+  const reason = $('next-step-reason');
+  reason.replaceChildren();
+  if (entry.reason) reason.append(bilingualParagraph('reason', entry.reason));
+  $('next-step-text').replaceChildren(bilingualParagraph('next-step', entry.nextStep));
+  show('register-again-button', entry.nextStep.action === 'REGISTER_AGAIN');
+  const call = $('office-call');
+  const office = entry.office;
+  if (office && office.phone) {
+    call.href = `tel:${office.phone.replace(/[^0-9+]/g, '')}`;
+    call.textContent = bilingual(`Hubungi ${office.name} (${office.phone})`, 'Call the office');
+  }
+  show('office-call', Boolean(office && office.phone));
+  $('office-address').textContent = office && office.address ? bilingual('Alamat', 'Address') + `: ${office.address}` : '';
+  show('office-address', Boolean(office && office.address));
 }
 
 function applyStatus(status) {
@@ -290,7 +362,11 @@ function applyStatus(status) {
   show('counter-section', pending);
   if (!pending) clearInterval(state.counterTimer);
   show('pin-section', status === 'ACTIVATED' && !state.session);
+  if (status !== 'ACTIVATED' && state.session) lockCard();
   if (status !== 'ACTIVATED') stopIdentityQr();
+  if (status !== 'ACTIVATED') showError('pin-error', null);
+  showNextStep(status);
+  onStatus(status);
 }
 
 function handleFrame(frame) {
@@ -355,6 +431,9 @@ async function openSession() {
   const session = await call(`${activation}/api/v1/citizen/sessions`,
     { method: 'POST', json: { nonce: challenge.nonce, deviceSignature, appPin: state.appPin } });
   state.session = { accessToken: session.accessToken, expiresAt: Date.now() + (session.expiresIn - 30) * 1000 };
+  // when the session ends the card locks: the citizen enters the app PIN again (SOP step 6)
+  clearTimeout(state.sessionEnd);
+  state.sessionEnd = setTimeout(lockCard, Math.max(0, state.session.expiresAt - Date.now()));
 }
 
 async function fetchIdentityQr() {
@@ -385,11 +464,14 @@ function showIdentityQr(token) {
 
 async function renewIdentityQr() {
   try {
-    showIdentityQr(await fetchIdentityQr());
+    const token = await fetchIdentityQr();
+    if (!state.appPin) return; // locked meanwhile: no QR behind the PIN form
+    showIdentityQr(token);
     showError('qr-error', null);
   } catch (error) {
-    showError('qr-error', describe(error));
-    state.qrRenewal = setTimeout(renewIdentityQr, RECONNECT_MS * 5);
+    if (!state.appPin) return;
+    showError('qr-error', await explain(error));
+    if (state.status === 'ACTIVATED') state.qrRenewal = setTimeout(renewIdentityQr, RECONNECT_MS * 5);
   }
 }
 
@@ -397,6 +479,39 @@ function stopIdentityQr() {
   clearInterval(state.qrTimer);
   clearTimeout(state.qrRenewal);
   show('qr-section', false);
+}
+
+/** The QR, one tap from the card: it takes the card's place at the top of the screen. */
+async function showQrFromCard() {
+  showError('card-error', null);
+  const button = $('show-qr-button');
+  button.disabled = true;
+  try {
+    const token = await fetchIdentityQr();
+    if (!state.appPin) return;
+    state.card.hide();
+    showIdentityQr(token);
+  } catch (error) {
+    showError('card-error', await explain(error));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function backToCard() {
+  stopIdentityQr();
+  showError('qr-error', null);
+  state.card.show();
+}
+
+/** Ends the app session here: the card and the QR close, the PIN is forgotten, the PIN form returns. */
+function lockCard() {
+  clearTimeout(state.sessionEnd);
+  stopIdentityQr();
+  if (state.card) state.card.lock();
+  state.appPin = null;
+  state.session = null;
+  show('pin-section', state.status === 'ACTIVATED');
 }
 
 async function enterPin(event) {
@@ -414,14 +529,47 @@ async function enterPin(event) {
     await openSession();
     $('app-pin').value = '';
     show('pin-section', false);
-    showIdentityQr(await fetchIdentityQr());
+    onStatus(state.status);
+    await state.card.open();
   } catch (error) {
     state.appPin = null;
     state.session = null;
-    showError('pin-error', describe(error));
+    showError('pin-error', await explain(error));
   } finally {
     button.disabled = false;
   }
+}
+
+/**
+ * A refused session says nothing about why (activation-service does not tell strangers whether
+ * an identity exists); this app may ask its own registration, so a revoked IKD is named as such.
+ */
+async function explain(error) {
+  if (!(error instanceof ProblemError) || !SESSION_ENDED_CODES.has(error.problem.code)) return describe(error);
+  try {
+    const report = await call(`${REGISTRATIONS}/${state.registration.registrationId}`, { headers: secretHeaders() });
+    report.timeline.forEach(renderEntry);
+    if (report.status === 'REVOKED') {
+      const revoked = [...report.timeline].reverse().find((entry) => entry.kind === 'REVOKED');
+      const reason = revoked && revoked.reason ? `\n${bilingual(revoked.reason.id, revoked.reason.en)}` : '';
+      const message = bilingual('IKD Anda sudah dicabut dan tidak dapat dibuka lagi di perangkat ini',
+        'Your IKD was revoked and can no longer be opened on this device') + reason;
+      applyStatus(report.status);
+      showError('app-error', message); // the PIN and QR sections close with the revoked status
+      return message;
+    }
+  } catch {
+    // the registration cannot be read now: the general explanation below
+  }
+  return bilingual('IKD tidak dapat dibuka di perangkat ini. Jika IKD Anda baru dicabut atau diaktifkan di perangkat lain, '
+    + 'IKD di perangkat ini tidak berlaku lagi', 'The IKD cannot be opened on this device. If your IKD was just revoked '
+    + 'or activated on another device, the IKD on this device is no longer valid');
+}
+
+/** The next step of a final status: forget this registration here (the device key stays) and register again. */
+function registerAgain() {
+  localStorage.removeItem(STORAGE_KEY);
+  window.location.reload();
 }
 
 // ---- start -----------------------------------------------------------------------------------
@@ -461,14 +609,40 @@ async function start() {
     clearTimeout(state.qrRenewal);
     renewIdentityQr();
   });
+  $('show-qr-button').addEventListener('click', showQrFromCard);
+  $('back-to-card-button').addEventListener('click', backToCard);
+  $('lock-button').addEventListener('click', lockCard);
+  $('card-nik').addEventListener('click', () => state.card.toggleNik());
   $('reset-button').addEventListener('click', reset);
+  $('register-again-button').addEventListener('click', registerAgain);
   if (!window.isSecureContext || !crypto.subtle) {
     showError('app-error', bilingual('Buka aplikasi ini lewat HTTPS atau localhost (WebCrypto diperlukan)',
       'Open this app over HTTPS or localhost (WebCrypto is required)'));
     return;
   }
   state.config = await call('config.json');
+  state.card = ktpCard({ call, bearer: () => ({ Authorization: `Bearer ${state.session.accessToken}` }),
+    activationUrl: state.config.activationUrl });
   state.registration = loadRegistration();
+  initDataRights({
+    state, call, secretHeaders, openSession, localTime, explain, showError,
+    // the registration was erased on the server: nothing of it stays in this browser either
+    forget() {
+      localStorage.removeItem(STORAGE_KEY);
+      state.registration = null;
+      ['counter-section', 'status-section', 'next-step-section', 'pin-section', 'reset-section']
+        .forEach((id) => show(id, false));
+      clearInterval(state.counterTimer);
+      ['data-button', 'withdraw-button', 'deactivate-button'].forEach((id) => show(id, false));
+      show('register-section');
+    },
+    // the IKD was deactivated: the session ends and the card locks, with no PIN form to return to
+    endSession() {
+      lockCard();
+      show('pin-section', false);
+      onStatus(state.status);
+    },
+  });
   if (state.registration) startRegistered();
   else show('register-section');
 }

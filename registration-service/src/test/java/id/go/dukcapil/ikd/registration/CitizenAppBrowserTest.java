@@ -46,11 +46,15 @@ import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
+import id.go.dukcapil.ikd.testing.ContrastCheck;
 import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
@@ -123,6 +127,9 @@ class CitizenAppBrowserTest {
         assertThat(response.headers().get("content-security-policy")).contains("script-src 'self'")
                 .contains("connect-src 'self' http://localhost:8083 http://localhost:8084")
                 .doesNotContain("unsafe-inline");
+        page.waitForSelector("#register-section:not([hidden])");
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 on the register form").isEmpty();
+        assertThatTheContrastCheckFindsTheOldHeaderSubtitle();
 
         page.fill("#nik", NIK);
         page.fill("#email", "warga.app@example.id");
@@ -150,6 +157,7 @@ class CitizenAppBrowserTest {
         assertThat(shortCode).matches("^[0-9A-Z-]{4,16}$");
         assertThat(page.textContent("#counter-expiry")).contains("Berlaku").contains("valid for");
         assertThat(page.isVisible("#register-section")).isFalse();
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 with the counter code").isEmpty();
 
         Map<String, Object> stored = JSON.readValue(
                 (String) page.evaluate("() => localStorage.getItem('ikd.app.registration')"), new TypeReference<>() {
@@ -166,9 +174,11 @@ class CitizenAppBrowserTest {
 
         page.waitForSelector("#timeline li[data-kind=APPROVED]",
                 new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
-        assertThat(page.textContent("#timeline li[data-kind=APPROVED]")).contains("Disetujui").contains("Approved");
+        assertThat(page.textContent("#timeline li[data-kind=APPROVED]")).contains("Data Anda disetujui")
+                .contains("Your data was approved").contains("loket / counter");
         page.waitForSelector("#counter-section", new Page.WaitForSelectorOptions()
                 .setState(WaitForSelectorState.HIDDEN));
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 on the timeline").isEmpty();
         assertThat(consoleErrors).isEmpty();
     }
 
@@ -180,6 +190,24 @@ class CitizenAppBrowserTest {
         assertThat(verifies(compact, publicJwk, nonce)).isTrue();
         assertThat(JSON.readTree(Base64.getUrlDecoder().decode(compact.substring(0, compact.indexOf('.')))))
                 .isEqualTo(JSON.readTree("{\"alg\":\"ES256\"}"));
+    }
+
+    /** A refusal from the server reads in Bahasa Indonesia first and English second, as every text. */
+    @Test
+    void aRefusedRegistrationIsExplainedInBothLanguages() {
+        page.navigate(app.toString());
+        page.waitForSelector("#register-section:not([hidden])");
+        page.fill("#nik", "3171019999990001"); // 16 digits, but no such birth date: the server refuses it
+        page.fill("#email", "warga.salah@example.id");
+        page.fill("#phone", "0812 3456 7891");
+        page.setInputFiles("#selfie-file", new FilePayload("selfie.png", "image/png", Citizens.image("png", 480, 640)));
+        page.waitForSelector("#selfie-preview:not([hidden])");
+        page.click("#register-button");
+        page.waitForSelector("#register-error:not([hidden])");
+        String error = page.textContent("#register-error");
+        assertThat(error).as("Indonesian, then English").contains(" / ");
+        assertThat(error.substring(0, error.indexOf(" / "))).doesNotContain("invalid").isNotBlank();
+        assertThat(error.substring(error.indexOf(" / "))).containsIgnoringCase("NIK");
     }
 
     @Test
@@ -216,17 +244,32 @@ class CitizenAppBrowserTest {
         AtomicInteger pinProofs = new AtomicInteger();
         AtomicInteger qrTokens = new AtomicInteger();
         byte[] qrImage = Citizens.image("png", 300, 300);
+        AtomicBoolean revoked = new AtomicBoolean();
         // activation-service and token-service as the browser sees them (their own tests cover them)
         context.route("http://localhost:8083/**", route -> {
             String url = route.request().url();
             Map<String, Object> body = readBody(route.request().postData());
-            if (url.endsWith("/api/v1/citizen/session-challenges")) {
+            if (revoked.get() && !"OPTIONS".equals(route.request().method())
+                    && !url.endsWith("/api/v1/citizen/session-challenges")) {
+                // as activation-service answers once the identity is revoked: it does not say why
+                route.fulfill(new Route.FulfillOptions().setStatus(401).setHeaders(Map.of("Access-Control-Allow-Origin", "*"))
+                        .setContentType("application/problem+json").setBody("{\"code\":\"SESSION_REFUSED\","
+                                + "\"title\":\"Sesi ditolak\",\"status\":401,\"detail\":\"Tantangan tidak berlaku "
+                                + "atau tanda tangan perangkat salah.\"}"));
+            } else if (url.endsWith("/api/v1/citizen/session-challenges")) {
                 respond(route, 200, Map.of("nonce", nonce, "expiresIn", 120), body.get("registrationId") != null);
             } else if (url.endsWith("/api/v1/citizen/sessions")) {
                 signatureVerified.set(nonce.equals(body.get("nonce"))
                         && verifies((String) body.get("deviceSignature"), registeredKey.get(), nonce));
                 respond(route, 200, Map.of("accessToken", "citizen-jwt", "tokenType", "Bearer", "expiresIn", 600),
                         signatureVerified.get() && appPin.equals(body.get("appPin")));
+            } else if (url.endsWith("/api/v1/citizen/card")) {
+                respond(route, 200, KtpDigitalCardBrowserTest.card(),
+                        "Bearer citizen-jwt".equals(route.request().headers().get("authorization")));
+            } else if (url.endsWith("/api/v1/citizen/card/photo")) {
+                route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("image/svg+xml")
+                        .setHeaders(Map.of("Access-Control-Allow-Origin", "*"))
+                        .setBodyBytes(KtpDigitalCardBrowserTest.PHOTO_SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             } else {
                 pinProofs.incrementAndGet();
                 respond(route, 200, Map.of("pinProof", "proof-" + pinProofs.get(), "expiresIn", 60),
@@ -263,11 +306,14 @@ class CitizenAppBrowserTest {
         Citizens.publish(bootstrap, new IdentityActivated(UUID.randomUUID(), id, "sub-" + id, attributes(nik), "thumbprint",
                 Instant.now(), "warga.aktif@example.id", "+6281311112222", "id", office()));
         page.waitForSelector("#pin-section", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
-        assertThat(page.textContent("#timeline li[data-kind=ACTIVATED]")).contains("IKD aktif").contains("IKD activated");
+        assertThat(page.textContent("#timeline li[data-kind=ACTIVATED]")).contains("IKD Anda aktif").contains("Your IKD is active");
 
         page.fill("#app-pin", appPin);
         page.click("#pin-button");
 
+        // the KTP Digital card first; the QR one tap away
+        page.waitForSelector("#card-section");
+        page.click("#show-qr-button");
         page.waitForSelector("#qr-section");
         assertThat(signatureVerified).isTrue();
         assertThat(page.getAttribute("#identity-qr", "src"))
@@ -285,9 +331,108 @@ class CitizenAppBrowserTest {
         assertThat(disclosures.get(before)).isEqualTo("standard");
         assertThat(page.isVisible("#qr-error")).isFalse();
         assertThat(consoleErrors).isEmpty();
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 with the IKD QR").isEmpty();
+
+        // an officer revokes the IKD (a lost phone): the app says so in words, with the next step
+        revoked.set(true);
+        Citizens.publish(bootstrap, new IdentityRevoked(UUID.randomUUID(), id, "sub-" + id, RevocationReason.OPERATOR,
+                null, Instant.now(), "warga.aktif@example.id", "+6281311112222", "id", office()));
+        page.waitForSelector("#next-step-section", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+        assertThat(page.innerText("#next-step-section")).contains("IKD Anda sudah dicabut")
+                .contains("Your IKD was revoked").contains("dinonaktifkan oleh petugas Dukcapil")
+                .contains("daftar ulang");
+        assertThat(page.isVisible("#qr-section")).isFalse();
+        assertThat(page.isVisible("#register-again-button")).isTrue();
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 after a revocation").isEmpty();
+        String secret = (String) JSON.readValue(
+                (String) page.evaluate("() => localStorage.getItem('ikd.app.registration')"), Map.class)
+                .get("registrationSecret");
+        aSessionRefusedAfterTheRevocationSaysTheIkdWasRevoked(id, appPin, secret);
     }
 
-    private static Map<String, Object> readBody(String postData) {
+    /** The check can fail: the header subtitle as it was (grey #5f6368 on the blue header, 1.30:1) is found. */
+    private void assertThatTheContrastCheckFindsTheOldHeaderSubtitle() {
+        page.evaluate("() => document.querySelector('h1 .en').style.color = '#5f6368'");
+        assertThat(ContrastCheck.belowAa(page)).singleElement().satisfies(low -> {
+            assertThat(low.element()).isEqualTo("span.en");
+            assertThat(low.ratio()).isBetween(1.25, 1.35);
+        });
+        page.evaluate("() => document.querySelector('h1 .en').style.color = ''");
+    }
+
+    @Test
+    void aRejectedCitizenReadsWhyInWordsAndWhatToDoNextWithAButtonToRegisterAgain() {
+        page.navigate(app.toString());
+        page.fill("#nik", "3171016606880004");
+        page.fill("#email", "warga.tolak@example.id");
+        page.fill("#phone", "081355556666");
+        page.setInputFiles("#selfie-file", new FilePayload("selfie.png", "image/png", Citizens.image("png", 320, 320)));
+        page.click("#register-button");
+        page.waitForSelector("#counter-qr[data-rendered=true]");
+        UUID id = registrationId();
+
+        Citizens.publish(bootstrap, new VerificationDecided(id, UUID.randomUUID(), Decision.REJECTED,
+                RejectionReason.KTP_EL_NOT_SHOWN, null, Channel.COUNTER, null, office(), "op-7d41c2e9", Instant.now(),
+                "warga.tolak@example.id", "+6281355556666", "id", null, null));
+
+        page.waitForSelector("#next-step-section", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+        String nextStep = page.innerText("#next-step-section");
+        assertThat(nextStep).contains("Verifikasi belum disetujui").contains("Verification was not approved")
+                .contains("KTP-el fisik tidak ditunjukkan").contains("physical KTP-el was not shown")
+                .contains("Daftar ulang, lalu datang ke Suku Dinas Dukcapil Jakarta Pusat dengan membawa KTP-el fisik")
+                .contains("go to Suku Dinas Dukcapil Jakarta Pusat and bring your physical KTP-el")
+                .contains("Jl. Tanah Abang I");
+        assertThat(page.getAttribute("#office-call", "href")).isEqualTo("tel:+62213841234");
+        assertThat(page.innerText("body")).doesNotContain("KTP_EL_NOT_SHOWN").doesNotContain("REJECTED");
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 after a rejection").isEmpty();
+
+        page.click("#register-again-button");
+        page.waitForSelector("#register-section:not([hidden])");
+        assertThat(page.evaluate("() => localStorage.getItem('ikd.app.registration')")).isNull();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    private UUID registrationId() {
+        try {
+            return UUID.fromString((String) JSON.readValue(
+                    (String) page.evaluate("() => localStorage.getItem('ikd.app.registration')"), Map.class)
+                    .get("registrationId"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A second page of the same phone whose live stream (held back here) has not yet told it of the
+     * revocation: the refused session is explained as a revoked IKD, from the registration's own status.
+     */
+    private void aSessionRefusedAfterTheRevocationSaysTheIkdWasRevoked(UUID id, String appPin, String secret)
+            throws Exception {
+        JsonNode report = JSON.readTree(given().header(Citizens.SECRET_HEADER, secret).get("/api/v1/registrations/" + id)
+                .then().statusCode(200).body("status", equalTo("REVOKED")).extract().asString());
+        StringBuilder frames = new StringBuilder();
+        for (JsonNode entry : report.get("timeline")) {
+            if (!"REVOKED".equals(entry.get("kind").asText())) {
+                frames.append("event: registration\nid: ").append(entry.get("id").asText()).append("\ndata: ")
+                        .append(JSON.writeValueAsString(Map.of("registrationId", id.toString(), "status",
+                                entry.get("status").asText(), "entry", entry))).append("\n\n");
+            }
+        }
+        try (Page second = context.newPage()) {
+            second.route("**/api/v1/registrations/*/events", route -> route.fulfill(new Route.FulfillOptions()
+                    .setStatus(200).setContentType("text/event-stream").setBody(frames.toString())));
+            second.navigate(app.toString());
+            second.waitForSelector("#pin-section", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+            second.fill("#app-pin", appPin);
+            second.click("#pin-button");
+            second.waitForSelector("#app-error:not([hidden])");
+            assertThat(second.textContent("#app-error")).contains("IKD Anda sudah dicabut")
+                    .contains("Your IKD was revoked").contains("dinonaktifkan oleh petugas Dukcapil");
+            assertThat(second.innerText("body")).doesNotContain("tanda tangan perangkat");
+        }
+    }
+
+    static Map<String, Object> readBody(String postData) {
         try {
             return postData == null ? Map.of() : JSON.readValue(postData, new TypeReference<>() {
             });
@@ -297,7 +442,7 @@ class CitizenAppBrowserTest {
     }
 
     /** Answers like the real service would: the expected body, or a problem the page shows. */
-    private static void respond(Route route, int status, Map<String, Object> body, boolean requestAsExpected) {
+    static void respond(Route route, int status, Map<String, Object> body, boolean requestAsExpected) {
         Map<String, String> cors = Map.of("Access-Control-Allow-Origin", "*",
                 "Access-Control-Allow-Headers", "Content-Type, Authorization, Accept, Accept-Language",
                 "Access-Control-Allow-Methods", "POST");
@@ -315,7 +460,7 @@ class CitizenAppBrowserTest {
         }
     }
 
-    private static boolean verifies(String compact, String publicJwk, String payload) {
+    static boolean verifies(String compact, String publicJwk, String payload) {
         try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
@@ -328,19 +473,19 @@ class CitizenAppBrowserTest {
         }
     }
 
-    private static VerificationDecided approved(UUID registrationId) {
+    static VerificationDecided approved(UUID registrationId) {
         return new VerificationDecided(registrationId, UUID.randomUUID(), Decision.APPROVED, null, null, Channel.COUNTER,
                 null, office(), "op-7d41c2e9", Instant.now(), "warga.app@example.id", "+6281234567890", "en", Citizens.deviceKey(),
                 attributes(NIK));
     }
 
-    private static VerifiedAttributes attributes(String nik) {
+    static VerifiedAttributes attributes(String nik) {
         return new VerifiedAttributes(nik, "SITI RAHAYU", "JAKARTA", LocalDate.of(2000, 12, 12), "PEREMPUAN",
                 "JL. KEBON SIRIH NO. 12", "004/002", "GAMBIR", "31.71.01", "GAMBIR", "KOTA JAKARTA PUSAT",
                 "DKI JAKARTA", "ISLAM", "BELUM KAWIN", "MAHASISWA", "WNI", "PRINTED", null);
     }
 
-    private static OfficeContact office() {
+    static OfficeContact office() {
         return new OfficeContact("3171-DISDUKCAPIL", "Suku Dinas Dukcapil Jakarta Pusat", "Jl. Tanah Abang I",
                 "+62213841234", "dukcapil@jakarta.go.id", null, "https://dukcapil.jakarta.go.id");
     }

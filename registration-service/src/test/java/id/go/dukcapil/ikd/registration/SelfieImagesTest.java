@@ -6,11 +6,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import jakarta.inject.Inject;
 
@@ -20,10 +27,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+import id.go.dukcapil.ikd.registration.service.Selfie;
 import id.go.dukcapil.ikd.registration.service.SelfieInspector;
 import id.go.dukcapil.ikd.testing.HostileImages;
+import id.go.dukcapil.ikd.testing.PhoneSelfie;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.web.Bulkheads;
+import id.go.dukcapil.ikd.web.images.BaselineJpeg;
 import id.go.dukcapil.ikd.web.images.ImageDecoding;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -34,7 +44,8 @@ import io.restassured.response.Response;
  * Hostile selfies (issue 14): decompression bombs, animations, several images in one file and
  * truncated files are each refused with their code. The bombs' codes (SELFIE_TOO_MANY_PIXELS,
  * SELFIE_DEPTH_UNSUPPORTED) come from checks of the header that run before any pixel is decoded.
- * A phone's 12 MP photo is still accepted, and stored at the stored size.
+ * A phone's 12 MP photo is still accepted, and stored at the stored size. A phone-sized baseline
+ * JPEG is stored losslessly without its metadata; a progressive one is re-encoded.
  */
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
@@ -97,6 +108,35 @@ class SelfieImagesTest {
     }
 
     @Test
+    void aPhoneSelfieIsStoredWithItsPixelsLosslesslyAndWithoutItsGpsExifSerialOrAppendedBytes() throws Exception {
+        byte[] upload = HostileImages.withPrivateMetadata(PhoneSelfie.jpeg());
+        Response response = Citizens.register(Citizens.form(Citizens.nik()), upload, "selfie.jpg", "image/jpeg");
+        response.then().statusCode(202);
+        String id = response.path("registrationId");
+        byte[] shown = Citizens.asOperatorOfTheCase("operator", id).get("/api/v1/registrations/" + id + "/selfie")
+                .then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
+
+        // the compressed pixels as they came (no re-encode), less everything around them
+        assertThat(shown).isEqualTo(BaselineJpeg.withoutMetadata(upload).orElseThrow());
+        assertThat(pixels(shown)).isEqualTo(pixels(upload));
+        assertThat(indexOf(shown, "Exif".getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
+        assertThat(indexOf(shown, HostileImages.SERIAL)).isEqualTo(-1);
+        assertThat(indexOf(shown, HostileImages.APPENDED)).isEqualTo(-1);
+    }
+
+    @Test
+    void aProgressiveJpegIsReencodedAndLosesItsMetadataToo() throws Exception {
+        byte[] upload = HostileImages.withPrivateMetadata(progressive(HostileImages.drawing(720, 960)));
+        assertThat(BaselineJpeg.withoutMetadata(upload)).isEmpty();
+        Selfie stored = inspector.inspect(upload);
+        assertThat(stored.width()).isEqualTo(720);
+        assertThat(BaselineJpeg.withoutMetadata(stored.jpeg())).as("re-encoded as baseline").isPresent();
+        assertThat(indexOf(stored.jpeg(), HostileImages.exifWithGps())).isEqualTo(-1);
+        assertThat(indexOf(stored.jpeg(), HostileImages.SERIAL)).isEqualTo(-1);
+        assertThat(indexOf(stored.jpeg(), HostileImages.APPENDED)).isEqualTo(-1);
+    }
+
+    @Test
     void aTransparentPngIsFlattenedOntoWhite() throws Exception {
         BufferedImage transparent = new BufferedImage(400, 400, BufferedImage.TYPE_INT_ARGB);
         Response response = Citizens.register(Citizens.form(Citizens.nik()), HostileImages.encode("png", transparent),
@@ -112,5 +152,37 @@ class SelfieImagesTest {
     void theImageDecodeBulkheadIsSizedForTheSelfiesWorstCase() {
         long perTask = bulkheads.bulkheads().get(ImageDecoding.BULKHEAD).memoryPerTask().asLongValue();
         assertThat(perTask).isGreaterThanOrEqualTo(inspector.policy().worstCaseDecodeBytes());
+    }
+
+    private static byte[] progressive(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int[] pixels(byte[] jpeg) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    private static int indexOf(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

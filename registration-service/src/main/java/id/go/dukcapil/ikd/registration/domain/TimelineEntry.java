@@ -33,6 +33,10 @@ public class TimelineEntry extends PanacheEntityBase {
     public String channel;
     public String messageKind;
     public String recipient;
+    /** The office that decided or revoked, named in the app's next step; null otherwise. */
+    public String officeName;
+    public String officePhone;
+    public String officeAddress;
 
     public static TimelineEntry of(Registration registration, TimelineKind kind, Instant at) {
         TimelineEntry entry = new TimelineEntry();

@@ -1,20 +1,13 @@
 package id.go.dukcapil.ikd.registration.mapping;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.events.CounterCodeIssued;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.registration.domain.Registration;
-import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
-import id.go.dukcapil.ikd.registration.rest.CounterCodeView;
-import id.go.dukcapil.ikd.registration.rest.RegistrationStatusView;
-import id.go.dukcapil.ikd.registration.rest.RegistrationUpdate;
-import id.go.dukcapil.ikd.registration.rest.TimelineEntryView;
-import id.go.dukcapil.ikd.registration.service.CounterCode;
+import id.go.dukcapil.ikd.registration.domain.CounterCode;
 
-/** Entities never leave the service: these are the shapes they leave in. */
+/** Entities never leave the service: these are the events they leave in (REST views map themselves, in rest). */
 @ApplicationScoped
 public class RegistrationMapper {
 
@@ -29,21 +22,4 @@ public class RegistrationMapper {
                 code.issuedAt(), code.expiresAt());
     }
 
-    public CounterCodeView counterCode(CounterCode code, int sequence) {
-        return new CounterCodeView(code.payload(), code.shortCode(), sequence, code.expiresAt());
-    }
-
-    public TimelineEntryView entry(TimelineEntry entry) {
-        return new TimelineEntryView(entry.id, entry.kind.name(), entry.status.name(), entry.at, entry.reasonCode,
-                entry.note, entry.channel, entry.messageKind, entry.recipient);
-    }
-
-    public RegistrationStatusView status(Registration registration, List<TimelineEntry> timeline) {
-        return new RegistrationStatusView(registration.id, registration.status.name(), registration.submittedAt,
-                !registration.selfieKept(), timeline.stream().map(this::entry).toList());
-    }
-
-    public RegistrationUpdate update(TimelineEntry entry) {
-        return new RegistrationUpdate(entry.registrationId, entry.status.name(), entry(entry));
-    }
 }

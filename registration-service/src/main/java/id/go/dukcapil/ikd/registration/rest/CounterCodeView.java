@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.registration.rest;
 
 import java.time.Instant;
+import id.go.dukcapil.ikd.registration.service.RegistrationService;
 
 /**
  * What the app shows at the counter.
@@ -10,4 +11,9 @@ import java.time.Instant;
  * @param sequence  only the code with the highest sequence is accepted
  */
 public record CounterCodeView(String payload, String shortCode, int sequence, Instant expiresAt) {
+
+    static CounterCodeView of(RegistrationService.IssuedCode issued) {
+        return new CounterCodeView(issued.code().payload(), issued.code().shortCode(), issued.sequence(),
+                issued.code().expiresAt());
+    }
 }

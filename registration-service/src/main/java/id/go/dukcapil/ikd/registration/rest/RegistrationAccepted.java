@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.registration.rest;
 
 import java.util.UUID;
+import id.go.dukcapil.ikd.registration.service.RegistrationService;
 
 /**
  * The answer to every well-formed registration, whether the NIK, email or phone is new or not.
@@ -9,4 +10,9 @@ import java.util.UUID;
  */
 public record RegistrationAccepted(UUID registrationId, String registrationSecret, String status,
         CounterCodeView counterCode) {
+
+    static RegistrationAccepted of(RegistrationService.Registered registered) {
+        return new RegistrationAccepted(registered.registrationId(), registered.secret(), registered.status(),
+                CounterCodeView.of(registered.counterCode()));
+    }
 }

@@ -39,6 +39,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.registration.service.PersonalDataService;
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
 import id.go.dukcapil.ikd.registration.service.Selfie;
 import id.go.dukcapil.ikd.web.CaseGrants;
@@ -54,7 +55,7 @@ import io.vertx.core.http.HttpServerRequest;
         @SecurityScheme(securitySchemeName = "registrationSecret", type = SecuritySchemeType.APIKEY,
                 apiKeyName = RegistrationSecretFilter.HEADER, in = SecuritySchemeIn.HEADER,
                 description = "The registrationSecret returned by POST /api/v1/registrations"),
-        @SecurityScheme(securitySchemeName = "operatorJwt", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
                 bearerFormat = "JWT", description = "Suite JWT with group operator or supervisor") })
 public class RegistrationResource {
 
@@ -63,13 +64,15 @@ public class RegistrationResource {
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
     private final RegistrationService registrations;
+    private final PersonalDataService personalData;
     private final ObjectMapper json;
     private final JsonWebToken caller;
     private final CaseGrants grants;
 
-    public RegistrationResource(RegistrationService registrations, ObjectMapper json, JsonWebToken caller,
-            CaseGrants grants) {
+    public RegistrationResource(RegistrationService registrations, PersonalDataService personalData,
+            ObjectMapper json, JsonWebToken caller, CaseGrants grants) {
         this.registrations = registrations;
+        this.personalData = personalData;
         this.json = json;
         this.caller = caller;
         this.grants = grants;
@@ -114,7 +117,8 @@ public class RegistrationResource {
         RegistrationService.Form form = new RegistrationService.Form(nik, email, phone, language, deviceKey,
                 selfie == null ? null : selfie.uploadedFile());
         return registrations.register(form, clientAddress(request))
-                .map(accepted -> Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build());
+                .map(registered -> Response.accepted(RegistrationAccepted.of(registered)).type(MediaType.APPLICATION_JSON)
+                        .build());
     }
 
     @GET
@@ -128,7 +132,24 @@ public class RegistrationResource {
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: wrong or missing secret, or no such registration (indistinguishable)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RegistrationStatusView> status(@RestPath @Parameter(description = "Registration id") String id) {
-        return registrations.status(UUID.fromString(id));
+        return registrations.status(UUID.fromString(id)).map(RegistrationStatusView::of);
+    }
+
+    @GET
+    @Path("/{id}/personal-data")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RegistrationSecretRequired
+    @SecurityRequirement(name = "registrationSecret")
+    @Operation(summary = "Everything held about the citizen here (UU PDP right of access)",
+            description = "Contacts, masked NIK, device key thumbprint, whether the selfie is still held, the timeline, "
+                    + "the messages sent and when the retention job deletes the registration.")
+    @APIResponse(responseCode = "200", description = "The registration's personal data",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalDataView.class)))
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED: wrong or missing secret, or no such registration (indistinguishable)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> personalData(@RestPath @Parameter(description = "Registration id") String id) {
+        return personalData.held(UUID.fromString(id)).map(held -> Response.ok(PersonalDataView.of(held))
+                .header("Cache-Control", "no-store").build());
     }
 
     @GET
@@ -148,8 +169,8 @@ public class RegistrationResource {
             @RestHeader("Last-Event-ID") @Parameter(in = ParameterIn.HEADER, description = "Resume after this step id") String lastEventId,
             @Context Sse sse) {
         Multi<OutboundSseEvent> updates = registrations.updates(UUID.fromString(id), resumeAfter(lastEventId))
-                .map(update -> sse.newEventBuilder().name("registration").id(Long.toString(update.entry().id()))
-                        .data(write(update)).build());
+                .map(change -> sse.newEventBuilder().name("registration").id(Long.toString(change.id()))
+                        .data(write(RegistrationUpdate.of(change))).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(tick -> sse.newEventBuilder().name("heartbeat").data("{}").build());
         return Multi.createBy().merging().streams(updates, heartbeats);
@@ -172,15 +193,18 @@ public class RegistrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CounterCodeView> counterCode(@RestPath @Parameter(description = "Registration id") String id,
             @Context HttpServerRequest request) {
-        return registrations.newCounterCode(UUID.fromString(id), clientAddress(request));
+        return registrations.newCounterCode(UUID.fromString(id), clientAddress(request)).map(CounterCodeView::of);
     }
 
     @DELETE
     @Path("/{id}")
     @RegistrationSecretRequired
     @SecurityRequirement(name = "registrationSecret")
-    @Operation(summary = "Withdraw a registration", description = "Erases the selfie at once (UU PDP). Repeating it is harmless.")
-    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @Operation(summary = "Withdraw and erase a registration (UU PDP)",
+            description = "A pending registration (or one already withdrawn or expired) is deleted at once with its selfie "
+                    + "and timeline; RegistrationWithdrawn (ids only) tells the other services. Afterwards the secret "
+                    + "opens nothing: a repeat gets 401, like an unknown id.")
+    @APIResponse(responseCode = "204", description = "Withdrawn and erased")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: wrong or missing secret, or no such registration (indistinguishable)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "REGISTRATION_NOT_PENDING: already approved, rejected or activated",
@@ -193,7 +217,7 @@ public class RegistrationResource {
     @Path("/{id}/counter-codes/{codeId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "operator", "supervisor" })
-    @SecurityRequirement(name = "operatorJwt")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Whether a counter code is the registration's current one (the verifier's scan asks)",
             description = "verification-service learns of new codes from CounterCodeIssued, which may still be on its "
                     + "way when the citizen's old code is scanned; this answer is authoritative, so a superseded code "
@@ -217,7 +241,7 @@ public class RegistrationResource {
     @Path("/{id}/selfie")
     @Produces(Selfie.CONTENT_TYPE)
     @RolesAllowed({ "operator", "supervisor" })
-    @SecurityRequirement(name = "operatorJwt")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The selfie, for the operator comparing it with the registry (SOP step 3)",
             description = "Decrypted JPEG (re-encoded at submission). Only for the office handling the case: besides the "
                     + "operator's token, the request carries the case grant verification-service issues for the case "

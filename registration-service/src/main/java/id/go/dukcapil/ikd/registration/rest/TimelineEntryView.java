@@ -3,9 +3,11 @@ package id.go.dukcapil.ikd.registration.rest;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.dukcapil.ikd.registration.domain.TimelineChange;
 
 /**
- * One step of the timeline as the app sees it.
+ * One step of the timeline as the app sees it: the codes for programs, and the same in words
+ * (Bahasa Indonesia and English) for the citizen.
  *
  * @param id          increasing; also the SSE event id ({@code Last-Event-ID} resumes after it)
  * @param reasonCode  rejection reason (e.g. {@code DATA_MISMATCH}), withdrawal or revocation reason
@@ -13,8 +15,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param channel     {@code COUNTER}/{@code VIDEO_CALL} for decisions, {@code EMAIL}/{@code SMS} for messages
  * @param messageKind kind of message, e.g. {@code ACTIVATION_CODE}
  * @param recipient   masked address of the message, e.g. {@code b***@example.id}
+ * @param text        what happened, as a sentence
+ * @param reason      why, as a sentence (rejections, revocations)
+ * @param nextStep    what the citizen does next; {@code action} {@code REGISTER_AGAIN} when the app offers it
+ * @param office      the office that decided or revoked (name, phone, address), where the next step sends the citizen
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntryView(long id, String kind, String status, Instant at, String reasonCode, String note,
-        String channel, String messageKind, String recipient) {
+        String channel, String messageKind, String recipient, Wording text, Wording reason, Wording.NextStep nextStep,
+        TimelineChange.Office office) {
+
+    static TimelineEntryView of(TimelineChange change) {
+        TimelineWording.Words words = TimelineWording.of(change);
+        return new TimelineEntryView(change.id(), change.kind(), change.status(), change.at(), change.reasonCode(),
+                change.note(), change.channel(), change.messageKind(), change.recipient(), words.text(), words.reason(),
+                words.nextStep(), change.office());
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+import id.go.dukcapil.ikd.registration.domain.CounterCode;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 

@@ -1,10 +1,6 @@
 package id.go.dukcapil.ikd.registration.service;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.security.interfaces.ECPublicKey;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,22 +9,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.crypto.Jwks;
 import id.go.dukcapil.ikd.web.ProblemException;
 
 /**
  * Accepts only a public EC P-256 JWK whose point lies on the curve: activation later binds the
- * identity to this key, so a private key, another curve or a point off the curve is refused.
+ * identity to this key, so a private key, another curve or a point off the curve is refused. The
+ * key is stored in its RFC 7638 form ({@code crv}, {@code kty}, {@code x}, {@code y}); the curve
+ * check and the thumbprint are the platform's {@link Jwks}, which activation-service uses too, so
+ * both compute the same thumbprint.
  */
 @ApplicationScoped
 public class DeviceKeyValidator {
 
     private static final int MAX_JWK_LENGTH = 2048;
-    // NIST P-256 (secp256r1): y² = x³ - 3x + b (mod p)
-    private static final BigInteger P = new BigInteger(
-            "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16);
-    private static final BigInteger B = new BigInteger(
-            "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16);
-    private static final BigInteger THREE = BigInteger.valueOf(3);
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "k");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -54,15 +48,16 @@ public class DeviceKeyValidator {
         if (!"EC".equals(text(node, "kty")) || !"P-256".equals(text(node, "crv"))) {
             throw invalid("Kunci perangkat harus EC P-256.", "The device key must be EC P-256.");
         }
-        String x = text(node, "x");
-        String y = text(node, "y");
-        BigInteger xValue = coordinate(x);
-        BigInteger yValue = coordinate(y);
-        if (!onCurve(xValue, yValue)) {
+        String x = coordinate(text(node, "x"));
+        String y = coordinate(text(node, "y"));
+        String canonical = "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + x + "\",\"y\":\"" + y + "\"}";
+        ECPublicKey key;
+        try {
+            key = Jwks.p256PublicKey(canonical);
+        } catch (IllegalArgumentException e) {
             throw invalid("Kunci perangkat bukan titik pada kurva P-256.", "The device key is not a point on P-256.");
         }
-        String canonical = "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + x + "\",\"y\":\"" + y + "\"}";
-        return new DeviceKey(canonical, thumbprint(canonical));
+        return new DeviceKey(canonical, Jwks.thumbprint(key));
     }
 
     private static String text(JsonNode node, String member) {
@@ -70,31 +65,12 @@ public class DeviceKeyValidator {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
-    private static BigInteger coordinate(String base64url) {
+    private static String coordinate(String base64url) {
         if (base64url == null || !base64url.matches("[A-Za-z0-9_-]{43}")) {
             throw invalid("Koordinat kunci perangkat harus 32 byte base64url.",
                     "The device key's coordinates must be 32 bytes of base64url.");
         }
-        BigInteger value = new BigInteger(1, Base64.getUrlDecoder().decode(base64url));
-        if (value.compareTo(P) >= 0) {
-            throw invalid("Koordinat kunci perangkat di luar kurva.", "The device key's coordinate is out of range.");
-        }
-        return value;
-    }
-
-    private static boolean onCurve(BigInteger x, BigInteger y) {
-        BigInteger left = y.modPow(BigInteger.TWO, P);
-        BigInteger right = x.modPow(THREE, P).subtract(x.multiply(THREE)).add(B).mod(P);
-        return left.equals(right);
-    }
-
-    private static String thumbprint(String canonicalJwk) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJwk.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return base64url;
     }
 
     private static ProblemException invalid(String detailId, String detailEn) {

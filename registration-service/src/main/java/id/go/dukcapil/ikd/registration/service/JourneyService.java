@@ -12,6 +12,7 @@ import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.NotificationStatus;
+import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.registration.domain.Registration;
@@ -58,6 +59,7 @@ public class JourneyService {
             entry.reasonCode = event.reasonCode() == null ? null : event.reasonCode().name();
             entry.note = TimelineRecorder.shorten(event.reasonNote());
             entry.channel = event.channel().name();
+            withOffice(entry, event.office());
             Uni<Void> recorded = recorder.record(entry);
             return event.approved() ? recorded.chain(() -> withdrawOthers(registration, event.decidedAt())) : recorded;
         });
@@ -106,6 +108,7 @@ public class JourneyService {
             moveTo(registration, RegistrationStatus.REVOKED, event.revokedAt());
             TimelineEntry entry = TimelineEntry.of(registration, TimelineKind.REVOKED, event.revokedAt());
             entry.reasonCode = event.reason().name();
+            withOffice(entry, event.office());
             return recorder.record(entry);
         });
     }
@@ -124,6 +127,14 @@ public class JourneyService {
             entry.note = TimelineRecorder.shorten(event.reason());
             return recorder.record(entry);
         });
+    }
+
+    private static void withOffice(TimelineEntry entry, OfficeContact office) {
+        if (office != null) {
+            entry.officeName = office.name();
+            entry.officePhone = office.phone();
+            entry.officeAddress = office.address();
+        }
     }
 
     /** Events only move a registration forward: one that arrives late on another topic records its step only. */

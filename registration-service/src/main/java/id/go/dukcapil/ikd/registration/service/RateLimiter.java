@@ -1,14 +1,12 @@
 package id.go.dukcapil.ikd.registration.service;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
-import id.go.dukcapil.ikd.registration.repository.RateLimitRepository;
+import id.go.dukcapil.ikd.messaging.RateLimitWindows;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -19,17 +17,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RateLimiter {
 
-    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
     /** What is limited; the bucket name keeps the counters of each apart. */
     public enum Action {
         SUBMISSION, COUNTER_CODE
     }
 
-    private final RateLimitRepository repository;
+    private final RateLimitWindows repository;
     private final RegistrationConfig.RateLimits limits;
 
-    public RateLimiter(RateLimitRepository repository, RegistrationConfig config) {
+    public RateLimiter(RateLimitWindows repository, RegistrationConfig config) {
         this.repository = repository;
         this.limits = config.rateLimit();
     }
@@ -46,22 +43,13 @@ public class RateLimiter {
     }
 
     private Uni<Void> check(String bucket, int limit) {
-        Instant now = Instant.now();
-        long windowMillis = limits.window().toMillis();
-        Instant windowStart = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
-        return repository.hit(bucket, windowStart).invoke(hits -> {
-            if (hits > limit) {
-                long retryAfter = Math.max(1, Duration.between(now, windowStart.plus(limits.window())).toSeconds());
-                throw new RateLimitedException(retryAfter);
-            }
-        }).replaceWithVoid();
+        return repository.hit(bucket, limit, limits.window(), Instant.now()).invoke(over -> over.ifPresent(wait -> {
+            throw new RateLimitedException(Math.max(1, wait.toSeconds()));
+        })).replaceWithVoid();
     }
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeOldWindows() {
-        return repository.deleteWindowsBefore(Instant.now().minus(limits.window().multipliedBy(2)))
-                .replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("purging rate-limit windows failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+        return repository.purgeOlderThan(limits.window());
     }
 }

@@ -10,21 +10,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.crypto.AesGcmSealer;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+import id.go.dukcapil.ikd.registration.domain.CounterCode;
 import id.go.dukcapil.ikd.registration.domain.Registration;
 import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
+import id.go.dukcapil.ikd.registration.domain.TimelineChange;
 import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
 import id.go.dukcapil.ikd.registration.domain.TimelineKind;
 import id.go.dukcapil.ikd.registration.mapping.RegistrationMapper;
-import id.go.dukcapil.ikd.registration.messaging.RegistrationUpdateHub;
 import id.go.dukcapil.ikd.registration.repository.RegistrationRepository;
+import id.go.dukcapil.ikd.registration.repository.RegistrationUpdateHub;
 import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
-import id.go.dukcapil.ikd.registration.rest.CounterCodeView;
-import id.go.dukcapil.ikd.registration.rest.RegistrationAccepted;
-import id.go.dukcapil.ikd.registration.rest.RegistrationStatusView;
-import id.go.dukcapil.ikd.registration.rest.RegistrationUpdate;
 import id.go.dukcapil.ikd.registration.service.RateLimiter.Action;
 import id.go.dukcapil.ikd.web.Masking;
 import id.go.dukcapil.ikd.web.ProblemException;
@@ -56,6 +55,19 @@ public class RegistrationService {
     public record Form(String nik, String email, String phone, String language, String deviceKey, Path selfie) {
     }
 
+    /** A registration stored: its id, the secret shown once, its status and its first counter code. */
+    public record Registered(UUID registrationId, String secret, String status, IssuedCode counterCode) {
+    }
+
+    /** A counter code with the sequence it was signed with (only the highest is accepted). */
+    public record IssuedCode(CounterCode code, int sequence) {
+    }
+
+    /** A registration as the app sees it: status, whether the selfie is gone, and the timeline. */
+    public record StatusReport(UUID registrationId, String status, Instant submittedAt, boolean selfieErased,
+            List<TimelineChange> timeline) {
+    }
+
     private record ValidForm(String nik, String email, String phone, String language, DeviceKey deviceKey,
             Path selfie) {
     }
@@ -73,7 +85,8 @@ public class RegistrationService {
     private final ContactValidator contactValidator;
     private final DeviceKeyValidator deviceKeyValidator;
     private final SelfieInspector selfieInspector;
-    private final SelfieCipher selfieCipher;
+    /** Selfies at rest: AES-256-GCM, the registration id as associated data (a sealed selfie copied onto another row does not open). */
+    private final AesGcmSealer selfieSealer;
     private final CounterCodeSigner signer;
     private final RegistrationSecrets secrets;
     private final RateLimiter rateLimiter;
@@ -84,7 +97,7 @@ public class RegistrationService {
     public RegistrationService(RegistrationRepository registrations, TimelineRepository timeline,
             TimelineRecorder recorder, Outbox outbox, RegistrationMapper mapper, NikValidator nikValidator,
             ContactValidator contactValidator, DeviceKeyValidator deviceKeyValidator, SelfieInspector selfieInspector,
-            SelfieCipher selfieCipher, CounterCodeSigner signer, RegistrationSecrets secrets, RateLimiter rateLimiter,
+            CounterCodeSigner signer, RegistrationSecrets secrets, RateLimiter rateLimiter,
             RegistrationUpdateHub hub, RegistrationConfig config, Withdrawals withdrawals) {
         this.registrations = registrations;
         this.timeline = timeline;
@@ -95,7 +108,7 @@ public class RegistrationService {
         this.contactValidator = contactValidator;
         this.deviceKeyValidator = deviceKeyValidator;
         this.selfieInspector = selfieInspector;
-        this.selfieCipher = selfieCipher;
+        this.selfieSealer = AesGcmSealer.fromBase64(config.selfieKey(), "ikd.registration.selfie-key", 32);
         this.signer = signer;
         this.secrets = secrets;
         this.rateLimiter = rateLimiter;
@@ -105,7 +118,7 @@ public class RegistrationService {
     }
 
     /** SOP step 2. Cheap checks first; the selfie is decoded in its bulkhead, then sealed on a worker thread. */
-    public Uni<RegistrationAccepted> register(Form form, String clientAddress) {
+    public Uni<Registered> register(Form form, String clientAddress) {
         return rateLimiter.checkAddress(Action.SUBMISSION, clientAddress)
                 .map(ignored -> validate(form))
                 .call(valid -> rateLimiter.checkDevice(Action.SUBMISSION, valid.deviceKey().thumbprint()))
@@ -129,11 +142,11 @@ public class RegistrationService {
     private Prepared prepare(ValidForm form, Selfie selfie) {
         UUID id = UUID.randomUUID();
         String secret = secrets.newSecret();
-        return new Prepared(form, id, selfie, selfieCipher.seal(id, selfie.jpeg()), secret, secrets.hash(secret),
+        return new Prepared(form, id, selfie, selfieSealer.seal(id.toString(), selfie.jpeg()), secret, secrets.hash(secret),
                 signer.issue(id, 1));
     }
 
-    private Uni<RegistrationAccepted> store(Prepared prepared) {
+    private Uni<Registered> store(Prepared prepared) {
         Instant now = Instant.now();
         String nik = prepared.form().nik();
         return Panache.withTransaction(() -> registrations.lockNik(nik)
@@ -157,8 +170,8 @@ public class RegistrationService {
                 }))
                 .invoke(registration -> LOG.infof("registration %s submitted for NIK %s", registration.id,
                         Masking.nik(nik)))
-                .map(registration -> new RegistrationAccepted(registration.id, prepared.secret(),
-                        registration.status.name(), mapper.counterCode(prepared.code(), registration.codeSequence)));
+                .map(registration -> new Registered(registration.id, prepared.secret(), registration.status.name(),
+                        new IssuedCode(prepared.code(), registration.codeSequence)));
     }
 
     private static Registration newRegistration(Prepared prepared, Instant now) {
@@ -190,7 +203,7 @@ public class RegistrationService {
      * The code is signed with its sequence inside the transaction that locks the registration, so
      * two requests at once cannot sign the same sequence.
      */
-    public Uni<CounterCodeView> newCounterCode(UUID id, String clientAddress) {
+    public Uni<IssuedCode> newCounterCode(UUID id, String clientAddress) {
         return rateLimiter.checkAddress(Action.COUNTER_CODE, clientAddress)
                 .chain(() -> Panache.withSession(() -> registrations.findById(id)))
                 .invoke(RegistrationService::requirePending)
@@ -205,7 +218,7 @@ public class RegistrationService {
                         registration.codeExpiresAt = code.expiresAt();
                         registration.updatedAt = code.issuedAt();
                         return outbox.append(mapper.counterCodeIssued(registration, code))
-                                .replaceWith(mapper.counterCode(code, registration.codeSequence));
+                                .replaceWith(new IssuedCode(code, registration.codeSequence));
                     });
                 })));
     }
@@ -239,18 +252,25 @@ public class RegistrationService {
         }
     }
 
-    public Uni<RegistrationStatusView> status(UUID id) {
+    public Uni<StatusReport> status(UUID id) {
         return Panache.withSession(() -> registrations.findById(id)
-                .chain(registration -> timeline.listFor(id).map(entries -> mapper.status(registration, entries))));
+                .chain(registration -> timeline.listFor(id).map(entries -> new StatusReport(registration.id,
+                        registration.status.name(), registration.submittedAt, !registration.selfieKept(),
+                        entries.stream().map(TimelineChange::of).toList()))));
     }
 
-    /** The citizen cancels (UU PDP): the selfie is erased at once. Repeating it changes nothing. */
+    /**
+     * The citizen withdraws (UU PDP): a pending registration is erased with its selfie and timeline,
+     * and the other services are told (RegistrationWithdrawn); one that already ended by withdrawal
+     * or expiry is erased too. Once erased, the secret opens nothing (401 like any unknown id).
+     */
     public Uni<Void> withdraw(UUID id) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> switch (registration.status) {
-            case PENDING_VERIFICATION -> withdrawals.close(registration, WithdrawalReason.CITIZEN_REQUEST, now)
-                    .invoke(() -> LOG.infof("registration %s withdrawn by the citizen", id));
-            case WITHDRAWN, EXPIRED -> Uni.createFrom().voidItem();
+        return Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> registration == null
+                ? Uni.createFrom().voidItem() // erased by a concurrent request
+                : switch (registration.status) {
+            case PENDING_VERIFICATION, WITHDRAWN, EXPIRED -> withdrawals.erase(registration, now)
+                    .invoke(() -> LOG.infof("registration %s withdrawn and erased at the citizen's request", id));
             default -> {
                 requirePending(registration);
                 yield Uni.createFrom().voidItem();
@@ -288,7 +308,7 @@ public class RegistrationService {
                                 "Swafoto tidak ada atau sudah dihapus.", "The selfie does not exist or was erased."));
                     }
                     byte[] sealed = registration.selfieSealed;
-                    return Workers.run(() -> selfieCipher.open(id, sealed));
+                    return Workers.run(() -> selfieSealer.open(id.toString(), sealed));
                 });
     }
 
@@ -297,18 +317,18 @@ public class RegistrationService {
      * database is read, and live changes are held back until the backlog is out, so nothing falls
      * between the two and nothing comes twice.
      */
-    public Multi<RegistrationUpdate> updates(UUID id, long afterId) {
+    public Multi<TimelineChange> updates(UUID id, long afterId) {
         return Multi.createFrom().emitter(emitter -> {
             Object lock = new Object();
-            List<RegistrationUpdate> heldBack = new ArrayList<>();
+            List<TimelineChange> heldBack = new ArrayList<>();
             long[] lastSent = { afterId };
             boolean[] caughtUp = { false };
             Runnable stopListening = hub.listen(id, update -> {
                 synchronized (lock) {
                     if (!caughtUp[0]) {
                         heldBack.add(update);
-                    } else if (update.entry().id() > lastSent[0]) {
-                        lastSent[0] = update.entry().id();
+                    } else if (update.id() > lastSent[0]) {
+                        lastSent[0] = update.id();
                         emitter.emit(update);
                     }
                 }
@@ -316,12 +336,12 @@ public class RegistrationService {
             emitter.onTermination(stopListening);
             Panache.withSession(() -> timeline.listAfter(id, afterId)).subscribe().with(backlog -> {
                 synchronized (lock) {
-                    backlog.stream().map(mapper::update).forEach(update -> {
-                        lastSent[0] = Math.max(lastSent[0], update.entry().id());
+                    backlog.stream().map(TimelineChange::of).forEach(update -> {
+                        lastSent[0] = Math.max(lastSent[0], update.id());
                         emitter.emit(update);
                     });
-                    heldBack.stream().filter(update -> update.entry().id() > lastSent[0]).forEach(update -> {
-                        lastSent[0] = update.entry().id();
+                    heldBack.stream().filter(update -> update.id() > lastSent[0]).forEach(update -> {
+                        lastSent[0] = update.id();
                         emitter.emit(update);
                     });
                     heldBack.clear();

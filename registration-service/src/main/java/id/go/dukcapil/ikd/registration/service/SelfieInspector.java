@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -26,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
 import id.go.dukcapil.ikd.web.ProblemException;
 import id.go.dukcapil.ikd.web.ProblemType;
+import id.go.dukcapil.ikd.web.images.BaselineJpeg;
 import id.go.dukcapil.ikd.web.images.DecodedImage;
 import id.go.dukcapil.ikd.web.images.ImageDecoding;
 import id.go.dukcapil.ikd.web.images.ImageFormat;
@@ -36,14 +38,15 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Checks that a selfie really is one still JPEG or PNG photo of sensible size, whatever content
- * type the client claimed, and re-encodes it as JPEG at most {@code stored-long-side} pixels long.
+ * type the client claimed, and stores it as a JPEG at most {@code stored-long-side} pixels long.
  *
  * <p>{@link ImageGuard} reads format, dimensions, bits per channel and image count from the header
  * and refuses before any pixel is decoded (a 130 KB 16-bit PNG would decode to 128 MiB), then
  * decodes with subsampling to the stored size. All of it runs in the {@code image-decode}
- * bulkhead, so a burst of selfies waits or gets 503 instead of taking the heap. Re-encoding drops
- * everything but the pixels: EXIF metadata (GPS position, device serials) and anything appended to
- * the file never reach storage or the operator's screen.
+ * bulkhead, so a burst of selfies waits or gets 503 instead of taking the heap. What is stored is
+ * the pixels only: a plain baseline JPEG within the stored size loses its APPn/COM segments and
+ * trailing bytes losslessly, anything else is re-encoded; either way EXIF metadata (GPS position,
+ * device serials) and anything appended to the file never reach storage or the operator's screen.
  */
 @ApplicationScoped
 public class SelfieInspector {
@@ -75,8 +78,8 @@ public class SelfieInspector {
     }
 
     /**
-     * Checks and re-encodes an uploaded file in the {@code image-decode} bulkhead: its size first,
-     * then it is read from disk as the decoder needs it.
+     * Checks and stores an uploaded file in the {@code image-decode} bulkhead: its size first, then
+     * its bytes (at most {@code max-bytes}), which the lossless rewrite needs besides the decoder.
      */
     public Uni<Selfie> inspect(Path upload) {
         return decoding.run(() -> inspectFile(upload));
@@ -95,10 +98,16 @@ public class SelfieInspector {
         if (size > limits.maxBytes()) {
             throw tooLarge();
         }
-        return reencode(ImageGuard.decode(upload, policy));
+        byte[] data;
+        try {
+            data = Files.readAllBytes(upload); // at most max-bytes, checked above
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an uploaded selfie failed", e);
+        }
+        return stored(data);
     }
 
-    /** The same checks and re-encoding for bytes in memory, on the calling thread. */
+    /** The same checks and storing for bytes in memory, on the calling thread. */
     public Selfie inspect(byte[] upload) {
         if (upload == null || upload.length == 0) {
             throw missing();
@@ -106,10 +115,29 @@ public class SelfieInspector {
         if (upload.length > limits.maxBytes()) {
             throw tooLarge();
         }
-        return reencode(ImageGuard.decode(upload, policy));
+        return stored(upload);
     }
 
-    private static Selfie reencode(DecodedImage decoded) {
+    /**
+     * What is stored: the decode is the proof that the pixels are sound either way; a baseline JPEG
+     * at most {@code stored-long-side} long is then stored as it came, less its metadata (a byte
+     * copy, {@link BaselineJpeg}), and anything else re-encoded (about 12 ms of CPU for a 720×960
+     * selfie, docs/performance.md).
+     */
+    private Selfie stored(byte[] upload) {
+        DecodedImage decoded = ImageGuard.decode(upload, policy);
+        if (decoded.header().format() == ImageFormat.JPEG && decoded.subsampling() == 1) {
+            Optional<byte[]> plain = BaselineJpeg.withoutMetadata(upload);
+            if (plain.isPresent()) {
+                byte[] jpeg = plain.get();
+                return new Selfie(jpeg, sha256(jpeg), decoded.header().width(), decoded.header().height());
+            }
+        }
+        return reencode(decoded);
+    }
+
+    // package-private for SelfieCostBench, which measures it against the lossless rewrite
+    static Selfie reencode(DecodedImage decoded) {
         BufferedImage image = writable(decoded.image());
         byte[] jpeg = encodeJpeg(image);
         return new Selfie(jpeg, sha256(jpeg), image.getWidth(), image.getHeight());

@@ -2,9 +2,9 @@ package id.go.dukcapil.ikd.registration.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.dukcapil.ikd.registration.domain.TimelineChange;
 import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
-import id.go.dukcapil.ikd.registration.mapping.RegistrationMapper;
-import id.go.dukcapil.ikd.registration.messaging.RegistrationUpdateHub;
+import id.go.dukcapil.ikd.registration.repository.RegistrationUpdateHub;
 import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -16,12 +16,10 @@ public class TimelineRecorder {
     static final int MAX_NOTE = 500;
 
     private final TimelineRepository timeline;
-    private final RegistrationMapper mapper;
     private final RegistrationUpdateHub hub;
 
-    public TimelineRecorder(TimelineRepository timeline, RegistrationMapper mapper, RegistrationUpdateHub hub) {
+    public TimelineRecorder(TimelineRepository timeline, RegistrationUpdateHub hub) {
         this.timeline = timeline;
-        this.mapper = mapper;
         this.hub = hub;
     }
 
@@ -29,7 +27,7 @@ public class TimelineRecorder {
     public Uni<Void> record(TimelineEntry entry) {
         return timeline.persist(entry)
                 .chain(timeline::flush) // the id is the SSE event id: it must exist before the announcement
-                .chain(() -> timeline.announce(hub.payload(mapper.update(entry))));
+                .chain(() -> timeline.announce(hub.payload(TimelineChange.of(entry))));
     }
 
     static String shorten(String text) {

@@ -12,6 +12,8 @@ import id.go.dukcapil.ikd.registration.domain.Registration;
 import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
 import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
 import id.go.dukcapil.ikd.registration.domain.TimelineKind;
+import id.go.dukcapil.ikd.registration.repository.RegistrationRepository;
+import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,10 +28,30 @@ public class Withdrawals {
 
     private final TimelineRecorder recorder;
     private final Outbox outbox;
+    private final RegistrationRepository registrations;
+    private final TimelineRepository timeline;
 
-    public Withdrawals(TimelineRecorder recorder, Outbox outbox) {
+    public Withdrawals(TimelineRecorder recorder, Outbox outbox, RegistrationRepository registrations,
+            TimelineRepository timeline) {
         this.recorder = recorder;
         this.outbox = outbox;
+        this.registrations = registrations;
+        this.timeline = timeline;
+    }
+
+    /**
+     * The citizen withdraws (UU PDP erasure): RegistrationWithdrawn (ids only) goes out, then the
+     * row, its selfie and its timeline are deleted in the same transaction. No timeline step is
+     * written: nothing of the registration is left to show it.
+     */
+    public Uni<Void> erase(Registration registration, Instant now) {
+        Uni<Void> announced = registration.status == RegistrationStatus.PENDING_VERIFICATION
+                ? outbox.append(new RegistrationWithdrawn(registration.id, WithdrawalReason.CITIZEN_REQUEST, now))
+                        .replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return announced
+                .chain(() -> timeline.delete("registrationId", registration.id))
+                .chain(() -> registrations.delete(registration));
     }
 
     public Uni<Void> close(Registration registration, WithdrawalReason reason, Instant now) {

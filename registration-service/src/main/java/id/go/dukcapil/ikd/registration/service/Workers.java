@@ -3,9 +3,8 @@ package id.go.dukcapil.ikd.registration.service;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+
+import id.go.dukcapil.ikd.web.VertxContexts;
 
 /** Blocking or CPU-heavy work off the event loop, then back onto the caller's Vert.x context. */
 final class Workers {
@@ -18,11 +17,6 @@ final class Workers {
      * Hibernate Reactive must continue.
      */
     static <T> Uni<T> run(Supplier<T> work) {
-        Context context = Vertx.currentContext();
-        Uni<T> onWorker = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        if (context == null) {
-            return onWorker;
-        }
-        return onWorker.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        return VertxContexts.onWorker(work);
     }
 }

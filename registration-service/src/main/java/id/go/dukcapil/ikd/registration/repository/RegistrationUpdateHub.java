@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.messaging;
+package id.go.dukcapil.ikd.registration.repository;
 
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
-import id.go.dukcapil.ikd.registration.rest.RegistrationUpdate;
+import id.go.dukcapil.ikd.registration.domain.TimelineChange;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -38,7 +37,7 @@ public class RegistrationUpdateHub {
     private static final Logger LOG = Logger.getLogger(RegistrationUpdateHub.class);
     private static final long RECONNECT_DELAY_MS = 1000;
 
-    private final Map<UUID, Set<Consumer<RegistrationUpdate>>> listeners = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<Consumer<TimelineChange>>> listeners = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private final ObjectMapper json;
     private final String url;
@@ -79,7 +78,7 @@ public class RegistrationUpdateHub {
     }
 
     /** Calls {@code listener} with every update of one registration until the returned action runs. */
-    public Runnable listen(UUID registrationId, Consumer<RegistrationUpdate> listener) {
+    public Runnable listen(UUID registrationId, Consumer<TimelineChange> listener) {
         listeners.computeIfAbsent(registrationId, id -> ConcurrentHashMap.newKeySet()).add(listener);
         return () -> listeners.computeIfPresent(registrationId, (id, set) -> {
             set.remove(listener);
@@ -87,8 +86,8 @@ public class RegistrationUpdateHub {
         });
     }
 
-    /** The NOTIFY payload for an update (kept well under Postgres' 8000-byte limit by short notes). */
-    public String payload(RegistrationUpdate update) {
+    /** The NOTIFY payload for a change (kept well under Postgres' 8000-byte limit by short notes). */
+    public String payload(TimelineChange update) {
         try {
             return json.writeValueAsString(update);
         } catch (JsonProcessingException e) {
@@ -97,14 +96,14 @@ public class RegistrationUpdateHub {
     }
 
     private void dispatch(String payload) {
-        RegistrationUpdate update;
+        TimelineChange update;
         try {
-            update = json.readValue(payload, RegistrationUpdate.class);
+            update = json.readValue(payload, TimelineChange.class);
         } catch (JsonProcessingException e) {
             LOG.warnf("ignoring an unreadable registration update: %s", e.getOriginalMessage());
             return;
         }
-        Set<Consumer<RegistrationUpdate>> forRegistration = listeners.get(update.registrationId());
+        Set<Consumer<TimelineChange>> forRegistration = listeners.get(update.registrationId());
         if (forRegistration != null) {
             forRegistration.forEach(listener -> listener.accept(update));
         }

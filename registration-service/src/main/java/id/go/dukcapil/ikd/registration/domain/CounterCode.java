@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.domain;
 
 import java.time.Instant;
 import java.util.UUID;
