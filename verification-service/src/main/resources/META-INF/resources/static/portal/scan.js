@@ -1,4 +1,4 @@
-// Camera scanning of the citizen's counter QR with jsQR (Apache-2.0, vendored: jsQR.js, jsQR-LICENSE.txt).
+// Camera scanning of the citizen's counter QR with jsQR (Apache-2.0; the suite's one copy, platform/web-assets, /vendor/jsqr/).
 // The decoded text (a signed compact JWS) is posted as qrPayload; the server verifies it.
 (function () {
   var start = document.getElementById('camera-start');

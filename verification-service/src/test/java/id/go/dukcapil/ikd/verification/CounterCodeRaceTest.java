@@ -79,6 +79,18 @@ class CounterCodeRaceTest {
         given().auth().oauth2(operator).get("/api/v1/operator/cases/" + caseId).then().body("status", equalTo("QUEUED"));
     }
 
+    @Test
+    void aConfirmationWhoseConnectionIsResetOnceIsSentAgainAndTheScanWorks() {
+        String operator = TestSupport.login("demo.operator");
+        Registration registration = TestSupport.submit("3171011212000002");
+        String caseId = VerificationFlowTest.awaitQueued(operator, registration.registrationId());
+        RegistrationServiceStub.resetOnceFor(registration.registrationId());
+        VerificationFlowTest.scan(operator, Map.of("shortCode", registration.shortCode()))
+                .statusCode(200).body("caseId", equalTo(caseId)).body("status", equalTo("IN_REVIEW"));
+        // the reset one and the one that answered: the retry went through the real REST client
+        assertThat(RegistrationServiceStub.codeRequests(registration.registrationId())).isEqualTo(2);
+    }
+
     private long knownCodes(UUID registrationId) {
         return pool.preparedQuery("select count(*) from counter_code where registration_id = $1")
                 .execute(Tuple.of(registrationId)).await().indefinitely().iterator().next().getLong(0);

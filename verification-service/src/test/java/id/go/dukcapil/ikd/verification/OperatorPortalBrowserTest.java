@@ -37,11 +37,11 @@ import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.testing.PhonePages;
 import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.verification.TestSupport.Registration;
-import id.go.dukcapil.ikd.verification.demo.ResidentPhotos;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -49,6 +49,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import id.go.dukcapil.ikd.web.Digests;
 
 /**
  * The operator portal in a real headless Chromium: log in, type the short code, compare, approve;
@@ -104,6 +105,7 @@ class OperatorPortalBrowserTest {
         Page page = context.newPage();
         page.navigate(base + "portal");
         assertThat(page.url()).endsWith("/portal/login");
+        PhonePages.assertFitsAndReads(page, "login");
         page.locator("#username").fill(username);
         page.locator("#password").fill(TestSupport.DEMO_PASSWORD);
         page.locator("#login-submit").click();
@@ -188,7 +190,7 @@ class OperatorPortalBrowserTest {
             Instant now = Instant.now();
             TestSupport.publish(new RegistrationSubmitted(registrationId, "3171011212000001", "bagus@example.id",
                     "+6281234567890", "id", TestSupport.DEVICE_JWK, "thumb", shortCode,
-                    ResidentPhotos.sha256Hex(SELFIE), now, null));
+                    Digests.sha256Hex(SELFIE), now, null));
             UUID codeId = UUID.randomUUID();
             RegistrationServiceStub.codeIssued(registrationId, codeId, 1);
             TestSupport.publish(new id.go.dukcapil.ikd.events.CounterCodeIssued(registrationId, codeId,
@@ -230,7 +232,7 @@ class OperatorPortalBrowserTest {
 
             page.locator("text=Buku pelayanan").first().click();
             page.waitForURL("**/portal/service-log");
-            assertThat(page.locator("#service-log").textContent()).contains("DECIDED");
+            assertThat(page.locator("#service-log").textContent()).contains("Diputuskan").doesNotContain("DECIDED");
             page.locator("text=Laporan SLA").first().click();
             assertThat(page.locator("h1").textContent()).contains("Laporan SLA");
         }
@@ -247,6 +249,7 @@ class OperatorPortalBrowserTest {
             });
             page.navigate(base + "portal/scan");
             assertThat(page.locator("#camera-start").isVisible()).isTrue();
+            assertThat(page.evaluate("typeof jsQR")).as("jsQR, served from platform/web-assets").isEqualTo("function");
             page.locator("#shortCode").fill(registration.shortCode());
             page.locator("#code-submit").click();
             page.waitForURL("**/portal/cases/*");
@@ -293,7 +296,7 @@ class OperatorPortalBrowserTest {
         given().redirects().follow(false).cookie("ikd_operator_session", cookie).get("/portal/queue").then()
                 .statusCode(200).header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"));
         given().cookie("ikd_operator_session", cookie).get("/portal/service-log.csv").then().statusCode(200)
-                .body(org.hamcrest.Matchers.startsWith("occurred_at,"));
+                .body(org.hamcrest.Matchers.startsWith("waktu_lokal_local_time,zona_zone,"));
     }
 
     @Test
@@ -339,7 +342,7 @@ class OperatorPortalBrowserTest {
         // decision: the comparison page again, no decision recorded
         String decision = "/portal/cases/" + caseId + "/decision";
         Map<String, String> approval = Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", "on");
-        assertRefusedWithoutItsToken(visitor, decision, approval, "<strong id=\"case-status\">IN_REVIEW</strong>");
+        assertRefusedWithoutItsToken(visitor, decision, approval, "<strong id=\"case-status\" data-status=\"IN_REVIEW\">");
         caseOf(api, caseId).body("status", equalTo("IN_REVIEW")).body("decision", nullValue())
                 .body("decidedAt", nullValue());
         visitor.form().formParams(approval).formParam("csrf", visitor.csrf()).post(decision).then().statusCode(303)
@@ -399,7 +402,8 @@ class OperatorPortalBrowserTest {
             assertThat(refused.status()).isEqualTo(403);
             page.waitForURL("**/portal/cases/" + caseId + "/decision");
             assertThat(page.locator("#notice").textContent()).contains(REFUSED_ID).contains(REFUSED_EN);
-            assertThat(page.locator("#case-status").textContent()).isEqualTo("IN_REVIEW");
+            assertThat(page.locator("#case-status").getAttribute("data-status")).isEqualTo("IN_REVIEW");
+            assertThat(page.locator("#case-status").textContent()).contains("Sedang diverifikasi").doesNotContain("IN_REVIEW");
             caseOf(api, caseId).body("status", equalTo("IN_REVIEW")).body("decision", nullValue());
 
             // the page came back with the browser's token: the same decision now goes through
@@ -412,6 +416,69 @@ class OperatorPortalBrowserTest {
             page.waitForURL("**/portal/login");
             page.navigate(base + "portal/queue");
             assertThat(page.url()).endsWith("/portal/login");
+        }
+    }
+
+    @Test
+    void aTapinCaseShowsItsTimesInWitaInWordsAndFitsAPhone() {
+        java.time.format.DateTimeFormatter wita = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+                .withZone(java.time.ZoneId.of("Asia/Makassar"));
+        Registration registration = TestSupport.submit("6305041708850001"); // AHMAD FAUZI, Tapin (Kalimantan Selatan)
+        String api = TestSupport.login("tapin.operator");
+        String caseId = VerificationFlowTest.awaitQueued(api, registration.registrationId());
+        Instant submittedAt = Instant.parse(caseOf(api, caseId).extract().path("registration.submittedAt"));
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = signIn(context, "tapin.operator");
+            Locator row = page.locator("tr[data-case='" + caseId + "']");
+            assertThat(row.locator("td.submitted").textContent()).isEqualTo(wita.format(submittedAt) + " WITA");
+            assertThat(row.locator("td[data-status]").textContent()).contains("Menunggu pemohon di loket")
+                    .doesNotContain("QUEUED");
+            PhonePages.assertFitsAndReads(page, "queue");
+
+            page.navigate(base + "portal/scan");
+            PhonePages.assertFitsAndReads(page, "scan");
+            page.locator("#shortCode").fill(registration.shortCode());
+            page.locator("#code-submit").click();
+            page.waitForURL("**/portal/cases/*");
+            assertThat(page.locator("#submitted-at").textContent()).isEqualTo(wita.format(submittedAt) + " WITA");
+            assertThat(page.locator("#scanned-at").textContent()).endsWith(" WITA");
+            assertThat(page.locator("#registry-ktp").textContent()).contains("Sudah dicetak").doesNotContain("PRINTED");
+            assertThat(page.locator("#registry-status").textContent()).contains("Hidup").contains("Penduduk setempat")
+                    .doesNotContain("ALIVE").doesNotContain("RESIDENT");
+            PhonePages.assertFitsAndReads(page, "case");
+            page.locator("#ktpElChecked").check();
+            page.locator("#approve").click();
+            page.waitForURL("**/portal/queue?done=*");
+            Instant decidedAt = Instant.parse(caseOf(api, caseId).extract().path("decidedAt"));
+
+            page.navigate(base + "portal/service-log");
+            assertThat(page.locator("#log-zone").textContent()).contains("WITA").contains("Waktu Indonesia Tengah");
+            Locator decided = page.locator("#service-log tr:has(td[data-action='DECIDED'])").last();
+            assertThat(decided.locator("td.time").textContent()).isEqualTo(wita.format(decidedAt) + " WITA");
+            assertThat(decided.textContent()).contains("Diputuskan").contains("Disetujui / Approved")
+                    .doesNotContain("DECIDED").doesNotContain("APPROVED");
+            PhonePages.assertFitsAndReads(page, "service log");
+
+            page.navigate(base + "portal/sla");
+            assertThat(page.locator("main").textContent()).contains("WITA").contains("Persetujuan di kantor")
+                    .doesNotContain("SCANNED").doesNotContain("LOCAL");
+            // a date range can be chosen; the charts are drawn by Chart.js from the report's figures
+            assertThat(page.locator("form.sla-range input[name=from]").count()).isEqualTo(1);
+            assertThat(page.locator("canvas.sla-chart[data-kind=throughput]").count()).isGreaterThanOrEqualTo(1);
+            assertThat(page.evaluate("() => [...document.querySelectorAll('canvas.sla-chart')].every(c => c.chart"
+                    + " && c.chart.data.datasets[0].data.length > 0 && c.width > 0)")).isEqualTo(true);
+            PhonePages.assertFitsAndReads(page, "SLA report");
+            // the check sees an overflow when there is one (a page wider than the phone)
+            page.evaluate("() => { document.querySelector('main').style.minWidth = '800px'; }");
+            assertThat(page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .isEqualTo(false);
+
+            // the CSV: local time with its offset and the zone's name, words instead of codes
+            String csv = context.request().get(base + "portal/service-log.csv").text();
+            String line = csv.lines().filter(l -> l.contains(caseId) && l.contains("Diputuskan")).findFirst().orElseThrow();
+            assertThat(line).contains(decidedAt.atZone(java.time.ZoneId.of("Asia/Makassar")).toOffsetDateTime()
+                    .toString().substring(0, 16)).contains("+08:00,WITA,").contains("Disetujui / Approved")
+                    .doesNotContain("APPROVED").doesNotContain("DECIDED");
         }
     }
 }

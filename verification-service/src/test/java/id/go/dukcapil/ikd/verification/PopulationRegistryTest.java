@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.verification.demo.AreaCatalog;
-import id.go.dukcapil.ikd.verification.demo.ResidentPhotos;
 import id.go.dukcapil.ikd.verification.demo.SyntheticPopulation;
 import id.go.dukcapil.ikd.verification.domain.Resident;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
@@ -19,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import id.go.dukcapil.ikd.web.Digests;
 
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
@@ -80,7 +80,7 @@ class PopulationRegistryTest {
         Resident siti = registry.find("3518145203900001").await().indefinitely().orElseThrow();
         var photo = registry.photo(siti.nik()).await().indefinitely().orElseThrow();
         assertThat(photo.contentType()).isEqualTo("image/svg+xml");
-        assertThat(ResidentPhotos.sha256Hex(photo.content())).isEqualTo(siti.photoSha256());
+        assertThat(Digests.sha256Hex(photo.content())).isEqualTo(siti.photoSha256());
     }
 
     @Test

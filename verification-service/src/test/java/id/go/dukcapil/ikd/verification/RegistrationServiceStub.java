@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -61,6 +63,24 @@ public class RegistrationServiceStub implements QuarkusTestResourceLifecycleMana
         new WireMock("127.0.0.1", Integer.getInteger(PORT_PROPERTY)).register(
                 WireMock.get(WireMock.urlPathMatching("/api/v1/registrations/" + registrationId + "/counter-codes/.*"))
                         .atPriority(1).willReturn(WireMock.serviceUnavailable()));
+    }
+
+    /**
+     * The next request for this registration's codes meets a connection reset before any answer
+     * (a registration-service replica dying under it); later ones are answered as before.
+     */
+    static void resetOnceFor(UUID registrationId) {
+        new WireMock("127.0.0.1", Integer.getInteger(PORT_PROPERTY)).register(
+                WireMock.get(WireMock.urlPathMatching("/api/v1/registrations/" + registrationId + "/counter-codes/.*"))
+                        .atPriority(1).inScenario("reset-once-" + registrationId)
+                        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("reset")
+                        .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Requests registration-service got for this registration's codes. */
+    static int codeRequests(UUID registrationId) {
+        return new WireMock("127.0.0.1", Integer.getInteger(PORT_PROPERTY)).find(WireMock.getRequestedFor(
+                WireMock.urlPathMatching("/api/v1/registrations/" + registrationId + "/counter-codes/.*"))).size();
     }
 
     @Override

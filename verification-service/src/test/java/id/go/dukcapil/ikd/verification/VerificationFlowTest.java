@@ -299,8 +299,11 @@ class VerificationFlowTest {
                 .body("find { it.caseId == '" + caseId + "' && it.action == 'DECIDED' }.operator", equalTo("demo.operator"));
         String csv = given().auth().oauth2(operator).get("/api/v1/operator/service-log/export").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
-        assertThat(csv).startsWith("occurred_at,office_code,operator,case_id");
-        assertThat(csv).contains(caseId + "," + registration.registrationId() + ",DECIDED,3,");
+        assertThat(csv).startsWith("waktu_lokal_local_time,zona_zone,kantor_office,petugas_operator,kasus_case");
+        assertThat(csv).contains(caseId + "," + registration.registrationId() + ",Diputuskan / Decided,3,");
+        // the demo office is in Jakarta: its times carry WIB's offset, and no line holds a raw code
+        assertThat(csv.lines().skip(1)).isNotEmpty().allMatch(line -> line.contains("+07:00,WIB,3171-DEMO,"))
+                .noneMatch(line -> line.contains(",DECIDED,") || line.contains(",APPROVED") || line.contains(",true,"));
         given().auth().oauth2(operator).get("/api/v1/operator/service-log?office=6305-DISDUKCAPIL").then()
                 .statusCode(403);
         given().auth().oauth2(operator).get("/api/v1/operator/service-log?date=yesterday").then()
@@ -308,6 +311,7 @@ class VerificationFlowTest {
 
         given().auth().oauth2(operator).get("/api/v1/operator/sla-report").then().statusCode(200)
                 .body("offices.officeCode", equalTo(List.of("3171-DEMO")))
+                .body("offices[0].timeZone", equalTo("WIB"))
                 .body("offices[0].steps.find { it.action == 'DECIDED' }.standardSeconds", equalTo(300))
                 .body("offices[0].approved", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
         given().auth().oauth2(TestSupport.login("admin")).get("/api/v1/operator/sla-report?from=2026-01-01&to=2025-01-01")

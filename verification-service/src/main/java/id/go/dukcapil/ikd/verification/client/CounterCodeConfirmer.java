@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.go.dukcapil.ikd.verification.service.VerificationProblems;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -37,7 +37,7 @@ public class CounterCodeConfirmer {
 
     /** True when {@code codeId} is the registration's current code; false when it is not or is unknown. */
     public Uni<Boolean> isCurrent(UUID registrationId, UUID codeId, String operatorToken) {
-        return client.counterCode(registrationId, codeId, "Bearer " + operatorToken)
+        return ConnectionRetry.idempotentRead(() -> client.counterCode(registrationId, codeId, "Bearer " + operatorToken))
                 .ifNoItem().after(PATIENCE).fail()
                 .map(response -> {
                     try (response) {

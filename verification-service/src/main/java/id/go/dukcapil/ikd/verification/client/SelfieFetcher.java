@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import id.go.dukcapil.ikd.verification.demo.ResidentPhotos;
 import io.smallrye.mutiny.Uni;
+import id.go.dukcapil.ikd.web.Digests;
 
 /**
  * Fetches the citizen's selfie for the comparison page. The portal must stay usable when
@@ -47,7 +47,7 @@ public class SelfieFetcher {
 
     /** {@code caseGrant}: from {@code CaseGrantIssuer}, for the case the operator is looking at. */
     public Uni<Selfie> fetch(UUID registrationId, String operatorToken, String caseGrant, String expectedSha256) {
-        return client.selfie(registrationId, "Bearer " + operatorToken, caseGrant)
+        return ConnectionRetry.idempotentRead(() -> client.selfie(registrationId, "Bearer " + operatorToken, caseGrant))
                 .ifNoItem().after(Duration.ofSeconds(5)).fail()
                 .map(response -> {
                     try (response) {
@@ -64,7 +64,7 @@ public class SelfieFetcher {
                         if (content == null || content.length == 0 || content.length > MAX_BYTES) {
                             return Selfie.missing(Availability.UNAVAILABLE);
                         }
-                        if (!ResidentPhotos.sha256Hex(content).equalsIgnoreCase(expectedSha256)) {
+                        if (!Digests.sha256Hex(content).equalsIgnoreCase(expectedSha256)) {
                             return new Selfie(Availability.DIGEST_MISMATCH, type, content);
                         }
                         return new Selfie(Availability.SHOWN, type, content);

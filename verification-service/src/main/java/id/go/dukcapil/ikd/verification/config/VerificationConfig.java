@@ -22,7 +22,7 @@ public interface VerificationConfig {
     @WithDefault("${mp.jwt.verify.publickey.location}")
     String publicKeyLocation();
 
-    /** Day boundaries of the service log (buku pelayanan) and the SLA report. */
+    /** Zone of the suite's own clock (e.g. the API's default dates); offices count in their own zone (office.time_zone). */
     @WithDefault("Asia/Jakarta")
     ZoneId zone();
 
@@ -35,6 +35,12 @@ public interface VerificationConfig {
     Cases cases();
 
     Portal portal();
+
+    Directory directory();
+
+    Prints prints();
+
+    ReceiptCheck receiptCheck();
 
     interface Demo {
         /** Seeds the synthetic population, the demo office and the demo accounts at start. Off in production. */
@@ -88,6 +94,39 @@ public interface VerificationConfig {
         /** Office of the central verifiers (Ditjen Dukcapil), who review CENTRAL offices' submissions. */
         @WithDefault("DITJEN-DUKCAPIL")
         String centralOffice();
+    }
+
+    interface Directory {
+        /** Requests per client address and window to the public office directory (page and API). */
+        @WithDefault("120")
+        int requestsPerAddress();
+
+        @WithDefault("1m")
+        Duration window();
+
+        /** Most offices one search answers with. */
+        @WithDefault("50")
+        int maxResults();
+    }
+
+    /** The office's printed documents: request form, receipt (tanda terima), buku pelayanan. */
+    interface Prints {
+        /** Where citizens reach this service's public pages: the receipt names its check page under it. */
+        @WithDefault("http://localhost:8082")
+        String publicUrl();
+
+        /** Most rows one register export (CSV, PDF) holds; a larger range is refused, to be narrowed. */
+        @WithDefault("3000")
+        int maxRegisterRows();
+    }
+
+    /** The public check of a receipt's reference (no login), limited per client address. */
+    interface ReceiptCheck {
+        @WithDefault("30")
+        int requestsPerAddress();
+
+        @WithDefault("1m")
+        Duration window();
     }
 
     interface Portal {

@@ -67,14 +67,30 @@ public class DemoDataSeeder {
 
     private Uni<Void> seedDemoOffice() {
         return pool.query("""
-                insert into office (code, name, level, area_code, address, phone, email, whatsapp, website,
+                insert into office (code, name, level, area_code, time_zone, address, phone, email, whatsapp, website,
                     approval_model, verification_minutes, validation_minutes, activation_minutes, completion_minutes,
                     standard_source)
-                values ('3171-DEMO', 'Kantor Demo IKD (Jakarta Pusat)', 'REGENCY', '31.71',
+                values ('3171-DEMO', 'Kantor Demo IKD (Jakarta Pusat)', 'REGENCY', '31.71', 'WIB',
                     'Jl. Medan Merdeka Barat No. 7, Gambir, Jakarta Pusat 10110', '021-0000000',
                     'demo@ikd.dukcapil.go.id', '0800-0000-000', 'https://ikd.dukcapil.go.id', 'LOCAL', 5, 5, 10, 50,
                     'Kantor demo: standar Tapin (5/5/10 menit, penyelesaian 50 menit)')
-                on conflict (code) do nothing""").execute().replaceWithVoid();
+                on conflict (code) do nothing""").execute()
+                // demo hours and channels, so that the directory shows a complete office; the seed SOPs publish no hours
+                .chain(() -> pool.query("""
+                        insert into office_hours (office_code, day_of_week, opens, closes)
+                        values ('3171-DEMO', 1, '08:00', '15:00'), ('3171-DEMO', 2, '08:00', '15:00'),
+                               ('3171-DEMO', 3, '08:00', '15:00'), ('3171-DEMO', 4, '08:00', '15:00'),
+                               ('3171-DEMO', 5, '08:00', '11:00')
+                        on conflict do nothing""").execute())
+                .chain(() -> pool.query("""
+                        insert into office_channel (office_code, position, kind, value, label)
+                        values ('3171-DEMO', 1, 'IN_PERSON', 'Loket Kantor Demo IKD, Jl. Medan Merdeka Barat No. 7', null),
+                               ('3171-DEMO', 2, 'PHONE', '021-0000000', null),
+                               ('3171-DEMO', 3, 'WHATSAPP', '0800-0000-000', 'Petugas demo'),
+                               ('3171-DEMO', 4, 'EMAIL', 'demo@ikd.dukcapil.go.id', null),
+                               ('3171-DEMO', 5, 'LAPOR', 'https://www.lapor.go.id', null)
+                        on conflict do nothing""").execute())
+                .replaceWithVoid();
     }
 
     private void seedAccounts() {

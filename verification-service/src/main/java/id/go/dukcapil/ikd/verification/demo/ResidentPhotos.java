@@ -1,11 +1,9 @@
 package id.go.dukcapil.ikd.verification.demo;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.stream.Collectors;
+import id.go.dukcapil.ikd.web.Digests;
 
 /**
  * Registry photos of the synthetic population: a small SVG portrait rendered from the NIK, name
@@ -20,7 +18,7 @@ public final class ResidentPhotos {
     }
 
     public static byte[] render(String nik, String fullName, String sex) {
-        byte[] digest = sha256(nik.getBytes(StandardCharsets.US_ASCII));
+        byte[] digest = Digests.sha256(nik.getBytes(StandardCharsets.US_ASCII));
         String background = String.format("#%02x%02x%02x", 96 + (digest[0] & 0x7f), 96 + (digest[1] & 0x7f),
                 96 + (digest[2] & 0x7f));
         String skin = String.format("#%02x%02x%02x", 170 + (digest[3] & 0x3f), 120 + (digest[4] & 0x3f),
@@ -41,15 +39,4 @@ public final class ResidentPhotos {
         return svg.getBytes(StandardCharsets.UTF_8);
     }
 
-    public static String sha256Hex(byte[] content) {
-        return HexFormat.of().formatHex(sha256(content));
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 
 import id.go.dukcapil.ikd.verification.demo.AreaCatalog.District;
 import id.go.dukcapil.ikd.verification.domain.Resident;
+import id.go.dukcapil.ikd.web.Digests;
 
 /**
  * A deterministic synthetic population for the local registry: the same seed always yields the
@@ -155,7 +156,7 @@ public final class SyntheticPopulation {
         District domicile = movedTo == null ? home : areas.district(movedTo);
         String sex = female ? "PEREMPUAN" : "LAKI-LAKI";
         String birthPlace = home.regencyName().replaceFirst("^(KABUPATEN|KOTA ADM\\.|KOTA) ", "");
-        String photoSha256 = ResidentPhotos.sha256Hex(ResidentPhotos.render(nik, name, sex));
+        String photoSha256 = Digests.sha256Hex(ResidentPhotos.render(nik, name, sex));
         return new Resident(nik, name, birthPlace, birth, sex, address, rtRw, village, domicile.code(),
                 domicile.name(), domicile.regencyName(), domicile.provinceName(), religion, marital, occupation,
                 "WNI", ktpElStatus, deceased ? "DECEASED" : "ALIVE", movedTo == null ? "RESIDENT" : "MOVED",

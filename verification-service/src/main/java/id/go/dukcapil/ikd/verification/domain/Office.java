@@ -19,6 +19,9 @@ public class Office {
     @Enumerated(EnumType.STRING)
     public OfficeLevel level;
     public String areaCode;
+    /** WIB, WITA or WIT: every time the office's people see is in it (derived from the area's province). */
+    @Enumerated(EnumType.STRING)
+    public OfficeTimeZone timeZone;
     public String address;
     public String phone;
     public String email;
@@ -36,4 +39,9 @@ public class Office {
     public int completionMinutes;
     public String standardSource;
     public Instant createdAt;
+
+    /** The office's zone; WIB for a row that has none yet. */
+    public OfficeTimeZone zone() {
+        return timeZone == null ? OfficeTimeZone.WIB : timeZone;
+    }
 }

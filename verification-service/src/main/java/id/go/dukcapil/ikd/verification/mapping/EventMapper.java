@@ -20,7 +20,7 @@ public final class EventMapper {
 
     public static OfficeContact contact(Office office) {
         return new OfficeContact(office.code, office.name, office.address, office.phone, office.email, office.whatsapp,
-                office.website);
+                office.website, office.zone().zone());
     }
 
     public static VerifiedAttributes attributes(Resident r) {

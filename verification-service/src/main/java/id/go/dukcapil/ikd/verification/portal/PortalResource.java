@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +32,10 @@ import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.verification.client.SelfieFetcher;
-import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
+import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.domain.Role;
-import id.go.dukcapil.ikd.verification.mapping.Views;
+import id.go.dukcapil.ikd.verification.rest.Views;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
 import id.go.dukcapil.ikd.verification.service.CaseDossier;
 import id.go.dukcapil.ikd.verification.service.CaseGrantIssuer;
@@ -80,7 +81,6 @@ public class PortalResource {
     private final ServiceReportService reports;
     private final PopulationRegistry registry;
     private final SelfieFetcher selfies;
-    private final VerificationConfig config;
     private final CsrfTokens csrfTokens;
     private final CaseGrantIssuer grants;
 
@@ -89,7 +89,7 @@ public class PortalResource {
             @Location("portal/service-log.html") Template serviceLog, @Location("portal/sla.html") Template sla,
             PortalSession sessions, OperatorSessionService operatorSessions, VerificationService verification,
             ServiceReportService reports, PopulationRegistry registry, SelfieFetcher selfies,
-            VerificationConfig config, CaseGrantIssuer grants) {
+            CaseGrantIssuer grants) {
         this.login = login;
         this.queue = queue;
         this.scan = scan;
@@ -102,7 +102,6 @@ public class PortalResource {
         this.reports = reports;
         this.registry = registry;
         this.selfies = selfies;
-        this.config = config;
         this.csrfTokens = sessions.csrf();
         this.grants = grants;
     }
@@ -306,42 +305,41 @@ public class PortalResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> serviceLogPage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("date") String date) {
-        return signedIn(cookie, csrfCookie, signed -> {
-            LocalDate day = parseDay(date).orElse(LocalDate.now(config.zone()));
-            return reports.day(signed.principal(), null, day).map(entries -> page(serviceLog.data("me", signed).data("notice", null)
-                    .data("day", day.toString()).data("entries", entries.stream().map(Views::logEntry).toList()), 200,
-                    csrfCookie));
-        });
+        // the day and its times where the office is (WIB, WITA, WIT), not where the server is
+        return signedIn(cookie, csrfCookie, signed -> reports.day(signed.principal(), null, parseDay(date).orElse(null))
+                .map(log -> page(serviceLog.data("me", signed).data("notice", null).data("log", log)
+                        .data("zone", log.zone().name()).data("day", log.day().toString())
+                        .data("entries", log.entries().stream().map(Views::logEntry).toList()), 200, csrfCookie)));
     }
 
     @GET
     @Path("/service-log.csv")
     @Produces("text/csv")
-    @Operation(summary = "The day's buku pelayanan as CSV")
+    @Operation(summary = "The day's buku pelayanan as CSV (local times of the office, words instead of codes)")
     @APIResponse(responseCode = "200", description = "text/csv")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> serviceLogCsv(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("date") String date) {
-        return signedIn(cookie, csrfCookie, signed -> {
-            LocalDate day = parseDay(date).orElse(LocalDate.now(config.zone()));
-            return reports.day(signed.principal(), null, day).map(entries -> Response
-                    .ok(ServiceReportService.csv(entries)).type("text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"buku-pelayanan-"
-                            + signed.principal().officeCode() + "-" + day + ".csv\"")
-                    .build());
-        });
+        return signedIn(cookie, csrfCookie, signed -> reports.day(signed.principal(), null, parseDay(date).orElse(null))
+                .map(log -> Response.ok(ServiceReportService.csv(log)).type("text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"buku-pelayanan-"
+                                + log.officeCode() + "-" + log.day() + ".csv\"")
+                        .build()));
     }
 
     @GET
     @Path("/sla")
-    @Operation(summary = "SLA report of the office (all offices for admins and central verifiers), last 30 days")
+    @Operation(summary = "SLA report of the office (all offices for admins and central verifiers), any date range (default: last 30 days)")
     @APIResponse(responseCode = "200", description = "HTML")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> slaPage(@CookieParam(PortalSession.COOKIE) String cookie,
-            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("from") String fromParam,
+            @QueryParam("to") String toParam) {
         return signedIn(cookie, csrfCookie, signed -> {
-            LocalDate to = LocalDate.now(config.zone());
-            return reports.sla(signed.principal(), to.minusDays(30), to)
+            // today where it is latest (WIT): no office's today is left out of the default window
+            LocalDate to = parseDay(toParam).orElse(LocalDate.now(OfficeTimeZone.WIT.zoneId()));
+            LocalDate from = parseDay(fromParam).orElse(to.minusDays(30));
+            return reports.sla(signed.principal(), from, to)
                     .map(report -> page(sla.data("me", signed).data("notice", null).data("report", report), 200, csrfCookie));
         });
     }
@@ -394,7 +392,7 @@ public class PortalResource {
                             || signed.principal().officeCode().equals(c.officeCode));
             return page(caseTemplate.data("me", signed).data("c", Views.caseView(dossier)).data("notice", notice)
                     .data("selfie", selfieUri).data("selfieState", s.availability().name()).data("photo", photoUri)
-                    .data("reasons", RejectionReason.values()).data("canDecide", c.status == CaseStatus.IN_REVIEW)
+                    .data("reasons", Arrays.stream(RejectionReason.values()).map(Enum::name).toList()).data("canDecide", c.status == CaseStatus.IN_REVIEW)
                     .data("canReview", canReview), status, csrfCookie);
         });
     }

@@ -1,8 +1,13 @@
 package id.go.dukcapil.ikd.verification.portal;
 
-import id.go.dukcapil.ikd.verification.mapping.Views;
+import id.go.dukcapil.ikd.verification.rest.DirectoryViews;
+import id.go.dukcapil.ikd.verification.rest.Views;
+import id.go.dukcapil.ikd.verification.rest.ReceiptCheckResource;
 import id.go.dukcapil.ikd.verification.service.OperatorPrincipal;
+import id.go.dukcapil.ikd.verification.service.RegisterRecap;
+import id.go.dukcapil.ikd.verification.service.ServiceRegister;
 import id.go.dukcapil.ikd.verification.service.ServiceReportService;
+import id.go.dukcapil.ikd.verification.service.SlaFigures;
 import io.quarkus.qute.TemplateData;
 
 /** The types the portal's templates read, so Qute resolves them without reflection. */
@@ -19,7 +24,24 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = Views.ServiceLogView.class)
 @TemplateData(target = ServiceReportService.SlaReport.class)
 @TemplateData(target = ServiceReportService.OfficeReport.class)
-@TemplateData(target = ServiceReportService.StepReport.class)
+@TemplateData(target = SlaFigures.StepReport.class)
+@TemplateData(target = SlaFigures.DayThroughput.class)
+@TemplateData(target = SlaFigures.Breach.class)
+@TemplateData(target = SlaFigures.OperatorFigures.class)
+@TemplateData(target = ServiceReportService.DayLog.class)
+@TemplateData(target = DirectoryViews.OfficeEntry.class)
+@TemplateData(target = DirectoryViews.TimeZoneView.class)
+@TemplateData(target = DirectoryViews.HoursView.class)
+@TemplateData(target = DirectoryViews.ChannelView.class)
+@TemplateData(target = ServiceRegister.Register.class)
+@TemplateData(target = ServiceRegister.Row.class)
+@TemplateData(target = ServiceRegister.StepTime.class)
+@TemplateData(target = RegisterRecap.Recap.class)
+@TemplateData(target = RegisterRecap.ResultCount.class)
+@TemplateData(target = RegisterRecap.ChannelCount.class)
+@TemplateData(target = RegisterRecap.StepShare.class)
+@TemplateData(target = RegisterRecap.OperatorRecap.class)
+@TemplateData(target = ReceiptCheckResource.ReceiptStatusView.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

@@ -1,8 +1,11 @@
 package id.go.dukcapil.ikd.verification.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,48 +29,65 @@ public class ServiceLogRepository implements PanacheRepositoryBase<ServiceLogEnt
                 officeCode, from, to);
     }
 
-    /** Per office and action: count, average and number within standard of the measured steps. */
-    public Uni<List<StepFigures>> stepFigures(Instant from, Instant to) {
+    /**
+     * Every entry that ends an SOP step with a standard, in the period, with the case's times: the
+     * report re-times each step from where its SOP says it starts (step 3: the scan, when the citizen
+     * is at the operator). The SCANNED entry ends no step (its duration is the queue wait) and has
+     * no standard, so it is not here.
+     */
+    public Uni<List<MeasuredStep>> measuredSteps(Instant from, Instant to) {
         return pool.preparedQuery("""
-                select office_code, action, count(*) as measured, avg(duration_seconds) as average,
-                       percentile_cont(0.9) within group (order by duration_seconds) as p90,
-                       count(*) filter (where duration_seconds <= standard_seconds) as within_standard
-                from service_log_entry
-                where occurred_at >= $1 and occurred_at < $2 and duration_seconds is not null
-                group by office_code, action""")
-                .execute(Tuple.of(from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC)))
+                select e.office_code, e.case_id, e.operator_username, e.action, e.occurred_at,
+                       e.duration_seconds, e.standard_seconds, c.scanned_at, c.submitted_for_review_at
+                from service_log_entry e left join verification_case c on c.id = e.case_id
+                where e.occurred_at >= $1 and e.occurred_at < $2
+                  and e.duration_seconds is not null and e.standard_seconds is not null
+                order by e.occurred_at, e.id""")
+                .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
-                    List<StepFigures> figures = new ArrayList<>();
-                    rows.forEach(row -> figures.add(new StepFigures(row.getString("office_code"),
-                            row.getString("action"), row.getLong("measured"), row.getDouble("average"),
-                            row.getDouble("p90"), row.getLong("within_standard"))));
-                    return figures;
+                    List<MeasuredStep> steps = new ArrayList<>();
+                    rows.forEach(row -> {
+                        Instant at = row.getOffsetDateTime("occurred_at").toInstant();
+                        OffsetDateTime scanned = row.getOffsetDateTime("scanned_at");
+                        OffsetDateTime submitted = row.getOffsetDateTime("submitted_for_review_at");
+                        steps.add(new MeasuredStep(row.getString("office_code"), row.getUUID("case_id"),
+                                row.getString("operator_username"), row.getString("action"), at,
+                                at.minusSeconds(row.getLong("duration_seconds")), row.getLong("standard_seconds"),
+                                scanned == null ? null : scanned.toInstant(),
+                                submitted == null ? null : submitted.toInstant()));
+                    });
+                    return steps;
                 });
     }
 
-    /** Per office: cases opened in the period by outcome. */
+    /** Per office: cases opened in the period by their status now; the parts add up to {@code opened}. */
     public Uni<List<CaseFigures>> caseFigures(Instant from, Instant to) {
         return pool.preparedQuery("""
                 select office_code, count(*) as opened,
                        count(*) filter (where status in ('QUEUED', 'IN_REVIEW', 'AWAITING_CENTRAL')) as open,
-                       count(*) filter (where status in ('APPROVED', 'ACTIVATED')) as approved,
+                       count(*) filter (where status = 'APPROVED') as approved,
+                       count(*) filter (where status = 'ACTIVATED') as activated,
                        count(*) filter (where status = 'REJECTED') as rejected,
-                       count(*) filter (where status = 'ACTIVATED') as activated
+                       count(*) filter (where status = 'WITHDRAWN') as withdrawn,
+                       count(*) filter (where status = 'SUPERSEDED') as superseded
                 from verification_case where opened_at >= $1 and opened_at < $2 group by office_code""")
-                .execute(Tuple.of(from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC)))
+                .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     List<CaseFigures> figures = new ArrayList<>();
                     rows.forEach(row -> figures.add(new CaseFigures(row.getString("office_code"), row.getLong("opened"),
-                            row.getLong("open"), row.getLong("approved"), row.getLong("rejected"),
-                            row.getLong("activated"))));
+                            row.getLong("open"), row.getLong("approved"), row.getLong("activated"),
+                            row.getLong("rejected"), row.getLong("withdrawn"), row.getLong("superseded"))));
                     return figures;
                 });
     }
 
-    public record StepFigures(String officeCode, String action, long measured, double averageSeconds,
-            double p90Seconds, long withinStandard) {
+    /** One step-ending entry; {@code loggedStart} is where the service book started its clock. */
+    public record MeasuredStep(String officeCode, UUID caseId, String operator, String action, Instant endedAt,
+            Instant loggedStart, long loggedStandardSeconds, Instant scannedAt, Instant submittedForReviewAt) {
     }
 
-    public record CaseFigures(String officeCode, long opened, long open, long approved, long rejected, long activated) {
+    /** approved: decided and not yet activated; activated counted apart, so the parts add up. */
+    public record CaseFigures(String officeCode, long opened, long open, long approved, long activated, long rejected,
+            long withdrawn, long superseded) {
     }
 }

@@ -32,9 +32,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import id.go.dukcapil.ikd.verification.domain.ApprovalModel;
 import id.go.dukcapil.ikd.verification.domain.OfficeLevel;
 import id.go.dukcapil.ikd.verification.domain.Role;
-import id.go.dukcapil.ikd.verification.mapping.Views;
-import id.go.dukcapil.ikd.verification.mapping.Views.OfficeView;
-import id.go.dukcapil.ikd.verification.mapping.Views.OperatorView;
+import id.go.dukcapil.ikd.verification.rest.Views.OfficeView;
+import id.go.dukcapil.ikd.verification.rest.Views.OperatorView;
 import id.go.dukcapil.ikd.verification.service.AdminService;
 import id.go.dukcapil.ikd.verification.service.AuditLog;
 import id.go.dukcapil.ikd.verification.service.AuditLog.ChainVerification;
@@ -42,7 +41,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/admin")
 @Tag(name = "Administration")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_GROUP)
 public class AdminResource {

@@ -28,9 +28,8 @@ import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.web.CaseGrants;
-import id.go.dukcapil.ikd.verification.mapping.Views;
-import id.go.dukcapil.ikd.verification.mapping.Views.CaseView;
-import id.go.dukcapil.ikd.verification.mapping.Views.QueueItem;
+import id.go.dukcapil.ikd.verification.rest.Views.CaseView;
+import id.go.dukcapil.ikd.verification.rest.Views.QueueItem;
 import id.go.dukcapil.ikd.verification.service.VerificationService;
 import id.go.dukcapil.ikd.verification.service.VerificationService.DecisionCommand;
 import id.go.dukcapil.ikd.verification.service.VerificationService.ReviewCommand;
@@ -38,7 +37,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/operator")
 @Tag(name = "Verification cases")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Role.OPERATOR_GROUP, Role.SUPERVISOR_GROUP })
 public class CaseResource {

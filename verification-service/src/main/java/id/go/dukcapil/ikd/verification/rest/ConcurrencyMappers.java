@@ -8,7 +8,7 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import id.go.dukcapil.ikd.verification.service.VerificationProblems;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.web.Languages;
 import id.go.dukcapil.ikd.web.Problem;
 

@@ -20,19 +20,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.go.dukcapil.ikd.verification.config.VerificationConfig;
+import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.domain.Role;
-import id.go.dukcapil.ikd.verification.mapping.Views;
-import id.go.dukcapil.ikd.verification.mapping.Views.ServiceLogView;
+import id.go.dukcapil.ikd.verification.rest.Views.ServiceLogView;
 import id.go.dukcapil.ikd.verification.service.ServiceReportService;
 import id.go.dukcapil.ikd.verification.service.ServiceReportService.SlaReport;
-import id.go.dukcapil.ikd.verification.service.VerificationProblems;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/operator")
 @Tag(name = "Service log and SLA")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({ Role.OPERATOR_GROUP, Role.SUPERVISOR_GROUP, Role.ADMIN_GROUP })
 public class ReportResource {
 
@@ -40,25 +39,23 @@ public class ReportResource {
 
     private final ServiceReportService reports;
     private final JsonWebToken jwt;
-    private final VerificationConfig config;
 
-    public ReportResource(ServiceReportService reports, JsonWebToken jwt, VerificationConfig config) {
+    public ReportResource(ServiceReportService reports, JsonWebToken jwt) {
         this.reports = reports;
         this.jwt = jwt;
-        this.config = config;
     }
 
     @GET
     @Path("/service-log")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Buku pelayanan of one day (default today) of the operator's office (admins/central verifiers: any office)")
+    @Operation(summary = "Buku pelayanan of one day (default: today in the office's zone) of the operator's office (admins/central verifiers: any office)")
     @APIResponse(responseCode = "200", description = "The day's entries, oldest first")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or INVALID_DATE_RANGE (problem+json)")
     @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE or FORBIDDEN (problem+json)")
     public Uni<List<ServiceLogView>> serviceLog(@QueryParam("date") @Pattern(regexp = DATE) String date,
             @QueryParam("office") @Size(max = 40) String office) {
-        return reports.day(Principals.of(jwt), office, day(date))
-                .map(entries -> entries.stream().map(Views::logEntry).toList());
+        return reports.day(Principals.of(jwt), office, date == null ? null : parse(date))
+                .map(log -> log.entries().stream().map(Views::logEntry).toList());
     }
 
     @GET
@@ -70,13 +67,11 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE or FORBIDDEN (problem+json)")
     public Uni<Response> export(@QueryParam("date") @Pattern(regexp = DATE) String date,
             @QueryParam("office") @Size(max = 40) String office) {
-        LocalDate day = day(date);
-        var principal = Principals.of(jwt);
-        return reports.day(principal, office, day).map(entries -> Response.ok(ServiceReportService.csv(entries))
-                .type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"buku-pelayanan-"
-                        + (office == null ? principal.officeCode() : office) + "-" + day + ".csv\"")
-                .build());
+        return reports.day(Principals.of(jwt), office, date == null ? null : parse(date))
+                .map(log -> Response.ok(ServiceReportService.csv(log)).type("text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"buku-pelayanan-" + log.officeCode()
+                                + "-" + log.day() + ".csv\"")
+                        .build());
     }
 
     @GET
@@ -87,13 +82,10 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or INVALID_DATE_RANGE (problem+json)")
     public Uni<SlaReport> sla(@QueryParam("from") @Pattern(regexp = DATE) String from,
             @QueryParam("to") @Pattern(regexp = DATE) String to) {
-        LocalDate end = to == null ? LocalDate.now(config.zone()) : parse(to);
+        // today where it is latest (WIT): no office's today is left out of the default window
+        LocalDate end = to == null ? LocalDate.now(OfficeTimeZone.WIT.zoneId()) : parse(to);
         LocalDate start = from == null ? end.minusDays(30) : parse(from);
         return reports.sla(Principals.of(jwt), start, end);
-    }
-
-    private LocalDate day(String date) {
-        return date == null ? LocalDate.now(config.zone()) : parse(date);
     }
 
     private static LocalDate parse(String date) {

@@ -12,10 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.go.dukcapil.ikd.verification.domain.ApprovalModel;
 import id.go.dukcapil.ikd.verification.domain.Office;
 import id.go.dukcapil.ikd.verification.domain.OfficeLevel;
+import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.domain.OperatorAccount;
 import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
 import id.go.dukcapil.ikd.verification.repository.OperatorRepository;
+import id.go.dukcapil.ikd.web.CommonProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -53,6 +56,14 @@ public class AdminService {
 
     @WithTransaction
     public Uni<Office> createOffice(OperatorPrincipal admin, NewOffice request) {
+        OfficeTimeZone zone;
+        try {
+            zone = OfficeTimeZone.ofArea(request.areaCode());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new ProblemException(CommonProblems.VALIDATION_FAILED,
+                    "Kode wilayah tidak diawali kode provinsi yang dikenal.",
+                    "The area code does not start with a known province code."));
+        }
         return offices.findById(request.code()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(new ProblemException(VerificationProblems.OFFICE_EXISTS));
@@ -68,6 +79,7 @@ public class AdminService {
                 office.name = request.name();
                 office.level = request.level();
                 office.areaCode = request.areaCode();
+                office.timeZone = zone;
                 office.address = request.address();
                 office.phone = request.phone();
                 office.email = request.email();

@@ -1,11 +1,7 @@
 package id.go.dukcapil.ikd.verification.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.dukcapil.ikd.verification.repository.AuditRepository;
 import id.go.dukcapil.ikd.verification.repository.AuditRepository.AuditRow;
 import io.smallrye.mutiny.Uni;
+import id.go.dukcapil.ikd.web.Digests;
 
 /**
  * Tamper-evident audit log of decisions and logins: every entry's hash covers its content and
@@ -88,12 +85,7 @@ public class AuditLog {
             String details, String prevHash) {
         String canonical = String.join("\u001f", Long.toString(seq), occurredAt.toString(), kind, actor,
                 String.valueOf(officeCode), String.valueOf(subject), details, prevHash);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(canonical);
     }
 
     private String canonicalJson(Map<String, ?> details) {

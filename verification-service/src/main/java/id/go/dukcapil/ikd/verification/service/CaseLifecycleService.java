@@ -122,19 +122,39 @@ public class CaseLifecycleService {
 
     public Uni<Void> onWithdrawn(RegistrationWithdrawn event) {
         return cases.findByRegistration(event.registrationId()).chain(c -> {
-            if (c == null || c.status == CaseStatus.ACTIVATED || c.status == CaseStatus.WITHDRAWN
-                    || c.status == CaseStatus.SUPERSEDED) {
+            if (c == null || c.status == CaseStatus.ACTIVATED) {
                 return Uni.createFrom().voidItem();
             }
-            // SUPERSEDED: another registration of the NIK was approved at a counter (the approval
-            // usually closed this case already, in its own transaction)
-            boolean superseded = event.reason() == WithdrawalReason.SUPERSEDED;
-            c.status = superseded ? CaseStatus.SUPERSEDED : CaseStatus.WITHDRAWN;
-            c.closedAt = event.withdrawnAt();
-            return book.record(c, superseded ? ServiceAction.SUPERSEDED : ServiceAction.WITHDRAWN, null, c.officeCode,
-                    Instant.now(), "reason " + event.reason()
-                            + (event.supersededBy() == null ? "" : ", chosen " + event.supersededBy()));
+            Uni<Void> closed = c.status == CaseStatus.WITHDRAWN || c.status == CaseStatus.SUPERSEDED
+                    ? Uni.createFrom().voidItem() : close(c, event);
+            // the citizen asked for erasure (UU PDP): the case leaves the queue and is pseudonymised
+            // now, as the retention job would after its period; status and dates stay for statistics
+            return event.reason() == WithdrawalReason.CITIZEN_REQUEST
+                    ? closed.invoke(() -> pseudonymise(c))
+                            .invoke(() -> LOG.infof("case %s pseudonymised: registration withdrawn by the citizen", c.id))
+                    : closed;
         });
+    }
+
+    private Uni<Void> close(VerificationCase c, RegistrationWithdrawn event) {
+        // SUPERSEDED: another registration of the NIK was approved at a counter (the approval
+        // usually closed this case already, in its own transaction)
+        boolean superseded = event.reason() == WithdrawalReason.SUPERSEDED;
+        c.status = superseded ? CaseStatus.SUPERSEDED : CaseStatus.WITHDRAWN;
+        c.closedAt = event.withdrawnAt();
+        return book.record(c, superseded ? ServiceAction.SUPERSEDED : ServiceAction.WITHDRAWN, null, c.officeCode,
+                Instant.now(), "reason " + event.reason()
+                        + (event.supersededBy() == null ? "" : ", chosen " + event.supersededBy()));
+    }
+
+    /** The same emptied fields as {@link VerificationRetention#CLOSED_CASES}. */
+    private static void pseudonymise(VerificationCase c) {
+        c.nik = VerificationRetention.NO_NIK;
+        c.email = "";
+        c.phone = "";
+        c.deviceKeyJwk = "";
+        c.deviceKeyThumbprint = "";
+        c.selfieSha256 = "";
     }
 
     public Uni<Void> onActivated(IdentityActivated event) {

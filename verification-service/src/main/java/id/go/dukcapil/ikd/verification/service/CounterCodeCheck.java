@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.verification.client.CounterCodeConfirmer;
 import id.go.dukcapil.ikd.verification.domain.CounterCode;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.verification.repository.CounterCodeRepository;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;

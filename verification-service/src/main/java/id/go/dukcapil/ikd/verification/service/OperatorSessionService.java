@@ -1,11 +1,7 @@
 package id.go.dukcapil.ikd.verification.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +13,7 @@ import org.jboss.logging.Logger;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.domain.OperatorAccount;
 import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.verification.repository.LoginThrottleRepository;
 import id.go.dukcapil.ikd.verification.repository.LoginThrottleRepository.Throttle;
 import id.go.dukcapil.ikd.verification.repository.OperatorRepository;
@@ -26,6 +23,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import id.go.dukcapil.ikd.web.Digests;
 
 /**
  * Operator login: Argon2id check within the password-hash bulkhead, lockout after repeated
@@ -170,11 +168,6 @@ public class OperatorSessionService {
     }
 
     private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(value);
     }
 }

@@ -2,22 +2,33 @@ package id.go.dukcapil.ikd.verification.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
+import id.go.dukcapil.ikd.verification.domain.Holiday;
+import id.go.dukcapil.ikd.verification.domain.Labels;
+import id.go.dukcapil.ikd.verification.domain.WorkingCalendar;
 import id.go.dukcapil.ikd.verification.domain.Office;
+import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.verification.domain.ServiceLogEntry;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
 import id.go.dukcapil.ikd.verification.repository.ServiceLogRepository;
 import id.go.dukcapil.ikd.verification.repository.ServiceLogRepository.CaseFigures;
-import id.go.dukcapil.ikd.verification.repository.ServiceLogRepository.StepFigures;
+import id.go.dukcapil.ikd.verification.repository.ServiceLogRepository.MeasuredStep;
+import id.go.dukcapil.ikd.verification.repository.CalendarRepository;
+import id.go.dukcapil.ikd.verification.service.SlaFigures.Breach;
+import id.go.dukcapil.ikd.verification.service.SlaFigures.DayThroughput;
+import id.go.dukcapil.ikd.verification.service.SlaFigures.OperatorFigures;
+import id.go.dukcapil.ikd.verification.service.SlaFigures.StepReport;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,95 +40,110 @@ public class ServiceReportService {
     private final ServiceLogRepository log;
     private final OfficeRepository offices;
     private final VerificationConfig config;
+    private final CalendarRepository calendar;
 
-    public ServiceReportService(ServiceLogRepository log, OfficeRepository offices, VerificationConfig config) {
+    public ServiceReportService(ServiceLogRepository log, OfficeRepository offices, VerificationConfig config,
+            CalendarRepository calendar) {
+        this.calendar = calendar;
         this.log = log;
         this.offices = offices;
         this.config = config;
     }
 
-    /** One measured step of an office in the report. */
-    public record StepReport(String action, int sopStep, long standardSeconds, long measured, double averageSeconds,
-            double p90Seconds, long withinStandard, double withinStandardPercent) {
+    /**
+     * @param timeZone WIB, WITA or WIT: the office's days are counted in it
+     * @param casesOpened opened = open + approved + activated + rejected + withdrawn + superseded
+     */
+    public record OfficeReport(String officeCode, String officeName, String approvalModel, String timeZone, long casesOpened,
+            long casesOpen, long approved, long activated, long rejected, long withdrawn, long superseded,
+            List<StepReport> steps, List<DayThroughput> throughput, long decided, List<Breach> breaches,
+            List<OperatorFigures> operators) {
     }
 
-    public record OfficeReport(String officeCode, String officeName, String approvalModel, long casesOpened,
-            long casesOpen, long approved, long rejected, long activated, List<StepReport> steps) {
+    public record SlaReport(LocalDate from, LocalDate to, List<OfficeReport> offices) {
     }
 
-    public record SlaReport(LocalDate from, LocalDate to, String zone, List<OfficeReport> offices) {
+    /** A day of an office's buku pelayanan, its bounds and times in the office's own zone. */
+    public record DayLog(String officeCode, String officeName, OfficeTimeZone zone, LocalDate day,
+            List<ServiceLogEntry> entries) {
     }
 
-    /** The day's log of an office; admins and central verifiers may read any office's. */
-    public Uni<List<ServiceLogEntry>> day(OperatorPrincipal principal, String officeCode, LocalDate day) {
-        String office = officeFor(principal, officeCode);
-        Instant from = day.atStartOfDay(config.zone()).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(config.zone()).toInstant();
-        return Panache.withSession(() -> log.between(office, from, to));
+    /**
+     * The day's log of an office (default: today where the office is); admins and central
+     * verifiers may read any office's. The day runs midnight to midnight in the office's zone.
+     */
+    public Uni<DayLog> day(OperatorPrincipal principal, String officeCode, LocalDate requestedDay) {
+        String code = officeFor(principal, officeCode);
+        return Panache.withSession(() -> offices.findById(code).chain(office -> {
+            OfficeTimeZone zone = office == null ? OfficeTimeZone.WIB : office.zone();
+            LocalDate day = requestedDay != null ? requestedDay : LocalDate.now(zone.zoneId());
+            Instant from = day.atStartOfDay(zone.zoneId()).toInstant();
+            Instant to = day.plusDays(1).atStartOfDay(zone.zoneId()).toInstant();
+            return log.between(code, from, to)
+                    .map(entries -> new DayLog(code, office == null ? code : office.name, zone, day, entries));
+        }));
     }
 
+    /** Each office's figures over its own days: from midnight of {@code from} to the end of {@code to} in its zone. */
     public Uni<SlaReport> sla(OperatorPrincipal principal, LocalDate from, LocalDate to) {
         if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
             return Uni.createFrom().failure(new ProblemException(VerificationProblems.INVALID_DATE_RANGE,
                     "Tanggal akhir harus setelah tanggal awal, paling lama satu tahun.",
                     "The end date must follow the start date, one year at most."));
         }
-        Instant start = from.atStartOfDay(config.zone()).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(config.zone()).toInstant();
         boolean everyOffice = seesEveryOffice(principal);
-        return Panache.withSession(() -> offices.all()).chain(all -> Uni.combine().all()
-                .unis(log.stepFigures(start, end), log.caseFigures(start, end)).asTuple()
+        return Panache.withSession(() -> offices.all()).chain(all -> {
+            List<Office> visible = all.stream().filter(o -> everyOffice || o.code.equals(principal.officeCode())).toList();
+            Map<OfficeTimeZone, List<Office>> byZone = visible.stream().collect(Collectors.groupingBy(Office::zone,
+                    () -> new EnumMap<>(OfficeTimeZone.class), Collectors.toList()));
+            if (byZone.isEmpty()) {
+                return Uni.createFrom().item(new SlaReport(from, to, List.of()));
+            }
+            List<Uni<List<OfficeReport>>> zones = byZone.entrySet().stream()
+                    .map(zone -> zoneReports(zone.getKey(), zone.getValue(), from, to)).toList();
+            return Uni.join().all(zones).andFailFast().map(parts -> {
+                Map<String, OfficeReport> byCode = parts.stream().flatMap(List::stream)
+                        .collect(Collectors.toMap(OfficeReport::officeCode, Function.identity()));
+                return new SlaReport(from, to, visible.stream().map(o -> byCode.get(o.code)).toList());
+            });
+        });
+    }
+
+    private Uni<List<OfficeReport>> zoneReports(OfficeTimeZone zone, List<Office> zoneOffices, LocalDate from,
+            LocalDate to) {
+        Instant start = from.atStartOfDay(zone.zoneId()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone.zoneId()).toInstant();
+        // the working-day clock of a step may reach back before the window: holidays from a year before
+        Uni<List<Holiday>> holidays = calendar.holidays(from.minusYears(1), to.plusDays(1));
+        return Uni.combine().all().unis(log.measuredSteps(start, end), log.caseFigures(start, end), holidays,
+                calendar.officeHours(), calendar.workingDayStandards()).asTuple()
                 .map(figures -> {
                     Map<String, CaseFigures> cases = figures.getItem2().stream()
                             .collect(Collectors.toMap(CaseFigures::officeCode, Function.identity()));
-                    Map<String, List<StepFigures>> steps = figures.getItem1().stream()
-                            .collect(Collectors.groupingBy(StepFigures::officeCode));
-                    List<OfficeReport> reports = all.stream()
-                            .filter(o -> everyOffice || o.code.equals(principal.officeCode()))
-                            .map(o -> report(o, cases.get(o.code), steps.getOrDefault(o.code, List.of())))
-                            .toList();
-                    return new SlaReport(from, to, config.zone().getId(), reports);
-                }));
+                    Map<String, List<MeasuredStep>> steps = figures.getItem1().stream()
+                            .collect(Collectors.groupingBy(MeasuredStep::officeCode));
+                    Set<LocalDate> days = figures.getItem3().stream().map(Holiday::day).collect(Collectors.toSet());
+                    return zoneOffices.stream().map(o -> {
+                        WorkingCalendar workingCalendar = new WorkingCalendar(zone.zoneId(),
+                                figures.getItem4().getOrDefault(o.code, List.of()), days);
+                        List<SlaFigures.Timed> timed = SlaFigures.time(steps.getOrDefault(o.code, List.of()),
+                                workingCalendar, figures.getItem5().get(o.code));
+                        return report(o, cases.get(o.code), timed, from, to);
+                    }).toList();
+                });
     }
 
-    private static OfficeReport report(Office office, CaseFigures cases, List<StepFigures> steps) {
-        List<StepReport> stepReports = steps.stream()
-                .map(s -> new StepReport(s.action(), sopStep(s.action()), standardSeconds(office, s.action()),
-                        s.measured(), round(s.averageSeconds()), round(s.p90Seconds()), s.withinStandard(),
-                        s.measured() == 0 ? 0 : round(100.0 * s.withinStandard() / s.measured())))
-                .sorted(Comparator.comparingInt(StepReport::sopStep))
-                .toList();
-        return new OfficeReport(office.code, office.name, office.approvalModel.name(),
-                cases == null ? 0 : cases.opened(), cases == null ? 0 : cases.open(),
-                cases == null ? 0 : cases.approved(), cases == null ? 0 : cases.rejected(),
-                cases == null ? 0 : cases.activated(), stepReports);
+    private static OfficeReport report(Office office, CaseFigures cases, List<SlaFigures.Timed> timed, LocalDate from,
+            LocalDate to) {
+        CaseFigures c = cases != null ? cases : new CaseFigures(office.code, 0, 0, 0, 0, 0, 0, 0);
+        List<DayThroughput> throughput = SlaFigures.throughput(timed, office.zone().zoneId(), from, to);
+        return new OfficeReport(office.code, office.name, office.approvalModel.name(), office.zone().name(),
+                c.opened(), c.open(), c.approved(), c.activated(), c.rejected(), c.withdrawn(), c.superseded(),
+                SlaFigures.steps(timed), throughput, throughput.stream().mapToLong(DayThroughput::decided).sum(),
+                SlaFigures.breaches(timed, office.zone().zoneId()), SlaFigures.operators(timed));
     }
 
-    private static int sopStep(String action) {
-        return switch (action) {
-            case "DECIDED", "SUBMITTED_FOR_CENTRAL" -> 3;
-            case "CENTRAL_REVIEWED" -> 4;
-            case "ACTIVATED" -> 5;
-            case "COMPLETED" -> 99;
-            default -> 0;
-        };
-    }
-
-    private static long standardSeconds(Office office, String action) {
-        return 60L * switch (action) {
-            case "DECIDED", "SUBMITTED_FOR_CENTRAL" -> office.verificationMinutes;
-            case "CENTRAL_REVIEWED" -> office.validationMinutes;
-            case "ACTIVATED" -> office.validationMinutes + office.activationMinutes;
-            case "COMPLETED" -> office.completionMinutes;
-            default -> 0;
-        };
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
-    private String officeFor(OperatorPrincipal principal, String requested) {
+    String officeFor(OperatorPrincipal principal, String requested) {
         if (requested == null || requested.isBlank() || requested.equals(principal.officeCode())) {
             return principal.officeCode();
         }
@@ -133,20 +159,28 @@ public class ServiceReportService {
                 || (principal.has(Role.SUPERVISOR) && config.cases().centralOffice().equals(principal.officeCode()));
     }
 
-    /** The day's log as CSV (RFC 4180), for the office's records. */
-    public static String csv(List<ServiceLogEntry> entries) {
-        StringBuilder out = new StringBuilder(
-                "occurred_at,office_code,operator,case_id,registration_id,action,sop_step,duration_seconds,standard_seconds,within_standard,note\r\n");
-        for (ServiceLogEntry e : entries) {
-            out.append(String.join(",", cell(e.occurredAt.toString()), cell(e.officeCode), cell(e.operatorUsername),
-                    cell(e.caseId.toString()), cell(e.registrationId.toString()), cell(e.action.name()),
-                    cell(e.sopStep), cell(e.durationSeconds), cell(e.standardSeconds), cell(e.withinStandard()),
-                    cell(e.note))).append("\r\n");
+    /**
+     * The day's log as CSV (RFC 4180), for the office's records: times in the office's zone (ISO
+     * 8601 with its offset, and the zone's name), actions and results in words, Indonesian / English.
+     */
+    public static String csv(DayLog day) {
+        StringBuilder out = new StringBuilder("waktu_lokal_local_time,zona_zone,kantor_office,petugas_operator,"
+                + "kasus_case,registrasi_registration,tindakan_action,langkah_sop_step,durasi_detik_duration_s,"
+                + "standar_detik_standard_s,sesuai_standar_within_standard,catatan_note\r\n");
+        for (ServiceLogEntry e : day.entries()) {
+            Boolean within = e.withinStandard();
+            out.append(String.join(",", cell(e.occurredAt.atZone(day.zone().zoneId()).toOffsetDateTime().toString()),
+                    cell(day.zone().name()), cell(e.officeCode),
+                    cell(e.operatorUsername == null ? "sistem / system" : e.operatorUsername),
+                    cell(e.caseId.toString()), cell(e.registrationId.toString()),
+                    cell(Labels.action(e.action.name()).plain()), cell(e.sopStep), cell(e.durationSeconds),
+                    cell(e.standardSeconds), cell(within == null ? null : within ? "ya / yes" : "tidak / no"),
+                    cell(Labels.note(e.note)))).append("\r\n");
         }
         return out.toString();
     }
 
-    private static String cell(Object value) {
+    static String cell(Object value) {
         if (value == null) {
             return "";
         }

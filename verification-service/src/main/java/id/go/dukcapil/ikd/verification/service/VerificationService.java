@@ -28,6 +28,7 @@ import id.go.dukcapil.ikd.verification.domain.Resident;
 import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.verification.domain.ServiceAction;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.verification.mapping.EventMapper;
 import id.go.dukcapil.ikd.verification.repository.CaseRepository;
 import id.go.dukcapil.ikd.verification.repository.DecisionRepository;

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.verification.service;
+package id.go.dukcapil.ikd.verification.domain;
 
 import id.go.dukcapil.ikd.web.ProblemType;
 
@@ -36,7 +36,12 @@ public enum VerificationProblems implements ProblemType {
     OFFICE_AREA_TAKEN(409, "Wilayah ini sudah dilayani kantor lain", "Another office already covers this area"),
     USERNAME_TAKEN(409, "Nama pengguna sudah dipakai", "The username is already in use"),
     OPERATOR_NOT_FOUND(404, "Akun petugas tidak ditemukan", "Operator account not found"),
-    INVALID_DATE_RANGE(400, "Rentang tanggal tidak valid", "Invalid date range");
+    INVALID_DATE_RANGE(400, "Rentang tanggal tidak valid", "Invalid date range"),
+    HOLIDAY_EXISTS(409, "Tanggal ini sudah tercatat sebagai hari libur", "This date is already a holiday"),
+    HOLIDAY_NOT_FOUND(404, "Tanggal ini bukan hari libur yang tercatat", "This date is not a recorded holiday"),
+    RECEIPT_NOT_FOUND(404, "Nomor tanda terima tidak ditemukan", "Receipt reference not found"),
+    REGISTER_TOO_LARGE(422, "Buku pelayanan terlalu panjang untuk diunduh sekaligus",
+            "The service register is too long to export at once");
 
     private final Definition definition;
 

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.verification.mapping;
+package id.go.dukcapil.ikd.verification.rest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
 import id.go.dukcapil.ikd.verification.domain.Office;
+import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.domain.OperatorAccount;
 import id.go.dukcapil.ikd.verification.domain.Resident;
 import id.go.dukcapil.ikd.verification.domain.ServiceLogEntry;
@@ -42,8 +43,9 @@ public final class Views {
             String reviewReasonCode, Instant reviewedAt) {
     }
 
+    /** @param timeZone the office's zone (WIB, WITA, WIT): the portal shows the case's times in it */
     public record CaseView(UUID caseId, String status, String officeCode, String officeName, String approvalModel,
-            String defaultOfficeCode, Instant scannedAt, Instant decidedAt, RegistrationView registration,
+            String timeZone, String defaultOfficeCode, Instant scannedAt, Instant decidedAt, RegistrationView registration,
             ResidentView registry, List<FlagView> flags, boolean approvalBlocked, DecisionView decision,
             List<OtherRegistrationView> otherOpenRegistrations) {
     }
@@ -57,13 +59,13 @@ public final class Views {
             Instant submittedAt, String deviceKeyFingerprint, String emailMasked, String phoneMasked) {
     }
 
-    /** A queue line with its SLA timers against the office's standard. */
+    /** A queue line with its SLA timers against the office's standard; times shown in the office's zone. */
     public record QueueItem(UUID caseId, UUID registrationId, String nikMasked, String status, String officeCode,
-            Instant submittedAt, long waitingMinutes, long completionStandardMinutes, boolean completionOverdue,
+            String timeZone, Instant submittedAt, long waitingMinutes, long completionStandardMinutes, boolean completionOverdue,
             Instant scannedAt, Long stepMinutes, Long stepStandardMinutes, boolean stepOverdue) {
     }
 
-    public record OfficeView(String code, String name, String level, String areaCode, String address, String phone,
+    public record OfficeView(String code, String name, String level, String areaCode, String timeZone, String address, String phone,
             String email, String whatsapp, String website, String approvalModel, int verificationMinutes,
             int validationMinutes, int activationMinutes, int completionMinutes, String standardSource) {
     }
@@ -81,7 +83,8 @@ public final class Views {
         VerificationCase c = dossier.verificationCase();
         Office office = dossier.office();
         return new CaseView(c.id, c.status.name(), c.officeCode, office == null ? null : office.name,
-                office == null ? null : office.approvalModel.name(), c.defaultOfficeCode, c.scannedAt, c.decidedAt,
+                office == null ? null : office.approvalModel.name(),
+                office == null ? OfficeTimeZone.WIB.name() : office.zone().name(), c.defaultOfficeCode, c.scannedAt, c.decidedAt,
                 new RegistrationView(c.registrationId, c.nik, Masking.email(c.email), Masking.phone(c.phone),
                         c.language, c.submittedAt, c.selfieSha256),
                 dossier.resident().map(Views::resident).orElse(null),
@@ -125,13 +128,14 @@ public final class Views {
                 : Duration.between(c.submittedForReviewAt != null ? c.submittedForReviewAt : c.scannedAt, now).toMinutes();
         Long stepStandard = c.scannedAt == null ? null
                 : (long) (c.submittedForReviewAt != null ? office.validationMinutes : office.verificationMinutes);
-        return new QueueItem(c.id, c.registrationId, Masking.nik(c.nik), c.status.name(), c.officeCode, c.submittedAt,
+        return new QueueItem(c.id, c.registrationId, Masking.nik(c.nik), c.status.name(), c.officeCode,
+                office.zone().name(), c.submittedAt,
                 waiting, office.completionMinutes, waiting > office.completionMinutes, c.scannedAt, step, stepStandard,
                 step != null && step > stepStandard);
     }
 
     public static OfficeView office(Office o) {
-        return new OfficeView(o.code, o.name, o.level.name(), o.areaCode, o.address, o.phone, o.email, o.whatsapp,
+        return new OfficeView(o.code, o.name, o.level.name(), o.areaCode, o.zone().name(), o.address, o.phone, o.email, o.whatsapp,
                 o.website, o.approvalModel.name(), o.verificationMinutes, o.validationMinutes, o.activationMinutes,
                 o.completionMinutes, o.standardSource);
     }

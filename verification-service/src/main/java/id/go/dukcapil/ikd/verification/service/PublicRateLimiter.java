@@ -1,0 +1,59 @@
+package id.go.dukcapil.ikd.verification.service;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+
+import id.go.dukcapil.ikd.verification.config.VerificationConfig;
+import id.go.dukcapil.ikd.messaging.RateLimitWindows;
+import id.go.dukcapil.ikd.web.CommonProblems;
+import id.go.dukcapil.ikd.web.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Limits the public office directory per client address, in fixed windows counted in PostgreSQL
+ * so that every replica sees the same counts (as registration-service limits its public API).
+ */
+@ApplicationScoped
+public class PublicRateLimiter {
+
+
+    private final RateLimitWindows repository;
+    private final VerificationConfig.Directory limits;
+    private final VerificationConfig.ReceiptCheck receiptLimits;
+
+    public PublicRateLimiter(RateLimitWindows repository, VerificationConfig config) {
+        this.repository = repository;
+        this.limits = config.directory();
+        this.receiptLimits = config.receiptCheck();
+    }
+
+    /** Fails with 429 RATE_LIMITED (and Retry-After) past the address's allowance in this window. */
+    public Uni<Void> checkDirectory(String clientAddress) {
+        return repository.hit("DIRECTORY:address:" + clientAddress, limits.requestsPerAddress(), limits.window(),
+                Instant.now()).invoke(over -> over.ifPresent(wait -> {
+                    throw new ProblemException(CommonProblems.RATE_LIMITED,
+                            "Terlalu banyak pencarian dari alamat ini; coba lagi sebentar lagi.",
+                            "Too many searches from this address; try again shortly.").retryAfter(wait);
+                })).replaceWithVoid();
+    }
+
+    /** The public receipt check: its own, smaller allowance (a guesser gets few tries per window). */
+    public Uni<Void> checkReceipt(String clientAddress) {
+        return repository.hit("RECEIPT:address:" + clientAddress, receiptLimits.requestsPerAddress(),
+                receiptLimits.window(), Instant.now()).invoke(over -> over.ifPresent(wait -> {
+                    throw new ProblemException(CommonProblems.RATE_LIMITED,
+                            "Terlalu banyak pengecekan dari alamat ini; coba lagi sebentar lagi.",
+                            "Too many checks from this address; try again shortly.").retryAfter(wait);
+                })).replaceWithVoid();
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeOldWindows() {
+        // windows older than the longer of the two are over for both buckets
+        return repository.purgeOlderThan(limits.window().compareTo(receiptLimits.window()) >= 0 ? limits.window()
+                : receiptLimits.window());
+    }
+}

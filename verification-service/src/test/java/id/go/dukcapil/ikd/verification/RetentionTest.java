@@ -1,0 +1,122 @@
+package id.go.dukcapil.ikd.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.messaging.RetentionJob;
+import id.go.dukcapil.ikd.verification.service.VerificationRetention;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The retention job with a moved clock: closed cases are pseudonymised, the service log unlinked. */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
+@QuarkusTestResource(RegistrationServiceStub.class)
+class RetentionTest {
+
+    @Inject
+    Pool pool;
+    @Inject
+    RetentionJob job;
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void closedCasesArePseudonymisedAndTheServiceLogUnlinkedOpenCasesStay() {
+        Instant now = Instant.now();
+        String office = pool.query("select code from office order by code limit 1").execute()
+                .await().indefinitely().iterator().next().getString(0);
+        UUID operator = UUID.randomUUID();
+        pool.preparedQuery("""
+                insert into operator_account (id, username, full_name, office_code, roles, password_hash)
+                values ($1, $2, 'Petugas Retensi', $3, 'OPERATOR', 'x')""")
+                .execute(Tuple.of(operator, "retensi-" + operator, office)).await().indefinitely();
+        UUID closed = verificationCase("REJECTED", office, now);
+        decision(closed, operator, office, now);
+        UUID open = verificationCase("QUEUED", office, now);
+        logEntry(closed, office, now);
+        double before = purged("verification_case");
+
+        job.purgeAsOf(now.plus(Duration.ofDays(300))).await().indefinitely();
+        assertThat(caseRow(closed).getString("email")).as("300 days after closing: kept").isEqualTo("warga@example.id");
+        assertThat(logRow(closed)).as("the office still needs the link after 300 days").isEqualTo(1);
+
+        job.purgeAsOf(now.plus(Duration.ofDays(800))).await().indefinitely();
+        Row stub = caseRow(closed);
+        assertThat(stub.getString("nik")).as("800 days after closing: pseudonymised").isEqualTo(VerificationRetention.NO_NIK);
+        assertThat(stub.getString("email")).isEmpty();
+        assertThat(stub.getString("phone")).isEmpty();
+        assertThat(stub.getString("status")).isEqualTo("REJECTED");
+        Row decision = pool.preparedQuery("select outcome, reason_code, reason_note from decision where case_id = $1")
+                .execute(Tuple.of(closed)).await().indefinitely().iterator().next();
+        assertThat(decision.getString("reason_note")).as("the operator's free text goes").isNull();
+        assertThat(decision.getString("reason_code")).as("the outcome and reason stay").isEqualTo("FACE_MISMATCH");
+        assertThat(logRow(closed)).as("the service-log row lost its link to the case").isZero();
+        assertThat(pool.preparedQuery("select count(*) from service_log_entry where note is null and registration_id"
+                + " = '00000000-0000-0000-0000-000000000000' and action = 'RETENTION_TEST'").execute()
+                .await().indefinitely().iterator().next().getLong(0)).as("but the row is kept").isGreaterThanOrEqualTo(1);
+        assertThat(caseRow(open).getString("email")).as("an open case is never touched").isEqualTo("warga@example.id");
+        assertThat(purged("verification_case") - before).isGreaterThanOrEqualTo(1);
+    }
+
+    private double purged(String table) {
+        return registry.get("ikd.retention.purged").tag("table", table).counter().count();
+    }
+
+    private UUID verificationCase(String status, String office, Instant at) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime time = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        String nik = "35" + String.format("%014d", Math.floorMod(id.getMostSignificantBits(), 100_000_000_000_000L));
+        pool.preparedQuery("""
+                insert into verification_case (id, registration_id, nik, email, phone, language, device_key_jwk,
+                    device_key_thumbprint, selfie_sha256, submitted_at, office_code, default_office_code, status,
+                    opened_at, decided_at, closed_at)
+                values ($1, $1, $2, 'warga@example.id', '+6281200000000', 'id', '{}', 'tp', 'sha', $3, $4, $4, $5,
+                    $3, case when $5 = 'QUEUED' then null else $3 end, case when $5 = 'QUEUED' then null else $3 end)""")
+                .execute(Tuple.tuple().addValue(id).addValue(nik).addValue(time).addValue(office).addValue(status))
+                .await().indefinitely();
+        return id;
+    }
+
+    private void decision(UUID caseId, UUID operator, String office, Instant at) {
+        pool.preparedQuery("""
+                insert into decision (id, case_id, outcome, reason_code, reason_note, channel, ktp_el_checked,
+                    operator_id, office_code, decided_at, state)
+                values ($1, $2, 'REJECTED', 'FACE_MISMATCH', 'Wajah berbeda, Bapak Budi', 'COUNTER', true, $3, $4, $5,
+                    'FINAL')""")
+                .execute(Tuple.of(UUID.randomUUID(), caseId, operator, office, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
+                .await().indefinitely();
+    }
+
+    private void logEntry(UUID caseId, String office, Instant at) {
+        pool.preparedQuery("""
+                insert into service_log_entry (occurred_at, office_code, case_id, registration_id, action, note)
+                values ($1, $2, $3, $3, 'RETENTION_TEST', 'Bapak Budi')""")
+                .execute(Tuple.of(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), office, caseId)).await().indefinitely();
+    }
+
+    private Row caseRow(UUID id) {
+        return pool.preparedQuery("select * from verification_case where id = $1").execute(Tuple.of(id))
+                .await().indefinitely().iterator().next();
+    }
+
+    private long logRow(UUID caseId) {
+        return pool.preparedQuery("select count(*) from service_log_entry where case_id = $1").execute(Tuple.of(caseId))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
+}
