@@ -31,6 +31,7 @@ import id.go.dukcapil.ikd.activation.support.Journey;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.activation.support.TestClock;
 import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.testing.ContrastCheck;
 import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
@@ -104,18 +105,22 @@ class ActivationPageBrowserTest {
         Response response = page.navigate(linkFor(approved.secrets().linkToken()));
         assertThat(response.headers().get("content-security-policy")).contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 while the captcha is solved").isEmpty();
         page.waitForSelector("#captcha[data-solved=true]", new Page.WaitForSelectorOptions().setTimeout(60_000));
         page.fill("#pin", approved.secrets().pin());
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 with the form ready").isEmpty();
         page.click("#activate-button");
 
         page.waitForSelector("#result-success");
         assertThat(page.textContent("#result-success")).contains("Aktivasi berhasil").contains("Activation succeeded");
         assertThat(page.url()).doesNotContain(approved.secrets().pin()).doesNotContain("pin=");
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 on success").isEmpty();
         assertThat(consoleErrors).isEmpty();
 
         // the link, opened again, says it was used
         page.navigate(linkFor(approved.secrets().linkToken()));
         assertThat(page.textContent("#result-used")).contains("Sudah diaktifkan").contains("Already activated");
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 on a used link").isEmpty();
     }
 
     @Test
@@ -130,6 +135,7 @@ class ActivationPageBrowserTest {
         page.waitForSelector("#error-wrong-pin");
         assertThat(page.textContent("#error-wrong-pin")).contains("PIN salah. Sisa percobaan: 4")
                 .contains("Wrong PIN. Attempts left: 4");
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 with a wrong PIN").isEmpty();
         assertThat(page.url()).doesNotContain(Journey.wrongPin(approved.secrets().pin()));
         // still on the form, with a fresh captcha solved by the page
         page.waitForSelector("#captcha[data-solved=true]", new Page.WaitForSelectorOptions().setTimeout(60_000)
@@ -144,12 +150,14 @@ class ActivationPageBrowserTest {
 
         page.navigate(linkFor(approved.secrets().linkToken()));
         assertThat(page.textContent("#result-expired")).contains("PIN kedaluwarsa").contains("Expired");
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 on an expired link").isEmpty();
         page.click("#resend-button");
 
         page.waitForSelector("#notice-resent");
         activationTopic.await(Journey.codeIssuedFor(approved.registrationId())
                 .and(record -> record.value().contains("\"sequence\":2")), Duration.ofSeconds(30));
         assertThat(page.textContent("#result-replaced")).contains("PIN sudah diganti");
+        assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 with a new PIN sent").isEmpty();
     }
 
     @Test
@@ -191,5 +199,18 @@ class ActivationPageBrowserTest {
 
     private String linkFor(String linkToken) {
         return activatePage + "?t=" + linkToken;
+    }
+
+    /** The self-deactivation page, even for a link that opens nothing, fits a phone and reads at AA. */
+    @Test
+    void theDeactivationPageFitsAPhoneAndReads() {
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 640))) {
+            Page deactivate = phone.newPage();
+            Response answer = deactivate.navigate(
+                    activatePage.toString().replace("/activate", "/deactivate?t=not-a-link"));
+            assertThat(answer.status()).isLessThan(500);
+            assertThat(deactivate.textContent("body")).isNotBlank();
+            id.go.dukcapil.ikd.testing.PhonePages.assertFitsAndReads(deactivate, "deactivation page");
+        }
     }
 }

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.activation.crypto.AppPinHasher;
-import id.go.dukcapil.ikd.activation.crypto.LegacyArgon2;
+import id.go.dukcapil.ikd.crypto.Argon2id;
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
@@ -175,7 +175,8 @@ class CitizenSessionTest {
         assertThat(keyed).startsWith("$hmac-sha256$k=" + pinHasher.currentKid() + "$").doesNotContain(APP_PIN);
 
         // as the service stored app PINs before the keyed hash
-        String legacy = LegacyArgon2.encode(APP_PIN, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 });
+        String legacy = Argon2id.encode(APP_PIN, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 },
+                Argon2id.Parameters.OWASP_MINIMUM);
         pool.preparedQuery("update identity set app_pin_hash = $1 where registration_id = $2")
                 .execute(Tuple.of(legacy, citizen.registrationId())).await().atMost(Duration.ofSeconds(10));
         pinProof(accessToken, "583921").statusCode(401).body("attemptsLeft", equalTo(4));
@@ -201,7 +202,7 @@ class CitizenSessionTest {
 
         // legacy Argon2id (19 MiB each): at most 2 run and 8 wait, the rest are told to come back
         pool.preparedQuery("update identity set app_pin_hash = $1 where registration_id = $2")
-                .execute(Tuple.of(LegacyArgon2.encode(APP_PIN, new byte[16]), citizen.registrationId()))
+                .execute(Tuple.of(Argon2id.encode(APP_PIN, new byte[16], Argon2id.Parameters.OWASP_MINIMUM), citizen.registrationId()))
                 .await().atMost(Duration.ofSeconds(10));
         Map<Integer, Long> answers = burst(accessToken, 50);
         assertThat(answers.keySet()).as("%s", answers).isSubsetOf(200, 503).contains(200);
@@ -275,6 +276,26 @@ class CitizenSessionTest {
                 .isEqualTo(RevocationReason.CITIZEN_REQUEST);
         String nonce = nonce(citizen.registrationId());
         openSession(nonce, citizen.device().sign(nonce), APP_PIN).statusCode(401);
+    }
+
+    @Test
+    void theCitizenSeesWhatIsHeldAboutTheirIdentityButNoSecret() {
+        Citizen citizen = activatedCitizen();
+        String accessToken = session(citizen).get("accessToken").asText();
+
+        String body = given().auth().oauth2(accessToken).get("/api/v1/citizen/personal-data").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("status", equalTo("ACTIVE"))
+                .body("attributes.nik", equalTo(citizen.nik().substring(0, 6) + "********" + citizen.nik().substring(14)))
+                .body("attributes.fullName", notNullValue())
+                .body("deviceKeyThumbprint", notNullValue())
+                .body("appPinSet", equalTo(true)).body("appPinLocked", equalTo(false))
+                .body("sessions.size()", equalTo(1))
+                .body("email", notNullValue()).body("office.name", notNullValue())
+                .extract().asString();
+        assertThat(body).doesNotContain(citizen.nik(), "appPinHash", "tokenHash", "$argon", "refreshToken");
+        given().get("/api/v1/citizen/personal-data").then().statusCode(401);
+        given().auth().oauth2(operatorToken()).get("/api/v1/citizen/personal-data").then().statusCode(403);
     }
 
     @Test

@@ -69,5 +69,13 @@ public interface ActivationConfig {
         /** Lifetime of a PIN proof for token-service (the suite contract says 60 s). */
         @WithDefault("PT60S")
         Duration pinProofLifetime();
+
+        /** How long a deactivation link sent to a citizen who lost their phone stays valid. */
+        @WithDefault("PT30M")
+        Duration deactivationLinkValidity();
+
+        /** Deactivation links one identity may be sent per 24 hours (the rest are answered alike, unsent). */
+        @WithDefault("3")
+        int maxDeactivationLinksPerDay();
     }
 }

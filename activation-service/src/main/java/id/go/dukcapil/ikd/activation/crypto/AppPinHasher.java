@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.activation.config.AppPinConfig;
+import id.go.dukcapil.ikd.crypto.Argon2Hasher;
+import id.go.dukcapil.ikd.crypto.Argon2id;
 import id.go.dukcapil.ikd.web.Bulkheads;
 import id.go.dukcapil.ikd.web.HmacKeyRing;
 import io.quarkus.runtime.Startup;
@@ -21,8 +23,9 @@ import io.smallrye.mutiny.Uni;
  * made every check a denial-of-service lever; without the pepper the stored hashes cannot be
  * tried at all (docs/architecture.md, "App PIN"). One check costs microseconds and no heap to
  * speak of, so it runs where it is called. Hashes of an older pepper, and the Argon2id hashes
- * stored before, are verified once more (Argon2id in the {@code argon2} bulkhead) and then
- * replaced: {@link Check#rehash()} says so.
+ * stored before ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), are verified once more
+ * (the platform's {@link Argon2Hasher}, in the {@code argon2} bulkhead) and then replaced:
+ * {@link Check#rehash()} says so.
  */
 // created at start-up, so that a missing or short pepper stops the service before it is ready
 @Startup
@@ -39,6 +42,8 @@ public class AppPinHasher {
     private final HmacKeyRing peppers;
     private final Bulkheads bulkheads;
     private final SecureRandom random = new SecureRandom();
+    /** Made on the first legacy hash: most instances never meet one. */
+    private volatile Argon2Hasher legacyArgon2;
 
     public AppPinHasher(AppPinConfig config, Bulkheads bulkheads) {
         this.peppers = HmacKeyRing.of(config.pepper(), config.previousPeppers(),
@@ -63,8 +68,8 @@ public class AppPinHasher {
 
     /** Checks {@code pin} against a stored hash; only a legacy Argon2id hash leaves the caller's thread. */
     public Uni<Check> verify(String pin, String encoded) {
-        if (LegacyArgon2.isLegacy(encoded)) {
-            return bulkheads.named("argon2").run(() -> LegacyArgon2.verify(pin, encoded) ? new Check(true, true) : Check.WRONG);
+        if (Argon2id.isArgon2id(encoded)) {
+            return legacyArgon2().verify(pin, encoded).map(matches -> matches ? new Check(true, true) : Check.WRONG);
         }
         return Uni.createFrom().item(verifyKeyed(pin, encoded));
     }
@@ -80,6 +85,17 @@ public class AppPinHasher {
 
     public String currentKid() {
         return peppers.currentKid();
+    }
+
+    /** The Argon2id hashes stored before: 19 MiB, 2 passes, 1 lane; a stored hash may ask for at most 64 MiB and 10 passes. */
+    private Argon2Hasher legacyArgon2() {
+        Argon2Hasher hasher = legacyArgon2;
+        if (hasher == null) {
+            Argon2id.Parameters stored = Argon2id.Parameters.OWASP_MINIMUM;
+            hasher = new Argon2Hasher(stored, Argon2Hasher.ceilingFor(stored), bulkheads.named("argon2"));
+            legacyArgon2 = hasher;
+        }
+        return hasher;
     }
 
     private Check verifyKeyed(String pin, String encoded) {

@@ -9,17 +9,14 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.keys.EllipticCurves;
-import org.jose4j.lang.JoseException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.crypto.Jwks;
+
 /**
- * The app's device key (a P-256 public JWK from the registration): its RFC 7638 thumbprint, and
- * proof of possession — an ES256 compact JWS whose payload is the server's nonce, checked with
+ * The app's device key (a P-256 public JWK from the registration): its RFC 7638 thumbprint (the
+ * platform's {@link Jwks}, the same code registration-service uses), and proof of possession — an ES256 compact JWS whose payload is the server's nonce, checked with
  * the JDK's ECDSA against the stored key. Only {@code ES256} is accepted (no {@code none}, no HMAC).
  */
 @ApplicationScoped
@@ -27,24 +24,14 @@ public class DeviceKeys {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The device key's public key; {@link IllegalArgumentException} unless it is a public P-256 point on the curve. */
     public static ECPublicKey parse(String jwk) {
-        try {
-            JsonWebKey key = JsonWebKey.Factory.newJwk(jwk);
-            if (!(key instanceof EllipticCurveJsonWebKey ec) || !EllipticCurves.P_256.equals(ec.getCurveName())) {
-                throw new IllegalArgumentException("the device key is not an EC P-256 JWK");
-            }
-            return ec.getECPublicKey();
-        } catch (JoseException e) {
-            throw new IllegalArgumentException("the device key is not a valid JWK", e);
-        }
+        return Jwks.p256PublicKey(jwk);
     }
 
+    /** Its RFC 7638 thumbprint, as registration-service computed it: both use {@link Jwks}. */
     public static String thumbprint(String jwk) {
-        try {
-            return JsonWebKey.Factory.newJwk(parse(jwk)).calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (JoseException e) {
-            throw new IllegalArgumentException("the device key is not a valid JWK", e);
-        }
+        return Jwks.thumbprint(parse(jwk));
     }
 
     /** True when {@code compactJws} is an ES256 JWS over exactly {@code expectedPayload}, by {@code jwk}. */

@@ -48,5 +48,6 @@ public class KeyedHasher {
     public static final String PIN = "activation-pin";
     public static final String LINK_TOKEN = "activation-link";
     public static final String REFRESH_TOKEN = "refresh-token";
+    public static final String DEACTIVATION_LINK = "deactivation-link";
     public static final String CAPTCHA = "captcha";
 }

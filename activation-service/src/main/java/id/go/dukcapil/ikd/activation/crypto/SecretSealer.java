@@ -17,13 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
-import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.lang.JoseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
+import id.go.dukcapil.ikd.crypto.Jwks;
 
 /**
  * Seals the activation PIN and link for notification-service (suite contract): a compact JWE,
@@ -42,13 +42,22 @@ public class SecretSealer {
     public SecretSealer(ActivationConfig config) {
         this.notifierKey = readPublicKey(config.sealing().notifierPublicKeyLocation());
         try {
-            this.keyId = JsonWebKey.Factory.newJwk(notifierKey).calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (JoseException e) {
+            this.keyId = Jwks.thumbprint(notifierKey);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the notifier's public key is not a usable EC key", e);
         }
     }
 
     public String seal(String pin, String activationUrl) {
+        return sealJson(Map.of("pin", pin, "activationUrl", activationUrl));
+    }
+
+    /** The link of a deactivation request (a lost phone): {@code {"deactivationUrl":"…"}}. */
+    public String sealDeactivationLink(String deactivationUrl) {
+        return sealJson(Map.of("deactivationUrl", deactivationUrl));
+    }
+
+    private String sealJson(Map<String, String> content) {
         try {
             JsonWebEncryption jwe = new JsonWebEncryption();
             jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.ECDH_ES_A256KW);
@@ -56,7 +65,7 @@ public class SecretSealer {
             jwe.setKeyIdHeaderValue(keyId);
             jwe.setContentTypeHeaderValue("application/json");
             jwe.setKey(notifierKey);
-            jwe.setPayload(JSON.writeValueAsString(Map.of("pin", pin, "activationUrl", activationUrl)));
+            jwe.setPayload(JSON.writeValueAsString(content));
             return jwe.getCompactSerialization();
         } catch (JoseException | JsonProcessingException e) {
             throw new IllegalStateException("sealing the activation secrets failed", e);

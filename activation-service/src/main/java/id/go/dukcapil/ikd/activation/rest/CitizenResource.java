@@ -5,10 +5,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +28,7 @@ import id.go.dukcapil.ikd.activation.rest.ActivationApi.Session;
 import id.go.dukcapil.ikd.activation.rest.ActivationApi.SessionRequest;
 import id.go.dukcapil.ikd.activation.service.CitizenSessionService;
 import id.go.dukcapil.ikd.activation.service.IdentityService;
+import id.go.dukcapil.ikd.activation.service.PersonalDataService;
 import io.smallrye.mutiny.Uni;
 
 /** The IKD app's API (SOP step 6): sessions bound to the device, app-PIN proofs, self-revocation. */
@@ -37,13 +40,15 @@ public class CitizenResource {
 
     private final CitizenSessionService sessions;
     private final IdentityService identities;
+    private final PersonalDataService personalData;
     private final CitizenTokens tokens;
     private final JsonWebToken jwt;
 
-    public CitizenResource(CitizenSessionService sessions, IdentityService identities, CitizenTokens tokens,
-            JsonWebToken jwt) {
+    public CitizenResource(CitizenSessionService sessions, IdentityService identities,
+            PersonalDataService personalData, CitizenTokens tokens, JsonWebToken jwt) {
         this.sessions = sessions;
         this.identities = identities;
+        this.personalData = personalData;
         this.tokens = tokens;
         this.jwt = jwt;
     }
@@ -102,13 +107,30 @@ public class CitizenResource {
                 .map(issued -> new PinProof(issued.token(), issued.expiresIn()));
     }
 
+    @GET
+    @Path("/personal-data")
+    @RolesAllowed(CitizenTokens.CITIZEN_GROUP)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Everything held here about the citizen's identity (UU PDP right of access)",
+            description = "Registry attributes (NIK masked), the bound device key, the app's live sessions, whether an "
+                    + "app PIN is set or locked (never its hash), the contacts the PIN went to, the issuing office, and "
+                    + "when a revoked identity is reduced to a stub.")
+    @APIResponse(responseCode = "200", description = "The identity's personal data")
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED (no citizen JWT)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN (not a citizen) or IDENTITY_NOT_ACTIVE")
+    public Uni<Response> personalData() {
+        return personalData.held(jwt.getSubject())
+                .map(held -> Response.ok(held).header("Cache-Control", "no-store").build());
+    }
+
     @POST
     @Path("/identity/revocation")
     @RolesAllowed(CitizenTokens.CITIZEN_GROUP)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The citizen ends their digital identity on this device (citizen JWT + app PIN)",
-            description = "For a lost phone the citizen cannot use this: an operator revokes after checking the KTP-el "
-                    + "at a Dukcapil office (POST /api/v1/operator/identity-revocations).")
+            description = "The IKD app's \"Nonaktifkan IKD\" after the app PIN. From a new device (a lost phone) the "
+                    + "citizen asks for a confirmation link instead (POST /api/v1/citizen/deactivation-requests). "
+                    + "Reactivation follows the SOP again, from registration.")
     @APIResponse(responseCode = "200", description = "Revoked; IdentityRevoked (CITIZEN_REQUEST) follows")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED or APP_PIN_WRONG")

@@ -23,7 +23,11 @@ public enum ActivationProblems implements ProblemType {
     APP_PIN_ALREADY_SET(409, "PIN aplikasi sudah ditetapkan", "The app PIN is already set"),
     IDENTITY_NOT_ACTIVE(403, "Identitas digital tidak aktif", "The digital identity is not active"),
     IDENTITY_NOT_FOUND(404, "Tidak ada identitas digital aktif untuk NIK ini", "No active digital identity for this NIK"),
-    REFRESH_REFUSED(401, "Token penyegar tidak berlaku", "The refresh token is not valid");
+    REFRESH_REFUSED(401, "Token penyegar tidak berlaku", "The refresh token is not valid"),
+    DEACTIVATION_LINK_UNKNOWN(404, "Tautan penonaktifan tidak dikenal", "Unknown deactivation link"),
+    DEACTIVATION_LINK_EXPIRED(410, "Tautan penonaktifan sudah kedaluwarsa; silakan minta tautan baru",
+            "The deactivation link has expired; please ask for a new one"),
+    DEACTIVATION_LINK_USED(409, "Tautan penonaktifan sudah dipakai", "The deactivation link was already used");
 
     private final Definition definition;
 

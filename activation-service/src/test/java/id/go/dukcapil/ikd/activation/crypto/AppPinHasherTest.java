@@ -7,11 +7,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.activation.config.AppPinConfig;
+import id.go.dukcapil.ikd.crypto.Argon2id;
+import id.go.dukcapil.ikd.web.Bulkheads;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AppPinHasherTest {
 
@@ -84,15 +88,22 @@ class AppPinHasherTest {
     }
 
     @Test
-    void aLegacyArgon2HashIsRecognisedAndChecked() {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        String legacy = LegacyArgon2.encode("583920", salt);
-        assertThat(LegacyArgon2.isLegacy(legacy)).isTrue();
-        assertThat(LegacyArgon2.verify("583920", legacy)).isTrue();
-        assertThat(LegacyArgon2.verify("583921", legacy)).isFalse();
-        // a stored hash asking for a huge memory cost is refused, not computed
-        assertThatThrownBy(() -> LegacyArgon2.verify("583920", legacy.replace("m=19456", "m=4194304")))
-                .isInstanceOf(IllegalStateException.class);
+    void aLegacyArgon2HashIsCheckedInTheArgon2BulkheadAndAsksToBeReplaced() {
+        Bulkheads bulkheads = new Bulkheads(Map::of, new SimpleMeterRegistry());
+        try {
+            AppPinHasher hasher = new AppPinHasher(config(randomKey()), bulkheads);
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            String legacy = Argon2id.encode("583920", salt, Argon2id.Parameters.OWASP_MINIMUM);
+
+            assertThat(check(hasher, "583920", legacy)).isEqualTo(new AppPinHasher.Check(true, true));
+            assertThat(check(hasher, "583921", legacy)).isEqualTo(new AppPinHasher.Check(false, false));
+            assertThat(AppPinHasher.kidOf(legacy)).isNull();
+            // a stored hash asking for a huge memory cost is refused, not computed
+            assertThatThrownBy(() -> check(hasher, "583920", legacy.replace("m=19456", "m=4194304")))
+                    .isInstanceOf(IllegalStateException.class);
+        } finally {
+            bulkheads.named("argon2").close();
+        }
     }
 }

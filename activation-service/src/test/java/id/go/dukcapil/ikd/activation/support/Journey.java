@@ -115,8 +115,13 @@ public final class Journey {
 
     /** Approves a new registration and reads the activation code the notifier would send. */
     public static Approved approve(TopicProbe activationTopic, Device device, String nik) {
-        UUID registrationId = UUID.randomUUID();
-        publish(approval(registrationId, nik, device));
+        return approve(activationTopic, UUID.randomUUID(), approval -> approval, device, nik);
+    }
+
+    /** Approves with {@code change} applied to the approval (another photo digest, another office). */
+    public static Approved approve(TopicProbe activationTopic, UUID registrationId,
+            java.util.function.UnaryOperator<VerificationDecided> change, Device device, String nik) {
+        publish(change.apply(approval(registrationId, nik, device)));
         ConsumerRecord<String, String> issued = activationTopic.await(codeIssuedFor(registrationId), Duration.ofSeconds(30));
         return new Approved(registrationId, nik, unseal(issued));
     }
@@ -152,6 +157,23 @@ public final class Journey {
             throw new IllegalStateException("cannot open the sealed secrets: " + e.getMessage(), e);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a DeactivationLinkIssued's sealed link as notification-service does; returns the link. */
+    public static String unsealDeactivationLink(String jwe) {
+        try {
+            JsonWebEncryption decryption = new JsonWebEncryption();
+            decryption.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                    KeyManagementAlgorithmIdentifiers.ECDH_ES_A256KW));
+            decryption.setContentEncryptionAlgorithmConstraints(new AlgorithmConstraints(
+                    AlgorithmConstraints.ConstraintType.PERMIT, ContentEncryptionAlgorithmIdentifiers.AES_256_GCM));
+            decryption.setProviderContext(new ProviderContext());
+            decryption.setCompactSerialization(jwe);
+            decryption.setKey(NotifierKeysResource.notifierPrivateKey());
+            return JSON.readTree(decryption.getPayload()).get("deactivationUrl").asText();
+        } catch (JoseException | java.io.IOException e) {
+            throw new IllegalStateException("cannot open the sealed link: " + e.getMessage(), e);
         }
     }
 
