@@ -60,6 +60,21 @@ final class Fixtures {
         return citizen;
     }
 
+    /** An activated identity whose registry photo has {@code photoSha256}. */
+    static Citizen activatedCitizen(String photoSha256) {
+        Citizen citizen = new Citizen(UUID.randomUUID(), UUID.randomUUID(), "sub-" + UUID.randomUUID());
+        IdentityActivated event = activated(citizen, Instant.now());
+        VerifiedAttributes a = event.attributes();
+        publish(new IdentityActivated(event.identityId(), event.registrationId(), event.subject(),
+                new VerifiedAttributes(a.nik(), a.fullName(), a.birthPlace(), a.birthDate(), a.sex(), a.address(),
+                        a.rtRw(), a.villageName(), a.districtCode(), a.districtName(), a.regencyName(), a.provinceName(),
+                        a.religion(), a.maritalStatus(), a.occupation(), a.nationality(), a.ktpElStatus(), photoSha256),
+                event.deviceKeyThumbprint(), event.activatedAt(), event.email(), event.phone(), event.language(),
+                event.office()));
+        awaitMintable(citizen);
+        return citizen;
+    }
+
     static IdentityActivated activated(Citizen citizen, Instant at) {
         VerifiedAttributes attributes = new VerifiedAttributes(NIK, "SITI AMINAH", "BANDUNG", LocalDate.of(1990, 1, 5),
                 "PEREMPUAN", "JL. MERDEKA NO. 1", "003/007", "CIBEUNYING", "32.01.01", "CIBINONG", "KABUPATEN BOGOR",

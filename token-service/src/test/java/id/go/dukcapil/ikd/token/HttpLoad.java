@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -20,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import id.go.dukcapil.ikd.testing.ProcessCpu;
 
 /**
  * The load of {@link TokenServiceBench}: POSTs JSON bodies that are each used once (fresh PIN
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
  */
 final class HttpLoad {
 
+    /** The benchmark runs token-service in its own JVM (@QuarkusTest): its CPU is this JVM's. */
+    static final String SERVICE_JVM = "service JVM";
     static final Duration WARM_UP = Duration.ofSeconds(20);
     static final Duration MEASURE = Duration.ofSeconds(10);
     /** Enough for a warm-up at 6,000 requests per second; past them wrk starts over (answers REPLAYED). */
@@ -89,10 +92,10 @@ final class HttpLoad {
         // the measured run gets bodies of its own, half again as many as the warm-up's rate would use
         Path measuredLines = dir.resolve("bodies-measured.txt");
         Files.write(measuredLines, bodies.apply((int) Math.max(10_000, warmUp.perSecond() * MEASURE.toSeconds() * 1.5)));
-        Map<String, Long> before = ProcessCpu.snapshot();
+        Map<String, Long> before = ProcessCpu.snapshot(SERVICE_JVM);
         Instant from = Instant.now();
         WrkRun measured = runWrk(script, MEASURE, environment(measuredLines, bearer, path, expect));
-        Map<String, Long> after = ProcessCpu.snapshot();
+        Map<String, Long> after = ProcessCpu.snapshot(SERVICE_JVM);
         return new Result(measured.perSecond(), measured.requests(), measured.expected(),
                 ProcessCpu.millisPerRequest(before, after, measured.requests()), from, Instant.now());
     }
@@ -135,7 +138,7 @@ final class HttpLoad {
         long measuredFrom = 0;
         for (int next = 0; System.nanoTime() < end && next < bodies.size(); next++) {
             if (before == null && System.nanoTime() >= measureFrom) {
-                before = ProcessCpu.snapshot();
+                before = ProcessCpu.snapshot(SERVICE_JVM);
                 from = Instant.now();
                 answeredBefore = answered.get();
                 expectedBefore = expected.get();
@@ -159,7 +162,7 @@ final class HttpLoad {
         }
         long requests = answered.get() - answeredBefore;
         return new Result(requests / ((System.nanoTime() - measuredFrom) / 1e9), requests,
-                expected.get() - expectedBefore, ProcessCpu.millisPerRequest(before, ProcessCpu.snapshot(), requests),
+                expected.get() - expectedBefore, ProcessCpu.millisPerRequest(before, ProcessCpu.snapshot(SERVICE_JVM), requests),
                 from, Instant.now());
     }
 
@@ -180,79 +183,5 @@ final class HttpLoad {
             throw new IllegalStateException("no '" + regex + "' in wrk's output:\n" + text);
         }
         return matcher.group(1);
-    }
-
-    /** CPU time of the processes on this machine that take part, from /proc (Linux; empty elsewhere). */
-    static final class ProcessCpu {
-
-        private static final double TICKS_PER_SECOND = 100.0;
-        private static final long SELF = ProcessHandle.current().pid();
-
-        private ProcessCpu() {
-        }
-
-        static Map<String, Long> snapshot() {
-            Map<String, Long> ticks = new HashMap<>();
-            ProcessHandle.allProcesses().forEach(process -> {
-                String group = group(process);
-                if (group != null) {
-                    ticks.merge(group, ticks(process.pid(), 11) + ticks(process.pid(), 12), Long::sum); // utime, stime
-                }
-            });
-            // wrk has exited and been reaped when the second snapshot is taken: its CPU is in our children's
-            ticks.put("wrk", ticks(SELF, 13) + ticks(SELF, 14));
-            ticks.put("machine", machineBusyTicks());
-            return ticks;
-        }
-
-        static Map<String, Double> millisPerRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
-            Map<String, Double> millis = new java.util.TreeMap<>();
-            if (requests > 0) {
-                after.forEach((group, ticks) -> millis.put(group,
-                        (ticks - before.getOrDefault(group, 0L)) / TICKS_PER_SECOND * 1000 / requests));
-            }
-            return millis;
-        }
-
-        private static String group(ProcessHandle process) {
-            if (process.pid() == SELF) {
-                return "service JVM";
-            }
-            String command = read(process.pid(), "comm").trim();
-            if (command.equals("postgres")) {
-                return "PostgreSQL";
-            }
-            return command.equals("java") && read(process.pid(), "cmdline").contains("ikd.kafka.BrokerMain") ? "Kafka" : null;
-        }
-
-        private static String read(long pid, String file) {
-            try {
-                return Files.readString(Path.of("/proc", Long.toString(pid), file), StandardCharsets.ISO_8859_1);
-            } catch (IOException | RuntimeException e) {
-                return "";
-            }
-        }
-
-        /** Busy ticks of all cores together (user, nice, system, irq, softirq), from /proc/stat. */
-        private static long machineBusyTicks() {
-            try {
-                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                return Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
-                        + Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-
-        /** Field {@code index} of /proc/pid/stat counted after the command name (11 utime, 12 stime, 13 cutime, 14 cstime). */
-        private static long ticks(long pid, int index) {
-            String stat = read(pid, "stat");
-            try {
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[index]);
-            } catch (RuntimeException e) {
-                return 0; // gone meanwhile
-            }
-        }
     }
 }

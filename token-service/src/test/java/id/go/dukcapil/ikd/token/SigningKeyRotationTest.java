@@ -20,9 +20,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import id.go.dukcapil.ikd.crypto.AesGcmSealer;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.token.Fixtures.Citizen;
-import id.go.dukcapil.ikd.token.crypto.KeySealer;
 import id.go.dukcapil.ikd.token.domain.SigningKey;
 import id.go.dukcapil.ikd.token.service.SigningKeyService;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -124,7 +124,8 @@ class SigningKeyRotationTest {
                 .map(rows -> rows.iterator().next().getBuffer(0).getBytes()));
         byte[] plain = current.privateKey().getEncoded();
         assertThat(indexOf(sealed, java.util.Arrays.copyOfRange(plain, plain.length - 32, plain.length))).isNegative();
-        KeySealer wrongKek = new KeySealer(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        AesGcmSealer wrongKek = AesGcmSealer.fromBase64(java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "ikd.token.key-encryption-key", 32);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrongKek.open(current.kid(), sealed))
                 .isInstanceOf(IllegalStateException.class);
     }

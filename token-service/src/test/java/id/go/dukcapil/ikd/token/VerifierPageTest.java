@@ -23,6 +23,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
+import id.go.dukcapil.ikd.testing.ContrastCheck;
 import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.HostileImages;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
@@ -58,6 +59,8 @@ class VerifierPageTest {
                 Page page = browser.newPage();
                 page.navigate(verifyPage.toString());
                 assertThat(page.title()).contains("Verifikasi KTP Digital");
+                assertThat(page.evaluate("typeof jsQR")).as("jsQR, served from platform/web-assets").isEqualTo("function");
+                assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 on the empty page").isEmpty();
 
                 page.setInputFiles("#picture", picture);
                 page.click("#check-picture");
@@ -65,6 +68,14 @@ class VerifierPageTest {
                 assertThat(page.getAttribute("#result", "data-valid")).isEqualTo("true");
                 assertThat(page.textContent("#result")).contains("SAH").contains("VALID").contains("SITI AMINAH")
                         .contains("320101********01");
+                // the expiry in local time with its zone, a QR lifetime (90 s) from now, not raw UTC
+                String expiry = page.textContent("#expires-at");
+                assertThat(expiry).matches(".*\\d{1,2} \\p{L}+ \\d{4}, \\d{2}\\.\\d{2}\\.\\d{2} WIB · .*\\d{2}:\\d{2}:\\d{2} WIB")
+                        .doesNotContain("Z").doesNotContain("T");
+                java.time.Instant expiresAt = java.time.Instant.parse(page.getAttribute("#expires-at time", "datetime"));
+                assertThat(expiry).startsWith(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH.mm.ss 'WIB'",
+                        java.util.Locale.forLanguageTag("id-ID")).format(expiresAt.atZone(java.time.ZoneId.of("Asia/Jakarta"))));
+                assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 on a valid result").isEmpty();
 
                 page.setInputFiles("#picture", picture);
                 page.click("#check-picture");
@@ -72,6 +83,7 @@ class VerifierPageTest {
                 assertThat(page.textContent("#reason")).isEqualTo("REPLAYED");
                 assertThat(page.textContent("#result")).contains("sudah pernah diperiksa")
                         .contains("already been checked");
+                assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 on a refused result").isEmpty();
             }
         } finally {
             Files.deleteIfExists(picture);
@@ -118,6 +130,8 @@ class VerifierPageTest {
         given().get("/verify.js").then().statusCode(200).header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", containsString("default-src 'none'"));
         given().get("/.well-known/jwks.json").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get("/vendor/jsqr/jsQR.js").then().statusCode(200).header("X-Content-Type-Options", "nosniff")
+                .body(containsString("jsQR"));
     }
 
     @Test

@@ -50,6 +50,14 @@ public interface TokenConfig {
 
     VerifierPage verifierPage();
 
+    /**
+     * Longest wait for verification-service's registry photo (ikd.photo answers); past it the
+     * answer goes out with the photo marked unavailable. The URL is
+     * {@code quarkus.rest-client.verification-service.url}.
+     */
+    @WithDefault("3s")
+    Duration registryPhotoTimeout();
+
     interface Qr {
         /** How long a QR token lives (SOP step 7: 90 seconds). */
         @WithDefault("90s")
@@ -120,7 +128,8 @@ public interface TokenConfig {
         @WithDefault("verifier-page")
         String clientId();
 
-        @WithDefault("ikd.name,ikd.nik,ikd.birthdate")
+        /** The page is the teller's: with {@code ikd.photo} it shows the holder's registry photo. */
+        @WithDefault("ikd.name,ikd.nik,ikd.birthdate,ikd.photo")
         List<String> scopes();
 
         /** Marks the page's CSRF cookie Secure; on wherever the page is served over HTTPS. */

@@ -27,6 +27,9 @@ public class Identity {
     public Instant activatedAt;
     public Instant revokedAt;
     public String revocationReason;
+    /** The office that issued the identity (verified the citizen), shown to relying parties. */
+    public String officeCode;
+    public String officeName;
 
     public boolean isActive() {
         return activatedAt != null && revokedAt == null;

@@ -20,6 +20,8 @@ public final class IdentityMapper {
         identity.birthDate = event.attributes().birthDate();
         identity.photoSha256 = event.attributes().photoSha256();
         identity.activatedAt = event.activatedAt();
+        identity.officeCode = event.office().officeCode();
+        identity.officeName = event.office().name();
     }
 
     public static Identity tombstone(IdentityRevoked event) {

@@ -6,21 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
@@ -39,11 +31,6 @@ public final class QrCodes {
     public static final int QUIET_ZONE = 4;
     /** The largest PNG scale in pixels per module. */
     public static final int MAX_PNG_SCALE = 16;
-
-    private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-    private static final Map<DecodeHintType, Object> PURE_DECODE_HINTS = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
 
     static {
         // images are written to memory: no temporary files
@@ -135,22 +122,12 @@ public final class QrCodes {
         return svg.append("'/></svg>").toString();
     }
 
-    /** Reads a QR code from a picture (PNG, JPEG, ...); empty when there is none to read. */
+    /** Reads a QR code from a picture (PNG, JPEG, ...) with {@link QrReader}; empty when there is none to read. */
     public static Optional<String> decode(byte[] picture) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture));
-            if (image == null) {
-                return Optional.empty();
-            }
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-            try {
-                return Optional.of(new QRCodeReader().decode(bitmap, DECODE_HINTS).getText());
-            } catch (ReaderException e) {
-                // ZXing's finder search misses about 3 in 100 clean, upright codes (screenshots, our own
-                // PNGs) that its pure-barcode reading gets right; photos need the search above
-                return Optional.of(new QRCodeReader().decode(bitmap, PURE_DECODE_HINTS).getText());
-            }
-        } catch (ReaderException | IOException | RuntimeException e) {
+            return image == null ? Optional.empty() : QrReader.read(new BufferedImageLuminanceSource(image));
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

@@ -13,6 +13,7 @@ import java.util.function.IntFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.token.domain.Identity;
+import id.go.dukcapil.ikd.token.domain.VerificationResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -34,7 +35,8 @@ public class SingleUseRepository {
     /** The subject's current identity: the newest active one (a lateral join per attempt). */
     private static final String CURRENT_IDENTITY_OF_ATTEMPT = """
             left join lateral (
-                select full_name, nik_masked, birth_date, photo_sha256, activated_at from identity
+                select full_name, nik_masked, birth_date, photo_sha256, activated_at, registration_id, office_code,
+                       office_name from identity
                 where subject = a.subject and revoked_at is null and activated_at is not null
                 order by activated_at desc limit 1) c on true""";
 
@@ -64,7 +66,8 @@ public class SingleUseRepository {
                                          disclosed, n)),
             judged as (
                 select a.*, coalesce(c.activated_at <= a.activated_no_later_than, false) as for_current_identity,
-                       c.full_name, c.nik_masked, c.birth_date, c.photo_sha256,
+                       c.full_name, c.nik_masked, c.birth_date, c.photo_sha256, c.registration_id, c.office_code,
+                       c.office_name,
                        row_number() over (partition by a.jti order by a.n) = 1 as earliest
                 from attempt a
             """ + CURRENT_IDENTITY_OF_ATTEMPT + """
@@ -75,7 +78,8 @@ public class SingleUseRepository {
                 where for_current_identity and earliest order by jti
                 on conflict (jti) do nothing returning jti)
             select j.for_current_identity, (j.earliest and c.jti is not null) as first,
-                   j.full_name, j.nik_masked, j.birth_date, j.photo_sha256
+                   j.full_name, j.nik_masked, j.birth_date, j.photo_sha256, j.registration_id, j.office_code,
+                   j.office_name
             from judged j left join claim c on c.jti = j.jti order by j.n""";
 
     /** A PIN proof presented for a mint, until when it could be presented. */
@@ -101,7 +105,7 @@ public class SingleUseRepository {
      * attributes (for the online answer to a token that shows none).
      */
     public record QrTokenClaim(boolean forCurrentIdentity, boolean first, String fullName, String nikMasked,
-            LocalDate birthDate, String photoSha256) {
+            LocalDate birthDate, String photoSha256, VerificationResult.Holder holder) {
     }
 
     private final Pool pool;
@@ -144,7 +148,9 @@ public class SingleUseRepository {
                     for (Row row : rows) {
                         claims.add(new QrTokenClaim(row.getBoolean("for_current_identity"), row.getBoolean("first"),
                                 row.getString("full_name"), row.getString("nik_masked"), row.getLocalDate("birth_date"),
-                                row.getString("photo_sha256")));
+                                row.getString("photo_sha256"), new VerificationResult.Holder(row.getUUID("registration_id"),
+                                        row.getString("office_code"), row.getString("office_name"),
+                                        row.getString("photo_sha256"))));
                     }
                     return claims;
                 });

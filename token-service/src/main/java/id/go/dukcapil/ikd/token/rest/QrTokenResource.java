@@ -35,7 +35,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/qr-tokens")
 @Tag(name = "QR tokens", description = "The 90-second QR of KTP Digital (SOP step 7)")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed("citizen")
 public class QrTokenResource {
 

@@ -33,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/admin/relying-parties")
 @Tag(name = "Admin: relying parties")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class RelyingPartyAdminResource {

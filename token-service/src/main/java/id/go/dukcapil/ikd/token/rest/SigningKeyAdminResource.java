@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/admin/signing-keys")
 @Tag(name = "Admin: signing keys")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningKeyAdminResource {

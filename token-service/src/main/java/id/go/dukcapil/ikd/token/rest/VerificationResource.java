@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
+import id.go.dukcapil.ikd.token.service.HolderPhotos;
+import id.go.dukcapil.ikd.token.service.HolderPhotos.HolderPhoto;
 import id.go.dukcapil.ikd.token.service.RelyingPartyState;
 import id.go.dukcapil.ikd.token.service.TokenVerificationService;
 import id.go.dukcapil.ikd.web.Languages;
@@ -35,25 +37,41 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/verifications")
 @Tag(name = "Verification", description = "Relying parties check a scanned QR token online")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed("verifier")
 public class VerificationResource {
 
     public record VerificationRequest(@NotBlank @Size(max = 4096) String token) {
     }
 
-    /** {@code reason} is a stable code; {@code message} says it in words (Bahasa Indonesia unless English is preferred). */
+    /**
+     * {@code reason} is a stable code; {@code message} says it in words (Bahasa Indonesia unless
+     * English is preferred). {@code reference}: the verification record's, to quote. Valid answers
+     * name the {@code issuingOffice} and, when {@code ikd.photo} was released, carry the registry
+     * {@code photo}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record VerificationResponse(boolean valid, String reason, String message, Instant issuedAt,
-            Instant expiresAt, Map<String, String> attributes) {
+    public record VerificationResponse(boolean valid, String reason, String message, String reference,
+            Instant issuedAt, Instant expiresAt, Map<String, String> attributes, IssuingOffice issuingOffice,
+            Photo photo) {
+    }
+
+    public record IssuingOffice(String code, String name) {
+    }
+
+    /** {@code status} SHOWN (with {@code contentType} and {@code data}, base64) or UNAVAILABLE. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Photo(String status, String contentType, String data) {
     }
 
     private final TokenVerificationService verifications;
     private final RelyingPartyState relyingParties;
     private final JsonWebToken jwt;
+    private final HolderPhotos photos;
 
     public VerificationResource(TokenVerificationService verifications, RelyingPartyState relyingParties,
-            JsonWebToken jwt) {
+            JsonWebToken jwt, HolderPhotos photos) {
+        this.photos = photos;
         this.verifications = verifications;
         this.relyingParties = relyingParties;
         this.jwt = jwt;
@@ -65,7 +83,9 @@ public class VerificationResource {
     @Operation(summary = "Verify a QR token", description = "Signature against the published keys (ES256 only), typ, "
             + "expiry and not-before with a small leeway, revocation and single use. A refused token is still a 200 "
             + "answer, with valid=false and a reason: EXPIRED, NOT_YET_VALID, BAD_SIGNATURE, UNKNOWN_KEY, REPLAYED, "
-            + "REVOKED, MALFORMED. A valid one carries the attributes the relying party's scope allows.")
+            + "REVOKED, MALFORMED. A valid one carries the attributes the relying party's scope allows, the issuing office, "
+            + "and with ikd.photo the registry photo (from the identity projection, never from the QR). Every answer "
+            + "has a reference and is recorded with the attributes disclosed.")
     @APIResponse(responseCode = "200", description = "The verdict")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -81,16 +101,21 @@ public class VerificationResource {
         // a disabled client's token must stop at once, not when it expires
         return relyingParties.requireEnabled(clientId)
                 .chain(() -> verifications.verify(request.token(), clientId, scopes))
-                .map(result -> response(result, language));
+                .chain(result -> photos.of(result).map(photo -> response(result, photo.orElse(null), language)));
     }
 
-    static VerificationResponse response(VerificationResult result, String language) {
+    static VerificationResponse response(VerificationResult result, HolderPhoto photo, String language) {
         if (result.valid()) {
+            VerificationResult.Holder holder = result.holder();
             return new VerificationResponse(true, null, Languages.ENGLISH.equals(language)
-                    ? "Valid QR code." : "Kode QR sah.", result.issuedAt(), result.expiresAt(), result.attributes());
+                    ? "Valid QR code." : "Kode QR sah.", result.reference(), result.issuedAt(), result.expiresAt(),
+                    result.attributes(), holder == null || holder.officeCode() == null ? null
+                            : new IssuingOffice(holder.officeCode(), holder.officeName()),
+                    photo == null ? null : new Photo(photo.status().name(), photo.contentType(),
+                            photo.dataUri() == null ? null : photo.dataUri().substring(photo.dataUri().indexOf(',') + 1)));
         }
         return new VerificationResponse(false, result.reason().name(), Languages.ENGLISH.equals(language)
-                ? result.reason().textEn() : result.reason().textId(), null, null, null);
+                ? result.reason().textEn() : result.reason().textId(), result.reference(), null, null, null, null, null);
     }
 
     private static List<String> scopes(JsonWebToken jwt) {

@@ -22,6 +22,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.domain.VerificationReason;
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
+import id.go.dukcapil.ikd.token.service.HolderPhotos;
+import id.go.dukcapil.ikd.token.service.HolderPhotos.HolderPhoto;
 import id.go.dukcapil.ikd.token.service.PictureQrReader;
 import id.go.dukcapil.ikd.token.service.TokenProblems;
 import id.go.dukcapil.ikd.token.service.TokenVerificationService;
@@ -34,8 +36,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The verifier web page: scan with the camera (decoded in the browser by the vendored jsQR) or
- * upload a picture of the QR (checked and decoded by the platform's image guard, then read with ZXing,
+ * The verifier web page: scan with the camera (decoded in the browser by jsQR, the suite's one
+ * copy in platform/web-assets) or upload a picture of the QR (checked and decoded by the platform's image guard, then read with ZXing,
  * both in bulkheads: {@link PictureQrReader}). The page verifies as the relying party
  * {@code ikd.token.verifier-page.client-id} with its configured scopes.
  *
@@ -48,27 +50,39 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Verifier page")
 public class VerifierPageResource {
 
-    /** What the page shows; {@code result} is null before a check. */
+    /**
+     * What the page shows; {@code result} is null before a check. {@code expiresAtId}/{@code expiresAtEn}:
+     * the token's expiry in local time with the zone's name ({@link PageTimes}), never raw UTC.
+     */
     public record PageModel(VerificationResult result, String reasonId, String reasonEn, String problemId,
-            String problemEn, String problemCode) {
+            String problemEn, String problemCode, String expiresAtId, String expiresAtEn, HolderPhoto photo) {
 
         static PageModel empty() {
-            return new PageModel(null, null, null, null, null, null);
+            return new PageModel(null, null, null, null, null, null, null, null, null);
         }
 
-        static PageModel of(VerificationResult result) {
+        static PageModel of(VerificationResult result, HolderPhoto photo) {
             VerificationReason reason = result.reason();
             return new PageModel(result, reason == null ? null : reason.textId(), reason == null ? null : reason.textEn(),
-                    null, null, null);
+                    null, null, null, PageTimes.indonesian(result.expiresAt()), PageTimes.english(result.expiresAt()),
+                    photo);
         }
 
         static PageModel problem(String problemId, String problemEn) {
-            return new PageModel(null, null, null, problemId, problemEn, null);
+            return new PageModel(null, null, null, problemId, problemEn, null, null, null, null);
         }
 
         /** A refused picture (IMAGE_TOO_LARGE, SERVICE_BUSY, ...), explained on the page. */
         static PageModel problem(ProblemException problem) {
-            return new PageModel(null, null, null, problem.detail("id"), problem.detail("en"), problem.type().code());
+            return new PageModel(null, null, null, problem.detail("id"), problem.detail("en"), problem.type().code(),
+                    null, null, null);
+        }
+
+        /** The attributes shown as text: the photo digest gives way to the photo itself. */
+        public java.util.Map<String, String> textAttributes() {
+            java.util.Map<String, String> shown = new java.util.LinkedHashMap<>(result.attributes());
+            shown.remove("photoDigest");
+            return shown;
         }
     }
 
@@ -80,9 +94,11 @@ public class VerifierPageResource {
     private final TokenConfig config;
     private final PictureQrReader pictures;
     private final CsrfTokens csrfTokens;
+    private final HolderPhotos photos;
 
     public VerifierPageResource(@Location("verify.html") Template verify, TokenVerificationService verifications,
-            TokenConfig config, PictureQrReader pictures) {
+            TokenConfig config, PictureQrReader pictures, HolderPhotos photos) {
+        this.photos = photos;
         this.verify = verify;
         this.verifications = verifications;
         this.config = config;
@@ -151,7 +167,7 @@ public class VerifierPageResource {
 
     private Uni<TemplateInstance> verifyToken(String token) {
         return verifications.verify(token, config.verifierPage().clientId(), config.verifierPage().scopes())
-                .map(result -> verify.data("page", PageModel.of(result)));
+                .chain(result -> photos.of(result).map(photo -> verify.data("page", PageModel.of(result, photo.orElse(null)))));
     }
 
     /** The page with the browser's CSRF token in its forms (a new one when it has none), and the cookie set again. */

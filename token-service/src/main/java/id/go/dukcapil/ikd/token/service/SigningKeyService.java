@@ -20,8 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.crypto.AesGcmSealer;
 import id.go.dukcapil.ikd.token.config.TokenConfig;
-import id.go.dukcapil.ikd.token.crypto.KeySealer;
 import id.go.dukcapil.ikd.token.domain.KeyRing;
 import id.go.dukcapil.ikd.token.domain.SigningKey;
 import id.go.dukcapil.ikd.token.repository.SigningKeyRepository;
@@ -52,14 +52,15 @@ public class SigningKeyService {
     private final SigningKeyRepository repository;
     private final TokenConfig config;
     private final Clock clock;
-    private final KeySealer sealer;
+    /** Private keys at rest: AES-GCM under the key-encryption key, the kid as associated data (a sealed key cannot move to another row). */
+    private final AesGcmSealer sealer;
     private final AtomicReference<KeyRing> ring = new AtomicReference<>(KeyRing.empty());
 
     public SigningKeyService(SigningKeyRepository repository, TokenConfig config, Clock clock) {
         this.repository = repository;
         this.config = config;
         this.clock = clock;
-        this.sealer = new KeySealer(config.keyEncryptionKey());
+        this.sealer = AesGcmSealer.fromBase64(config.keyEncryptionKey(), "ikd.token.key-encryption-key", 16, 24, 32);
     }
 
     /** The key to sign with now; creates the first key when there is none. */

@@ -19,11 +19,14 @@ import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.crypto.MalformedTokenException;
 import id.go.dukcapil.ikd.token.domain.Scopes;
 import id.go.dukcapil.ikd.token.domain.VerificationReason;
+import id.go.dukcapil.ikd.token.domain.VerificationReferences;
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
 import id.go.dukcapil.ikd.token.mapping.TokenVerifiedMapper;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository.QrTokenAttempt;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository.QrTokenClaim;
+import id.go.dukcapil.ikd.token.repository.VerificationRecordRepository;
+import id.go.dukcapil.ikd.token.repository.VerificationRecordRepository.VerificationRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +40,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) or {@code crit} make the token fail. The
  * answer holds what the relying party's scope allows, never more than the token shows. Then time (with a small leeway), revocation, and single use
  * (a primary-key insert, so of concurrent presentations exactly one wins). Every answer, valid or
- * not, is audited as TokenVerified in the same transaction. Presentations that arrive together
+ * not, is audited as TokenVerified and recorded (reference, relying party, attributes disclosed,
+ * verdict: {@code verification_record}) in the same transaction. Presentations that arrive together
  * share that transaction and its statements (group commit).
  */
 @ApplicationScoped
@@ -48,6 +52,7 @@ public class TokenVerificationService {
     private final SigningKeyService keys;
     private final Pool pool;
     private final SingleUseRepository singleUse;
+    private final VerificationRecordRepository records;
     private final Outbox outbox;
     private final TokenConfig config;
     private final Clock clock;
@@ -56,7 +61,9 @@ public class TokenVerificationService {
     private final GroupCommit<Presentation, VerificationResult> decisions;
 
     public TokenVerificationService(SigningKeyService keys, Pool pool, SingleUseRepository singleUse,
-            Outbox outbox, TokenConfig config, Clock clock, MeterRegistry registry) {
+            VerificationRecordRepository records, Outbox outbox, TokenConfig config, Clock clock,
+            MeterRegistry registry) {
+        this.records = records;
         this.registry = registry;
         this.decisions = new GroupCommit<>("qr-token-claims", config.groupCommitMaxBatch(), registry, this::decide);
         this.keys = keys;
@@ -112,6 +119,7 @@ public class TokenVerificationService {
                 ? Uni.createFrom().item(List.<QrTokenClaim>of())
                 : singleUse.claimQrTokens(connection, attempts))
                 .map(claims -> results(presentations, claims))
+                .call(results -> records.recordAll(connection, records(presentations, results)))
                 .call(results -> outbox.appendAll(connection, audit(presentations, results))));
     }
 
@@ -120,10 +128,27 @@ public class TokenVerificationService {
         int claimed = 0;
         for (Presentation presentation : presentations) {
             Inspection inspection = presentation.inspection();
-            results.add(inspection.refusal() != null ? inspection.refusal()
-                    : result(inspection.checked(), claims.get(claimed++), presentation.scopes()));
+            VerificationResult result = inspection.refusal() != null ? inspection.refusal()
+                    : result(inspection.checked(), claims.get(claimed++), presentation.scopes());
+            results.add(result.withReference(VerificationReferences.next()));
         }
         return results;
+    }
+
+    /** One record per answer: what a valid one disclosed (by scope), and the verdict. */
+    private static List<VerificationRecord> records(List<Presentation> presentations, List<VerificationResult> results) {
+        List<VerificationRecord> rows = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            VerificationResult result = results.get(i);
+            Presentation presentation = presentations.get(i);
+            String disclosed = result.valid()
+                    ? String.join(" ", released(presentation.inspection().checked(), presentation.scopes()))
+                    : "";
+            rows.add(new VerificationRecord(result.reference(), presentation.at(), presentation.relyingParty(),
+                    result.subject(), result.jti(), disclosed,
+                    result.valid() ? "VALID" : result.reason().name()));
+        }
+        return rows;
     }
 
     private static VerificationResult result(Checked token, QrTokenClaim claim, Collection<String> scopes) {
@@ -132,7 +157,7 @@ public class TokenVerificationService {
         }
         return claim.first()
                 ? new VerificationResult(true, null, token.jti(), token.subject(), token.issuedAt(),
-                        token.expiresAt(), attributes(token, claim, scopes))
+                        token.expiresAt(), attributes(token, claim, scopes), claim.holder(), null)
                 : VerificationResult.invalid(VerificationReason.REPLAYED, token.jti(), token.subject());
     }
 

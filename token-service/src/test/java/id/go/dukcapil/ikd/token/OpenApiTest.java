@@ -1,0 +1,13 @@
+package id.go.dukcapil.ikd.token;
+
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.OpenApiContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The platform's OpenAPI conventions, checked on this service's document. */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "token"))
+class OpenApiTest extends OpenApiContract {
+}
