@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,7 @@ import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.notification.TestEvents.Citizen;
-import id.go.dukcapil.ikd.notification.messaging.DeadLetterOutbox;
+import id.go.dukcapil.ikd.notification.service.UndeliverableReports;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.Mailbox;
 import id.go.dukcapil.ikd.testing.Mailbox.Mail;
@@ -64,6 +65,13 @@ class CitizenMessagesTest {
                     : "Pendaftaran IKD Anda telah diterima");
             assertThat(mail.text()).contains("K7M2-Q9XD", "KTP-el", "1500537")
                     .contains(language.equals("en") ? "Bring your physical KTP-el" : "Bawa KTP-el fisik Anda");
+            // the app does not renew the counter code by itself: the citizen taps "Kode baru" (app.js); its
+            // validity is registration-service's setting, shown under the code, so the email names no number
+            assertThat(mail.text()).contains(language.equals("en") ? "valid for a few minutes, as shown under it"
+                    : "berlaku beberapa menit, seperti tertulis di bawah kodenya")
+                    .doesNotContain("10 minutes").doesNotContain("10 menit")
+                    .contains(language.equals("en") ? "\"New code\"" : "\"Kode baru\"")
+                    .doesNotContain("renewed every").doesNotContain("diperbarui setiap");
             assertThat(mail.html()).contains("K7M2-Q9XD", "1500537", "<ol>");
 
             NotificationStatus status = awaitStatus(statuses, citizen, NotificationChannel.EMAIL, DeliveryStatus.SENT);
@@ -90,13 +98,32 @@ class CitizenMessagesTest {
 
             LoggedRequest sms = awaitSms(citizen.phone());
             assertThat(sms.getHeader("Authorization")).isEqualTo("Bearer " + NotificationTestResource.SMS_TOKEN);
-            assertThat(sms.getBodyAsString()).contains(reason, "0335-420829").doesNotContain("\\n");
+            // the SMS says it shorter, to fit one or two segments (SmsLengthTest)
+            String smsReason = language.equals("en") ? "The physical KTP-el was not shown. Register again"
+                    : "KTP-el fisik tidak ditunjukkan saat verifikasi. Daftar ulang";
+            assertThat(sms.getBodyAsString()).contains(smsReason, "0335-420829").doesNotContain("\\n");
 
             awaitStatus(statuses, citizen, NotificationChannel.EMAIL, DeliveryStatus.SENT);
             NotificationStatus smsStatus = awaitStatus(statuses, citizen, NotificationChannel.SMS, DeliveryStatus.SENT);
             assertThat(smsStatus.kind()).isEqualTo("VERIFICATION_REJECTED");
             assertThat(smsStatus.recipientMasked()).doesNotContain(citizen.phone().substring(5, 9));
         }
+    }
+
+    /** Tapin keeps Central Indonesia Time: the PIN's expiry is given in WITA, not in Jakarta's time. */
+    @ParameterizedTest
+    @ValueSource(strings = { "id", "en" })
+    void theExpiryIsInTheOfficesTimeZone(String language) {
+        Citizen citizen = Citizen.speaking(language);
+        Instant expiresAt = Instant.parse("2026-12-05T15:30:00Z");
+        TestEvents.publish(TestEvents.approved(citizen));
+        TestEvents.publish(TestEvents.activationCode(citizen, TestEvents.seal(TestEvents.randomPin(),
+                "http://localhost:8083/activate?t=link-" + citizen.registrationId()), expiresAt, TestEvents.TAPIN));
+
+        Mail mail = Mailbox.await(TestEvents.imapPort(), citizen.email(), m -> true, PATIENCE);
+        // 15.30 UTC is 23.30 in Rantau (UTC+8) and 22.30 in Jakarta
+        assertThat(mail.text()).contains(language.equals("en") ? "5 December 2026, 23:30 WITA" : "5 Desember 2026, 23.30 WITA")
+                .doesNotContain("WIB");
     }
 
     @ParameterizedTest
@@ -116,6 +143,9 @@ class CitizenMessagesTest {
             assertThat(mail.text()).contains((language.equals("en") ? "Activation PIN: " : "PIN aktivasi: ") + pin)
                     .contains(link, "0335-420829", "WIB");
             assertThat(mail.html()).contains(pin, "href=\"" + link + "\"");
+            // the activation page solves its proof-of-work captcha itself: nothing to enter but the PIN
+            assertThat(mail.text()).doesNotContainIgnoringCase("captcha");
+            assertThat(mail.html()).doesNotContainIgnoringCase("captcha");
 
             NotificationStatus status = awaitStatus(statuses, citizen, NotificationChannel.EMAIL, DeliveryStatus.SENT);
             assertThat(status.kind()).isEqualTo("ACTIVATION_CODE");
@@ -184,7 +214,7 @@ class CitizenMessagesTest {
             assertThat(statuses.collect(forCitizen(citizen), Duration.ofSeconds(3))).hasSize(2);
             assertThat(smsTo(NotificationTestResource.INVALID_PHONE)).hasSize(1);
 
-            var letters = deadLetters.collect(TopicProbe.ofType(DeadLetterOutbox.TYPE)
+            var letters = deadLetters.collect(TopicProbe.ofType(UndeliverableReports.TYPE)
                     .and(r -> citizen.registrationId().toString().equals(r.key())), Duration.ofSeconds(2));
             assertThat(letters).as("the SMS only: the email was sent").hasSize(1);
             var letter = new com.fasterxml.jackson.databind.ObjectMapper().readTree(letters.getFirst().value());
@@ -218,7 +248,7 @@ class CitizenMessagesTest {
                     .filter(s -> s.channel() == NotificationChannel.SMS)).hasSize(2);
             assertThat(smsTo(NotificationTestResource.FLAKY_PHONE)).hasSize(2)
                     .allSatisfy(request -> assertThat(request.getBodyAsString())
-                            .contains("biometric recording", sent.notificationId().toString()));
+                            .contains("KTP-el recording not done", sent.notificationId().toString()));
         }
     }
 

@@ -28,10 +28,11 @@ import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.notification.TestEvents.Citizen;
-import id.go.dukcapil.ikd.notification.messaging.DeadLetterOutbox;
+import id.go.dukcapil.ikd.notification.service.UndeliverableReports;
 import id.go.dukcapil.ikd.testing.FreePorts;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -52,7 +53,7 @@ class DeadLettersTest {
     @ConfigProperty(name = "ikd.test.wiremock-port")
     int wireMockPort;
 
-    private RejectingSmtpServer busyServer;
+    private ScriptedSmtpServer busyServer;
 
     @AfterEach
     void stopMailServer() {
@@ -109,8 +110,10 @@ class DeadLettersTest {
 
     @Test
     void aMessageWithoutFallbackWhoseSmtpServerKeepsAnswering451IsDeadLetteredAfterItsLastAttempt() throws Exception {
-        busyServer = RejectingSmtpServer.start(smtpPort, "451 4.3.0 try again later");
+        busyServer = ScriptedSmtpServer.start(smtpPort, "451 4.3.0 try again later");
         Citizen citizen = Citizen.speaking("en");
+        double undeliverableBefore = metric(UNDELIVERABLE);
+        double poisonBefore = metric(POISON_EVENTS);
         try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION);
                 TopicProbe deadLetters = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.deadLetter("notification-service"))) {
             String eventId = TestEvents.publish(TestEvents.registrationSubmitted(citizen, "K7M2-Q9XD"));
@@ -132,11 +135,24 @@ class DeadLettersTest {
             assertThat(letter.has("fallbackNotificationId")).as("nothing took over").isFalse();
             assertThat(letter.toString()).doesNotContain(citizen.email(), "K7M2-Q9XD");
             assertThat(smsTo(citizen.phone())).isEmpty();
+            // an undelivered message is counted as such, not as a poison event (two alerts, two causes)
+            assertThat(metric(UNDELIVERABLE)).isEqualTo(undeliverableBefore + 1);
+            assertThat(metric(POISON_EVENTS)).isEqualTo(poisonBefore);
         }
     }
 
+    private static final String UNDELIVERABLE = "ikd_notifications_undeliverable_total";
+    private static final String POISON_EVENTS = "ikd_events_dead_lettered_total{consumer=\"notification-service\"";
+
+    /** The value of the Prometheus sample whose line starts with {@code prefix}; 0 when there is none yet. */
+    private static double metric(String prefix) {
+        String exposition = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return exposition.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static Predicate<ConsumerRecord<String, String>> deadLetterOf(Citizen citizen) {
-        return TopicProbe.ofType(DeadLetterOutbox.TYPE).and(r -> citizen.registrationId().toString().equals(r.key()));
+        return TopicProbe.ofType(UndeliverableReports.TYPE).and(r -> citizen.registrationId().toString().equals(r.key()));
     }
 
     private static NotificationStatus awaitStatus(TopicProbe statuses, Citizen citizen, NotificationChannel channel,

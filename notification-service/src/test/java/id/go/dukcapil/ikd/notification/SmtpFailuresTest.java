@@ -45,7 +45,7 @@ class SmtpFailuresTest {
     int wireMockPort;
 
     private MailServer mailServer;
-    private RejectingSmtpServer rejectingServer;
+    private ScriptedSmtpServer rejectingServer;
 
     @AfterEach
     void stopMailServers() {
@@ -116,7 +116,7 @@ class SmtpFailuresTest {
 
     @Test
     void anUnknownMailboxIsNotRetriedAndThePinFallsBackToSms() {
-        rejectingServer = RejectingSmtpServer.start(smtpPort);
+        rejectingServer = ScriptedSmtpServer.start(smtpPort);
         Citizen citizen = Citizen.speaking("en");
         String pin = TestEvents.randomPin();
         String link = "http://localhost:8083/activate?t=unknown-mailbox-" + citizen.registrationId();
@@ -131,7 +131,7 @@ class SmtpFailuresTest {
 
             LoggedRequest sms = await().atMost(PATIENCE).until(() -> smsTo(citizen.phone()), found -> !found.isEmpty())
                     .getFirst();
-            assertThat(sms.getBodyAsString()).contains("Activation PIN: " + pin, link);
+            assertThat(sms.getBodyAsString()).contains("activation PIN " + pin, link);
             NotificationStatus smsSent = status(statuses.await(forCitizen(citizen).and(r -> status(r).channel() == NotificationChannel.SMS
                     && status(r).status() == DeliveryStatus.SENT), PATIENCE));
             assertThat(smsSent.kind()).isEqualTo("ACTIVATION_CODE");

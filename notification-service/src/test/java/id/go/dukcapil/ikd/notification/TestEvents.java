@@ -48,6 +48,12 @@ final class TestEvents {
             "Jalan Raya Dringu Nomor 901 Desa Kedungdalem Kec. Dringu", "0335-420829",
             "dispendukcapilkabprob@gmail.com", "0813-7770-3600", "http://disdukcapil.probolinggo.kab.go.id");
 
+    /** An office on Central Indonesia Time (Kalimantan Selatan), from its SOP. */
+    static final OfficeContact TAPIN = new OfficeContact("6305-DISDUKCAPIL",
+            "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
+            "Jl. Datu Nuraya Kawasan Rantau Baru RT. 1 RW. 1, Kecamatan Tapin Utara, Kabupaten Tapin", null, null, null,
+            "https://dukcapil.tapinkab.go.id/", id.go.dukcapil.ikd.events.IndonesianTimeZone.WITA);
+
     /**
      * An office whose name has everything that breaks a hand-built gateway request: quotes, a
      * backslash, form separators that would add a field, non-ASCII Indonesian punctuation.
@@ -121,9 +127,12 @@ final class TestEvents {
     }
 
     static ActivationCodeIssued activationCode(Citizen citizen, String sealedSecrets) {
-        return new ActivationCodeIssued(citizen.registrationId(), UUID.randomUUID(), sealedSecrets,
-                Instant.now().plus(24, ChronoUnit.HOURS), 1, citizen.email(), citizen.phone(), citizen.language(),
-                PROBOLINGGO);
+        return activationCode(citizen, sealedSecrets, Instant.now().plus(24, ChronoUnit.HOURS), PROBOLINGGO);
+    }
+
+    static ActivationCodeIssued activationCode(Citizen citizen, String sealedSecrets, Instant expiresAt, OfficeContact office) {
+        return new ActivationCodeIssued(citizen.registrationId(), UUID.randomUUID(), sealedSecrets, expiresAt, 1,
+                citizen.email(), citizen.phone(), citizen.language(), office);
     }
 
     static IdentityActivated activated(Citizen citizen) {
@@ -160,6 +169,11 @@ final class TestEvents {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The notifier's public key, to seal other contents than a PIN and link. */
+    static PublicKey publicKeyForTests() {
+        return publicKey();
     }
 
     static String randomPin() {

@@ -137,6 +137,13 @@ public interface NotificationConfig {
          */
         @WithDefault("2m")
         Duration lease();
+
+        /**
+         * How long a stopping replica waits for its round in flight to record what it sent
+         * (within Quarkus' shutdown and Kubernetes' grace period, 30 s).
+         */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 
     interface DefaultContact {
@@ -146,7 +153,8 @@ public interface NotificationConfig {
         @WithDefault("Direktorat Jenderal Kependudukan dan Pencatatan Sipil, Kementerian Dalam Negeri")
         String name();
 
-        @WithDefault("Jl. Medan Merdeka Utara No. 7, Jakarta Pusat")
+        /** As verification-service's office row of Ditjen: one address everywhere. */
+        @WithDefault("Jl. Raya Pasar Minggu Km. 19, Jakarta Selatan 12510")
         Optional<String> address();
 
         /** Halo Dukcapil call center. */

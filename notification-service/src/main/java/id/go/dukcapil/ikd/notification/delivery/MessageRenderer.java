@@ -45,17 +45,28 @@ public class MessageRenderer {
             data.put("pin", secrets.pin());
             data.put("activationUrl", secrets.activationUrl());
         }
+        Object sealedLink = data.remove(TemplateModels.SEALED_LINK);
+        if (sealedLink != null) {
+            data.put("deactivationUrl", opener.openDeactivationLink((String) sealedLink));
+        }
         String language = notification.language;
         String subject = notification.kind.subject(language);
         data.put("subject", subject);
         data.put("language", language);
         String name = notification.kind.template() + "." + language;
         if (notification.channel == NotificationChannel.SMS) {
-            String text = render("sms/" + name + ".txt", data).replaceAll("\\s+", " ").trim();
-            return new RenderedMessage(subject, text, null);
+            return new RenderedMessage(subject, sms(name, data), null);
         }
         return new RenderedMessage(subject, render("email/" + name + ".txt", data),
                 render("email/" + name + ".html", data));
+    }
+
+    /**
+     * An SMS text on one line, e.g. {@code sms("verification-rejected.id", data)}. The templates keep it
+     * to one GSM-7 segment (160 characters) with a usual office name and never beyond two (SmsLengthTest).
+     */
+    String sms(String name, Map<String, Object> data) {
+        return render("sms/" + name + ".txt", data).replaceAll("\\s+", " ").trim();
     }
 
     private String render(String templateId, Map<String, Object> data) {

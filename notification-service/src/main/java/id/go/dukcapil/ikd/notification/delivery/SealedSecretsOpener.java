@@ -49,6 +49,20 @@ public class SealedSecretsOpener {
 
     /** @throws UnreadableSecretsException when the JWE is not for us or its content is not a PIN and link */
     public ActivationSecrets open(String compactJwe) {
+        JsonNode secrets = decrypt(compactJwe);
+        String pin = secrets.path("pin").asText("");
+        if (!PIN.matcher(pin).matches()) {
+            throw new UnreadableSecretsException("the sealed PIN is not 6 digits");
+        }
+        return new ActivationSecrets(pin, httpUrl(secrets.path("activationUrl").asText("")));
+    }
+
+    /** The link of DeactivationLinkIssued; never logged. */
+    public String openDeactivationLink(String compactJwe) {
+        return httpUrl(decrypt(compactJwe).path("deactivationUrl").asText(""));
+    }
+
+    private JsonNode decrypt(String compactJwe) {
         try {
             JsonWebEncryption jwe = new JsonWebEncryption();
             jwe.setAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
@@ -57,19 +71,21 @@ public class SealedSecretsOpener {
                     ContentEncryptionAlgorithmIdentifiers.AES_256_GCM));
             jwe.setCompactSerialization(compactJwe);
             jwe.setKey(privateKey);
-            JsonNode secrets = json.readTree(jwe.getPayload());
-            String pin = secrets.path("pin").asText("");
-            String url = secrets.path("activationUrl").asText("");
-            if (!PIN.matcher(pin).matches()) {
-                throw new UnreadableSecretsException("the sealed PIN is not 6 digits");
-            }
-            URI link = URI.create(url);
-            if (!("https".equals(link.getScheme()) || "http".equals(link.getScheme())) || link.getHost() == null) {
-                throw new UnreadableSecretsException("the sealed activation link is not an http(s) URL");
-            }
-            return new ActivationSecrets(pin, url);
+            return json.readTree(jwe.getPayload());
         } catch (JoseException | IOException | IllegalArgumentException e) {
             // the message names only the failure class: nothing of the secrets
+            throw new UnreadableSecretsException("sealed secrets cannot be opened: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String httpUrl(String url) {
+        try {
+            URI link = URI.create(url);
+            if (!("https".equals(link.getScheme()) || "http".equals(link.getScheme())) || link.getHost() == null) {
+                throw new UnreadableSecretsException("the sealed link is not an http(s) URL");
+            }
+            return url;
+        } catch (IllegalArgumentException e) {
             throw new UnreadableSecretsException("sealed secrets cannot be opened: " + e.getClass().getSimpleName());
         }
     }

@@ -14,6 +14,9 @@ public enum NotificationKind {
     /** The PIN and the activation link; an email that fails for good falls back to SMS. */
     ACTIVATION_CODE(EventType.ACTIVATION_CODE_ISSUED, "PIN aktivasi Identitas Kependudukan Digital",
             "Activation PIN for your Digital Population Identity"),
+    /** The confirmation link of a self-deactivation asked from another device (a lost phone), by email and SMS. */
+    DEACTIVATION_LINK(EventType.DEACTIVATION_LINK_ISSUED, "Konfirmasi penonaktifan IKD Anda",
+            "Confirm the deactivation of your IKD"),
     IDENTITY_ACTIVATED(EventType.IDENTITY_ACTIVATED, "IKD Anda telah aktif", "Your IKD is now active"),
     IDENTITY_REVOKED(EventType.IDENTITY_REVOKED, "Peringatan keamanan: IKD Anda dinonaktifkan",
             "Security alert: your IKD was deactivated");

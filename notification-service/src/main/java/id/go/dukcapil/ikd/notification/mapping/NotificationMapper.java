@@ -8,11 +8,10 @@ import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.notification.delivery.Recipients;
 import id.go.dukcapil.ikd.notification.domain.Notification;
-import id.go.dukcapil.ikd.notification.messaging.NotificationDeadLetter;
-import id.go.dukcapil.ikd.notification.rest.NotificationView;
+import id.go.dukcapil.ikd.notification.domain.UndeliverableReport;
 import id.go.dukcapil.ikd.web.Masking;
 
-/** Entity to event and to the ops view: recipients only masked. */
+/** Entity to events and reports: recipients only masked. */
 public final class NotificationMapper {
 
     private static final String INVALID = "(invalid address)";
@@ -28,20 +27,13 @@ public final class NotificationMapper {
     }
 
     /** What ops need to find and replay a message that failed for good; never its content. */
-    public static NotificationDeadLetter toDeadLetter(Notification notification, UUID fallbackNotificationId,
+    public static UndeliverableReport toUndeliverableReport(Notification notification, UUID fallbackNotificationId,
             Instant at) {
-        return new NotificationDeadLetter(notification.id, notification.registrationId, notification.kind.name(),
+        return new UndeliverableReport(notification.id, notification.registrationId, notification.kind.name(),
                 notification.channel, notification.lastError, notification.attempts, notification.sourceEventId,
                 notification.kind.sourceEvent().type(), notification.kind.sourceEvent().topic(),
                 maskedRecipient(notification), fallbackNotificationId, notification.createdAt, at,
                 notification.expiresAt);
-    }
-
-    public static NotificationView toView(Notification notification) {
-        return new NotificationView(notification.id, notification.registrationId, notification.sourceEventId,
-                notification.kind.name(), notification.channel, notification.state.name(), notification.attempts,
-                maskedRecipient(notification), notification.lastError, notification.createdAt,
-                notification.state.isFinal() ? null : notification.nextAttemptAt, notification.sentAt);
     }
 
     public static String maskedRecipient(Notification notification) {

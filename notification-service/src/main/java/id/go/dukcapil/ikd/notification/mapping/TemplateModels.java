@@ -1,17 +1,16 @@
 package id.go.dukcapil.ikd.notification.mapping;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.VerificationDecided;
@@ -28,11 +27,8 @@ public class TemplateModels {
     /** Key of the sealed JWE in the stored model; the renderer opens it. */
     public static final String SEALED_SECRETS = "sealedSecrets";
 
-    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-    private static final DateTimeFormatter DATE_ID = DateTimeFormatter.ofPattern("d MMMM yyyy, HH.mm 'WIB'",
-            Locale.forLanguageTag("id-ID"));
-    private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'WIB'",
-            Locale.ENGLISH);
+    /** Key of a sealed deactivation link in the stored model; the renderer opens it. */
+    public static final String SEALED_LINK = "sealedLink";
 
     private final OfficeContact defaultOffice;
 
@@ -46,7 +42,7 @@ public class TemplateModels {
     public Map<String, String> registrationReceived(RegistrationSubmitted event, String language) {
         Map<String, String> model = office(defaultOffice);
         model.put("shortCode", event.shortCode());
-        model.put("submittedAt", format(event.submittedAt(), language));
+        model.put("submittedAt", format(event.submittedAt(), language, defaultOffice.zone()));
         return model;
     }
 
@@ -54,27 +50,34 @@ public class TemplateModels {
         Map<String, String> model = office(event.office());
         model.put("reasonCode", event.reasonCode().name());
         model.put("reasonNote", orEmpty(event.reasonNote()));
-        model.put("decidedAt", format(event.decidedAt(), language));
+        model.put("decidedAt", format(event.decidedAt(), language, event.office().zone()));
         return model;
     }
 
     public Map<String, String> activationCode(ActivationCodeIssued event, String language) {
         Map<String, String> model = office(event.office());
         model.put(SEALED_SECRETS, event.sealedSecrets());
-        model.put("expiresAt", format(event.expiresAt(), language));
+        model.put("expiresAt", format(event.expiresAt(), language, event.office().zone()));
+        return model;
+    }
+
+    public Map<String, String> deactivationLink(DeactivationLinkIssued event, String language) {
+        Map<String, String> model = office(event.office());
+        model.put(SEALED_LINK, event.sealedLink());
+        model.put("expiresAt", format(event.expiresAt(), language, event.office().zone()));
         return model;
     }
 
     public Map<String, String> identityActivated(IdentityActivated event, String language) {
         Map<String, String> model = office(event.office());
-        model.put("activatedAt", format(event.activatedAt(), language));
+        model.put("activatedAt", format(event.activatedAt(), language, event.office().zone()));
         return model;
     }
 
     public Map<String, String> identityRevoked(IdentityRevoked event, String language) {
         Map<String, String> model = office(event.office());
         model.put("revocationReason", event.reason().name());
-        model.put("revokedAt", format(event.revokedAt(), language));
+        model.put("revokedAt", format(event.revokedAt(), language, event.office().zone()));
         return model;
     }
 
@@ -90,8 +93,9 @@ public class TemplateModels {
         return model;
     }
 
-    static String format(Instant instant, String language) {
-        return ("en".equals(language) ? DATE_EN : DATE_ID).format(instant.atZone(WIB));
+    /** In the office's zone, with its abbreviation (WIB, WITA, WIT) as Indonesians write it. */
+    static String format(Instant instant, String language, IndonesianTimeZone zone) {
+        return zone.format(instant, language);
     }
 
     private static String orEmpty(String value) {

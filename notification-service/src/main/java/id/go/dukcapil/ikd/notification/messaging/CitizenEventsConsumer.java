@@ -10,13 +10,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
+import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
 import id.go.dukcapil.ikd.notification.service.NotificationService;
+import id.go.dukcapil.ikd.notification.service.WithdrawalCancellations;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -32,10 +35,13 @@ public class CitizenEventsConsumer {
 
     private final IdempotentConsumer consumer;
     private final NotificationService service;
+    private final WithdrawalCancellations withdrawals;
 
-    public CitizenEventsConsumer(IdempotentConsumer consumer, NotificationService service) {
+    public CitizenEventsConsumer(IdempotentConsumer consumer, NotificationService service,
+            WithdrawalCancellations withdrawals) {
         this.consumer = consumer;
         this.service = service;
+        this.withdrawals = withdrawals;
     }
 
     @Incoming("registration-in")
@@ -66,8 +72,10 @@ public class CitizenEventsConsumer {
         String eventId = cloudEventId(message).orElse(null);
         EventRouter router = EventRouter.forConsumer(CONSUMER)
                 .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, eventId))
+                .on(RegistrationWithdrawn.class, withdrawals::onWithdrawn)
                 .on(VerificationDecided.class, event -> service.onVerificationDecided(event, eventId))
                 .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event, eventId))
+                .on(DeactivationLinkIssued.class, event -> service.onDeactivationLinkIssued(event, eventId))
                 .on(IdentityActivated.class, event -> service.onIdentityActivated(event, eventId))
                 .on(IdentityRevoked.class, event -> service.onIdentityRevoked(event, eventId))
                 .build();

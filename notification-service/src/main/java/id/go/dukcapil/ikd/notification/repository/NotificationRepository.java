@@ -81,4 +81,18 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     public Uni<List<Notification>> forRegistration(UUID registrationId) {
         return list("registrationId", Sort.by("createdAt").and("channel"), registrationId);
     }
+
+    /**
+     * Inside a transaction: the registration's messages not yet attempted or waiting to retry,
+     * locked. A row a dispatcher holds (SENDING) is being sent now and is left to finish.
+     */
+    public Uni<List<Notification>> lockWaiting(UUID registrationId) {
+        return find("registrationId = ?1 and state in (?2, ?3)", registrationId, NotificationState.PENDING,
+                NotificationState.RETRYING).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Inside a transaction: every message of the registration but one being sent right now. */
+    public Uni<Long> deleteAllButSending(UUID registrationId) {
+        return delete("registrationId = ?1 and state <> ?2", registrationId, NotificationState.SENDING);
+    }
 }

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.go.dukcapil.ikd.notification.mapping.NotificationMapper;
 import id.go.dukcapil.ikd.notification.service.NotificationService;
 import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.web.Problem;
@@ -72,6 +71,6 @@ public class NotificationResource {
         Uni<Void> scoped = caller.getGroups().contains("admin") ? Uni.createFrom().voidItem()
                 : grants.require(grant, id, caller);
         return scoped.chain(() -> service.forRegistration(id))
-                .map(notifications -> notifications.stream().map(NotificationMapper::toView).toList());
+                .map(notifications -> notifications.stream().map(NotificationView::of).toList());
     }
 }

@@ -9,6 +9,8 @@ import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
+import id.go.dukcapil.ikd.web.VertxContexts;
+
 /**
  * Vert.x contexts for dispatcher rounds. A round started by a commit signal runs outside any
  * request, so it gets a fresh duplicated context of its own (marked safe for Hibernate Reactive,
@@ -32,16 +34,9 @@ class DispatchContexts {
 
     /** An executor that continues on the current context. */
     Executor current() {
-        Context context = Vertx.currentContext();
-        if (context == null) {
+        if (Vertx.currentContext() == null) {
             throw new IllegalStateException("the dispatcher runs on a Vert.x context");
         }
-        return command -> {
-            if (Vertx.currentContext() == context) {
-                command.run();
-            } else {
-                context.runOnContext(ignored -> command.run());
-            }
-        };
+        return VertxContexts.current();
     }
 }

@@ -2,6 +2,8 @@ package id.go.dukcapil.ikd.notification.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,7 @@ import id.go.dukcapil.ikd.notification.delivery.RenderedMessage;
 import id.go.dukcapil.ikd.notification.delivery.SealedSecretsOpener;
 import id.go.dukcapil.ikd.notification.delivery.SmsSender;
 import id.go.dukcapil.ikd.notification.domain.Notification;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -53,6 +56,7 @@ public class Dispatcher {
     private final NotificationConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public Dispatcher(NotificationService service, MessageRenderer renderer, EmailSender email, SmsSender sms,
             CommitSignals signals, DispatchContexts contexts, UnrecordedOutcomes unrecorded,
@@ -82,6 +86,9 @@ public class Dispatcher {
      * into one, so a burst of commits never queues a round per message.
      */
     public void wakeUp() {
+        if (stopping) {
+            return;
+        }
         wanted.set(true);
         if (running.compareAndSet(false, true)) {
             contexts.run(this::loop);
@@ -97,14 +104,38 @@ public class Dispatcher {
     }
 
     private void afterRound(boolean claimedFull) {
-        if (claimedFull || wanted.get()) {
+        if (!stopping && (claimedFull || wanted.get())) {
             loop();
             return;
         }
         running.set(false);
         // a wake-up between the check above and the reset must not be lost
-        if (wanted.get() && running.compareAndSet(false, true)) {
+        if (!stopping && wanted.get() && running.compareAndSet(false, true)) {
             loop();
+        }
+    }
+
+    /**
+     * A stopping replica (SIGTERM: a rollout, a scale-down, {@code ./ikd} restarting it) starts no
+     * new round, lets the round in flight record what it sent, and records the outcomes it kept
+     * during a database blip: otherwise their leases expire and another replica sends those
+     * messages a second time. Bounded by {@code dispatch.drain-timeout}.
+     */
+    void drain(@Observes ShutdownEvent ignored) throws InterruptedException {
+        stopping = true;
+        long deadline = System.nanoTime() + config.dispatch().drainTimeout().toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (!unrecorded.ids().isEmpty()) {
+            CountDownLatch recorded = new CountDownLatch(1);
+            contexts.run(() -> unrecorded.recordPending().subscribe().with(done -> recorded.countDown(),
+                    failure -> recorded.countDown()));
+            recorded.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        if (running.get() || !unrecorded.ids().isEmpty()) {
+            LOG.warnf("stopped with a dispatch round in flight or %d outcomes unrecorded: their leases expire"
+                    + " and the messages are sent again under the same Message-ID", unrecorded.ids().size());
         }
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.DeliveryStatus;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
@@ -32,7 +33,6 @@ import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
 import id.go.dukcapil.ikd.notification.mapping.NotificationMapper;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
-import id.go.dukcapil.ikd.notification.messaging.DeadLetterOutbox;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
 import id.go.dukcapil.ikd.web.Languages;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,7 +53,7 @@ public class NotificationService {
 
     private final NotificationRepository repository;
     private final Outbox outbox;
-    private final DeadLetterOutbox deadLetters;
+    private final UndeliverableReports undeliverable;
     private final TemplateModels models;
     private final SealedSecretsOpener opener;
     private final NotificationConfig config;
@@ -62,7 +62,7 @@ public class NotificationService {
     /** Channels whose last attempt on this replica failed transiently (server away). */
     private final Map<NotificationChannel, AtomicBoolean> failing = new EnumMap<>(NotificationChannel.class);
 
-    public NotificationService(NotificationRepository repository, Outbox outbox, DeadLetterOutbox deadLetters,
+    public NotificationService(NotificationRepository repository, Outbox outbox, UndeliverableReports undeliverable,
             TemplateModels models, SealedSecretsOpener opener, NotificationConfig config, ObjectMapper json,
             MeterRegistry registry) {
         this.registry = registry;
@@ -71,7 +71,7 @@ public class NotificationService {
         }
         this.repository = repository;
         this.outbox = outbox;
-        this.deadLetters = deadLetters;
+        this.undeliverable = undeliverable;
         this.models = models;
         this.opener = opener;
         this.config = config;
@@ -133,6 +133,25 @@ public class NotificationService {
             }
             return chain;
         });
+    }
+
+    /** The link of a self-deactivation from another device: to the identity's email and phone both. */
+    public Uni<Void> onDeactivationLinkIssued(DeactivationLinkIssued event, String eventId) {
+        try {
+            opener.openDeactivationLink(event.sealedLink());
+        } catch (SealedSecretsOpener.UnreadableSecretsException e) {
+            throw new PoisonEventException(e.getMessage());
+        }
+        String language = Languages.normalise(event.language());
+        String model = write(models.deactivationLink(event, language));
+        Instant now = Instant.now();
+        Notification email = Notification.pending(event.registrationId(), eventId, NotificationKind.DEACTIVATION_LINK,
+                NotificationChannel.EMAIL, event.email(), language, model, now);
+        Notification sms = Notification.pending(event.registrationId(), eventId, NotificationKind.DEACTIVATION_LINK,
+                NotificationChannel.SMS, event.phone(), language, model, now);
+        email.expiresAt = event.expiresAt();
+        sms.expiresAt = event.expiresAt();
+        return queue(email).chain(() -> queue(sms));
     }
 
     public Uni<Void> onIdentityActivated(IdentityActivated event, String eventId) {
@@ -281,8 +300,8 @@ public class NotificationService {
 
     /**
      * FAILED for good, in one transaction: the status, the SMS in its place where the kind has
-     * one, and a dead letter for ops. A refusal (mailbox unknown, invalid number) is dead-lettered
-     * only when no SMS takes over; running out of retries always is: the SMTP server or gateway
+     * one, and an undeliverable report for ops. A refusal (mailbox unknown, invalid number) is
+     * reported only when no SMS takes over; running out of retries always is: the SMTP server or gateway
      * was down for the whole retry window, which ops must hear of even when the SMS got through.
      */
     private Uni<Void> failForGood(Notification notification, String reason, Instant now, boolean retriesRanOut) {
@@ -292,7 +311,7 @@ public class NotificationService {
         return emit(notification, DeliveryStatus.FAILED, reason, now)
                 .chain(() -> queueFallback(notification, now))
                 .chain(fallbackId -> fallbackId == null || retriesRanOut
-                        ? deadLetter(notification, fallbackId, now)
+                        ? reportUndeliverable(notification, fallbackId, now)
                         : Uni.createFrom().voidItem());
     }
 
@@ -309,11 +328,11 @@ public class NotificationService {
         return queueIfNew(sms).map(queued -> queued ? sms.id : null);
     }
 
-    private Uni<Void> deadLetter(Notification notification, UUID fallbackId, Instant now) {
-        LOG.warnf("%s %s to %s (notification %s, registration %s) goes to the dead-letter topic %s: %s",
+    private Uni<Void> reportUndeliverable(Notification notification, UUID fallbackId, Instant now) {
+        LOG.warnf("%s %s to %s (notification %s, registration %s) is reported undeliverable on %s: %s",
                 notification.kind, notification.channel, NotificationMapper.maskedRecipient(notification),
-                notification.id, notification.registrationId, deadLetters.topic(), notification.lastError);
-        return deadLetters.append(NotificationMapper.toDeadLetter(notification, fallbackId, now)).replaceWithVoid();
+                notification.id, notification.registrationId, undeliverable.topic(), notification.lastError);
+        return undeliverable.append(NotificationMapper.toUndeliverableReport(notification, fallbackId, now)).replaceWithVoid();
     }
 
     private Uni<Void> emit(Notification notification, DeliveryStatus status, String reason, Instant now) {

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.notification.messaging;
+package id.go.dukcapil.ikd.notification.domain;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -6,7 +6,8 @@ import java.util.UUID;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 
 /**
- * The value of a dead letter for a message that failed for good: enough for ops to find the
+ * The report of a message that failed for good (not to be confused with the platform's dead
+ * letters of poison events, which are events this service could not read): enough for ops to find the
  * case (notification, registration, the event that caused it) and decide on a replay, and
  * nothing of its content: no PIN, no link, no template model, no sealed secrets, only the masked
  * recipient.
@@ -18,7 +19,7 @@ import id.go.dukcapil.ikd.events.NotificationChannel;
  * @param fallbackNotificationId the SMS queued in this message's place, when there is one
  * @param expiresAt              after this the message is useless (activation codes); a replay after it is refused
  */
-public record NotificationDeadLetter(
+public record UndeliverableReport(
         UUID notificationId,
         UUID registrationId,
         String kind,
