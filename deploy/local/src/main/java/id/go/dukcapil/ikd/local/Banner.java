@@ -8,6 +8,8 @@ import java.util.List;
 
 import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
 import id.go.dukcapil.ikd.local.infra.LocalPorts;
+import id.go.dukcapil.ikd.local.suite.HaPorts;
+import id.go.dukcapil.ikd.local.suite.ServiceProcess;
 import id.go.dukcapil.ikd.local.suite.SuiteService;
 
 /** What {@code ./ikd up} prints once everything is ready: every URL, the infrastructure, demo credentials. */
@@ -17,8 +19,30 @@ final class Banner {
     }
 
     static void print(Path root, List<SuiteService> services, LocalPorts ports, LocalInfrastructure.Timings timings) {
+        print(root, services, ports, timings, null, ports.kafkaBootstrapServers());
+    }
+
+    /** {@code ha}: the ports of the HA topology, or null for the single one. */
+    static void print(Path root, List<SuiteService> services, LocalPorts ports, LocalInfrastructure.Timings timings,
+            HaPorts ha, String kafkaBootstrapServers) {
         StringBuilder out = new StringBuilder("\n");
-        out.append("IKD siap / IKD is ready (infrastructure ready in ").append(Up.seconds(timings.total())).append(")\n\n");
+        out.append("IKD siap / IKD is ready (infrastructure ready in ").append(Up.seconds(timings.total())).append(")");
+        out.append(ha == null ? "\n\n" : ", topologi HA / HA topology: 3 Kafka brokers, 2 replicas per service, gateway\n\n");
+
+        if (ha != null) {
+            out.append("Gateway (deploy/routes.yaml): host publik / public hosts\n");
+            ha.publicUrls().forEach((host, url) -> row(out, host, url));
+            out.append("Replika / Replicas (the gateway's port per service → round robin over them)\n");
+            for (SuiteService service : services) {
+                List<Integer> replicaPorts = ha.replicas().get(service);
+                StringBuilder line = new StringBuilder(":" + ha.services().of(service) + " →");
+                for (int i = 0; i < replicaPorts.size(); i++) {
+                    line.append(' ').append(ServiceProcess.replicaName(service, i + 1)).append(" :").append(replicaPorts.get(i));
+                }
+                row(out, service.module(), line.toString());
+            }
+            out.append('\n');
+        }
 
         if (!services.isEmpty()) {
             out.append("Layanan / Services\n");
@@ -32,8 +56,8 @@ final class Banner {
         out.append("Halaman / Pages\n");
         for (SuiteService service : services) {
             for (SuiteService.Page page : service.pages()) {
-                row(out, page.labelId() + " / " + page.labelEn(),
-                        (service.baseUrl() + page.path() + " " + page.note()).strip());
+                String base = ha == null ? service.baseUrl() : ha.publicUrls().get(publicHostOf(service));
+                row(out, page.labelId() + " / " + page.labelEn(), (base + page.path() + " " + page.note()).strip());
             }
         }
         row(out, "Kotak masuk surel / Mail inbox", "http://localhost:" + ports.mailInbox());
@@ -44,7 +68,7 @@ final class Banner {
         row(out, "PostgreSQL", "127.0.0.1:" + ports.postgres() + "  user " + LocalInfrastructure.POSTGRES_USER
                 + ", password " + LocalInfrastructure.POSTGRES_PASSWORD + ", databases "
                 + String.join(", ", services.stream().map(SuiteService::database).toList()));
-        row(out, "Kafka", ports.kafkaBootstrapServers());
+        row(out, "Kafka", kafkaBootstrapServers);
         row(out, "Mail", "SMTP 127.0.0.1:" + ports.smtp() + ", IMAP 127.0.0.1:" + ports.imap()
                 + " (login and password: the recipient's address)");
         out.append('\n');
@@ -68,6 +92,16 @@ final class Banner {
         out.append("Berhenti / Stop: Ctrl-C here, or ./ikd down from another terminal\n");
         System.out.print(out);
         System.out.flush();
+    }
+
+    /** The public host of deploy/routes.yaml that serves a service's pages. */
+    private static String publicHostOf(SuiteService service) {
+        return switch (service) {
+            case VERIFICATION -> "portal";
+            case ACTIVATION -> "aktivasi";
+            case TOKEN -> "verifikasi";
+            default -> "api";
+        };
     }
 
     private static void row(StringBuilder out, String label, String value) {

@@ -8,7 +8,7 @@ import java.util.List;
 import id.go.dukcapil.ikd.local.demo.DemoJourney;
 
 /**
- * The launcher behind {@code ./ikd}: {@code up [--fresh] [--fast-unsafe] [--ready-timeout=SECONDS]},
+ * The launcher behind {@code ./ikd}: {@code up [--ha] [--fresh] [--fast-unsafe] [--ready-timeout=SECONDS]},
  * {@code down}, {@code status}, {@code demo}. The script picks the JDK, builds what is missing and passes the
  * project root as {@code -Dikd.home}; {@code logs} and {@code build} it does itself.
  */
@@ -29,7 +29,7 @@ public final class IkdLauncher {
                 case "up" -> Up.parse(root, dataDir, options).run();
                 case "down" -> new Down(dataDir).run();
                 case "status" -> new Status(root, dataDir).run();
-                case "demo" -> DemoJourney.run(System.out);
+                case "demo" -> demo(root, dataDir);
                 default -> usage();
             };
         } catch (UsageException e) {
@@ -43,13 +43,23 @@ public final class IkdLauncher {
         System.exit(exitCode);
     }
 
+    /** Through the gateway's public hosts when the running {@code ./ikd up} is the HA topology. */
+    private static int demo(Path root, Path dataDir) {
+        if ("HA".equals(new id.go.dukcapil.ikd.local.process.RunState(dataDir).topology())) {
+            var routes = id.go.dukcapil.ikd.local.gateway.RouteTable.ofProject(root);
+            return DemoJourney.run(System.out, id.go.dukcapil.ikd.local.suite.HaPorts.standard(routes).publicUrls());
+        }
+        return DemoJourney.run(System.out);
+    }
+
     private static int usage() {
         System.err.println("""
-                usage: ./ikd up [--fresh] [--fast-unsafe] [--ready-timeout=SECONDS]
+                usage: ./ikd up [--ha] [--fresh] [--fast-unsafe] [--ready-timeout=SECONDS]
                                                                        start the suite in the foreground
                        ./ikd down                                      stop it (and everything it started)
                        ./ikd status                                    what runs, ports, readiness
-                       ./ikd demo                                      one resident through the whole journey (needs ./ikd up)
+                       ./ikd demo                                      one resident through the whole journey (needs ./ikd up;
+                                                                       through the gateway when it runs with --ha)
                        ./ikd logs SERVICE|kafka|postgres               follow a log
                        ./ikd build                                     rebuild the suite (./mvnw install, no tests)""");
         return 2;

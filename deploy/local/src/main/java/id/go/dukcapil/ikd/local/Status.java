@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import id.go.dukcapil.ikd.local.gateway.RouteTable;
 import id.go.dukcapil.ikd.local.infra.LocalPorts;
 import id.go.dukcapil.ikd.local.process.PortCheck;
 import id.go.dukcapil.ikd.local.process.RecordedProcess;
 import id.go.dukcapil.ikd.local.process.RunState;
+import id.go.dukcapil.ikd.local.suite.HaPorts;
 import id.go.dukcapil.ikd.local.suite.ServiceProcess;
 import id.go.dukcapil.ikd.local.suite.SuiteService;
 
@@ -46,8 +48,15 @@ final class Status {
                         + "./ikd down stops them.");
             }
         }
-        System.out.printf("%n  %-22s %-7s %s%n", "KOMPONEN / COMPONENT", "PORT", "STATUS");
+        boolean ha = "HA".equals(state.topology());
+        if (ha) {
+            System.out.println("Topologi / topology: HA (./ikd up --ha)");
+        }
+        System.out.printf("%n  %-24s %-7s %s%n", "KOMPONEN / COMPONENT", "PORT", "STATUS");
         LocalPorts ports = LocalPorts.standard();
+        if (ha) {
+            return runHa(launcher.isPresent(), recorded, ports) ? 0 : 3;
+        }
         for (Map.Entry<String, Integer> component : ports.byComponent().entrySet()) {
             String pid = switch (component.getKey()) {
                 case "PostgreSQL" -> pidOf(recorded, "postgres");
@@ -55,7 +64,7 @@ final class Status {
                 default -> "";
             };
             int port = component.getValue();
-            System.out.printf("  %-22s %-7d %s%s%n", component.getKey(), port,
+            System.out.printf("  %-24s %-7d %s%s%n", component.getKey(), port,
                     PortCheck.acceptsConnections(port) ? "listening" : "not running", pid);
         }
         Map<String, RunState.Restart> restarts = new java.util.HashMap<>();
@@ -64,12 +73,56 @@ final class Status {
         }
         for (SuiteService service : SuiteService.values()) {
             if (service.existsIn(root)) {
-                System.out.printf("  %-22s %-7d %s%s%s%n", service.module(), service.port(),
+                System.out.printf("  %-24s %-7d %s%s%s%n", service.module(), service.port(),
                         readiness(service.port()), pidOf(recorded, service.module()),
                         restarted(restarts.get(service.module())));
             }
         }
         return launcher.isPresent() ? 0 : 3;
+    }
+
+    /** The HA topology: brokers, the gateway's hosts, each service's gateway port and its replicas. */
+    private boolean runHa(boolean running, List<RecordedProcess> recorded, LocalPorts ports) {
+        HaPorts ha = HaPorts.standard(RouteTable.ofProject(root));
+        row("PostgreSQL", ports.postgres(), listening(ports.postgres()) + pidOf(recorded, "postgres"));
+        List<Long> brokerPids = recorded.stream().filter(p -> p.name().equals("kafka")).filter(RecordedProcess::isRunning)
+                .map(RecordedProcess::pid).toList();
+        for (int i = 0; i < ha.brokers().size(); i++) {
+            row("Kafka broker " + (i + 1), ha.brokers().get(i), listening(ha.brokers().get(i)));
+        }
+        if (!brokerPids.isEmpty()) {
+            System.out.println("    (Kafka pids " + brokerPids + ")");
+        }
+        row("SMTP", ports.smtp(), listening(ports.smtp()));
+        row("IMAP", ports.imap(), listening(ports.imap()));
+        row("mail inbox", ports.mailInbox(), listening(ports.mailInbox()));
+        row("SMS outbox", ports.smsOutbox(), listening(ports.smsOutbox()));
+        ha.hosts().forEach((host, port) -> row("gateway " + host, port, listening(port)));
+        Map<String, RunState.Restart> restarts = new java.util.HashMap<>();
+        if (running) {
+            state.restarts().forEach(restart -> restarts.put(restart.name(), restart));
+        }
+        for (SuiteService service : SuiteService.values()) {
+            if (!service.existsIn(root)) {
+                continue;
+            }
+            row(service.module(), ha.services().of(service), "gateway → " + readiness(ha.services().of(service)));
+            List<Integer> replicaPorts = ha.replicas().get(service);
+            for (int i = 0; i < replicaPorts.size(); i++) {
+                String name = ServiceProcess.replicaName(service, i + 1);
+                row("  " + name, replicaPorts.get(i), readiness(replicaPorts.get(i)) + pidOf(recorded, name)
+                        + restarted(restarts.get(name)));
+            }
+        }
+        return running;
+    }
+
+    private static void row(String component, int port, String status) {
+        System.out.printf("  %-24s %-7d %s%n", component, port, status);
+    }
+
+    private static String listening(int port) {
+        return PortCheck.acceptsConnections(port) ? "listening" : "not running";
     }
 
     private static String readiness(int port) {

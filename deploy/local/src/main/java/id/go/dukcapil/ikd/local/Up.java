@@ -18,16 +18,22 @@ import java.util.Set;
 
 import id.go.dukcapil.ikd.local.IkdLauncher.LauncherException;
 import id.go.dukcapil.ikd.local.IkdLauncher.UsageException;
+import id.go.dukcapil.ikd.local.gateway.Gateway;
+import id.go.dukcapil.ikd.local.gateway.RouteTable;
+import id.go.dukcapil.ikd.local.infra.KafkaTopics;
 import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
 import id.go.dukcapil.ikd.local.infra.LocalPorts;
 import id.go.dukcapil.ikd.local.process.PortCheck;
 import id.go.dukcapil.ikd.local.process.RunState;
+import id.go.dukcapil.ikd.local.suite.HaPorts;
 import id.go.dukcapil.ikd.local.suite.LocalKeys;
+import id.go.dukcapil.ikd.local.suite.LocalSuite;
 import id.go.dukcapil.ikd.local.suite.RestartPolicy;
 import id.go.dukcapil.ikd.local.suite.ServiceEnvironment;
 import id.go.dukcapil.ikd.local.suite.ServiceProcess;
 import id.go.dukcapil.ikd.local.suite.SuiteService;
 import id.go.dukcapil.ikd.local.suite.Supervisor;
+import id.go.dukcapil.ikd.local.suite.Topology;
 import id.go.dukcapil.ikd.testing.Logs;
 import id.go.dukcapil.ikd.testing.Postgres;
 
@@ -36,11 +42,13 @@ import id.go.dukcapil.ikd.testing.Postgres;
  * waits for readiness, prints where everything is, and stays in the foreground until Ctrl-C
  * (or {@code ./ikd down}) — then stops the services, Kafka, and PostgreSQL last. A service that
  * dies meanwhile is restarted with backoff. PostgreSQL commits durably unless
- * {@code --fast-unsafe} is given.
+ * {@code --fast-unsafe} is given. {@code --ha} runs the {@link Topology#HA} topology: three
+ * Kafka brokers, two replicas of each service, and the gateway in front ({@link HaPorts}).
  */
 final class Up {
 
     private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration KAFKA_CLUSTER_READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
     private static final int LOG_LINES_ON_FAILURE = 30;
 
@@ -49,20 +57,24 @@ final class Up {
     private final boolean fresh;
     private final Postgres.Durability durability;
     private final Duration readyTimeout;
+    private final Topology topology;
     private final LocalPorts ports = LocalPorts.standard();
     private final RunState state;
 
     /** Between the main thread (starting) and the signal handler (stopping). */
     private final Object lock = new Object();
     private LocalInfrastructure infrastructure; // guarded by lock
+    private Gateway gateway; // guarded by lock
     private final List<ServiceProcess> services = new ArrayList<>(); // guarded by lock
     private final Supervisor supervisor = new Supervisor(RestartPolicy.STANDARD, new RestartReport());
     private boolean stopped; // guarded by lock
     private boolean infrastructureStarting; // guarded by lock
     private volatile boolean stopRequested;
 
-    private Up(Path root, Path dataDir, boolean fresh, Postgres.Durability durability, Duration readyTimeout) {
+    private Up(Path root, Path dataDir, boolean fresh, Postgres.Durability durability, Duration readyTimeout,
+            Topology topology) {
         this.root = root;
+        this.topology = topology;
         this.dataDir = dataDir;
         this.fresh = fresh;
         this.durability = durability;
@@ -74,8 +86,11 @@ final class Up {
         boolean fresh = false;
         Postgres.Durability durability = Postgres.Durability.DURABLE;
         Duration readyTimeout = IkdLauncher.DEFAULT_READY_TIMEOUT;
+        Topology topology = Topology.SINGLE;
         for (String option : options) {
-            if (option.equals("--fresh")) {
+            if (option.equals("--ha")) {
+                topology = Topology.HA;
+            } else if (option.equals("--fresh")) {
                 fresh = true;
             } else if (option.equals("--fast-unsafe")) {
                 durability = Postgres.Durability.FAST_UNSAFE;
@@ -89,7 +104,7 @@ final class Up {
                 throw new UsageException("unknown option for up: " + option);
             }
         }
-        return new Up(root, dataDir, fresh, durability, readyTimeout);
+        return new Up(root, dataDir, fresh, durability, readyTimeout, topology);
     }
 
     int run() {
@@ -102,7 +117,9 @@ final class Up {
             System.out.println("Stopped " + leftovers + " process(es) left over by an earlier ./ikd up.");
         }
         List<SuiteService> present = presentServices();
-        checkPortsAreFree(present);
+        RouteTable routes = topology == Topology.HA ? RouteTable.ofProject(root) : null;
+        HaPorts ha = routes == null ? null : HaPorts.standard(routes);
+        checkPortsAreFree(present, ha);
         if (fresh) {
             deleteRecursively(dataDir);
             System.out.println("--fresh: removed " + root.relativize(dataDir) + "/ (data, logs, keys); starting empty.");
@@ -110,36 +127,52 @@ final class Up {
         Path logDir = dataDir.resolve("logs");
         routeInfrastructureLog(logDir);
         state.begin();
+        state.recordTopology(topology.name());
         installStopHandlers();
 
-        System.out.printf("Starting PostgreSQL (:%d), Kafka (:%d), mail (SMTP :%d, IMAP :%d, inbox :%d), SMS outbox (:%d)…%n",
-                ports.postgres(), ports.kafka(), ports.smtp(), ports.imap(), ports.mailInbox(), ports.smsOutbox());
+        System.out.printf("Starting PostgreSQL (:%d), Kafka (%s), mail (SMTP :%d, IMAP :%d, inbox :%d), SMS outbox (:%d)…%n",
+                ports.postgres(), ha == null ? ":" + ports.kafka() : "3 brokers :" + ha.brokers().stream()
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(", :")),
+                ports.smtp(), ports.imap(), ports.mailInbox(), ports.smsOutbox());
         if (durability == Postgres.Durability.FAST_UNSAFE) {
             System.out.println("⚠ --fast-unsafe: PostgreSQL runs without fsync and synchronous commits; a crash of"
                     + " PostgreSQL or of this machine may lose acknowledged work or corrupt .ikd/postgres.");
         }
-        LocalInfrastructure infra = startInfrastructure(present);
+        LocalInfrastructure infra = startInfrastructure(present, ha == null ? LocalInfrastructure.KafkaLayout.single()
+                : new LocalInfrastructure.KafkaLayout(ha.brokers(), KafkaTopics.ofProject(root)));
         LocalInfrastructure.Timings t = infra.timings();
         System.out.printf("✓ Infrastruktur siap / Infrastructure ready in %s (PostgreSQL %s, Kafka %s, mail+SMS %s)%n",
                 seconds(t.total()), seconds(t.postgres()), seconds(t.kafka()), seconds(t.mail()));
 
         LocalKeys keys = LocalKeys.inDirectory(dataDir.resolve("keys"), ServiceEnvironment.secretNames());
-        ServiceEnvironment.Context context = new ServiceEnvironment.Context(ports, keys);
+        ServiceEnvironment.Context context = ha == null ? new ServiceEnvironment.Context(ports, keys)
+                : new ServiceEnvironment.Context(ports, ha.services(), keys, infra.kafkaBootstrapServers(), ha.publicUrls());
         if (present.isEmpty()) {
             System.out.println("No service module found; only the infrastructure runs.");
         }
+        if (ha != null) {
+            startGateway(routes, ha, present);
+        }
         long servicesStart = System.nanoTime();
         for (SuiteService service : present) {
-            // under the lock: a Ctrl-C now either sees this process in the list or it is never started
-            synchronized (lock) {
-                if (stopRequested) {
-                    break;
+            for (int replica = 1; replica <= topology.replicas(); replica++) {
+                // under the lock: a Ctrl-C now either sees this process in the list or it is never started
+                synchronized (lock) {
+                    if (stopRequested) {
+                        break;
+                    }
+                    ServiceProcess process;
+                    if (ha == null) {
+                        process = ServiceProcess.start(root, service, ServiceEnvironment.of(service, context), logDir);
+                    } else {
+                        int port = ha.replicas().get(service).get(replica - 1);
+                        process = ServiceProcess.startReplica(root, service, replica, port,
+                                LocalSuite.replicaEnvironment(service, context, port), logDir);
+                    }
+                    services.add(process);
+                    supervisor.add(process);
+                    state.record(process.name(), process.pid());
                 }
-                ServiceProcess process = ServiceProcess.start(root, service, ServiceEnvironment.of(service, context),
-                        logDir);
-                services.add(process);
-                supervisor.add(process);
-                state.record(service.module(), process.pid());
             }
         }
         waitIfStopping();
@@ -148,7 +181,7 @@ final class Up {
             awaitReady();
             System.out.printf("✓ Layanan siap / Services ready in %s%n", seconds(Duration.ofNanos(System.nanoTime() - servicesStart)));
         }
-        Banner.print(root, present, ports, infra.timings());
+        Banner.print(root, present, ports, infra.timings(), ha, infra.kafkaBootstrapServers());
         watchUntilStopped();
         return 0;
     }
@@ -173,9 +206,12 @@ final class Up {
         return present;
     }
 
-    private void checkPortsAreFree(List<SuiteService> present) {
+    private void checkPortsAreFree(List<SuiteService> present, HaPorts ha) {
         Map<String, Integer> wanted = new LinkedHashMap<>(ports.byComponent());
         present.forEach(service -> wanted.put(service.module(), service.port()));
+        if (ha != null) {
+            wanted.putAll(ha.byComponent());
+        }
         List<String> taken = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         wanted.forEach((component, port) -> {
@@ -194,14 +230,15 @@ final class Up {
      * A Ctrl-C meanwhile waits until PostgreSQL and Kafka are up (or failed): stopping them half
      * started would leave a postmaster that pg_ctl is still bringing up.
      */
-    private LocalInfrastructure startInfrastructure(List<SuiteService> present) {
+    private LocalInfrastructure startInfrastructure(List<SuiteService> present, LocalInfrastructure.KafkaLayout kafka) {
         synchronized (lock) {
             infrastructureStarting = true;
         }
         LocalInfrastructure infra;
         try {
             infra = LocalInfrastructure.start(dataDir, ports,
-                    present.stream().map(SuiteService::database).toList(), KAFKA_READY_TIMEOUT, durability);
+                    present.stream().map(SuiteService::database).toList(),
+                    kafka.isCluster() ? KAFKA_CLUSTER_READY_TIMEOUT : KAFKA_READY_TIMEOUT, durability, kafka);
         } catch (RuntimeException e) {
             synchronized (lock) {
                 infrastructureStarting = false;
@@ -212,13 +249,13 @@ final class Up {
             stopAll();
             throw new LauncherException("Infrastruktur gagal / the infrastructure did not start: " + e.getMessage()
                     + "\nLogs: " + root.relativize(dataDir) + "/logs/postgres.log, "
-                    + root.relativize(dataDir) + "/kafka/broker.log", e);
+                    + root.relativize(dataDir) + (kafka.isCluster() ? "/kafka-cluster/node-*/broker.log" : "/kafka/broker.log"), e);
         }
         synchronized (lock) {
             infrastructureStarting = false;
             infrastructure = infra;
         }
-        state.record("kafka", infra.kafkaPid());
+        infra.kafkaPids().forEach(pid -> state.record("kafka", pid));
         infra.postmasterPid().ifPresent(pid -> state.record("postgres", pid));
         if (stopRequested) {
             stopAndExit();
@@ -226,25 +263,55 @@ final class Up {
         return infra;
     }
 
+    /** The gateway over the replicas of the services that exist, before they start (they call each other through it). */
+    private void startGateway(RouteTable routes, HaPorts ha, List<SuiteService> present) {
+        Map<SuiteService, List<Integer>> replicas = new java.util.EnumMap<>(SuiteService.class);
+        Map<SuiteService, Integer> servicePorts = new java.util.EnumMap<>(SuiteService.class);
+        present.forEach(service -> {
+            replicas.put(service, ha.replicas().get(service));
+            servicePorts.put(service, ha.services().of(service));
+        });
+        try {
+            Gateway started = Gateway.start(routes, ha.hosts(), servicePorts, replicas);
+            synchronized (lock) {
+                gateway = started;
+            }
+        } catch (RuntimeException e) {
+            stopAll();
+            throw new LauncherException("Gateway gagal / the gateway did not start: " + e.getMessage(), e);
+        }
+        System.out.println("✓ Gateway: " + ha.hosts().entrySet().stream().map(h -> h.getKey() + " :" + h.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")) + "; per service :8081–8085 → replicas");
+    }
+
     /** Polls every service until all are ready; one that exits or times out stops the whole suite. */
     private void awaitReady() {
         List<ServiceProcess> waiting = new ArrayList<>(services);
+        long waitingSince = System.nanoTime(); // bounds a crash loop of the HA topology, whose exits are restarted
         while (!waiting.isEmpty()) {
             for (ServiceProcess process : List.copyOf(waiting)) {
-                String module = process.service().module();
+                String module = process.name();
                 if (process.isReady()) {
                     System.out.printf("  ✓ %-22s ready in %s%n", module, seconds(process.sinceStart()));
                     waiting.remove(process);
-                } else if (!process.isAlive()) {
+                } else if (!process.isAlive() && topology == Topology.SINGLE) {
                     failStart(process, module + " berhenti / exited with code " + process.exitCode()
                             + " before it became ready");
-                } else if (process.sinceStart().compareTo(readyTimeout) > 0) {
+                } else if (process.sinceStart().compareTo(readyTimeout) > 0
+                        || System.nanoTime() - waitingSince > 2 * readyTimeout.toNanos()) {
                     failStart(process, module + " tidak siap / was not ready within " + readyTimeout.toSeconds()
-                            + " s (GET http://127.0.0.1:" + process.service().port() + "/q/health/ready); on a busy"
+                            + " s (GET http://127.0.0.1:" + process.port() + "/q/health/ready); on a busy"
                             + " machine give it longer: ./ikd up --ready-timeout=300");
                 }
             }
             if (!waiting.isEmpty()) {
+                if (topology == Topology.HA) {
+                    // ten JVMs starting at once on a small machine: a replica whose start failed (a
+                    // database connection timing out under load) is restarted, as Kubernetes would
+                    synchronized (lock) {
+                        supervisor.check();
+                    }
+                }
                 sleep(Duration.ofMillis(500));
             }
         }
@@ -283,7 +350,7 @@ final class Up {
         @Override
         public void exited(ServiceProcess process, ServiceProcess.Exit exit, Duration restartIn) {
             System.err.printf("⚠ %s berhenti / stopped unexpectedly (exit code %d%s) after %s; dimulai ulang dalam /"
-                    + " restarting in %s. Last lines of %s:%n%s", process.service().module(), exit.code(),
+                    + " restarting in %s. Last lines of %s:%n%s", process.name(), exit.code(),
                     exit.code() == 137 ? ", SIGKILL" : "", seconds(exit.uptime()), seconds(restartIn),
                     root.relativize(process.log()), Logs.tail(process.log(), 15).indent(4));
         }
@@ -291,15 +358,15 @@ final class Up {
         @Override
         public void restarted(ServiceProcess process) {
             ServiceProcess.Exit last = process.exits().getLast();
-            state.recordRestart(new RunState.Restart(process.service().module(), process.restarts(), last.code(),
+            state.recordRestart(new RunState.Restart(process.name(), process.restarts(), last.code(),
                     last.at()), process.pid());
-            System.out.printf("↻ %s dimulai ulang / restarted (restart %d, pid %d)%n", process.service().module(),
+            System.out.printf("↻ %s dimulai ulang / restarted (restart %d, pid %d)%n", process.name(),
                     process.restarts(), process.pid());
         }
 
         @Override
         public void readyAgain(ServiceProcess process) {
-            System.out.printf("✓ %s siap lagi / ready again in %s after restart %d%n", process.service().module(),
+            System.out.printf("✓ %s siap lagi / ready again in %s after restart %d%n", process.name(),
                     seconds(process.sinceStart()), process.restarts());
         }
     }
@@ -347,6 +414,9 @@ final class Up {
             supervisor.close();
             services.forEach(ServiceProcess::requestStop);
             services.forEach(process -> process.awaitStop(SERVICE_STOP_GRACE));
+            if (gateway != null) {
+                gateway.close();
+            }
             if (infrastructure != null) {
                 try {
                     infrastructure.close();

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /** The few HTTP calls the demo makes, JSON in and out, through the public APIs only. */
-final class DemoHttp {
+public final class DemoHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -26,10 +26,10 @@ final class DemoHttp {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An answer: its status and body, the body also as JSON (missing when it is not JSON). */
-    record Reply(String call, int status, String body, JsonNode json) {
+    public record Reply(String call, int status, String body, JsonNode json) {
 
         /** The JSON body when the status is one of {@code expected}, else a {@link DemoFailure} saying what came back. */
-        JsonNode expect(int... expected) {
+        public JsonNode expect(int... expected) {
             if (Arrays.stream(expected).noneMatch(s -> s == status)) {
                 throw new DemoFailure(call + " → HTTP " + status + " (expected "
                         + Arrays.stream(expected).mapToObj(Integer::toString).collect(Collectors.joining("/"))
@@ -43,11 +43,11 @@ final class DemoHttp {
         }
     }
 
-    Reply get(String url, String bearer) {
+    public Reply get(String url, String bearer) {
         return send(request(url, bearer).GET().build());
     }
 
-    Reply postJson(String url, Object body, String bearer) {
+    public Reply postJson(String url, Object body, String bearer) {
         try {
             return send(request(url, bearer).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
@@ -56,7 +56,7 @@ final class DemoHttp {
         }
     }
 
-    Reply postForm(String url, Map<String, String> form) {
+    public Reply postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -65,7 +65,7 @@ final class DemoHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    Reply postMultipart(String url, Multipart multipart) {
+    public Reply postMultipart(String url, Multipart multipart) {
         return send(request(url, null).header("Content-Type", multipart.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.bytes())).build());
     }
@@ -102,7 +102,7 @@ final class DemoHttp {
     }
 
     /** A step of the demo that did not go as the journey expects; the message says what happened. */
-    static final class DemoFailure extends RuntimeException {
+    public static final class DemoFailure extends RuntimeException {
         DemoFailure(String message) {
             super(message);
         }

@@ -46,6 +46,7 @@ public final class DemoJourney {
     private static final Pattern ACTIVATION_LINK = Pattern.compile("(https?://\\S+/activate\\?t=([A-Za-z0-9_.~%-]+))");
 
     private final PrintStream out;
+    private final Map<String, String> publicUrls;
     private final DemoHttp http = new DemoHttp();
     private final SecureRandom random = new SecureRandom();
     private final List<Timing> timings = new ArrayList<>();
@@ -65,13 +66,23 @@ public final class DemoJourney {
     record ActivationMail(String subject, String text, String pin, String link, String linkToken) {
     }
 
-    private DemoJourney(PrintStream out) {
+    private DemoJourney(PrintStream out, Map<String, String> publicUrls) {
         this.out = out;
+        this.publicUrls = Map.copyOf(publicUrls);
     }
 
-    /** Runs the demo, printing to {@code out}; returns the process exit code. */
+    /** Runs the demo against {@code ./ikd up}, printing to {@code out}; returns the process exit code. */
     public static int run(PrintStream out) {
-        return new DemoJourney(out).run();
+        return run(out, Map.of());
+    }
+
+    /**
+     * Against {@code ./ikd up --ha}: {@code publicUrls} are the gateway's public hosts
+     * ({@code api}, {@code portal}, …), and every call goes through them, as a phone's and an
+     * operator's would.
+     */
+    public static int run(PrintStream out, Map<String, String> publicUrls) {
+        return new DemoJourney(out, publicUrls).run();
     }
 
     private int run() {
@@ -347,7 +358,11 @@ public final class DemoJourney {
         return notReady;
     }
 
-    private static String url(SuiteService service, String path) {
+    /** The service's own port, or in the HA topology the gateway's public host that routes {@code path} to it. */
+    private String url(SuiteService service, String path) {
+        if (!publicUrls.isEmpty()) {
+            return publicUrls.get(service == SuiteService.VERIFICATION ? "portal" : "api") + path;
+        }
         return "http://127.0.0.1:" + service.port() + path;
     }
 

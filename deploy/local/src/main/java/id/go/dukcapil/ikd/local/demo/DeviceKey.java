@@ -15,7 +15,7 @@ import java.util.Base64;
  * The demo phone's device key, as the IKD app holds it: an EC P-256 pair whose public half is
  * registered as a JWK, and which proves possession by signing the server's nonce (ES256 compact JWS).
  */
-final class DeviceKey {
+public final class DeviceKey {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -25,7 +25,7 @@ final class DeviceKey {
         this.pair = pair;
     }
 
-    static DeviceKey generate() {
+    public static DeviceKey generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -36,14 +36,14 @@ final class DeviceKey {
     }
 
     /** The public key as a JWK: 32-byte big-endian coordinates, base64url. */
-    String publicJwk() {
+    public String publicJwk() {
         ECPublicKey key = (ECPublicKey) pair.getPublic();
         return "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + coordinate(key.getW().getAffineX())
                 + "\",\"y\":\"" + coordinate(key.getW().getAffineY()) + "\"}";
     }
 
     /** A compact JWS, header {"alg":"ES256"}, whose payload is {@code payload} exactly. */
-    String sign(String payload) {
+    public String sign(String payload) {
         String signingInput = BASE64URL.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         try {

@@ -16,20 +16,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * page does in the browser: the number in {@code [0, maxnumber]} whose
  * {@code sha256hex(salt + number)} is the challenge.
  */
-final class ProofOfWork {
+public final class ProofOfWork {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
 
     /** The challenge as {@code GET /api/v1/activations/captcha-challenge} returns it. */
-    record Challenge(String algorithm, String challenge, long maxnumber, String salt, String signature) {
+    public record Challenge(String algorithm, String challenge, long maxnumber, String salt, String signature) {
     }
 
     private ProofOfWork() {
     }
 
     /** The secret number behind the challenge; an {@link IllegalArgumentException} when there is none in range. */
-    static long solve(Challenge challenge) {
+    public static long solve(Challenge challenge) {
         if (!"SHA-256".equals(challenge.algorithm())) {
             throw new IllegalArgumentException("unsupported captcha algorithm: " + challenge.algorithm());
         }
@@ -44,7 +44,7 @@ final class ProofOfWork {
     }
 
     /** What the activation API takes as {@code captcha}: base64 of {algorithm, challenge, number, salt, signature}. */
-    static String payload(Challenge challenge, long number) {
+    public static String payload(Challenge challenge, long number) {
         Map<String, Object> solution = new LinkedHashMap<>();
         solution.put("algorithm", challenge.algorithm());
         solution.put("challenge", challenge.challenge());

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** A drawn stand-in for the demo resident's selfie: a PNG large enough for registration's 240 px minimum. */
-final class SelfieImage {
+public final class SelfieImage {
 
     static final int WIDTH = 360;
     static final int HEIGHT = 480;
@@ -20,7 +20,7 @@ final class SelfieImage {
     private SelfieImage() {
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         // no display on servers and CI: draw off-screen
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);

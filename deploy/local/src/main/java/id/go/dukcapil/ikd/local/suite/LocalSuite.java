@@ -11,6 +11,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import id.go.dukcapil.ikd.local.gateway.Gateway;
+import id.go.dukcapil.ikd.local.gateway.RouteTable;
+import id.go.dukcapil.ikd.local.infra.KafkaCluster;
+import id.go.dukcapil.ikd.local.infra.KafkaTopics;
 import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
 import id.go.dukcapil.ikd.local.infra.LocalPorts;
 import id.go.dukcapil.ikd.local.infra.SmsOutbox;
@@ -26,20 +30,31 @@ import id.go.dukcapil.ikd.testing.Postgres;
  * suites (the journey tests, the hostile-load tests, a running {@code ./ikd up}) never clash;
  * PostgreSQL without fsync, since the data is thrown away. A service that dies is restarted as
  * {@code ./ikd up} does, and its exits are kept for the tests to report.
+ *
+ * <p>In the {@link Topology#HA} topology ({@code ./ikd up --ha}): three Kafka brokers, two
+ * replicas of each service (each supervised), and the {@link Gateway}: {@link #url(SuiteService)}
+ * is then the gateway's port of that service (round robin over its replicas), and
+ * {@link #publicUrl(String)} the gateway's port of a public host of deploy/routes.yaml.
  */
 public final class LocalSuite implements AutoCloseable {
 
+    private static final Duration BROKER_READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Topology topology;
     private final Path dataDir;
     private final LocalPorts ports;
     private final ServicePorts servicePorts;
     private final LocalInfrastructure infrastructure;
-    private final Map<SuiteService, ServiceProcess> services = new EnumMap<>(SuiteService.class);
+    private final Map<SuiteService, List<ServiceProcess>> services = new EnumMap<>(SuiteService.class);
+    private volatile Gateway gateway;
     private final Supervisor supervisor;
     private final List<ExtraReplica> extraReplicas = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ServiceEnvironment.Context context;
     private volatile Path projectRoot;
 
-    private LocalSuite(Path dataDir, LocalPorts ports, ServicePorts servicePorts, LocalInfrastructure infrastructure) {
+    private LocalSuite(Topology topology, Path dataDir, LocalPorts ports, ServicePorts servicePorts,
+            LocalInfrastructure infrastructure) {
+        this.topology = topology;
         this.dataDir = dataDir;
         this.ports = ports;
         this.servicePorts = servicePorts;
@@ -48,24 +63,33 @@ public final class LocalSuite implements AutoCloseable {
             @Override
             public void exited(ServiceProcess process, ServiceProcess.Exit exit, Duration restartIn) {
                 System.err.printf("⚠ %s exited with code %d after %s; restarting in %s. Last lines of its log:%n%s",
-                        process.service().module(), exit.code(), exit.uptime(), restartIn,
+                        process.name(), exit.code(), exit.uptime(), restartIn,
                         Logs.tail(process.log(), 30).indent(4));
             }
 
             @Override
             public void restarted(ServiceProcess process) {
-                System.err.printf("↻ %s restarted (restart %d)%n", process.service().module(), process.restarts());
+                System.err.printf("↻ %s restarted (restart %d)%n", process.name(), process.restarts());
             }
 
             @Override
             public void readyAgain(ServiceProcess process) {
-                System.err.printf("✓ %s ready again%n", process.service().module());
+                System.err.printf("✓ %s ready again%n", process.name());
             }
         });
     }
 
-    /** Starts everything and returns once every service is ready; on failure everything is stopped. */
+    /** The single topology ({@link Topology#SINGLE}), as {@code ./ikd up}. */
     public static LocalSuite start(Path projectRoot, String name, Duration readyTimeout) {
+        return start(projectRoot, name, readyTimeout, Topology.SINGLE);
+    }
+
+    /**
+     * Starts everything in {@code topology} and returns once every service (every replica) is
+     * ready; on failure everything is stopped. {@code readyTimeout} is for the services; the
+     * brokers have their own.
+     */
+    public static LocalSuite start(Path projectRoot, String name, Duration readyTimeout, Topology topology) {
         List<String> unbuilt = Arrays.stream(SuiteService.values())
                 .map(service -> service.runnableJar(projectRoot)).filter(jar -> !Files.isRegularFile(jar))
                 .map(Path::toString).toList();
@@ -80,24 +104,51 @@ public final class LocalSuite implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         LocalPorts ports = LocalPorts.free();
-        ServicePorts servicePorts = ServicePorts.free();
+        RouteTable routes = topology == Topology.HA ? RouteTable.ofProject(projectRoot) : null;
+        HaPorts ha = topology == Topology.HA ? HaPorts.free(routes) : null;
+        ServicePorts servicePorts = ha != null ? ha.services() : ServicePorts.free();
+        LocalInfrastructure.KafkaLayout kafka = ha != null
+                ? new LocalInfrastructure.KafkaLayout(ha.brokers(), KafkaTopics.ofProject(projectRoot))
+                : LocalInfrastructure.KafkaLayout.single();
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, ports,
-                Arrays.stream(SuiteService.values()).map(SuiteService::database).toList(), Duration.ofSeconds(90),
-                Postgres.Durability.FAST_UNSAFE);
-        LocalSuite suite = new LocalSuite(dataDir, ports, servicePorts, infrastructure);
+                Arrays.stream(SuiteService.values()).map(SuiteService::database).toList(),
+                ha != null ? BROKER_READY_TIMEOUT : Duration.ofSeconds(90), Postgres.Durability.FAST_UNSAFE, kafka);
+        LocalSuite suite = new LocalSuite(topology, dataDir, ports, servicePorts, infrastructure);
         try {
             LocalKeys keys = LocalKeys.inDirectory(dataDir.resolve("keys"), ServiceEnvironment.secretNames());
-            ServiceEnvironment.Context context = new ServiceEnvironment.Context(ports, servicePorts, keys);
+            ServiceEnvironment.Context context = new ServiceEnvironment.Context(ports, servicePorts, keys,
+                    infrastructure.kafkaBootstrapServers(), ha != null ? ha.publicUrls() : Map.of());
             suite.context = context;
             suite.projectRoot = projectRoot;
-            for (SuiteService service : SuiteService.values()) {
-                ServiceProcess process = ServiceProcess.start(projectRoot, service, servicePorts.of(service),
-                        ServiceEnvironment.of(service, context), dataDir.resolve("logs"));
-                suite.services.put(service, process);
+            Path logs = dataDir.resolve("logs");
+            if (ha != null) {
+                suite.gateway = Gateway.start(routes, ha.hosts(), ha.services().ports(), ha.replicas());
             }
-            suite.awaitReady(readyTimeout);
-            suite.services.values().forEach(suite.supervisor::add);
-            suite.supervisor.watch(Duration.ofMillis(500));
+            for (SuiteService service : SuiteService.values()) {
+                List<ServiceProcess> replicas = new java.util.ArrayList<>();
+                if (ha == null) {
+                    replicas.add(ServiceProcess.start(projectRoot, service, servicePorts.of(service),
+                            ServiceEnvironment.of(service, context), logs));
+                } else {
+                    List<Integer> replicaPorts = ha.replicas().get(service);
+                    for (int replica = 1; replica <= replicaPorts.size(); replica++) {
+                        replicas.add(ServiceProcess.startReplica(projectRoot, service, replica, replicaPorts.get(replica - 1),
+                                replicaEnvironment(service, context, replicaPorts.get(replica - 1)), logs));
+                    }
+                }
+                suite.services.put(service, replicas);
+            }
+            if (ha == null) {
+                suite.awaitReady(readyTimeout);
+                suite.processes().forEach(suite.supervisor::add);
+                suite.supervisor.watch(Duration.ofMillis(500));
+            } else {
+                // ten JVMs starting on a small machine: one that fails its start (a connection
+                // timeout to PostgreSQL under load) is restarted as Kubernetes would, not fatal
+                suite.processes().forEach(suite.supervisor::add);
+                suite.supervisor.watch(Duration.ofMillis(500));
+                suite.awaitAllReady(readyTimeout);
+            }
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -105,12 +156,35 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /** A replica's environment: the service's, on the replica's own port. */
+    public static Map<String, String> replicaEnvironment(SuiteService service, ServiceEnvironment.Context context,
+            int port) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>(ServiceEnvironment.of(service, context));
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return environment;
+    }
+
+    /** Every process ready within {@code timeout}; exits meanwhile are the supervisor's to restart. */
+    private void awaitAllReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (ServiceProcess service : processes()) {
+            while (!service.isReady()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.name() + " did not become ready within " + timeout.toSeconds()
+                            + " s (restarts: " + service.restarts() + "); last lines of " + service.log() + ":\n"
+                            + Logs.tail(service.log(), 40));
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : processes()) {
             while (!service.isReady()) {
                 if (!service.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.service().module() + " did not become ready; last lines of "
+                    throw new IllegalStateException(service.name() + " did not become ready; last lines of "
                             + service.log() + ":\n" + Logs.tail(service.log(), 40));
                 }
                 sleep(Duration.ofMillis(500));
@@ -158,12 +232,75 @@ public final class LocalSuite implements AutoCloseable {
         return servicePorts.of(service);
     }
 
+    /** The (first) process of {@code service}. */
     public ServiceProcess process(SuiteService service) {
-        return services.get(service);
+        return services.get(service).getFirst();
     }
 
+    /** Every process of the suite's services, every replica of each. */
     public List<ServiceProcess> processes() {
-        return List.copyOf(services.values());
+        return services.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The replicas of {@code service}: one in the single topology, two in HA; each supervised. */
+    public List<ServiceProcess> replicas(SuiteService service) {
+        return List.copyOf(services.get(service));
+    }
+
+    /** The replica's own address, bypassing the gateway, e.g. {@code http://localhost:41234}. */
+    public static String urlOf(ServiceProcess replica) {
+        return "http://localhost:" + replica.port();
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /**
+     * The gateway's base URL of public host {@code host} of deploy/routes.yaml ({@code api},
+     * {@code portal}, {@code aktivasi}, {@code verifikasi}), e.g. {@code http://localhost:41235}.
+     * Only in the HA topology (the single one has no gateway).
+     */
+    public String publicUrl(String host) {
+        return "http://localhost:" + gateway().hostPort(host);
+    }
+
+    /** The gateway of the HA topology. */
+    public Gateway gateway() {
+        if (gateway == null) {
+            throw new IllegalStateException("the " + topology + " topology has no gateway; start the suite with Topology.HA");
+        }
+        return gateway;
+    }
+
+    /** Kafka brokers: 1 in the single topology, 3 in HA. */
+    public int brokerCount() {
+        return infrastructure.kafkaCluster().map(KafkaCluster::size).orElse(1);
+    }
+
+    /** What a Kafka client (a test reading topics back) bootstraps from. */
+    public String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
+    /** Ends broker {@code index} (0-based) at once (SIGKILL); HA only. */
+    public void killBroker(int index) {
+        cluster().kill(index);
+    }
+
+    /** Starts broker {@code index} (0-based) again on its data; returns once it is back in the cluster. HA only. */
+    public void startBroker(int index) {
+        cluster().restart(index, BROKER_READY_TIMEOUT);
+    }
+
+    /** Whether broker {@code index} (0-based) runs. */
+    public boolean brokerAlive(int index) {
+        return cluster().isAlive(index);
+    }
+
+    private KafkaCluster cluster() {
+        return infrastructure.kafkaCluster().orElseThrow(() -> new IllegalStateException(
+                "the " + topology + " topology has one broker; start the suite with Topology.HA"));
     }
 
     public int imapPort() {
@@ -174,12 +311,55 @@ public final class LocalSuite implements AutoCloseable {
         return infrastructure.smsOutbox();
     }
 
+    /** The log of the (first) process of {@code service}. */
     public Path logOf(SuiteService service) {
-        return ServiceProcess.logFile(dataDir.resolve("logs"), service);
+        return process(service).log();
     }
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** PostgreSQL, Kafka, mail and SMS underneath, with their ports and fault-injection controls. */
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /**
+     * Stops every supervised service process (SIGTERM, so each leaves its Kafka groups), runs
+     * {@code whileStopped} with none of them running or being restarted, then starts them again
+     * one at a time, each once the previous is ready (one JVM start at a time on a small machine;
+     * a start that fails is tried again), and gives them back to the supervisor. For operations
+     * that need a consumer group without members, such as resetting its offsets.
+     */
+    public void withServicesStopped(Runnable whileStopped, Duration readyTimeout) {
+        List<ServiceProcess> supervised = supervisor.processes();
+        supervisor.pause();
+        try {
+            supervised.forEach(ServiceProcess::requestStop);
+            supervised.forEach(process -> process.awaitStop(Duration.ofSeconds(30)));
+            whileStopped.run();
+        } finally {
+            try {
+                supervised.forEach(process -> startAgain(process, readyTimeout));
+            } finally {
+                supervisor.resume();
+            }
+        }
+    }
+
+    private static void startAgain(ServiceProcess process, Duration readyTimeout) {
+        Instant deadline = Instant.now().plus(readyTimeout);
+        while (!process.isAlive() || !process.isReady()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(process.service().module() + " was not ready again within "
+                        + readyTimeout + "; last lines of " + process.log() + ":\n" + Logs.tail(process.log(), 40));
+            }
+            if (!process.isAlive()) {
+                process.restart();
+            }
+            sleep(Duration.ofMillis(500));
+        }
     }
 
     /** Stops the services (no more restarts), then the infrastructure. */
@@ -187,11 +367,15 @@ public final class LocalSuite implements AutoCloseable {
     public synchronized void close() {
         supervisor.close();
         extraReplicas.forEach(ExtraReplica::close);
-        services.values().forEach(ServiceProcess::requestStop);
-        services.values().forEach(process -> process.awaitStop(Duration.ofSeconds(30)));
+        processes().forEach(ServiceProcess::requestStop);
+        // surefire kills a test JVM 30 s after its end: the services, then the brokers, well within that
+        processes().forEach(process -> process.awaitStop(Duration.ofSeconds(topology == Topology.HA ? 12 : 30)));
+        if (gateway != null) {
+            gateway.close();
+        }
         infrastructure.close();
-        // the bulk (database, broker) and the keys go; the services' logs stay for a look after a failure
-        for (String part : List.of("postgres", "kafka", "keys")) {
+        // the bulk (database, brokers) and the keys go; the services' logs stay for a look after a failure
+        for (String part : List.of("postgres", "kafka", "kafka-cluster", "keys")) {
             deleteRecursively(dataDir.resolve(part));
         }
     }

@@ -26,12 +26,36 @@ public final class ServiceEnvironment {
 
     public static final String ISSUER = "https://ikd.dukcapil.go.id";
 
-    /** What a value is computed from: the ports (infrastructure and services), the keys and the service that receives it. */
-    public record Context(LocalPorts ports, ServicePorts services, LocalKeys keys) {
+    /**
+     * What a value is computed from: the ports (infrastructure and services), the keys, the Kafka
+     * brokers, and in the HA topology the gateway's public hosts ({@code publicUrls}: host name of
+     * deploy/routes.yaml to base URL; empty in the single topology, where each service is its own
+     * public host).
+     */
+    public record Context(LocalPorts ports, ServicePorts services, LocalKeys keys, String kafkaBootstrapServers,
+            Map<String, String> publicUrls) {
+
+        public Context {
+            publicUrls = Map.copyOf(publicUrls);
+        }
+
+        /** The single topology: one broker on {@link LocalPorts#kafka()}, no gateway. */
+        public Context(LocalPorts ports, ServicePorts services, LocalKeys keys) {
+            this(ports, services, keys, ports.kafkaBootstrapServers(), Map.of());
+        }
 
         /** The services on their contract ports, as {@code ./ikd up} runs them. */
         public Context(LocalPorts ports, LocalKeys keys) {
             this(ports, ServicePorts.standard(), keys);
+        }
+
+        public boolean behindGateway() {
+            return !publicUrls.isEmpty();
+        }
+
+        /** The gateway's base URL of public host {@code host} in the HA topology, else {@code direct}. */
+        String publicUrl(String host, String direct) {
+            return publicUrls.getOrDefault(host, direct);
         }
     }
 
@@ -54,7 +78,9 @@ public final class ServiceEnvironment {
                     (c, s) -> "jdbc:postgresql://127.0.0.1:" + c.ports().postgres() + "/" + s.database()),
             every("QUARKUS_DATASOURCE_USERNAME", (c, s) -> LocalInfrastructure.POSTGRES_USER),
             every("QUARKUS_DATASOURCE_PASSWORD", (c, s) -> LocalInfrastructure.POSTGRES_PASSWORD),
-            every("KAFKA_BOOTSTRAP_SERVERS", (c, s) -> c.ports().kafkaBootstrapServers()),
+            // Flyway's first connection at start: ten JVMs starting on two cores can wait longer than the 5 s default
+            every("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", (c, s) -> "60S"),
+            every("KAFKA_BOOTSTRAP_SERVERS", (c, s) -> c.kafkaBootstrapServers()),
             every("MP_JWT_VERIFY_PUBLICKEY_LOCATION", (c, s) -> c.keys().jwt().publicKeyPem().toUri().toString()),
             every("MP_JWT_VERIFY_ISSUER", (c, s) -> ISSUER),
             every("SMALLRYE_JWT_SIGN_KEY_LOCATION", (c, s) -> c.keys().jwt().privateKeyPem().toUri().toString()),
@@ -63,16 +89,29 @@ public final class ServiceEnvironment {
             every("QUARKUS_LOG_CONSOLE_JSON_ENABLED", (c, s) -> "false"),
 
             secret(REGISTRATION, "IKD_REGISTRATION_SELFIE_KEY"),
-            // where the citizen app (served by registration-service) calls, and who may call from it (CORS)
-            to(REGISTRATION, "IKD_REGISTRATION_APP_ACTIVATION_URL", (c, s) -> c.services().baseUrl(ACTIVATION)),
-            to(REGISTRATION, "IKD_REGISTRATION_APP_TOKEN_URL", (c, s) -> c.services().baseUrl(TOKEN)),
+            // behind the HA gateway: the client's address from X-Forwarded-For, set by the gateway
+            // (which replaces what a client sent) and trusted from loopback only
+            every("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", (c, s) -> c.behindGateway() ? "true" : null),
+            every("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", (c, s) -> c.behindGateway() ? "true" : null),
+            every("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", (c, s) -> c.behindGateway() ? "127.0.0.1" : null),
+
+            // where the citizen app (served by registration-service) calls, and who may call from it
+            // (CORS); in the HA topology all three are on the gateway's api host
+            to(REGISTRATION, "IKD_REGISTRATION_APP_ACTIVATION_URL",
+                    (c, s) -> c.publicUrl("api", c.services().baseUrl(ACTIVATION))),
+            to(REGISTRATION, "IKD_REGISTRATION_APP_TOKEN_URL", (c, s) -> c.publicUrl("api", c.services().baseUrl(TOKEN))),
             new Variable("IKD_WEB_CORS_ORIGINS", EnumSet.of(ACTIVATION, TOKEN), false,
-                    (c, s) -> c.services().baseUrl(REGISTRATION) + ",http://127.0.0.1:" + c.services().of(REGISTRATION)),
+                    (c, s) -> c.behindGateway() ? origins(c.publicUrls().get("api"))
+                            : origins(c.services().baseUrl(REGISTRATION))),
 
             to(VERIFICATION, "IKD_VERIFICATION_REGISTRATION_URL",
                     (c, s) -> "http://127.0.0.1:" + c.services().of(REGISTRATION)),
+            // the registry photo (KTP Digital card, ikd.photo relying parties) is fetched from verification-service
+            to(TOKEN, "IKD_TOKEN_VERIFICATION_URL", (c, s) -> "http://127.0.0.1:" + c.services().of(VERIFICATION)),
+            to(ACTIVATION, "IKD_ACTIVATION_VERIFICATION_URL", (c, s) -> "http://127.0.0.1:" + c.services().of(VERIFICATION)),
 
-            to(ACTIVATION, "IKD_ACTIVATION_PUBLIC_URL", (c, s) -> c.services().baseUrl(ACTIVATION)),
+            // the activation link in the PIN email
+            to(ACTIVATION, "IKD_ACTIVATION_PUBLIC_URL", (c, s) -> c.publicUrl("aktivasi", c.services().baseUrl(ACTIVATION))),
             to(ACTIVATION, "IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION",
                     (c, s) -> c.keys().sealingPublicKey().toAbsolutePath().toString()),
             secret(ACTIVATION, "IKD_ACTIVATION_HASH_KEY"),
@@ -101,8 +140,9 @@ public final class ServiceEnvironment {
     public static Map<String, String> of(SuiteService service, Context context) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (Variable variable : TABLE) {
-            if (variable.services().contains(service)) {
-                environment.put(variable.name(), variable.value().of(context, service));
+            String value = variable.services().contains(service) ? variable.value().of(context, service) : null;
+            if (value != null) { // null: not set in this topology
+                environment.put(variable.name(), value);
             }
         }
         return environment;
@@ -111,6 +151,11 @@ public final class ServiceEnvironment {
     /** The names of the rows whose value is a generated local secret. */
     public static List<String> secretNames() {
         return TABLE.stream().filter(Variable::secret).map(Variable::name).toList();
+    }
+
+    /** {@code http://localhost:P} and {@code http://127.0.0.1:P}: a browser may use either name. */
+    private static String origins(String localhostUrl) {
+        return localhostUrl + "," + localhostUrl.replace("://localhost:", "://127.0.0.1:");
     }
 
     private static Variable every(String name, Value value) {

@@ -30,12 +30,17 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess {
 
     /**
-     * Five services, a broker and PostgreSQL share two cores and a laptop's memory: a small heap,
-     * the serial collector, and C1 only, which starts a Quarkus service fastest. The same flags
-     * run the services in the journey and hostile-load tests.
+     * Five services, a broker and PostgreSQL share two cores and a laptop's memory: a small heap
+     * and the serial collector. The full JIT (C1 then C2): a C1-only JIT started a service a few
+     * seconds sooner but made ES256 and Argon2 2-4x slower for as long as it ran; start-up comes
+     * from the AOT cache instead ({@link #aotCacheOptions}). The same flags run the services in
+     * the journey and hostile-load tests; docs/performance.md has the figures.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+            "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+
+    /** The JDK's AOT cache of a service (JEP 483/514), next to its quarkus-run.jar. */
+    public static final String AOT_CACHE = "app.aot";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -44,6 +49,7 @@ public final class ServiceProcess {
     }
 
     private final SuiteService service;
+    private final String name;
     private final int port;
     private final ProcessBuilder builder;
     private final Path log;
@@ -52,8 +58,9 @@ public final class ServiceProcess {
     private final List<Exit> exits = new ArrayList<>(); // guarded by this
     private int restarts; // guarded by this
 
-    private ServiceProcess(SuiteService service, int port, ProcessBuilder builder, Path log) {
+    private ServiceProcess(SuiteService service, String name, int port, ProcessBuilder builder, Path log) {
         this.service = service;
+        this.name = name;
         this.port = port;
         this.builder = builder;
         this.log = log;
@@ -75,29 +82,81 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
+        // only ./ikd up (the contract port) records a cache: test suites running replicas side by side only read it
+        command.addAll(aotCacheOptions(service.runnableJar(projectRoot), port == service.port()));
         command.add("-jar");
         command.add(service.runnableJar(projectRoot).toString());
         return start(service, port, command, service.moduleDir(projectRoot), environment, logDir);
     }
 
+    /**
+     * {@code -XX:AOTCache} when the service's cache is there and newer than its jar: classes
+     * come loaded and linked, with the training run's profiles, and start-up takes about a third
+     * less CPU. Otherwise, when {@code record}, {@code -XX:AOTCacheOutput}: this run is the
+     * training run, and the JVM writes the cache when the service stops (a child JVM assembles
+     * it, seconds on an idle machine), so the first {@code ./ikd up} after a build trains and the
+     * next ones start from the cache. A cache the JVM finds stale is ignored, never fatal.
+     */
+    static List<String> aotCacheOptions(Path runnableJar, boolean record) {
+        Path cache = runnableJar.resolveSibling(AOT_CACHE);
+        try {
+            // an assembly killed half way (./ikd down's grace ran out) leaves an empty file: record again
+            if (Files.isRegularFile(cache) && Files.size(cache) > 0
+                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(runnableJar)) > 0) {
+                return List.of("-XX:AOTCache=" + cache);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        // the assembly lists every class it cannot cache as a warning: only errors reach the log
+        return record && Files.isRegularFile(runnableJar) ? List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error")
+                : List.of();
+    }
+
+    /**
+     * Replica {@code replica} (1, 2, …) of the service on {@code port}, as the HA topology runs it:
+     * named {@code <module>-<replica>}, with its log in {@code <logDir>/<module>-<replica>.log}.
+     */
+    public static ServiceProcess startReplica(Path projectRoot, SuiteService service, int replica, int port,
+            Map<String, String> environment, Path logDir) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(aotCacheOptions(service.runnableJar(projectRoot), false));
+        command.add("-jar");
+        command.add(service.runnableJar(projectRoot).toString());
+        return start(service, replicaName(service, replica), port, command, service.moduleDir(projectRoot), environment,
+                logDir.resolve(replicaName(service, replica) + ".log"));
+    }
+
+    /** {@code registration-service-2}: how replicas are named in logs, {@code .ikd/processes} and {@code ./ikd status}. */
+    public static String replicaName(SuiteService service, int replica) {
+        return service.module() + "-" + replica;
+    }
+
     /** Any command standing for {@code service} (tests start a small stand-in this way). */
     public static ServiceProcess start(SuiteService service, int port, List<String> command, Path workingDir,
             Map<String, String> environment, Path logDir) {
-        Path log = logFile(logDir, service);
+        return start(service, service.module(), port, command, workingDir, environment, logFile(logDir, service));
+    }
+
+    private static ServiceProcess start(SuiteService service, String name, int port, List<String> command,
+            Path workingDir, Map<String, String> environment, Path log) {
+        Path logDir = log.getParent();
         try {
             Files.createDirectories(logDir);
             if (Files.exists(log)) {
                 Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare the log of " + service.module(), e);
+            throw new UncheckedIOException("could not prepare the log of " + name, e);
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        ServiceProcess started = new ServiceProcess(service, port, builder, log);
+        ServiceProcess started = new ServiceProcess(service, name, port, builder, log);
         started.launch();
         return started;
     }
@@ -111,7 +170,7 @@ public final class ServiceProcess {
             process = builder.start();
             startedNanos = System.nanoTime();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + service.module(), e);
+            throw new UncheckedIOException("could not start " + name, e);
         }
     }
 
@@ -121,13 +180,13 @@ public final class ServiceProcess {
      */
     public synchronized void restart() {
         if (process.isAlive()) {
-            throw new IllegalStateException(service.module() + " still runs (pid " + process.pid() + ")");
+            throw new IllegalStateException(name + " still runs (pid " + process.pid() + ")");
         }
         noteExit();
         Exit exit = exits.getLast();
         try {
             Files.writeString(log, String.format("%n=== %s: restarted by ./ikd (restart %d) after exit code %d at %s ===%n",
-                    service.module(), restarts + 1, exit.code(), exit.at()), StandardCharsets.UTF_8,
+                    name, restarts + 1, exit.code(), exit.at()), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the restart matters more than its marker line
@@ -151,6 +210,11 @@ public final class ServiceProcess {
 
     public SuiteService service() {
         return service;
+    }
+
+    /** The module's name, or {@code <module>-<n>} for a replica of the HA topology. */
+    public String name() {
+        return name;
     }
 
     public int port() {

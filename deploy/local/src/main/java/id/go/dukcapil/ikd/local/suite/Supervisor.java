@@ -48,6 +48,7 @@ public final class Supervisor implements AutoCloseable {
     private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
     private final Map<ServiceProcess, Watch> watches = new HashMap<>(); // guarded by this
     private volatile boolean stopped;
+    private boolean paused; // guarded by this
     private Thread watcher;
 
     public Supervisor(RestartPolicy policy, Listener listener) {
@@ -66,7 +67,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** One round: notes exits, restarts those whose backoff is over, reports restarted ones once ready. */
     public synchronized void check() {
-        if (stopped) {
+        if (stopped || paused) {
             return;
         }
         long now = System.nanoTime();
@@ -99,6 +100,15 @@ public final class Supervisor implements AutoCloseable {
                 listener.readyAgain(process);
             }
         }
+    }
+
+    /** No restarts until {@link #resume()}: for stopping the services on purpose for a while. */
+    public synchronized void pause() {
+        paused = true;
+    }
+
+    public synchronized void resume() {
+        paused = false;
     }
 
     /** Checks every {@code interval} on a daemon thread of its own until {@link #close()}. */

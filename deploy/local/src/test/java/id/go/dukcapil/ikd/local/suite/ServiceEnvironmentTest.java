@@ -180,4 +180,29 @@ class ServiceEnvironmentTest {
         assertThat(text).startsWith("-----BEGIN " + type + "-----");
         return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", ""));
     }
+
+    @Test
+    void behindTheHaGatewayTheServicesTrustItsForwardingAndLinkToItsHosts() {
+        LocalKeys keys = LocalKeys.inDirectory(keyDir, ServiceEnvironment.secretNames());
+        ServiceEnvironment.Context ha = new ServiceEnvironment.Context(LocalPorts.standard(), ServicePorts.standard(), keys,
+                "127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094",
+                Map.of("api", "http://localhost:8480", "aktivasi", "http://localhost:8482"));
+        for (SuiteService service : SuiteService.values()) {
+            assertThat(ServiceEnvironment.of(service, ha))
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094")
+                    .containsEntry("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true")
+                    .containsEntry("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true")
+                    .containsEntry("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
+            assertThat(ServiceEnvironment.of(service, context())).doesNotContainKeys(
+                    "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+        }
+        assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, ha))
+                .containsEntry("IKD_REGISTRATION_APP_ACTIVATION_URL", "http://localhost:8480")
+                .containsEntry("IKD_REGISTRATION_APP_TOKEN_URL", "http://localhost:8480");
+        assertThat(ServiceEnvironment.of(SuiteService.ACTIVATION, ha))
+                .containsEntry("IKD_ACTIVATION_PUBLIC_URL", "http://localhost:8482")
+                .containsEntry("IKD_WEB_CORS_ORIGINS", "http://localhost:8480,http://127.0.0.1:8480");
+        assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, ha))
+                .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081");
+    }
 }

@@ -1,0 +1,85 @@
+package id.go.dukcapil.ikd.deploy.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Every overlay builds, every resource is valid against its pinned API, every reference holds. */
+class ManifestsTest {
+
+    static Stream<Path> entries() {
+        return Stream.of(Project.KUBERNETES.resolve("overlays/production"),
+                Project.KUBERNETES.resolve("overlays/production-ingress"));
+    }
+
+    static Stream<Path> everyKustomization() {
+        return Stream.of("base", "gateway", "ingress", "base/monitoring", "overlays/production", "overlays/production-ingress")
+                .map(Project.KUBERNETES::resolve);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKustomization")
+    void everyResourceIsValidAgainstItsPinnedApi(Path kustomization) {
+        List<ObjectNode> resources = Manifests.build(kustomization);
+        assertThat(resources).isNotEmpty();
+        assertThat(resources.stream().flatMap(r -> StrictModels.problems(r).stream())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void everyReferenceHoldsInEachDeployableOverlay(Path overlay) {
+        assertThat(Manifests.problems(Manifests.build(overlay))).isEmpty();
+    }
+
+    @Test
+    void productionEntersThroughTheGatewayAndTheAlternativeThroughAnIngress() {
+        CrossReferences gateway = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production")));
+        assertThat(gateway.ofKind("HTTPRoute")).hasSize(Manifests.routeTable().hosts().size());
+        assertThat(gateway.ofKind("Ingress")).isEmpty();
+        CrossReferences ingress = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production-ingress")));
+        assertThat(ingress.ofKind("Ingress")).hasSize(1);
+        assertThat(ingress.ofKind("HTTPRoute")).isEmpty();
+    }
+
+    @Test
+    void everyServiceHasItsAutoscalerDisruptionBudgetMonitorAndKafkaUser() {
+        CrossReferences production = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production")));
+        for (String kind : List.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ServiceMonitor", "KafkaUser")) {
+            assertThat(production.ofKind(kind).stream().map(CrossReferences::name))
+                    .as(kind).containsExactlyInAnyOrderElementsOf(Project.SERVICES);
+        }
+    }
+
+    @Test
+    void everyPodExitsOnOutOfMemoryAndRunsAsANumericNonRootUser() {
+        CrossReferences production = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production")));
+        String jvmFlags = production.ofKind("ConfigMap").stream().filter(c -> CrossReferences.name(c).equals("ikd-common"))
+                .findFirst().orElseThrow().path("data").path("JAVA_TOOL_OPTIONS").asText();
+        // the flags of ./ikd (deploy/local ServiceProcess.JVM_OPTIONS) but the heap, which follows the pod's limit;
+        // the full JIT (no C1-only start-up trade: it slows ES256 and Argon2 2-4x)
+        assertThat(jvmFlags).contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75")
+                .doesNotContain("TieredStopAtLevel");
+        for (ObjectNode deployment : production.ofKind("Deployment")) {
+            var pod = deployment.path("spec").path("template").path("spec");
+            assertThat(pod.path("securityContext").path("runAsUser").asInt()).as(CrossReferences.name(deployment)).isPositive();
+            assertThat(pod.path("containers").get(0).path("envFrom").toString()).contains("ikd-common");
+            assertThat(pod.path("topologySpreadConstraints").size()).isPositive();
+        }
+    }
+
+    @Test
+    void theTopicsEachServiceUsesAreDerivedFromItsCode() {
+        // a guard on the derivation itself: if the patterns stopped matching, the ACL check would check nothing
+        assertThat(Project.producedTopics("activation-service")).contains("ikd.activation", "ikd.identity", "ikd.dlq.activation-service");
+        assertThat(Project.producedTopics("token-service")).contains("ikd.token");
+        assertThat(Project.consumedTopics("notification-service")).contains("ikd.registration", "ikd.identity");
+    }
+}
