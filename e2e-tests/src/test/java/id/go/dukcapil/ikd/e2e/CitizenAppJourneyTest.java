@@ -16,6 +16,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 
 import id.go.dukcapil.ikd.local.suite.SuiteService;
+import id.go.dukcapil.ikd.testing.ContrastCheck;
 import id.go.dukcapil.ikd.testing.HeadlessChromium;
 
 /**
@@ -56,7 +57,9 @@ class CitizenAppJourneyTest {
     @Test
     void citizenDoesTheWholeJourneyInTheBrowser() throws Exception {
         String email = Journey.uniqueEmail("ahmad");
-        try (BrowserContext context = browser.newContext(); Page app = context.newPage()) {
+        // on a 360 x 640 phone, as the citizen holds it
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 640));
+                Page app = context.newPage()) {
             app.navigate(suite.url(SuiteService.REGISTRATION) + "/app/");
             app.fill("#nik", AHMAD_NIK);
             app.fill("#email", email);
@@ -66,6 +69,7 @@ class CitizenAppJourneyTest {
             app.click("#register-button");
             app.waitForSelector("#counter-qr[data-rendered=true]", new Page.WaitForSelectorOptions().setTimeout(30_000));
             String shortCode = app.textContent("#short-code").trim();
+            assertThat(ContrastCheck.belowAa(app)).as("texts below 4.5:1 with the counter code").isEmpty();
 
             String operator = journey.operatorLogin("tapin.operator");
             var scanned = journey.scan(operator, Map.of("shortCode", shortCode));
@@ -80,14 +84,34 @@ class CitizenAppJourneyTest {
 
             app.fill("#app-pin", APP_PIN);
             app.click("#pin-button");
+            // KTP Digital: the card with the registry photo (verification-service, through activation-service)
+            app.waitForSelector("#card-section", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+            app.waitForSelector("#card-photo:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+            assertThat(app.textContent("#card-name")).isEqualTo("AHMAD FAUZI");
+            assertThat(app.textContent("#card-nik")).isEqualTo("630504********01");
+            assertThat(app.textContent("#card-activated")).endsWith("WITA");
+            assertThat(ContrastCheck.belowAa(app)).as("texts below 4.5:1 on the card").isEmpty();
+            app.click("#show-qr-button");
             app.waitForSelector("#qr-section", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
             String src = app.getAttribute("#identity-qr", "src");
             assertThat(src).startsWith("data:image/png;base64,");
+            assertThat(ContrastCheck.belowAa(app)).as("texts below 4.5:1 with the IKD QR").isEmpty();
             String token = Journey.decodeQr(src.substring("data:image/png;base64,".length()));
 
             var verdict = journey.verify(journey.relyingPartyToken(), token);
             assertThat(verdict.getBoolean("valid")).isTrue();
             assertThat(verdict.getString("attributes.fullName")).isEqualTo("AHMAD FAUZI");
+            // the demo relying party has ikd.photo: the registry photo, the issuing office, a reference
+            assertThat(verdict.getString("photo.status")).isEqualTo("SHOWN");
+            assertThat(verdict.getString("issuingOffice.code")).isEqualTo("6305-DISDUKCAPIL");
+            assertThat(verdict.getString("reference")).startsWith("VRF-");
+
+            // the citizen's own log (UU PDP access) shows that check: who, what it learned, the verdict
+            app.click("#data-button");
+            app.waitForSelector("#data-verifications li", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+            assertThat(app.textContent("#data-verifications")).contains(verdict.getString("reference"))
+                    .contains("Sah: identitas Anda dikonfirmasi.").contains("nama lengkap");
+            assertThat(ContrastCheck.belowAa(app)).as("texts below 4.5:1 with the data page").isEmpty();
         }
     }
 }

@@ -235,6 +235,37 @@ final class Journey {
 
     // --- the relying party ---
 
+    // --- data rights: self-deactivation (a lost phone) ---
+
+    /** In the app, after the app PIN: "Nonaktifkan IKD saya". */
+    void deactivateWithTheAppPin(CitizenSession session, String appPin) {
+        given().auth().oauth2(session.accessToken()).contentType(ContentType.JSON).body(Map.of("appPin", appPin))
+                .post(activation() + "/api/v1/citizen/identity/revocation").then().statusCode(200);
+    }
+
+    /** From another device: NIK and the registered contacts; the answer is the same whether they match or not. */
+    void askForADeactivationLink(String nik, String email, String phone) {
+        given().contentType(ContentType.JSON).body(Map.of("nik", nik, "email", email, "phone", phone))
+                .post(activation() + "/api/v1/citizen/deactivation-requests").then().statusCode(202);
+    }
+
+    /** The link in the deactivation email, as the citizen reads it in their mailbox. */
+    String awaitDeactivationLink(String email) {
+        Pattern link = Pattern.compile("(http://localhost:[0-9]+/deactivate\\?t=[A-Za-z0-9_-]+)");
+        Mailbox.Mail mail = Mailbox.await(suite.imapPort(), email, m -> link.matcher(m.text()).find(),
+                Duration.ofSeconds(90));
+        Matcher found = link.matcher(mail.text());
+        assertThat(found.find()).isTrue();
+        return found.group(1);
+    }
+
+    /** The confirm button of the link's page, as the API the page calls. */
+    void confirmDeactivation(String link) {
+        given().contentType(ContentType.JSON).body(Map.of("token", link.substring(link.indexOf("?t=") + 3)))
+                .post(activation() + "/api/v1/citizen/deactivation-requests/confirmation")
+                .then().statusCode(200);
+    }
+
     String relyingPartyToken() {
         return relyingPartyTokenAt(token());
     }

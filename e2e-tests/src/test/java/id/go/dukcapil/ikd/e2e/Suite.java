@@ -6,6 +6,7 @@ import java.time.Duration;
 import id.go.dukcapil.ikd.local.infra.SmsOutbox;
 import id.go.dukcapil.ikd.local.suite.LocalSuite;
 import id.go.dukcapil.ikd.local.suite.SuiteService;
+import id.go.dukcapil.ikd.local.suite.Topology;
 
 /**
  * The whole suite for the journey tests, started the way {@code ./ikd up} starts it
@@ -16,7 +17,12 @@ final class Suite {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
+    /** Ten service processes and three brokers on two shared cores: the HA start takes minutes. */
+    private static final Duration HA_READY_TIMEOUT = Duration.ofSeconds(900);
+
     private static Suite running;
+    private static Suite runningHa;
+    private static RuntimeException haStartFailure;
 
     private final LocalSuite suite;
 
@@ -32,6 +38,32 @@ final class Suite {
             running = new Suite(started);
         }
         return running;
+    }
+
+    /**
+     * The HA topology ({@link Topology#HA}: three brokers, two replicas per service, the gateway),
+     * started once for all multi-replica tests of the JVM. {@link #url(SuiteService)} is then the
+     * gateway's port of the service, so a {@link Journey} on it takes turns between the replicas.
+     */
+    static synchronized Suite sharedHa() {
+        if (haStartFailure != null) {
+            throw new IllegalStateException("the HA topology did not start for an earlier test class", haStartFailure);
+        }
+        if (runningHa == null) {
+            long start = System.nanoTime();
+            LocalSuite started;
+            try {
+                started = LocalSuite.start(Path.of(System.getProperty("ikd.project.root", "..")), "e2e-ha",
+                        HA_READY_TIMEOUT, Topology.HA);
+            } catch (RuntimeException e) {
+                haStartFailure = e;
+                throw e;
+            }
+            System.out.printf("HA topology ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "ikd-e2e-ha-stop"));
+            runningHa = new Suite(started);
+        }
+        return runningHa;
     }
 
     String url(SuiteService service) {

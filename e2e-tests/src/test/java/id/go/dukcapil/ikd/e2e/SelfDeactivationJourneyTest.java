@@ -1,0 +1,111 @@
+package id.go.dukcapil.ikd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import id.go.dukcapil.ikd.testing.HeadlessChromium;
+
+/**
+ * The citizen deactivates their own IKD (UU PDP; a lost phone), and a relying party's check of a
+ * QR minted before is answered REVOKED: once in the app after the app PIN, once from another
+ * device through the confirmation link sent to the registered email and phone.
+ */
+class SelfDeactivationJourneyTest {
+
+    private static final String BAGUS_NIK = "3171011212000001"; // Jakarta Pusat, office 3171-DEMO (local approval)
+    private static final String APP_PIN = "583920";
+
+    private static Suite suite;
+    private static Journey journey;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.shared();
+        journey = new Journey(suite);
+        playwright = Playwright.create();
+        browser = HeadlessChromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void afterTheAppPinTheQrIsRefusedAsRevoked() {
+        Activated citizen = approveAndActivate("bagus.pin");
+        Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), APP_PIN);
+        Journey.QrToken shownBefore = journey.mintQr(session, APP_PIN);
+
+        journey.deactivateWithTheAppPin(session, APP_PIN);
+
+        assertRefusedAsRevoked(shownBefore.token());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "REVOKED".equals(journey.status(citizen.registration()).getString("status")));
+    }
+
+    @Test
+    void fromANewDeviceTheEmailedLinkDeactivatesAndTheQrIsRefusedAsRevoked() {
+        Activated citizen = approveAndActivate("bagus.hilang");
+        Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), APP_PIN);
+        Journey.QrToken onTheLostPhone = journey.mintQr(session, APP_PIN);
+
+        // the new device knows nothing but what the citizen types: NIK, email, mobile number (as 08…)
+        journey.askForADeactivationLink(BAGUS_NIK, citizen.email(), "0" + citizen.mobile().substring(3));
+        String link = journey.awaitDeactivationLink(citizen.email());
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(link);
+            page.click("#deactivate-button");
+            page.waitForSelector("#result-success", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            assertThat(page.textContent("#result-success")).contains("daftar ulang", "register again");
+        }
+
+        assertRefusedAsRevoked(onTheLostPhone.token());
+    }
+
+    private void assertRefusedAsRevoked(String qrToken) {
+        String relyingParty = journey.relyingPartyToken();
+        // token-service learns of the revocation from IdentityRevoked: a moment after the answer
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            var answer = journey.verify(relyingParty, qrToken);
+            assertThat(answer.getBoolean("valid")).isFalse();
+            return "REVOKED".equals(answer.getString("reason"));
+        });
+    }
+
+    private record Activated(Journey.Registration registration, Device phone, String email, String mobile) {
+    }
+
+    private Activated approveAndActivate(String name) {
+        Device phone = Device.create();
+        String email = Journey.uniqueEmail(name);
+        String mobile = Journey.uniquePhone();
+        Journey.Registration registration = journey.register(BAGUS_NIK, email, mobile, "id", phone);
+        String operator = journey.operatorLogin("demo.operator");
+        var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
+        journey.decide(operator, scanned.getString("caseId"),
+                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
+        journey.activateOnTheWebPage(browser, journey.awaitActivationMail(email));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
+        return new Activated(registration, phone, email, mobile);
+    }
+}
