@@ -18,7 +18,7 @@ public final class HaSuite extends LocalCampaignSuite {
     private static final int VICTIM_BROKER = 1;
 
     private HaSuite(LocalSuite suite) {
-        super(suite);
+        super(suite, Topology.HA);
     }
 
     public static HaSuite start(Path projectRoot) {

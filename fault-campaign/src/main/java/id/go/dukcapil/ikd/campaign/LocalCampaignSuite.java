@@ -27,22 +27,33 @@ abstract class LocalCampaignSuite implements CampaignSuite, FaultTargets {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
-    protected final LocalSuite suite;
+    /**
+     * How long processes may take to become ready: ten service JVMs and three brokers on two cores
+     * took 343 s to 1,056 s under a loaded machine's other builds, past the single topology's bound.
+     */
+    static Duration readyTimeout(Topology topology) {
+        return topology == Topology.HA ? Duration.ofSeconds(1200) : READY_TIMEOUT;
+    }
 
-    protected LocalCampaignSuite(LocalSuite suite) {
+    protected final LocalSuite suite;
+    private final Duration readyTimeout;
+
+    protected LocalCampaignSuite(LocalSuite suite, Topology topology) {
         this.suite = suite;
+        this.readyTimeout = readyTimeout(topology);
     }
 
     /** Starts the suite in {@code topology}, makes its PostgreSQL durable, and waits for every process. */
     static LocalSuite startDurable(Path projectRoot, String name, Topology topology) {
-        LocalSuite suite = LocalSuite.start(projectRoot, name, READY_TIMEOUT, topology);
+        Duration readyTimeout = readyTimeout(topology);
+        LocalSuite suite = LocalSuite.start(projectRoot, name, readyTimeout, topology);
         try {
             suite.infrastructure().restartPostgres(Postgres.Durability.DURABLE);
-            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            long deadline = System.nanoTime() + readyTimeout.toNanos();
             for (ServiceProcess process : suite.processes()) {
                 while (!process.isAlive() || !process.isReady()) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(process.service().module() + " not ready within " + READY_TIMEOUT);
+                        throw new IllegalStateException(process.service().module() + " not ready within " + readyTimeout);
                     }
                     Pause.of(Duration.ofMillis(500));
                 }
@@ -121,7 +132,7 @@ abstract class LocalCampaignSuite implements CampaignSuite, FaultTargets {
 
     @Override
     public void withServicesStopped(Runnable whileStopped) {
-        suite.withServicesStopped(whileStopped, READY_TIMEOUT);
+        suite.withServicesStopped(whileStopped, readyTimeout);
     }
 
     @Override

@@ -10,7 +10,7 @@ import id.go.dukcapil.ikd.local.suite.Topology;
 public final class SingleSuite extends LocalCampaignSuite {
 
     private SingleSuite(LocalSuite suite) {
-        super(suite);
+        super(suite, Topology.SINGLE);
     }
 
     public static SingleSuite start(Path projectRoot) {
