@@ -207,7 +207,8 @@ final class CitizenJourney implements Callable<JourneyResult> {
 
     /**
      * A fresh PIN proof for each mint. token-service learns of the activation from Kafka: while it
-     * has not (a broker outage delays the event), the mint is refused and the app tries again.
+     * has not (a broker outage delays the event), the mint answers 503 ACTIVATION_IN_TRANSIT and the
+     * app tries again.
      */
     private String mint(String citizenToken) {
         while (true) {
@@ -220,7 +221,7 @@ final class CitizenJourney implements Callable<JourneyResult> {
             if (reply.status() == 201) {
                 return reply.json().path("token").asText();
             }
-            boolean later = reply.code().equals("IDENTITY_NOT_ACTIVE")
+            boolean later = reply.code().equals("ACTIVATION_IN_TRANSIT")
                     || (reply.repeated() && reply.code().equals("PIN_PROOF_USED"));
             if (!later) {
                 throw new StepFailed(step + ": " + reply.kind(), false);

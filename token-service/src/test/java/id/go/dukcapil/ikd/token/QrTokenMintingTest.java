@@ -127,7 +127,7 @@ class QrTokenMintingTest {
             assertThat(outcomes).filteredOn("CREATED"::equals).hasSize(13);
             assertThat(outcomes).filteredOn("PIN_PROOF_USED"::equals).hasSize(3);
             assertThat(outcomes).filteredOn("PIN_PROOF_INVALID"::equals).hasSize(1);
-            assertThat(outcomes).filteredOn("IDENTITY_NOT_ACTIVE"::equals).hasSize(1);
+            assertThat(outcomes).filteredOn("ACTIVATION_IN_TRANSIT"::equals).hasSize(1);
             assertThat(outcomes).hasSize(18);
         } finally {
             pool.shutdownNow();
@@ -187,8 +187,8 @@ class QrTokenMintingTest {
     @Test
     void unknownIdentityGetsNoToken() {
         String stranger = "sub-" + UUID.randomUUID();
-        mintRequest(stranger, pinProof(stranger)).then().statusCode(403).contentType("application/problem+json")
-                .body("code", equalTo("IDENTITY_NOT_ACTIVE"));
+        mintRequest(stranger, pinProof(stranger)).then().statusCode(503).contentType("application/problem+json")
+                .body("code", equalTo("ACTIVATION_IN_TRANSIT"));
     }
 
     @Test

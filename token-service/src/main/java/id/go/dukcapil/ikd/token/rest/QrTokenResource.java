@@ -83,7 +83,8 @@ public class QrTokenResource {
     @APIResponse(responseCode = "403", description = "PIN_PROOF_INVALID, IDENTITY_NOT_ACTIVE, WRONG_AUDIENCE or FORBIDDEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "PIN_PROOF_USED", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY, or ACTIVATION_IN_TRANSIT (the activation has not reached "
+            + "token-service yet; try again after Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> mint(@Valid @NotNull MintRequest request) {
         Audiences.requireTokenService(jwt);
         Disclosure disclosure = request.disclosure() == null ? Disclosure.MINIMAL

@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.token.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class QrTokenService {
+
+    private static final Duration ACTIVATION_RETRY_AFTER = Duration.ofSeconds(2);
 
     private final PinProofVerifier pinProofs;
     /** Concurrent mints claim their PIN proofs in one statement. */
@@ -60,15 +63,31 @@ public class QrTokenService {
      */
     private Uni<Optional<PinProofClaim>> claim(PinProofAttempt attempt) {
         return claims.submit(attempt).chain(claim -> claim.isPresent() ? Uni.createFrom().item(claim)
-                : projection.awaitSubject(attempt.subject()).chain(known -> known ? claims.submit(attempt)
-                        : Uni.createFrom().item(claim)));
+                : projection.awaitSubject(attempt.subject()).chain(known -> {
+                    if (!known) {
+                        throw activationInTransit();
+                    }
+                    return claims.submit(attempt);
+                }));
+    }
+
+    /**
+     * activation-service proves a PIN only for an active identity, so a subject the projection
+     * still does not know after the wait is an activation delayed on its way (a Kafka outage), not
+     * a refusal: the app must keep the session and try again, which a 403 would stop.
+     */
+    private static ProblemException activationInTransit() {
+        return new ProblemException(TokenProblems.ACTIVATION_IN_TRANSIT,
+                "Aktivasi Anda sudah tercatat tetapi belum sampai ke layanan kode QR; coba lagi dalam beberapa detik.",
+                "Your activation is recorded but has not reached the QR service yet; try again in a few seconds.")
+                .retryAfter(ACTIVATION_RETRY_AFTER);
     }
 
     private static Identity identityToMintFor(PinProofClaim claim) {
         if (claim == null) {
             throw new ProblemException(TokenProblems.IDENTITY_NOT_ACTIVE,
-                    "Identitas digital tidak aktif atau sudah dicabut; tidak ada kode QR yang diterbitkan.",
-                    "The digital identity is not active or was revoked; no QR code is issued.");
+                    "Identitas digital sudah dicabut atau diganti; tidak ada kode QR yang diterbitkan.",
+                    "The digital identity was revoked or replaced; no QR code is issued.");
         }
         if (!claim.first()) {
             throw new ProblemException(TokenProblems.PIN_PROOF_USED,

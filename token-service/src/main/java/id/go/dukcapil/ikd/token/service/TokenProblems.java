@@ -7,6 +7,7 @@ public enum TokenProblems implements ProblemType {
     PIN_PROOF_INVALID(403, "Bukti PIN tidak sah atau kedaluwarsa", "The PIN proof is invalid or expired"),
     PIN_PROOF_USED(409, "Bukti PIN sudah dipakai", "The PIN proof has already been used"),
     IDENTITY_NOT_ACTIVE(403, "Identitas digital tidak aktif", "The digital identity is not active"),
+    ACTIVATION_IN_TRANSIT(503, "Aktivasi belum sampai ke layanan kode QR", "The activation has not reached the QR service yet"),
     WRONG_AUDIENCE(403, "Token tidak ditujukan untuk layanan ini", "The token is not meant for this service"),
     INVALID_CLIENT(401, "Identitas klien tidak sah", "Invalid client credentials"),
     RELYING_PARTY_DISABLED(401, "Klien dinonaktifkan", "The client is disabled"),
