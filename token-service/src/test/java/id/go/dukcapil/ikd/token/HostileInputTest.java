@@ -72,7 +72,9 @@ class HostileInputTest {
 
     @Test
     void mutatedPinProofsAndBearerTokensNeverGetA500() {
-        String subject = "sub-" + UUID.randomUUID();
+        // An active identity: a proof that survives its mutation must meet a subject the projection knows,
+        // or it is rightly 503 ACTIVATION_IN_TRANSIT (an activation still on its way).
+        String subject = activatedCitizen().subject();
         String proof = pinProof(subject);
         String bearer = citizenJwt(subject);
         HostileInput.mutationsOf(proof).sampleStream().limit(120).forEach(mutated -> HostileInput
