@@ -63,6 +63,8 @@ apply_secret ikd-activation-service --from-literal=hash-key="$(key256)"
 apply_secret ikd-token-service --from-literal=key-encryption-key="$(key256)"
 apply_secret ikd-pin-proof --from-literal=key="$(key256)"
 apply_secret ikd-app-pin --from-literal=pepper="$(key256)"
+# shared by verification-service (issues each video call's TURN credential) and coturn (checks it): turn/turn.yaml
+apply_secret ikd-turn --from-literal=secret="$(key256)"
 apply_secret ikd-notification-service --from-literal=smtp-host="$SMTP_HOST" --from-literal=smtp-port="$SMTP_PORT" --from-literal=smtp-username="$SMTP_USERNAME" --from-literal=smtp-password="$SMTP_PASSWORD" --from-literal=sms-url="$SMS_URL" --from-literal=sms-token="$SMS_TOKEN"
 
 # The database roles' passwords (CloudNativePG reads them; it does not create them).

@@ -262,6 +262,16 @@ async function newCounterCode() {
   }
 }
 
+/**
+ * Opens the office's video call page with a counter code that still has a few minutes to live; the code
+ * travels in the fragment, which the browser never sends, and the call page posts it.
+ */
+async function videoCall() {
+  const code = state.registration.counterCode;
+  if (!code || countdown(code.expiresAt).seconds < 120) await newCounterCode();
+  window.location.assign(`/panggilan-video#code=${encodeURIComponent(state.registration.counterCode.payload)}`);
+}
+
 // ---- live status (SSE over fetch, since EventSource cannot send the secret header) -------------
 
 function words(entry) {
@@ -603,6 +613,7 @@ async function start() {
     }
   });
   $('new-code-button').addEventListener('click', newCounterCode);
+  $('video-call-button').addEventListener('click', videoCall);
   $('pin-form').addEventListener('submit', enterPin);
   // another choice of what the QR shows: a new QR at once (the shown one keeps its content until it expires)
   $('qr-disclosure').addEventListener('change', () => {

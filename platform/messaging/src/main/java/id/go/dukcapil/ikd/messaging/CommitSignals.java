@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.messaging;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +31,7 @@ public class CommitSignals {
     private final String url;
     private final String username;
     private final String password;
-    private final Map<String, Runnable> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<String>> handlers = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
 
     public CommitSignals(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -43,7 +44,15 @@ public class CommitSignals {
     }
 
     /** Runs {@code handler} (on an event loop: it must not block) after each commit signalled on {@code channel}. */
-    public synchronized void listen(String channel, Runnable handler) {
+    public void listen(String channel, Runnable handler) {
+        listen(channel, (Consumer<String>) payload -> handler.run());
+    }
+
+    /**
+     * Calls {@code handler} with the payload of each {@code pg_notify(channel, payload)} committed, on an
+     * event loop (it must not block); a payload names what changed, the listener reads the rest.
+     */
+    public synchronized void listen(String channel, Consumer<String> handler) {
         if (handlers.putIfAbsent(channel, handler) != null) {
             throw new IllegalStateException("channel " + channel + " already has a listener");
         }
@@ -52,13 +61,13 @@ public class CommitSignals {
                     .setUser(username).setPassword(password);
             subscriber = PgSubscriber.subscriber(vertx, options)
                     .reconnectPolicy(retries -> 2000L); // keep trying every 2 s while the database is away
-            subscriber.channel(channel).handler(payload -> handler.run());
+            subscriber.channel(channel).handler(handler::accept);
             subscriber.connect().subscribe().with(
                     connected -> LOG.debugf("listening for commits on %s", handlers.keySet()),
                     failure -> LOG.warnf("commit listener not connected (periodic rounds continue): %s",
                             failure.getMessage()));
         } else {
-            subscriber.channel(channel).handler(payload -> handler.run());
+            subscriber.channel(channel).handler(handler::accept);
         }
     }
 

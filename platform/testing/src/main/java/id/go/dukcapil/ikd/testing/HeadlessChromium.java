@@ -22,9 +22,23 @@ public final class HeadlessChromium {
     }
 
     public static Browser launch(Playwright playwright) {
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update"));
+        return launch(playwright, List.of());
+    }
+
+    /**
+     * Chromium with a fake camera and microphone that need no permission prompt (a moving test
+     * pattern and a tone), for WebRTC between two of its contexts on this machine.
+     */
+    public static Browser launchWithFakeMedia(Playwright playwright) {
+        return launch(playwright, List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--allow-loopback-in-peer-connection"));
+    }
+
+    private static Browser launch(Playwright playwright, List<String> extraArgs) {
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update"));
+        args.addAll(extraArgs);
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args);
         if (Files.isExecutable(DEBIAN_CHROMIUM)) {
             options.setExecutablePath(DEBIAN_CHROMIUM);
         }

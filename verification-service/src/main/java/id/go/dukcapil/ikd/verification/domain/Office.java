@@ -38,6 +38,8 @@ public class Office {
     /** Whole service (waktu penyelesaian). */
     public int completionMinutes;
     public String standardSource;
+    /** Whether the office verifies by video call too (its SOP's "tempat Pelayanan / Videocall"). */
+    public boolean videoCalls;
     public Instant createdAt;
 
     /** The office's zone; WIB for a row that has none yet. */

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -105,6 +106,22 @@ public class AdminResource {
                 r.areaCode(), r.address(), r.phone(), r.email(), r.whatsapp(), r.website(), r.approvalModel(),
                 r.verificationMinutes(), r.validationMinutes(), r.activationMinutes(), r.completionMinutes(),
                 r.standardSource())).map(Views::office);
+    }
+
+    public record VideoCallsRequest(@NotNull Boolean enabled) {
+    }
+
+    @PUT
+    @Path("/offices/{code}/video-calls")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch verification by video call on or off for an office (off where its SOP names the service place only)")
+    @APIResponse(responseCode = "200", description = "The office as it is now")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
+    @APIResponse(responseCode = "404", description = "OFFICE_NOT_FOUND (problem+json)")
+    public Uni<OfficeView> officeVideoCalls(@PathParam("code") @Size(max = 40) String code,
+            @Valid @NotNull VideoCallsRequest request) {
+        return admin.videoCalls(Principals.of(jwt), code, request.enabled()).map(Views::office);
     }
 
     @GET

@@ -67,7 +67,8 @@ public final class Views {
 
     public record OfficeView(String code, String name, String level, String areaCode, String timeZone, String address, String phone,
             String email, String whatsapp, String website, String approvalModel, int verificationMinutes,
-            int validationMinutes, int activationMinutes, int completionMinutes, String standardSource) {
+            int validationMinutes, int activationMinutes, int completionMinutes, String standardSource,
+            boolean videoCalls) {
     }
 
     public record OperatorView(UUID id, String username, String fullName, String officeCode, List<String> roles,
@@ -137,7 +138,7 @@ public final class Views {
     public static OfficeView office(Office o) {
         return new OfficeView(o.code, o.name, o.level.name(), o.areaCode, o.zone().name(), o.address, o.phone, o.email, o.whatsapp,
                 o.website, o.approvalModel.name(), o.verificationMinutes, o.validationMinutes, o.activationMinutes,
-                o.completionMinutes, o.standardSource);
+                o.completionMinutes, o.standardSource, o.videoCalls);
     }
 
     public static OperatorView operator(OperatorAccount a, Instant now) {

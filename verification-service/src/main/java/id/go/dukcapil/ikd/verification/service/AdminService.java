@@ -136,6 +136,19 @@ public class AdminService {
         });
     }
 
+    /** Switches verification by video call on or off for an office (its SOP says whether it offers it). */
+    @WithTransaction
+    public Uni<Office> videoCalls(OperatorPrincipal admin, String officeCode, boolean enabled) {
+        return offices.findById(officeCode).chain(office -> {
+            if (office == null) {
+                return Uni.createFrom().failure(new ProblemException(VerificationProblems.OFFICE_NOT_FOUND));
+            }
+            office.videoCalls = enabled;
+            return audit.append("OFFICE_VIDEO_CALLS", admin.username(), admin.officeCode(), office.code,
+                    Map.of("enabled", enabled)).replaceWith(office);
+        });
+    }
+
     @WithTransaction
     public Uni<OperatorAccount> unlock(OperatorPrincipal admin, UUID operatorId) {
         return operators.findById(operatorId).chain(account -> {

@@ -21,7 +21,8 @@ class ManifestsTest {
     }
 
     static Stream<Path> everyKustomization() {
-        return Stream.of("base", "gateway", "ingress", "base/monitoring", "overlays/production", "overlays/production-ingress")
+        return Stream.of("base", "gateway", "ingress", "turn", "base/monitoring", "overlays/production",
+                "overlays/production-ingress")
                 .map(Project.KUBERNETES::resolve);
     }
 

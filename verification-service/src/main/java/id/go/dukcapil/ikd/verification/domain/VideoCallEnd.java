@@ -1,0 +1,29 @@
+package id.go.dukcapil.ikd.verification.domain;
+
+/** Why a call ended: what the buku pelayanan and the citizen are told. */
+public enum VideoCallEnd {
+    /** The operator ended it after the decision, or the citizen after being told. */
+    COMPLETED("Panggilan selesai", "The call is over"),
+    CITIZEN_LEFT("Pemohon meninggalkan panggilan", "The citizen left the call"),
+    OPERATOR_ENDED("Petugas mengakhiri panggilan", "The operator ended the call"),
+    /** Waiting, and the citizen's page stopped answering: a no-show. */
+    NO_SHOW("Pemohon tidak hadir", "The citizen did not show up"),
+    /** The case was decided or closed another way (e.g. at the counter, or withdrawn). */
+    CASE_CLOSED("Kasus sudah ditutup", "The case was closed");
+
+    private final String wordsId;
+    private final String wordsEn;
+
+    VideoCallEnd(String wordsId, String wordsEn) {
+        this.wordsId = wordsId;
+        this.wordsEn = wordsEn;
+    }
+
+    public String wordsId() {
+        return wordsId;
+    }
+
+    public String wordsEn() {
+        return wordsEn;
+    }
+}

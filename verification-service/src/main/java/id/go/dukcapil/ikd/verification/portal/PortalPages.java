@@ -1,0 +1,75 @@
+package id.go.dukcapil.ikd.verification.portal;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import id.go.dukcapil.ikd.web.CsrfTokens;
+import id.go.dukcapil.ikd.web.ProblemException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What every portal page resource does alike: the signed-in operator or the login page, a page
+ * with the browser's CSRF token, the CSRF check of a form or script request, and a problem shown
+ * on the scan page. (The first page resources each wrote these themselves; new ones use this.)
+ */
+@ApplicationScoped
+public class PortalPages {
+
+    private static final Logger LOG = Logger.getLogger(PortalPages.class);
+
+    private final PortalSession sessions;
+    private final CsrfTokens csrfTokens;
+    private final Template scan;
+
+    public PortalPages(PortalSession sessions, @Location("portal/scan.html") Template scan) {
+        this.sessions = sessions;
+        this.csrfTokens = sessions.csrf();
+        this.scan = scan;
+    }
+
+    public PortalSession sessions() {
+        return sessions;
+    }
+
+    /** {@code page} for a signed-in operator or supervisor; the login page otherwise. */
+    public Uni<Response> signedIn(String cookie, String csrfCookie, Function<PortalSession.Signed, Uni<Response>> page) {
+        Optional<PortalSession.Signed> signed = sessions.read(cookie);
+        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
+            return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).build());
+        }
+        return page.apply(signed.get());
+    }
+
+    /** A page whose forms carry the browser's CSRF token (a new one when it has none); the cookie is set again. */
+    public Response page(TemplateInstance instance, int status, String csrfCookie) {
+        String csrf = csrfTokens.currentOrNew(csrfCookie);
+        return Response.status(status).entity(instance.data("csrf", csrf)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .cookie(csrfTokens.cookie(csrf)).build();
+    }
+
+    /** Whether a form or script request is refused for its CSRF token; logs the reason and the operator, never a token. */
+    public boolean csrfRefused(String form, PortalSession.Signed signed, String csrfCookie, String csrfValue) {
+        CsrfTokens.Verdict verdict = csrfTokens.verdict(csrfCookie, csrfValue);
+        if (verdict == CsrfTokens.Verdict.MATCH) {
+            return false;
+        }
+        LOG.warnf("portal %s refused, nothing done: CSRF token %s (operator %s)", form, verdict,
+                signed.principal().username());
+        return true;
+    }
+
+    /** The problem on the scan page: where the portal explains what no page of its own can show. */
+    public Response problemPage(PortalSession.Signed signed, ProblemException e, String csrfCookie) {
+        return page(scan.data("me", signed).data("notice", PortalResource.Notice.of(e)), e.type().status(), csrfCookie);
+    }
+}

@@ -1,0 +1,47 @@
+package id.go.dukcapil.ikd.verification.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import id.go.dukcapil.ikd.verification.config.VideoCallConfig;
+import id.go.dukcapil.ikd.verification.repository.VideoCallSignalRepository;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/** Every minute: no-shows ended in every office, and the signals of calls over for 10 minutes deleted. */
+@ApplicationScoped
+public class VideoCallHousekeeping {
+
+    /** Long enough for both pages to read the hang-up; the addresses in the signals are not kept longer. */
+    static final Duration SIGNALS_KEPT_AFTER_END = Duration.ofMinutes(10);
+    private static final Logger LOG = Logger.getLogger(VideoCallHousekeeping.class);
+
+    private final VideoCallSignalRepository signals;
+    private final VideoCallConfig config;
+    private final Clock clock;
+
+    public VideoCallHousekeeping(VideoCallSignalRepository signals, VideoCallConfig config, Clock clock) {
+        this.signals = signals;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> tidy() {
+        Instant now = clock.instant();
+        return signals.housekeeping(now.minus(config.noShowAfter()), now.minus(SIGNALS_KEPT_AFTER_END))
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        LOG.debugf("deleted %d signalling messages of ended video calls", deleted);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warnf("video call housekeeping failed (next round in a minute): %s",
+                        e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+}

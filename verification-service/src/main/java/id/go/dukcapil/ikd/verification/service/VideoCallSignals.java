@@ -1,0 +1,154 @@
+package id.go.dukcapil.ikd.verification.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.go.dukcapil.ikd.messaging.CommitSignals;
+import id.go.dukcapil.ikd.verification.config.VideoCallConfig;
+import id.go.dukcapil.ikd.verification.domain.CallSignal;
+import id.go.dukcapil.ikd.verification.domain.VideoCallProblems;
+import id.go.dukcapil.ikd.verification.repository.VideoCallSignalRepository;
+import id.go.dukcapil.ikd.web.ProblemException;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The signalling of calls: what one browser sends reaches the other, whichever replica each is
+ * connected to. A message is stored with its sequence and announced by {@code pg_notify} on commit
+ * ({@link CommitSignals}); each stream reads on from the last sequence it passed, so a reconnecting
+ * page (or a lost notification, caught by the periodic read) misses nothing and gets nothing twice.
+ */
+@ApplicationScoped
+public class VideoCallSignals {
+
+    /** The sides of a call. */
+    public static final String CITIZEN = "CITIZEN";
+    public static final String OPERATOR = "OPERATOR";
+    /** What the pages exchange: WebRTC's offer, answer and candidates, the counter code, and the end. */
+    public static final Set<String> KINDS = Set.of("offer", "answer", "candidate", "counter-code", "consent", "hangup");
+    private static final Duration CATCH_UP = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(VideoCallSignals.class);
+
+    private final VideoCallSignalRepository signals;
+    private final CommitSignals commits;
+    private final VideoCallConfig config;
+    private final ObjectMapper json;
+    private final Map<UUID, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+
+    public VideoCallSignals(VideoCallSignalRepository signals, CommitSignals commits, VideoCallConfig config,
+            ObjectMapper json) {
+        this.signals = signals;
+        this.commits = commits;
+        this.config = config;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        commits.listen(VideoCallSignalRepository.CHANNEL, this::announced);
+    }
+
+    /** Stores a message of {@code sender} for the other side; refused unless it is a known kind with a JSON object body. */
+    public Uni<Void> send(UUID callId, String sender, String kind, JsonNode body) {
+        if (kind == null || !KINDS.contains(kind) || body == null || !body.isObject()) {
+            return Uni.createFrom().failure(invalid("Jenis atau isi pesan tidak dikenal.", "Unknown message kind or body."));
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(invalid("Isi pesan tidak dapat dibaca.", "The message body cannot be read."));
+        }
+        if (text.length() > config.maxSignalBytes()) {
+            return Uni.createFrom().failure(invalid("Pesan terlalu panjang.", "The message is too long."));
+        }
+        return signals.append(callId, sender, kind, text, config.maxSignalsPerCall()).invoke(stored -> {
+            if (!stored) {
+                throw invalid("Panggilan ini sudah membawa terlalu banyak pesan; mulai panggilan baru.",
+                        "This call has carried too many messages; start a new call.");
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The other side's messages to {@code reader}, after {@code afterSeq}, as they come, until the subscriber leaves. */
+    public Multi<CallSignal> stream(UUID callId, String reader, long afterSeq) {
+        return Multi.createFrom().emitter(emitter -> {
+            AtomicLong last = new AtomicLong(afterSeq);
+            AtomicBoolean reading = new AtomicBoolean();
+            AtomicBoolean again = new AtomicBoolean();
+            Runnable read = new Runnable() {
+                @Override
+                public void run() {
+                    if (!reading.compareAndSet(false, true)) {
+                        again.set(true);
+                        return;
+                    }
+                    again.set(false);
+                    signals.after(callId, last.get()).subscribe().with(page -> {
+                        for (CallSignal signal : page) {
+                            last.set(signal.seq());
+                            if (!signal.sender().equals(reader)) {
+                                emitter.emit(signal);
+                            }
+                        }
+                        reading.set(false);
+                        if (!page.isEmpty() || again.get()) {
+                            run();
+                        }
+                    }, failure -> {
+                        reading.set(false);
+                        LOG.debugf("call %s: reading signals failed (the next read tries again): %s", callId,
+                                failure.getMessage());
+                    });
+                }
+            };
+            Runnable stop = listen(callId, read);
+            var catchUp = Multi.createFrom().ticks().every(CATCH_UP).subscribe().with(tick -> read.run());
+            emitter.onTermination(() -> {
+                stop.run();
+                catchUp.cancel();
+            });
+            read.run();
+        });
+    }
+
+    private Runnable listen(UUID callId, Runnable listener) {
+        listeners.computeIfAbsent(callId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> listeners.computeIfPresent(callId, (id, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private void announced(String payload) {
+        UUID callId;
+        try {
+            callId = UUID.fromString(payload);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        Set<Runnable> forCall = listeners.get(callId);
+        if (forCall != null) {
+            List.copyOf(forCall).forEach(Runnable::run);
+        }
+    }
+
+    private static ProblemException invalid(String detailId, String detailEn) {
+        return new ProblemException(VideoCallProblems.SIGNAL_INVALID, detailId, detailEn);
+    }
+}

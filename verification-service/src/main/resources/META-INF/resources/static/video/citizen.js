@@ -1,0 +1,110 @@
+// The citizen's call page: asks for the call with the app's counter code (given in the link's
+// fragment, never sent in a URL), waits for the officer, answers their offer, and sends the
+// counter code over the call's data channel once both browsers are connected.
+import { callSide, camera, readEvents } from './peer.js';
+
+const API = '/api/v1/video-calls';
+const STORE = 'ikd.video-call';
+const $ = (id) => document.getElementById(id);
+
+const STATES = {
+  waiting: ['Menunggu petugas menjawab panggilan…', 'Waiting for an officer to answer…'],
+  connecting: ['Petugas menjawab; menghubungkan video…', 'An officer answered; connecting the video…'],
+  connected: ['Tersambung dengan petugas', 'Connected with the officer'],
+  disconnected: ['Sambungan terputus; mencoba lagi…', 'The connection dropped; trying again…'],
+  ended: ['Panggilan berakhir', 'The call has ended'],
+};
+const OUTCOMES = {
+  APPROVED: ['Data Anda disetujui. PIN aktivasi dikirim ke email Anda.', 'Your data was approved. The activation PIN is sent to your email.'],
+  REJECTED: ['Verifikasi belum disetujui; lihat alasannya di aplikasi IKD.', 'Verification was not approved; see the reason in the IKD app.'],
+};
+
+function say(element, [id, en]) {
+  element.textContent = `${id} / ${en}`;
+}
+
+function showError(problem) {
+  const element = $('call-error');
+  element.textContent = problem.detail || problem.title || 'Terjadi kesalahan / An error occurred';
+  element.hidden = false;
+}
+
+async function request(path, options = {}) {
+  const response = await fetch(path, options);
+  if (!response.ok) {
+    let problem = {};
+    try { problem = await response.json(); } catch (ignored) { /* not problem+json */ }
+    const error = new Error(problem.detail || `HTTP ${response.status}`);
+    error.problem = problem;
+    throw error;
+  }
+  return response.status === 204 || response.status === 202 ? null : response.json();
+}
+
+async function joinCall() {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const code = fragment.get('code');
+  if (code) {
+    history.replaceState(null, '', window.location.pathname);
+    const call = await request(API, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ counterCode: code }) });
+    const joined = { id: call.callId, token: call.token, code, iceServers: call.iceServers, office: call.officeName };
+    sessionStorage.setItem(STORE, JSON.stringify(joined));
+    return joined;
+  }
+  const stored = sessionStorage.getItem(STORE);
+  if (!stored) throw Object.assign(new Error('no call'), { problem: { detail: 'Buka halaman ini dari aplikasi IKD. / Open this page from the IKD app.' } });
+  return JSON.parse(stored);
+}
+
+async function main() {
+  let call;
+  try {
+    call = await joinCall();
+  } catch (error) {
+    showError(error.problem || {});
+    say($('call-state'), STATES.ended);
+    return;
+  }
+  const headers = { 'X-Call-Token': call.token };
+  const send = (kind, body) => request(`${API}/${call.id}/signals`, {
+    method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ kind, body }),
+  });
+  say($('call-state'), STATES.waiting);
+  const stream = await camera($('local-video'));
+  const side = callSide({
+    role: 'answerer', iceServers: call.iceServers || [], localStream: stream, remoteVideo: $('remote-video'), send,
+    onState: (state) => { if (STATES[state]) say($('call-state'), STATES[state]); },
+    counterCode: () => call.code,
+  });
+  const ended = new AbortController();
+  readEvents(`${API}/${call.id}/signals`, headers, async (event) => {
+    if (event.type === 'closed') { say($('call-state'), STATES.ended); return; }
+    const body = event.data ? JSON.parse(event.data) : {};
+    if (event.type === 'offer') say($('call-state'), STATES.connecting);
+    if (event.type === 'hangup') {
+      side.close();
+      ended.abort();
+      stream.getTracks().forEach((track) => track.stop());
+      say($('call-state'), OUTCOMES[body.outcome] || STATES.ended);
+      sessionStorage.removeItem(STORE);
+      return;
+    }
+    await side.handle(event.type, body);
+  }, ended.signal);
+  $('consent').addEventListener('click', async () => {
+    try {
+      await request(`${API}/${call.id}/consent`, { method: 'POST', headers });
+      $('consent-box').hidden = true;
+    } catch (error) { showError(error.problem || {}); }
+  });
+  $('leave-call').addEventListener('click', async () => {
+    ended.abort();
+    side.close();
+    stream.getTracks().forEach((track) => track.stop());
+    try { await request(`${API}/${call.id}`, { method: 'DELETE', headers }); } catch (ignored) { /* already over */ }
+    sessionStorage.removeItem(STORE);
+    say($('call-state'), STATES.ended);
+  });
+}
+
+main();

@@ -1,0 +1,167 @@
+package id.go.dukcapil.ikd.verification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.verification.TestSupport.Registration;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Verification by video call in a real Chromium with fake camera and microphone: the citizen's call
+ * page and the operator's portal in two browser contexts, WebRTC between them on this machine,
+ * the suite only signalling. The operator sees live video (frames arrive, the video has a size,
+ * WebRTC counts bytes received), the counter code comes through the call, and the call ends in an
+ * approval recorded as a video-call decision.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
+@QuarkusTestResource(RegistrationServiceStub.class)
+class VideoCallBrowserTest {
+
+    /** Test instrumentation only: keeps each page's peer connections where the test can read their stats. */
+    private static final String KEEP_PEER_CONNECTIONS = """
+            (() => {
+              const Original = window.RTCPeerConnection;
+              window.__peerConnections = [];
+              window.RTCPeerConnection = function (...args) {
+                const pc = new Original(...args);
+                window.__peerConnections.push(pc);
+                return pc;
+              };
+              window.RTCPeerConnection.prototype = Original.prototype;
+            })();
+            """;
+    private static final String BYTES_RECEIVED = """
+            async () => {
+              let bytes = 0;
+              for (const pc of window.__peerConnections) {
+                const stats = await pc.getStats();
+                stats.forEach((report) => {
+                  if (report.type === 'inbound-rtp' && report.kind === 'video') bytes += report.bytesReceived;
+                });
+              }
+              return bytes;
+            }
+            """;
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = HeadlessChromium.launchWithFakeMedia(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void anOperatorSeesTheCitizenLiveGetsTheCodeInTheCallAndApproves() {
+        VideoCallTest.videoCalls("3171-DEMO", true);
+        Registration registration = TestSupport.submit("3171011212000001");
+        String code = TestSupport.counterJws(registration, registration.expiresAt());
+        VideoCallTest.awaitCase(code);
+        String caseId = VideoCallTest.caseIdOf(registration.registrationId());
+
+        try (BrowserContext citizenContext = browser.newContext(); BrowserContext operatorContext = browser.newContext()) {
+            citizenContext.addInitScript(KEEP_PEER_CONNECTIONS);
+            operatorContext.addInitScript(KEEP_PEER_CONNECTIONS);
+            Page citizen = citizenContext.newPage();
+            watch(citizen, "citizen");
+            citizen.navigate(base + "panggilan-video#code=" + code);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> citizen.locator("#call-state").textContent().contains("Menunggu petugas"));
+            assertThat(citizen.url()).as("the code leaves the address bar").doesNotContain("code=");
+
+            Page operator = signIn(operatorContext);
+            watch(operator, "operator");
+            operator.navigate(base + "portal/video-calls");
+            operator.locator("tr[data-call] .answer-call").first().click();
+            operator.waitForURL("**/portal/video-calls/*");
+
+            citizen.locator("#consent").click();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                System.out.println("[states] operator " + operator.locator("#call-state").textContent() + " | citizen "
+                        + citizen.locator("#call-state").textContent());
+                return "connected".equals(operator.locator("#call-state").getAttribute("data-state"));
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "matched"
+                    .equals(operator.locator("#code-state").getAttribute("data-state")));
+            assertThat(operator.locator("#case-name").textContent()).isEqualTo("BAGUS WICAKSONO");
+            assertThat(operator.locator("#registry-photo").getAttribute("src")).startsWith("data:image/");
+
+            // live video: a size, frames that keep coming, bytes counted by WebRTC
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) operator
+                    .evaluate("document.getElementById('remote-video').videoWidth")).intValue() > 0);
+            double firstFrames = frames(operator);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frames(operator) > firstFrames + 10);
+            assertThat(((Number) operator.evaluate(BYTES_RECEIVED)).longValue()).isPositive();
+            assertThat(((Number) citizen.evaluate(BYTES_RECEIVED)).longValue()).as("the citizen sees the officer too")
+                    .isPositive();
+
+            operator.locator("#ktp-checked").check();
+            operator.locator("#approve").click();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "APPROVED"
+                    .equals(operator.locator("#call-state").getAttribute("data-outcome")));
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> citizen.locator("#call-state").textContent().contains("Data Anda disetujui"));
+        }
+
+        given().auth().oauth2(TestSupport.login("demo.operator")).get("/api/v1/operator/cases/" + caseId).then()
+                .statusCode(200).body("status", equalTo("APPROVED")).body("decision.channel", equalTo("VIDEO_CALL"))
+                .body("decision.callReference", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    /** The pages' console and errors in the test's output: what a failed call says about itself. */
+    private static void watch(Page page, String who) {
+        page.onConsoleMessage(message -> System.out.println("[" + who + " console] " + message.text()));
+        page.onPageError(error -> System.out.println("[" + who + " error] " + error));
+        page.onRequestFailed(request -> System.out.println("[" + who + " request failed] " + request.url()));
+    }
+
+    private static double frames(Page page) {
+        return ((Number) page.evaluate("document.getElementById('remote-video').getVideoPlaybackQuality().totalVideoFrames"))
+                .doubleValue();
+    }
+
+    private Page signIn(BrowserContext context) {
+        Page page = context.newPage();
+        page.navigate(base + "portal");
+        page.locator("#username").fill("demo.operator");
+        page.locator("#password").fill(TestSupport.DEMO_PASSWORD);
+        page.locator("#login-submit").click();
+        page.waitForURL("**/portal/queue");
+        return page;
+    }
+}
