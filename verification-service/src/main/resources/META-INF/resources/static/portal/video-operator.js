@@ -24,7 +24,7 @@ async function post(path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const payload = response.status === 204 || response.status === 202 ? null : await response.json();
-  if (!response.ok) throw Object.assign(new Error(payload && payload.detail), { problem: payload || {} });
+  if (!response.ok) throw Object.assign(new Error(payload && payload.detail), { problem: payload || {}, status: response.status });
   return payload;
 }
 
@@ -55,6 +55,7 @@ function showCase(c) {
 
 let scanned = false;
 let pendingCode = null;
+let scanRetries = 0;
 async function counterCodeArrived(code) {
   pendingCode = code;
   if (scanned) return;
@@ -67,6 +68,11 @@ async function counterCodeArrived(code) {
   } catch (error) {
     $('code-state').textContent = problemText(error);
     $('code-state').dataset.state = 'refused';
+    // "try again" answers (the registry or registration-service busy): the code is still good, scan it again
+    if (error.status === 503 && scanRetries < 5) {
+      scanRetries += 1;
+      setTimeout(() => counterCodeArrived(code), 2000);
+    }
   }
 }
 

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import id.go.dukcapil.ikd.web.ProblemException;
+
 /**
  * One video call between a citizen and an office about the case of one registration (SOP step 3 by
  * "Videocall"). The suite carries only the signalling; the media goes between the two browsers.
@@ -43,6 +45,33 @@ public class VideoCall {
 
     public boolean open() {
         return status != VideoCallStatus.ENDED;
+    }
+
+    public void requireOpen() {
+        if (!open()) {
+            throw new ProblemException(VideoCallProblems.CALL_ENDED);
+        }
+    }
+
+    /** Ends the call for {@code reason}, once: a later end keeps the first reason and time. */
+    public void end(VideoCallEnd reason, Instant now) {
+        if (open()) {
+            status = VideoCallStatus.ENDED;
+            endedAt = now;
+            endReason = reason;
+        }
+    }
+
+    /** A new call waiting in the queue of the case's office. */
+    public static VideoCall waitingFor(VerificationCase c, Instant now) {
+        VideoCall call = new VideoCall();
+        call.id = UUID.randomUUID();
+        call.registrationId = c.registrationId;
+        call.caseId = c.id;
+        call.officeCode = c.officeCode;
+        call.status = VideoCallStatus.WAITING;
+        call.requestedAt = now;
+        return call;
     }
 
     /** From the answer to the end (or to {@code now} while it lasts); zero before an answer. */

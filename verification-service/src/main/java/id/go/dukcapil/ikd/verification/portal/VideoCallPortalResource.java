@@ -34,16 +34,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.verification.domain.Labels;
 import id.go.dukcapil.ikd.verification.domain.VideoCall;
-import id.go.dukcapil.ikd.verification.domain.VideoCallProblems;
 import id.go.dukcapil.ikd.verification.rest.SignalEvents;
 import id.go.dukcapil.ikd.verification.service.IceServers;
-import id.go.dukcapil.ikd.verification.service.VerificationService;
-import id.go.dukcapil.ikd.verification.service.VideoCallService;
+import id.go.dukcapil.ikd.verification.service.OperatorVideoCalls;
 import id.go.dukcapil.ikd.verification.service.VideoCallSignals;
 import id.go.dukcapil.ikd.web.CommonProblems;
 import id.go.dukcapil.ikd.web.CsrfTokens;
@@ -69,23 +66,21 @@ public class VideoCallPortalResource {
     private final Template queuePage;
     private final Template callPage;
     private final PortalPages pages;
-    private final VideoCallService calls;
+    private final OperatorVideoCalls calls;
     private final VideoCallSignals signals;
-    private final VerificationService verification;
     private final CallDossiers dossiers;
     private final IceServers iceServers;
     private final ObjectMapper json;
 
     public VideoCallPortalResource(@Location("portal/video-queue.html") Template queuePage,
-            @Location("portal/video-call.html") Template callPage, PortalPages pages, VideoCallService calls,
-            VideoCallSignals signals, VerificationService verification, CallDossiers dossiers, IceServers iceServers,
+            @Location("portal/video-call.html") Template callPage, PortalPages pages, OperatorVideoCalls calls,
+            VideoCallSignals signals, CallDossiers dossiers, IceServers iceServers,
             ObjectMapper json) {
         this.queuePage = queuePage;
         this.callPage = callPage;
         this.pages = pages;
         this.calls = calls;
         this.signals = signals;
-        this.verification = verification;
         this.dossiers = dossiers;
         this.iceServers = iceServers;
         this.json = json;
@@ -199,9 +194,7 @@ public class VideoCallPortalResource {
             @Valid @NotNull SignalRequest request) {
         return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-signal", signed -> calls.asOperator(signed.principal(), id)
                 .chain(call -> {
-                    if (!call.open()) {
-                        throw new ProblemException(VideoCallProblems.CALL_ENDED);
-                    }
+                    call.requireOpen();
                     return signals.send(id, VideoCallSignals.OPERATOR, request.kind(), request.body());
                 }).replaceWith(Response.accepted().build()));
     }
@@ -236,21 +229,10 @@ public class VideoCallPortalResource {
     public Uni<Outcome> decideInVideoCall(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @HeaderParam(CSRF_HEADER) String csrfHeader, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie,
             @Valid @NotNull DecisionRequest request) {
-        return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-decision", signed -> calls.asOperator(signed.principal(), id)
-                .chain(call -> {
-                    if (call.consentAt == null) {
-                        throw new ProblemException(VideoCallProblems.CONSENT_REQUIRED);
-                    }
-                    var command = new VerificationService.DecisionCommand(request.decision(), request.reasonCode(),
-                            request.reasonNote(), Channel.VIDEO_CALL, call.id.toString(), request.ktpElChecked());
-                    return verification.decide(signed.principal(), call.caseId, command)
-                            .chain(dossier -> calls.hangUp(signed.principal(), id, true).chain(ended -> signals.send(id,
-                                    VideoCallSignals.OPERATOR, "hangup", json.createObjectNode().put("reason", "COMPLETED")
-                                            .put("outcome", request.decision().name())))
-                                    .replaceWith(new Outcome(call.caseId, request.decision().name(),
-                                            Labels.decision(request.decision().name()).id(),
-                                            Labels.decision(request.decision().name()).en())));
-                }));
+        return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-decision", signed -> calls.decide(signed.principal(), id,
+                request.decision(), request.reasonCode(), request.reasonNote(), request.ktpElChecked())
+                .map(decided -> new Outcome(decided.caseId(), decided.decision().name(),
+                        Labels.decision(decided.decision().name()).id(), Labels.decision(decided.decision().name()).en())));
     }
 
     @POST
@@ -262,9 +244,7 @@ public class VideoCallPortalResource {
     @APIResponse(responseCode = "404", description = "CALL_NOT_FOUND")
     public Uni<Response> endVideoCall(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @HeaderParam(CSRF_HEADER) String csrfHeader, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-end", signed -> calls.hangUp(signed.principal(), id, false)
-                .chain(call -> signals.send(id, VideoCallSignals.OPERATOR, "hangup",
-                        json.createObjectNode().put("reason", "OPERATOR_ENDED")))
+        return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-end", signed -> calls.hangUp(signed.principal(), id)
                 .replaceWith(Response.noContent().build()));
     }
 

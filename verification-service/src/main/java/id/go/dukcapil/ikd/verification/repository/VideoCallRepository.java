@@ -10,7 +10,7 @@ import id.go.dukcapil.ikd.verification.domain.VideoCall;
 import id.go.dukcapil.ikd.verification.domain.VideoCallStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import id.go.dukcapil.ikd.verification.domain.VideoCallProblems;
 import id.go.dukcapil.ikd.verification.service.IceServers;
-import id.go.dukcapil.ikd.verification.service.VideoCallService;
+import id.go.dukcapil.ikd.verification.service.CitizenVideoCalls;
 import id.go.dukcapil.ikd.verification.service.VideoCallSignals;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.smallrye.mutiny.Multi;
@@ -51,11 +51,11 @@ public class VideoCallResource {
     public static final String TOKEN_HEADER = "X-Call-Token";
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    private final VideoCallService calls;
+    private final CitizenVideoCalls calls;
     private final VideoCallSignals signals;
     private final IceServers iceServers;
 
-    public VideoCallResource(VideoCallService calls, VideoCallSignals signals, IceServers iceServers) {
+    public VideoCallResource(CitizenVideoCalls calls, VideoCallSignals signals, IceServers iceServers) {
         this.calls = calls;
         this.signals = signals;
         this.iceServers = iceServers;
@@ -127,9 +127,7 @@ public class VideoCallResource {
     public Uni<Response> sendCitizenSignal(@RestPath @Parameter(description = "Call id") UUID id,
             @HeaderParam(TOKEN_HEADER) String token, @Valid @NotNull SignalRequest request) {
         return calls.asCitizen(id, token).chain(call -> {
-            if (!call.open()) {
-                throw new ProblemException(VideoCallProblems.CALL_ENDED);
-            }
+            call.requireOpen();
             return signals.send(id, VideoCallSignals.CITIZEN, request.kind(), request.body());
         }).replaceWith(Response.accepted().build());
     }
