@@ -115,7 +115,8 @@ public class CentralReviewService {
         details.put("registrationId", c.registrationId.toString());
         details.put("proposed", d == null ? "" : d.outcome.name());
         details.put("returnCount", c.returnCount);
-        details.put("note", note);
+        // the note stays out of the audit chain, which is never erased: it may name the citizen (the case and the
+        // buku pelayanan hold it until retention clears them)
         LOG.infof("case %s returned to office %s by central verifier %s", c.id, office.code, principal.username());
         Uni<Void> withdrawProposal = d == null ? Uni.createFrom().voidItem() : decisions.delete(d);
         return withdrawProposal
