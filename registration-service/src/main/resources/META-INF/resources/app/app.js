@@ -16,6 +16,8 @@ const $ = (id) => document.getElementById(id);
 // Fallback words for a step from an older server that sends no `text` (the server words each step).
 const TIMELINE_LABELS = {
   SUBMITTED: ['Pendaftaran diterima, menunggu verifikasi', 'Registration received, awaiting verification'],
+  CENTRAL_REVIEW_PENDING: ['Menunggu verifikasi pusat', 'Awaiting central verification'],
+  CENTRAL_REVIEW_RETURNED: ['Dikembalikan ke kantor untuk diperiksa ulang', 'Sent back to the office to be checked again'],
   APPROVED: ['Data Anda disetujui', 'Your data was approved'],
   REJECTED: ['Verifikasi belum disetujui', 'Verification was not approved'],
   ACTIVATION_CODE_ISSUED: ['PIN aktivasi sudah dibuat', 'The activation PIN was created'],
@@ -314,6 +316,16 @@ function renderEntry(entry) {
     item.append(note);
   }
   if (entry.nextStep) item.append(bilingualParagraph('next-step', entry.nextStep));
+  if (entry.expectedBy) {
+    // a pending central verification: when Ditjen Dukcapil is expected to have decided, in the phone's local time
+    const expected = document.createElement('p');
+    expected.className = 'expected';
+    const when = document.createElement('time');
+    when.dateTime = entry.expectedBy;
+    when.textContent = localTime(entry.expectedBy);
+    expected.append(document.createTextNode(`${bilingual('Perkiraan selesai', 'Expected by')}: `), when);
+    item.append(expected);
+  }
   const time = document.createElement('time');
   time.dateTime = entry.at;
   time.textContent = localTime(entry.at);

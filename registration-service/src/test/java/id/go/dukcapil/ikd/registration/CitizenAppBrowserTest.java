@@ -41,6 +41,8 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
+import id.go.dukcapil.ikd.events.CentralReviewChanged;
+import id.go.dukcapil.ikd.events.CentralReviewState;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
@@ -169,6 +171,18 @@ class CitizenAppBrowserTest {
         page.waitForSelector("#timeline li[data-kind=SUBMITTED]");
         assertThat(page.textContent("#timeline li[data-kind=SUBMITTED]")).contains("Pendaftaran diterima")
                 .contains("Registration received");
+
+        // a central-approval office: the central verification step with its expected time, in local time
+        Instant expected = Instant.now().plus(Duration.ofHours(8)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Citizens.publish(bootstrap, new CentralReviewChanged(UUID.fromString(id), UUID.randomUUID(),
+                CentralReviewState.PENDING, expected, Instant.now()));
+        page.waitForSelector("#timeline li[data-kind=CENTRAL_REVIEW_PENDING]",
+                new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+        assertThat(page.textContent("#timeline li[data-kind=CENTRAL_REVIEW_PENDING]"))
+                .contains("Menunggu verifikasi pusat").contains("Awaiting central verification")
+                .contains("Perkiraan selesai / Expected by");
+        assertThat(page.getAttribute("#timeline li[data-kind=CENTRAL_REVIEW_PENDING] p.expected time", "datetime"))
+                .isEqualTo(expected.toString());
 
         Citizens.publish(bootstrap, approved(UUID.fromString(id)));
 

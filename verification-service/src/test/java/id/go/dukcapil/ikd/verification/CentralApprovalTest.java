@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
@@ -37,6 +38,12 @@ class CentralApprovalTest {
             Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/operator/cases/" + caseId + "/review").then();
+    }
+
+    /** The topic also carries CentralReviewChanged (the citizen's timeline) for the same key. */
+    static java.util.function.Predicate<ConsumerRecord<String, String>> decidedFor(Registration registration) {
+        return TopicProbe.ofType(EventType.VERIFICATION_DECIDED.type())
+                .and(r -> registration.registrationId().toString().equals(r.key()));
     }
 
     @Test
@@ -68,7 +75,7 @@ class CentralApprovalTest {
                     .body("code", equalTo("CASE_ALREADY_DECIDED"));
 
             ConsumerRecord<String, String> first = decisions.await(
-                    r -> registration.registrationId().toString().equals(r.key()), Duration.ofSeconds(30));
+                    decidedFor(registration), Duration.ofSeconds(30));
             VerificationDecided decided = EventJson.read(first.value(), VerificationDecided.class);
             assertThat(decided.decision()).isEqualTo(Decision.APPROVED);
             assertThat(decided.attributes().fullName()).isEqualTo("RIZKY PRATAMA");
@@ -78,7 +85,7 @@ class CentralApprovalTest {
             assertThat(decided.operatorRef()).isEqualTo(verifierId);
             // the probe was open before the operator's submission: exactly one decision was ever published
             List<ConsumerRecord<String, String>> all = decisions.collect(
-                    r -> registration.registrationId().toString().equals(r.key()), Duration.ofSeconds(2));
+                    decidedFor(registration), Duration.ofSeconds(2));
             assertThat(all).hasSize(1);
         }
     }
@@ -98,7 +105,7 @@ class CentralApprovalTest {
             review(centralVerifier, caseId, Map.of("decision", "REJECTED", "reasonCode", "DATA_MISMATCH", "note",
                     "Alamat tidak sesuai KTP-el")).statusCode(200).body("status", equalTo("REJECTED"));
             VerificationDecided decided = EventJson.read(decisions.await(
-                    r -> registration.registrationId().toString().equals(r.key()), Duration.ofSeconds(30)).value(),
+                    decidedFor(registration), Duration.ofSeconds(30)).value(),
                     VerificationDecided.class);
             assertThat(decided.decision()).isEqualTo(Decision.REJECTED);
             assertThat(decided.reasonCode()).hasToString("DATA_MISMATCH");

@@ -92,6 +92,16 @@ final class EventFixtures {
                 Instant.parse("2026-11-20T02:15:30.412Z"), REGISTRATION_ID);
     }
 
+    static CentralReviewChanged centralReviewPending() {
+        return new CentralReviewChanged(REGISTRATION_ID, UUID.fromString("0193f1a3-2222-7333-8444-955566677788"),
+                CentralReviewState.PENDING, Instant.parse("2026-11-23T02:15:30Z"), Instant.parse("2026-11-20T02:15:30Z"));
+    }
+
+    static CentralReviewChanged centralReviewReturned() {
+        return new CentralReviewChanged(REGISTRATION_ID, UUID.fromString("0193f1a3-2222-7333-8444-955566677788"),
+                CentralReviewState.RETURNED, null, Instant.parse("2026-11-20T04:00:00Z"));
+    }
+
     static CounterCodeIssued counterCodeIssued() {
         return new CounterCodeIssued(REGISTRATION_ID, UUID.fromString("0193f1a3-1111-7222-8333-944455566677"),
                 "K7M2-Q9XD", 2, Instant.parse("2026-11-20T03:15:00Z"), Instant.parse("2026-11-20T03:25:00Z"));
@@ -181,7 +191,7 @@ final class EventFixtures {
     static List<IkdEvent> all() {
         return List.of(
                 registrationSubmitted(), registrationWithdrawn(), counterCodeIssued(),
-                approved(), rejected(),
+                approved(), rejected(), centralReviewPending(), centralReviewReturned(),
                 activationCodeIssued(),
                 deactivationLinkIssued(),
                 identityActivated(), identityRevoked(), identityRevokedByOperator(),

@@ -16,9 +16,10 @@ import java.util.UUID;
  * @param messageKind kind of message, e.g. {@code ACTIVATION_CODE}
  * @param recipient   masked address of the message
  * @param office      the office that decided or revoked, or null
+ * @param expectedBy  a pending central review: when it is expected to be done; null otherwise
  */
 public record TimelineChange(UUID registrationId, long id, String kind, String status, Instant at, String reasonCode,
-        String note, String channel, String messageKind, String recipient, Office office) {
+        String note, String channel, String messageKind, String recipient, Office office, Instant expectedBy) {
 
     /** The office the citizen is sent to in a next step. */
     public record Office(String name, String phone, String address) {
@@ -27,6 +28,7 @@ public record TimelineChange(UUID registrationId, long id, String kind, String s
     public static TimelineChange of(TimelineEntry entry) {
         return new TimelineChange(entry.registrationId, entry.id, entry.kind.name(), entry.status.name(), entry.at,
                 entry.reasonCode, entry.note, entry.channel, entry.messageKind, entry.recipient,
-                entry.officeName == null ? null : new Office(entry.officeName, entry.officePhone, entry.officeAddress));
+                entry.officeName == null ? null : new Office(entry.officeName, entry.officePhone, entry.officeAddress),
+                entry.expectedAt);
     }
 }

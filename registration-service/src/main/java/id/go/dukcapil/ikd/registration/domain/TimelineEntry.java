@@ -37,6 +37,8 @@ public class TimelineEntry extends PanacheEntityBase {
     public String officeName;
     public String officePhone;
     public String officeAddress;
+    /** Central review steps: when the review is expected to be done; null otherwise. */
+    public Instant expectedAt;
 
     public static TimelineEntry of(Registration registration, TimelineKind kind, Instant at) {
         TimelineEntry entry = new TimelineEntry();

@@ -3,6 +3,10 @@ package id.go.dukcapil.ikd.registration.domain;
 /** What happened to a registration, as the citizen's app shows it. */
 public enum TimelineKind {
     SUBMITTED,
+    /** A central-approval office sent the case to the central verifier (Ditjen Dukcapil); expected by a time. */
+    CENTRAL_REVIEW_PENDING,
+    /** The central verifier sent the case back to the office to be checked again. */
+    CENTRAL_REVIEW_RETURNED,
     APPROVED,
     REJECTED,
     /** activation-service created the activation PIN (the notifier sends it). */

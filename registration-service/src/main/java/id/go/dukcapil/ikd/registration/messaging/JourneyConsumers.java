@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.CentralReviewChanged;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.NotificationStatus;
@@ -28,7 +29,8 @@ public class JourneyConsumers {
     public JourneyConsumers(IdempotentConsumer consumer, JourneyService journey) {
         this.consumer = consumer;
         this.verification = EventRouter.forConsumer("timeline-verification")
-                .on(VerificationDecided.class, journey::onDecided).build();
+                .on(VerificationDecided.class, journey::onDecided)
+                .on(CentralReviewChanged.class, journey::onCentralReview).build();
         this.activation = EventRouter.forConsumer("timeline-activation")
                 .on(ActivationCodeIssued.class, journey::onActivationCodeIssued).build();
         this.identity = EventRouter.forConsumer("timeline-identity")

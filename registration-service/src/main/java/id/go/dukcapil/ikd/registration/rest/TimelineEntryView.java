@@ -19,16 +19,18 @@ import id.go.dukcapil.ikd.registration.domain.TimelineChange;
  * @param reason      why, as a sentence (rejections, revocations)
  * @param nextStep    what the citizen does next; {@code action} {@code REGISTER_AGAIN} when the app offers it
  * @param office      the office that decided or revoked (name, phone, address), where the next step sends the citizen
+ * @param expectedBy  {@code CENTRAL_REVIEW_PENDING}: when the central verification is expected to be done (the app
+ *                    shows it in the phone's local time)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntryView(long id, String kind, String status, Instant at, String reasonCode, String note,
         String channel, String messageKind, String recipient, Wording text, Wording reason, Wording.NextStep nextStep,
-        TimelineChange.Office office) {
+        TimelineChange.Office office, Instant expectedBy) {
 
     static TimelineEntryView of(TimelineChange change) {
         TimelineWording.Words words = TimelineWording.of(change);
         return new TimelineEntryView(change.id(), change.kind(), change.status(), change.at(), change.reasonCode(),
                 change.note(), change.channel(), change.messageKind(), change.recipient(), words.text(), words.reason(),
-                words.nextStep(), change.office());
+                words.nextStep(), change.office(), change.expectedBy());
     }
 }

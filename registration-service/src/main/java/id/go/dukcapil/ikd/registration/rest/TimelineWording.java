@@ -28,6 +28,13 @@ final class TimelineWording {
         return switch (kind) {
             case SUBMITTED -> text("Pendaftaran diterima. Tunjukkan kode loket kepada petugas Dukcapil untuk verifikasi.",
                     "Registration received. Show the counter code to a Dukcapil officer for verification.");
+            case CENTRAL_REVIEW_PENDING -> text("Menunggu verifikasi pusat. Petugas kantor sudah memeriksa data Anda; "
+                    + "verifikator Ditjen Dukcapil memutuskannya.", "Awaiting central verification. The office has "
+                    + "checked your data; a Ditjen Dukcapil verifier decides on it.");
+            case CENTRAL_REVIEW_RETURNED -> new Words(new Wording("Verifikasi pusat mengembalikan data Anda ke kantor "
+                    + "untuk diperiksa ulang.", "Central verification sent your data back to the office to be checked "
+                    + "again."), null, Wording.NextStep.only("Petugas kantor dapat menghubungi Anda; tidak ada yang "
+                    + "perlu Anda lakukan sekarang.", "The office may contact you; there is nothing you need to do now."));
             case APPROVED -> text("Data Anda disetujui. PIN aktivasi akan dikirim ke email Anda.",
                     "Your data was approved. The activation PIN will be sent to your email.");
             case REJECTED -> {

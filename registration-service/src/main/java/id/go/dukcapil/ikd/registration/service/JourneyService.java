@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.CentralReviewChanged;
+import id.go.dukcapil.ikd.events.CentralReviewState;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.NotificationStatus;
@@ -83,6 +85,26 @@ public class JourneyService {
                         others.size());
             }
             return chain;
+        });
+    }
+
+    /**
+     * The central review of a central-approval office: "Menunggu verifikasi pusat" with its expected
+     * time, or the return to the office; the decision itself comes as VerificationDecided. The
+     * registration's status does not change (it is still being verified).
+     */
+    public Uni<Void> onCentralReview(CentralReviewChanged event) {
+        if (event.state() == CentralReviewState.DONE) {
+            return Uni.createFrom().voidItem(); // the APPROVED or REJECTED step follows
+        }
+        return withRegistration(event.registrationId(), "CentralReviewChanged", registration -> {
+            if (registration.status != RegistrationStatus.PENDING_VERIFICATION) {
+                return Uni.createFrom().voidItem(); // late: the registration has moved on
+            }
+            TimelineEntry entry = TimelineEntry.of(registration, event.state() == CentralReviewState.PENDING
+                    ? TimelineKind.CENTRAL_REVIEW_PENDING : TimelineKind.CENTRAL_REVIEW_RETURNED, event.changedAt());
+            entry.expectedAt = event.state() == CentralReviewState.PENDING ? event.expectedBy() : null;
+            return recorder.record(entry);
         });
     }
 

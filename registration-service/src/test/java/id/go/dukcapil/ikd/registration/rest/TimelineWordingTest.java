@@ -97,16 +97,16 @@ class TimelineWordingTest {
         }
         steps.add(change(TimelineKind.SUPERSEDED, Withdrawals.SUPERSEDED_AT_COUNTER, null));
         steps.add(new TimelineChange(UUID.randomUUID(), 1, "NOTIFICATION_SENT", "APPROVED", Instant.now(), null, null,
-                "EMAIL", "ACTIVATION_CODE", "b***@example.id", null));
+                "EMAIL", "ACTIVATION_CODE", "b***@example.id", null, null));
         steps.add(new TimelineChange(UUID.randomUUID(), 1, "NOTIFICATION_FAILED", "APPROVED", Instant.now(), null,
-                "550 mailbox unavailable", "SMS", "ACTIVATION_CODE", "+62812****7890", null));
+                "550 mailbox unavailable", "SMS", "ACTIVATION_CODE", "+62812****7890", null, null));
         steps.add(new TimelineChange(UUID.randomUUID(), 1, "A_NEWER_KIND", "APPROVED", Instant.now(), null, null,
-                null, null, null, null));
+                null, null, null, null, null));
         return steps;
     }
 
     private static TimelineChange change(TimelineKind kind, String reasonCode, TimelineChange.Office office) {
         return new TimelineChange(UUID.randomUUID(), 1, kind.name(), "PENDING_VERIFICATION", Instant.now(), reasonCode,
-                null, null, null, null, office);
+                null, null, null, null, office, null);
     }
 }

@@ -8,6 +8,8 @@ public enum ServiceAction {
     DECIDED,
     SUBMITTED_FOR_CENTRAL,
     CENTRAL_REVIEWED,
+    /** The central verifier sent the case back to the office with a note. */
+    RETURNED_TO_OFFICE,
     WITHDRAWN,
     SUPERSEDED,
     ACTIVATED,

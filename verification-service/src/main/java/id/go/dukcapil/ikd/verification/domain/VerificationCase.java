@@ -39,6 +39,13 @@ public class VerificationCase {
     public Instant decidedAt;
     public Instant closedAt;
     public Instant activatedAt;
+    /** When the central review of the current submission is due (office's working calendar). */
+    public Instant centralDueAt;
+    /** The last "return to office" by a central verifier: when, by whom, the note, and how many so far. */
+    public Instant returnedAt;
+    public UUID returnedBy;
+    public String returnNote;
+    public int returnCount;
     /** Optimistic lock: two operators deciding at once cannot both win. */
     @Version
     public int version;

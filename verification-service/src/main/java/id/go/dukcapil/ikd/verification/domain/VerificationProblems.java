@@ -31,6 +31,7 @@ public enum VerificationProblems implements ProblemType {
             "The submitting operator cannot review their own submission"),
     NOT_A_CENTRAL_VERIFIER(403, "Hanya verifikator pusat atau supervisor kantor yang dapat memverifikasi",
             "Only a central verifier or the office's supervisor can review"),
+    RETURN_NOTE_REQUIRED(422, "Catatan pengembalian wajib diisi", "A note for the office is required"),
     OFFICE_NOT_FOUND(404, "Kantor tidak ditemukan", "Office not found"),
     OFFICE_EXISTS(409, "Kode kantor sudah dipakai", "The office code is already in use"),
     OFFICE_AREA_TAKEN(409, "Wilayah ini sudah dilayani kantor lain", "Another office already covers this area"),

@@ -83,6 +83,45 @@ public final class WorkingCalendar {
         return total;
     }
 
+    /**
+     * The instant at which {@code amount} of working time, counted from {@code start} on this
+     * calendar (office hours, less weekends and holidays, in the office's zone), has elapsed: the
+     * due time of a standard. A start outside office hours counts from the next opening; a due
+     * time that falls exactly on a closing stays on that day.
+     */
+    public Instant deadline(Instant start, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount must not be negative");
+        }
+        Duration left = amount;
+        LocalDate day = start.atZone(zone).toLocalDate();
+        for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (Hours h : hours.get(day.getDayOfWeek()).stream()
+                    .sorted(java.util.Comparator.comparing(Hours::opens)).toList()) {
+                Instant opens = ZonedDateTime.of(day, h.opens(), zone).toInstant();
+                Instant closes = ZonedDateTime.of(day, h.closes(), zone).toInstant();
+                Instant from = opens.isAfter(start) ? opens : start;
+                if (!closes.isAfter(from)) {
+                    continue;
+                }
+                Duration available = Duration.between(from, closes);
+                if (left.compareTo(available) <= 0) {
+                    return from.plus(left);
+                }
+                left = left.minus(available);
+            }
+        }
+        throw new IllegalStateException("no working time within " + MAX_DAYS + " days");
+    }
+
+    /** The due instant of a standard of {@code days} working days counted from {@code start}. */
+    public Instant deadline(Instant start, int days) {
+        return deadline(start, workingDays(days));
+    }
+
     /** The standard for {@code days} working days, in working time. */
     public Duration workingDays(int days) {
         return workingDayLength().multipliedBy(days);

@@ -35,6 +35,7 @@ import id.go.dukcapil.ikd.verification.client.SelfieFetcher;
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
 import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.verification.rest.Views;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
 import id.go.dukcapil.ikd.verification.service.CaseDossier;
@@ -239,8 +240,12 @@ public class PortalResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     @APIResponse(responseCode = "404", description = "Unknown case (HTML)")
     public Uni<Response> casePage(@CookieParam(PortalSession.COOKIE) String cookie,
-            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("caseId") String caseId) {
-        return signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> caseAgain(signed, id, null, 200, csrfCookie)));
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("caseId") String caseId,
+            @QueryParam("problem") String problem) {
+        // a form of another page (the central verifier's return) comes back here with its problem's code
+        Notice notice = Arrays.stream(VerificationProblems.values()).filter(p -> p.name().equals(problem)).findFirst()
+                .map(p -> new Notice("error", p.titleId(), p.titleEn(), null, null)).orElse(null);
+        return signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> caseAgain(signed, id, notice, 200, csrfCookie)));
     }
 
     @POST
@@ -393,7 +398,9 @@ public class PortalResource {
             return page(caseTemplate.data("me", signed).data("c", Views.caseView(dossier)).data("notice", notice)
                     .data("selfie", selfieUri).data("selfieState", s.availability().name()).data("photo", photoUri)
                     .data("reasons", Arrays.stream(RejectionReason.values()).map(Enum::name).toList()).data("canDecide", c.status == CaseStatus.IN_REVIEW)
-                    .data("canReview", canReview), status, csrfCookie);
+                    .data("canReview", canReview)
+                    .data("canReturn", awaitingCentral && verification.isCentralVerifier(signed.principal())),
+                    status, csrfCookie);
         });
     }
 

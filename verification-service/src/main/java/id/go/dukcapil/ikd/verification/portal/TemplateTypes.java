@@ -8,6 +8,7 @@ import id.go.dukcapil.ikd.verification.service.RegisterRecap;
 import id.go.dukcapil.ikd.verification.service.ServiceRegister;
 import id.go.dukcapil.ikd.verification.service.ServiceReportService;
 import id.go.dukcapil.ikd.verification.service.SlaFigures;
+import id.go.dukcapil.ikd.verification.service.CentralQueueFigures;
 import io.quarkus.qute.TemplateData;
 
 /** The types the portal's templates read, so Qute resolves them without reflection. */
@@ -21,6 +22,10 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = Views.DecisionView.class)
 @TemplateData(target = Views.OtherRegistrationView.class)
 @TemplateData(target = Views.QueueItem.class)
+@TemplateData(target = Views.CentralReviewView.class)
+@TemplateData(target = CentralQueueFigures.CentralQueue.class)
+@TemplateData(target = CentralQueueFigures.Region.class)
+@TemplateData(target = CentralQueueFigures.CentralCase.class)
 @TemplateData(target = Views.ServiceLogView.class)
 @TemplateData(target = ServiceReportService.SlaReport.class)
 @TemplateData(target = ServiceReportService.OfficeReport.class)

@@ -30,6 +30,8 @@ import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.verification.rest.Views.CaseView;
 import id.go.dukcapil.ikd.verification.rest.Views.QueueItem;
+import id.go.dukcapil.ikd.verification.service.CentralQueueFigures.CentralQueue;
+import id.go.dukcapil.ikd.verification.service.CentralReviewService;
 import id.go.dukcapil.ikd.verification.service.VerificationService;
 import id.go.dukcapil.ikd.verification.service.VerificationService.DecisionCommand;
 import id.go.dukcapil.ikd.verification.service.VerificationService.ReviewCommand;
@@ -44,9 +46,11 @@ public class CaseResource {
 
     private final VerificationService verification;
     private final JsonWebToken jwt;
+    private final CentralReviewService centralReview;
 
-    public CaseResource(VerificationService verification, JsonWebToken jwt) {
+    public CaseResource(VerificationService verification, JsonWebToken jwt, CentralReviewService centralReview) {
         this.verification = verification;
+        this.centralReview = centralReview;
         this.jwt = jwt;
     }
 
@@ -57,6 +61,9 @@ public class CaseResource {
             @Size(max = 500) String reasonNote, @NotNull Channel channel,
             @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._:/-]*$") String callReference,
             @NotNull Boolean ktpElChecked) {
+    }
+
+    public record ReturnRequest(@Size(max = 500) String note) {
     }
 
     public record ReviewRequest(@NotNull Decision decision, RejectionReason reasonCode, @Size(max = 500) String note) {
@@ -144,5 +151,36 @@ public class CaseResource {
     public Uni<CaseView> review(@PathParam("caseId") UUID caseId, @Valid @NotNull ReviewRequest request) {
         return verification.review(Principals.of(jwt), caseId,
                 new ReviewCommand(request.decision(), request.reasonCode(), request.note())).map(Views::caseView);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.SUPERVISOR_GROUP)
+    @Operation(
+            summary = "Central verification: return a submitted case to its office with a note (kembalikan ke kantor)",
+            description = "The case is back in the office's queue (IN_REVIEW) with the note on its case page; the office's "
+                    + "proposal is withdrawn (the buku pelayanan and audit keep it) and SOP step 3 restarts now. "
+                    + "CentralReviewChanged RETURNED goes to the citizen's timeline. No VerificationDecided.")
+    @APIResponse(responseCode = "200", description = "Returned: the case, IN_REVIEW, with centralReview.returnNote")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: note longer than 500 characters (problem+json)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN (not a supervisor), NOT_A_CENTRAL_VERIFIER or SAME_PERSON_REVIEW (problem+json)")
+    @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
+    @APIResponse(responseCode = "409", description = "CASE_NOT_AWAITING_CENTRAL, CASE_ALREADY_DECIDED, CASE_CLOSED or CASE_CHANGED (problem+json)")
+    @APIResponse(responseCode = "422", description = "RETURN_NOTE_REQUIRED (problem+json)")
+    public Uni<CaseView> returnToOffice(@PathParam("caseId") UUID caseId, @Valid @NotNull ReturnRequest request) {
+        return centralReview.returnToOffice(Principals.of(jwt), caseId, request.note()).map(Views::caseView);
+    }
+
+    @GET
+    @Path("/central-queue")
+    @RolesAllowed(Role.SUPERVISOR_GROUP)
+    @Operation(
+            summary = "The central verifier's live queue: every case awaiting central verification, by province, most urgent first, with its due time and the working time left")
+    @APIResponse(responseCode = "200", description = "The queue by region")
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED (problem+json)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN or NOT_A_CENTRAL_VERIFIER (problem+json)")
+    public Uni<CentralQueue> centralQueue() {
+        return centralReview.queue(Principals.of(jwt));
     }
 }

@@ -47,7 +47,14 @@ public final class Views {
     public record CaseView(UUID caseId, String status, String officeCode, String officeName, String approvalModel,
             String timeZone, String defaultOfficeCode, Instant scannedAt, Instant decidedAt, RegistrationView registration,
             ResidentView registry, List<FlagView> flags, boolean approvalBlocked, DecisionView decision,
-            List<OtherRegistrationView> otherOpenRegistrations) {
+            List<OtherRegistrationView> otherOpenRegistrations, CentralReviewView centralReview) {
+    }
+
+    /**
+     * The central review around the case: when the current submission is due, and the last return
+     * to the office with the central verifier's note (shown to the office on the case page).
+     */
+    public record CentralReviewView(Instant dueAt, Instant returnedAt, String returnNote, int returnCount) {
     }
 
     /**
@@ -92,7 +99,9 @@ public final class Views {
                 dossier.flags().stream().map(Views::flag).toList(),
                 RegistryComparison.blocksApproval(dossier.flags()),
                 dossier.decision().map(Views::decision).orElse(null),
-                dossier.otherOpenCases().stream().map(Views::other).toList());
+                dossier.otherOpenCases().stream().map(Views::other).toList(),
+                c.centralDueAt == null && c.returnedAt == null ? null
+                        : new CentralReviewView(c.centralDueAt, c.returnedAt, c.returnNote, c.returnCount));
     }
 
     static OtherRegistrationView other(VerificationCase o) {
@@ -125,8 +134,11 @@ public final class Views {
         VerificationCase c = line.verificationCase();
         Office office = line.office();
         long waiting = Duration.between(c.submittedAt, now).toMinutes();
-        Long step = c.scannedAt == null ? null
-                : Duration.between(c.submittedForReviewAt != null ? c.submittedForReviewAt : c.scannedAt, now).toMinutes();
+        // step 3 restarts when the central verifier returns the case to the office
+        Instant stepStart = c.submittedForReviewAt != null ? c.submittedForReviewAt
+                : c.returnedAt != null && c.scannedAt != null && c.returnedAt.isAfter(c.scannedAt) ? c.returnedAt
+                        : c.scannedAt;
+        Long step = c.scannedAt == null ? null : Duration.between(stepStart, now).toMinutes();
         Long stepStandard = c.scannedAt == null ? null
                 : (long) (c.submittedForReviewAt != null ? office.validationMinutes : office.verificationMinutes);
         return new QueueItem(c.id, c.registrationId, Masking.nik(c.nik), c.status.name(), c.officeCode,

@@ -57,9 +57,13 @@ public final class SlaFigures {
         List<Timed> timed = new ArrayList<>();
         for (MeasuredStep s : steps) {
             switch (s.action()) {
-                case "DECIDED", "SUBMITTED_FOR_CENTRAL" -> timed.add(clock(s, 3, or(s.scannedAt(), s.loggedStart())));
-                case "CENTRAL_REVIEWED" -> timed.add(working(s, 4, or(s.submittedForReviewAt(), s.loggedStart()),
-                        calendar, standards == null ? 1 : standards.centralReviewDays()));
+                // step 3 from the citizen at the operator: the scan, or a later return to the office by
+                // the central verifier (the book logs that start; an older entry logged an earlier one)
+                case "DECIDED", "SUBMITTED_FOR_CENTRAL" -> timed.add(clock(s, 3, later(s.scannedAt(), s.loggedStart())));
+                // step 4 from the submission it ends: the case's latest one, or the logged one for a
+                // submission the central verifier returned (the case was submitted again after it)
+                case "CENTRAL_REVIEWED", "RETURNED_TO_OFFICE" -> timed.add(working(s, 4, submission(s), calendar,
+                        standards == null ? 1 : standards.centralReviewDays()));
                 case "ACTIVATED" -> timed.add(clock(s, 5, s.loggedStart()));
                 case "COMPLETED" -> {
                     // the SOP counts the service from the citizen at the operator, not from registration
@@ -131,6 +135,16 @@ public final class SlaFigures {
     private static Timed working(MeasuredStep s, int sopStep, Instant start, WorkingCalendar calendar, int days) {
         return new Timed(s, sopStep, calendar.workingTime(start, s.endedAt()).toSeconds(),
                 calendar.workingDays(days).toSeconds(), days);
+    }
+
+    private static Instant later(Instant scanned, Instant logged) {
+        return scanned == null || logged.isAfter(scanned) ? logged : scanned;
+    }
+
+    private static Instant submission(MeasuredStep s) {
+        Instant latest = s.submittedForReviewAt();
+        return latest != null && !latest.isAfter(s.endedAt()) && s.action().equals("CENTRAL_REVIEWED") ? latest
+                : s.loggedStart();
     }
 
     private static Instant or(Instant first, Instant second) {

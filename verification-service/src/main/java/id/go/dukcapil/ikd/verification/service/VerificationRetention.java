@@ -25,7 +25,7 @@ public class VerificationRetention implements RetentionRules {
 
     static final String CLOSED_CASES = """
             update verification_case set nik = '%s', email = '', phone = '', device_key_jwk = '',
-                device_key_thumbprint = '', selfie_sha256 = ''
+                device_key_thumbprint = '', selfie_sha256 = '', return_note = null
             where id in (
                 select id from verification_case
                 where status in ('APPROVED', 'REJECTED', 'WITHDRAWN', 'SUPERSEDED', 'ACTIVATED')

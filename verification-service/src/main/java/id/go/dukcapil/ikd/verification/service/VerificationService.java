@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.events.CentralReviewChanged;
+import id.go.dukcapil.ikd.events.CentralReviewState;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
@@ -65,11 +67,12 @@ public class VerificationService {
     private final MeterRegistry meters;
     private final CaseGrantIssuer grants;
     private final CounterCodeCheck codeCheck;
+    private final CentralClocks clocks;
 
     public VerificationService(CaseRepository cases, DecisionRepository decisions,
             OfficeRepository offices, PopulationRegistry registry, ServiceBook book,
             AuditLog audit, Outbox outbox, VerificationConfig config, MeterRegistry meters, CaseGrantIssuer grants,
-            CounterCodeCheck codeCheck) {
+            CounterCodeCheck codeCheck, CentralClocks clocks) {
         this.cases = cases;
         this.decisions = decisions;
         this.offices = offices;
@@ -81,6 +84,7 @@ public class VerificationService {
         this.meters = meters;
         this.grants = grants;
         this.codeCheck = codeCheck;
+        this.clocks = clocks;
     }
 
     /** The operator's decision as submitted. */
@@ -189,12 +193,14 @@ public class VerificationService {
         return Panache.withSession(() -> cases.findById(caseId).invoke(c -> {
             requireVisible(principal, c);
             requireDecidable(c);
-        })).chain(seen -> registry.find(seen.nik).chain(resident -> Panache.withTransaction(() -> cases
+        })).chain(seen -> registry.find(seen.nik).chain(resident -> clocks.load(Instant.now())
+                .chain(calendars -> Panache.withTransaction(() -> cases
                 .lockNik(seen.nik).chain(() -> cases.findById(caseId)).chain(c -> {
                     requireVisible(principal, c);
                     requireDecidable(c);
-                    return offices.findById(c.officeCode).chain(office -> record(principal, c, office, resident, command));
-                })))).invoke(c -> count(c, "operator")).chain(this::dossier);
+                    return offices.findById(c.officeCode)
+                            .chain(office -> record(principal, c, office, resident, command, calendars));
+                }))))).invoke(c -> count(c, "operator")).chain(this::dossier);
     }
 
     private static void validate(DecisionCommand command) {
@@ -216,8 +222,11 @@ public class VerificationService {
     }
 
     private Uni<VerificationCase> record(OperatorPrincipal principal, VerificationCase c, Office office,
-            Optional<Resident> resident, DecisionCommand command) {
+            Optional<Resident> resident, DecisionCommand command, CentralClocks.Calendars calendars) {
         Instant now = Instant.now();
+        // SOP step 3 runs from the citizen at the operator: the scan, or the central verifier's
+        // return of the case to the office, whichever came last
+        Instant stepStarted = c.returnedAt != null && c.returnedAt.isAfter(c.scannedAt) ? c.returnedAt : c.scannedAt;
         if (command.decision() == Decision.APPROVED) {
             requireApprovable(resident, command.ktpElChecked(), c.nik);
         }
@@ -243,10 +252,13 @@ public class VerificationService {
             d.state = DecisionState.AWAITING_CENTRAL;
             c.status = CaseStatus.AWAITING_CENTRAL;
             c.submittedForReviewAt = now;
+            c.centralDueAt = calendars.centralDue(office, now);
             LOG.infof("case %s submitted for central verification by %s (%s)", c.id, principal.username(), office.code);
             return decisions.persist(d)
+                    .chain(() -> outbox.append(new CentralReviewChanged(c.registrationId, c.id,
+                            CentralReviewState.PENDING, c.centralDueAt, now)))
                     .chain(() -> book.record(c, ServiceAction.SUBMITTED_FOR_CENTRAL, principal, office.code, now, 3,
-                            c.scannedAt, office.verificationMinutes, d.outcome.name()))
+                            stepStarted, office.verificationMinutes, d.outcome.name()))
                     .chain(() -> audit.append("DECISION_SUBMITTED", principal.username(), office.code, c.id.toString(),
                             details))
                     .replaceWith(c);
@@ -258,7 +270,7 @@ public class VerificationService {
         return decisions.persist(d)
                 .chain(() -> outbox.append(EventMapper.decided(c, d, office, resident.orElse(null),
                         principal.id().toString(), now)))
-                .chain(() -> book.record(c, ServiceAction.DECIDED, principal, office.code, now, 3, c.scannedAt,
+                .chain(() -> book.record(c, ServiceAction.DECIDED, principal, office.code, now, 3, stepStarted,
                         office.verificationMinutes, d.outcome.name()))
                 .chain(() -> audit.append("DECISION", principal.username(), office.code, c.id.toString(), details))
                 .chain(() -> d.outcome == Decision.APPROVED ? supersedeOthers(c, principal, now)
@@ -322,7 +334,9 @@ public class VerificationService {
         details.put("outcome", command.decision().name());
         details.put("reasonCode", command.reasonCode() == null ? "" : command.reasonCode().name());
         LOG.infof("case %s %s by central verifier %s", c.id, command.decision(), principal.username());
-        return outbox.append(EventMapper.decided(c, d, office, resident.orElse(null), principal.id().toString(), now))
+        return outbox.append(new CentralReviewChanged(c.registrationId, c.id, CentralReviewState.DONE, null, now))
+                .chain(() -> outbox.append(EventMapper.decided(c, d, office, resident.orElse(null),
+                        principal.id().toString(), now)))
                 .chain(() -> book.record(c, ServiceAction.CENTRAL_REVIEWED, principal, office.code, now, 4,
                         c.submittedForReviewAt, office.validationMinutes, command.decision().name()))
                 .chain(() -> audit.append("CENTRAL_REVIEW", principal.username(), principal.officeCode(),
@@ -368,7 +382,7 @@ public class VerificationService {
      * session), then the registry record (after the session: never a second connection while one
      * is held).
      */
-    private Uni<CaseDossier> dossier(VerificationCase c) {
+    Uni<CaseDossier> dossier(VerificationCase c) {
         return Panache.withSession(() -> offices.findById(c.officeCode).chain(office -> decisions.findByCase(c.id)
                 .chain(decision -> cases.openOfNik(c.nik, c.id).map(others -> new CaseDossier(c, office,
                         Optional.<Resident>empty(), List.of(), Optional.ofNullable(decision), others)))))
@@ -398,7 +412,7 @@ public class VerificationService {
             throw notFound();
         }
         boolean ownOffice = c.officeCode.equals(principal.officeCode());
-        boolean centralReview = isCentralVerifier(principal) && c.submittedForReviewAt != null;
+        boolean centralReview = isCentralVerifier(principal) && (c.submittedForReviewAt != null || c.returnedAt != null);
         if (!ownOffice && !centralReview) {
             throw anotherOffice();
         }

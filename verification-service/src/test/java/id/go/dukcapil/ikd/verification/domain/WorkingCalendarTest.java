@@ -97,4 +97,49 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> new Hours(DayOfWeek.MONDAY, LocalTime.of(16, 0), LocalTime.of(8, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDeadlineOfOneWorkingDayRunsAcrossTheWeekendAndAHoliday() {
+        // Fri 14:00: 2 h on Friday, Sat, Sun and Mon 17 Aug (Kemerdekaan) are skipped, 6 h on Tuesday
+        assertThat(wib.deadline(at(WIB, "2026-08-14T14:00"), 1)).isEqualTo(at(WIB, "2026-08-18T14:00"));
+        WorkingCalendar noHoliday = new WorkingCalendar(WIB, List.of(), Set.of());
+        assertThat(noHoliday.deadline(at(WIB, "2026-08-14T14:00"), 1)).isEqualTo(at(WIB, "2026-08-17T14:00"));
+        // the deadline and the working time agree
+        Instant start = at(WIB, "2026-08-13T11:17");
+        assertThat(wib.workingTime(start, wib.deadline(start, 2))).isEqualTo(wib.workingDays(2));
+    }
+
+    @Test
+    void aDeadlineStartingOutsideOfficeHoursCountsFromTheNextOpening() {
+        // Saturday evening: from Tuesday 08:00 (Monday is the holiday), one day ends at its closing
+        assertThat(wib.deadline(at(WIB, "2026-08-15T19:00"), 1)).isEqualTo(at(WIB, "2026-08-18T16:00"));
+        // before opening on a Wednesday
+        assertThat(wib.deadline(at(WIB, "2026-08-12T06:30"), Duration.ofMinutes(90)))
+                .isEqualTo(at(WIB, "2026-08-12T09:30"));
+        // after closing: the next morning
+        assertThat(wib.deadline(at(WIB, "2026-08-12T17:00"), Duration.ofHours(1)))
+                .isEqualTo(at(WIB, "2026-08-13T09:00"));
+        assertThatThrownBy(() -> wib.deadline(at(WIB, "2026-08-12T17:00"), Duration.ofHours(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDeadlineIsCountedInTheOfficesOwnZoneAndHours() {
+        // WITA office open 07:30-12:00 and 13:00-15:30 on Mon-Thu, 07:30-11:00 on Friday
+        List<Hours> split = new java.util.ArrayList<>();
+        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY)) {
+            split.add(new Hours(d, LocalTime.of(13, 0), LocalTime.of(15, 30)));
+            split.add(new Hours(d, LocalTime.of(7, 30), LocalTime.of(12, 0)));
+        }
+        split.add(new Hours(DayOfWeek.FRIDAY, LocalTime.of(7, 30), LocalTime.of(11, 0)));
+        WorkingCalendar makassar = new WorkingCalendar(WITA, split, Set.of(KEMERDEKAAN));
+        assertThat(makassar.workingDayLength()).isEqualTo(Duration.ofHours(7));
+        // Thu 11:00 WITA: 1 h to noon, 2.5 h afternoon, 3.5 h Friday = 7 h, due Friday 11:00 WITA
+        assertThat(makassar.deadline(at(WITA, "2026-08-13T11:00"), 1)).isEqualTo(at(WITA, "2026-08-14T11:00"));
+        // Fri 10:00 WITA: 1 h on Friday, then Tue (Monday is the holiday) 4.5 h + 1.5 h: 14:30 WITA
+        assertThat(makassar.deadline(at(WITA, "2026-08-14T10:00"), 1)).isEqualTo(at(WITA, "2026-08-18T14:30"));
+        // the lunch break does not count
+        assertThat(makassar.deadline(at(WITA, "2026-08-12T11:30"), Duration.ofHours(1)))
+                .isEqualTo(at(WITA, "2026-08-12T13:30"));
+    }
 }
