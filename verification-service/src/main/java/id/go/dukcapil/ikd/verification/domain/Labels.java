@@ -36,17 +36,18 @@ public final class Labels {
             CaseStatus.SUPERSEDED.name(), new Label("Diganti pendaftaran baru", "Replaced by a new registration"),
             CaseStatus.ACTIVATED.name(), new Label("IKD aktif", "IKD activated"));
 
-    static final Map<String, Label> ACTION = Map.of(
-            ServiceAction.CASE_OPENED.name(), new Label("Pendaftaran masuk", "Registration received"),
-            ServiceAction.SCANNED.name(), new Label("Kode pemohon dipindai", "Citizen's code scanned"),
-            ServiceAction.TAKEN_OVER.name(), new Label("Diambil alih kantor ini", "Taken over by this office"),
-            ServiceAction.DECIDED.name(), new Label("Diputuskan", "Decided"),
-            ServiceAction.SUBMITTED_FOR_CENTRAL.name(), new Label("Diajukan ke verifikasi pusat", "Sent for central verification"),
-            ServiceAction.CENTRAL_REVIEWED.name(), new Label("Diverifikasi pusat", "Centrally verified"),
-            ServiceAction.WITHDRAWN.name(), new Label("Dibatalkan pemohon", "Withdrawn"),
-            ServiceAction.SUPERSEDED.name(), new Label("Diganti pendaftaran baru", "Replaced by a new registration"),
-            ServiceAction.ACTIVATED.name(), new Label("IKD diaktifkan", "IKD activated"),
-            ServiceAction.COMPLETED.name(), new Label("Layanan selesai", "Service completed"));
+    static final Map<String, Label> ACTION = Map.ofEntries(
+            Map.entry(ServiceAction.CASE_OPENED.name(), new Label("Pendaftaran masuk", "Registration received")),
+            Map.entry(ServiceAction.SCANNED.name(), new Label("Kode pemohon dipindai", "Citizen's code scanned")),
+            Map.entry(ServiceAction.TAKEN_OVER.name(), new Label("Diambil alih kantor ini", "Taken over by this office")),
+            Map.entry(ServiceAction.DECIDED.name(), new Label("Diputuskan", "Decided")),
+            Map.entry(ServiceAction.SUBMITTED_FOR_CENTRAL.name(), new Label("Diajukan ke verifikasi pusat", "Sent for central verification")),
+            Map.entry(ServiceAction.CENTRAL_REVIEWED.name(), new Label("Diverifikasi pusat", "Centrally verified")),
+            Map.entry(ServiceAction.WITHDRAWN.name(), new Label("Dibatalkan pemohon", "Withdrawn")),
+            Map.entry(ServiceAction.SUPERSEDED.name(), new Label("Diganti pendaftaran baru", "Replaced by a new registration")),
+            Map.entry(ServiceAction.ACTIVATED.name(), new Label("IKD diaktifkan", "IKD activated")),
+            Map.entry(ServiceAction.COMPLETED.name(), new Label("Layanan selesai", "Service completed")),
+            Map.entry(ServiceAction.CONTACT_CORRECTED.name(), new Label("Kontak dikoreksi di loket", "Contact corrected at the counter")));
 
     static final Map<String, Label> DECISION = Map.of(
             Decision.APPROVED.name(), new Label("Disetujui", "Approved"),

@@ -3,12 +3,14 @@ package id.go.dukcapil.ikd.verification.portal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import id.go.dukcapil.ikd.verification.rest.Views;
 import id.go.dukcapil.ikd.verification.service.CaseSearch;
+import id.go.dukcapil.ikd.verification.service.ContactCorrection;
 import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
@@ -30,7 +33,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The counter's remedies in the portal (issue 17, item 7): finding a case by NIK when the citizen
- * cannot show the app's code. The NIK is posted, never put in a URL.
+ * cannot show the app's code (the NIK is posted, never put in a URL), and correcting the citizen's
+ * contact with them present.
  */
 @Path("/portal")
 @Tag(name = "Operator portal (HTML)")
@@ -41,16 +45,55 @@ public class PortalCounterResource {
     private static final java.util.regex.Pattern NIK = java.util.regex.Pattern.compile("^\\d{16}$");
 
     private final Template searchPage;
+    private final Template correctionPage;
     private final PortalSession sessions;
     private final CsrfTokens csrfTokens;
     private final CaseSearch search;
+    private final ContactCorrection corrections;
 
-    public PortalCounterResource(@Location("portal/case-search.html") Template searchPage, PortalSession sessions,
-            CaseSearch search) {
+    public PortalCounterResource(@Location("portal/case-search.html") Template searchPage,
+            @Location("portal/contact-correction.html") Template correctionPage, PortalSession sessions,
+            CaseSearch search, ContactCorrection corrections) {
         this.searchPage = searchPage;
+        this.correctionPage = correctionPage;
         this.sessions = sessions;
         this.csrfTokens = sessions.csrf();
         this.search = search;
+        this.corrections = corrections;
+    }
+
+    @POST
+    @Path("/cases/{caseId}/contact-corrections")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Correct the citizen's email or phone at the counter (citizen present, KTP-el checked)")
+    @APIResponse(responseCode = "200", description = "HTML: the contact now, masked")
+    @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
+    @APIResponse(responseCode = "400", description = "Invalid contact (HTML with the reason); also 403, 404, 409, 422, 429")
+    public Uni<Response> correctContact(@CookieParam(PortalSession.COOKIE) String cookie,
+            @PathParam("caseId") String caseId, @RestForm String email, @RestForm String phone,
+            @RestForm String citizenPresent, @RestForm String ktpElChecked,
+            @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
+        return signedIn(cookie, signed -> {
+            UUID id;
+            try {
+                id = UUID.fromString(caseId);
+            } catch (IllegalArgumentException e) {
+                return Uni.createFrom().item(Response.seeOther(URI.create("/portal/queue")).build());
+            }
+            TemplateInstance page = correctionPage.data("me", signed).data("caseId", id);
+            if (csrfTokens.verdict(csrfCookie, csrfField) != CsrfTokens.Verdict.MATCH) {
+                LOG.warnf("portal contact correction refused, nothing done: CSRF token (operator %s)",
+                        signed.principal().username());
+                return Uni.createFrom().item(html(page.data("corrected", null).data("notice", notice("error",
+                        "Formulir kedaluwarsa atau tidak sah", "The form expired or is not valid")), 403, csrfCookie));
+            }
+            return corrections.correct(signed.principal(), id, new ContactCorrection.Command(limit(email, 254),
+                    limit(phone, 32), "on".equals(citizenPresent), "on".equals(ktpElChecked)))
+                    .map(done -> html(page.data("corrected", done).data("notice", notice("ok",
+                            "Kontak diperbarui", "Contact updated")), 200, csrfCookie))
+                    .onFailure(ProblemException.class).recoverWithItem(e -> problem(page.data("corrected", null),
+                            (ProblemException) e, csrfCookie));
+        });
     }
 
     @POST
@@ -79,14 +122,20 @@ public class PortalCounterResource {
             return search.byNik(signed.principal(), typed)
                     .map(lines -> html(page.data("notice", null).data("items",
                             lines.stream().map(l -> Views.queueItem(l, now)).toList()), 200, csrfCookie))
-                    .onFailure(ProblemException.class).recoverWithItem(e -> {
-                        ProblemException p = (ProblemException) e;
-                        Response r = html(page.data("items", null).data("notice", PortalResource.Notice.of(p)),
-                                p.type().status(), csrfCookie);
-                        return p.retryAfter().map(wait -> Response.fromResponse(r)
-                                .header("Retry-After", Math.max(1, wait.toSeconds())).build()).orElse(r);
-                    });
+                    .onFailure(ProblemException.class).recoverWithItem(e -> problem(page.data("items", null),
+                            (ProblemException) e, csrfCookie));
         });
+    }
+
+    /** The page with the problem's words, its status, and Retry-After when limited. */
+    private Response problem(TemplateInstance page, ProblemException p, String csrfCookie) {
+        Response r = html(page.data("notice", PortalResource.Notice.of(p)), p.type().status(), csrfCookie);
+        return p.retryAfter().map(wait -> Response.fromResponse(r)
+                .header("Retry-After", Math.max(1, wait.toSeconds())).build()).orElse(r);
+    }
+
+    private static String limit(String text, int max) {
+        return text == null ? null : text.length() > max ? text.substring(0, max) : text;
     }
 
     private static PortalResource.Notice notice(String kind, String titleId, String titleEn) {
