@@ -84,7 +84,7 @@ public class ContactCorrection {
         if (email == null && phone == null) {
             return Uni.createFrom().failure(unchanged());
         }
-        return limiter.checkCorrection(principal.username(), caseId)
+        return limiter.checkCorrection(principal.username())
                 .chain(() -> Panache.withTransaction(() -> cases.findById(caseId)
                         .chain(c -> apply(principal, requireCorrectable(principal, c), email, phone))))
                 .invoke(done -> LOG.infof("contact of case %s corrected at %s by %s (email %s, phone %s)", caseId,
@@ -118,7 +118,7 @@ public class ContactCorrection {
         }
         String note = (previousEmail != null ? "email" : "") + (previousEmail != null && previousPhone != null ? ", " : "")
                 + (previousPhone != null ? "phone" : "");
-        return offices.findById(principal.officeCode()).chain(office -> audit
+        return limiter.checkCaseCorrection(c.id).chain(() -> offices.findById(principal.officeCode())).chain(office -> audit
                 .append("CONTACT_CORRECTED", principal.username(), principal.officeCode(), c.id.toString(), details)
                 .chain(() -> book.record(c, ServiceAction.CONTACT_CORRECTED, principal, principal.officeCode(), now,
                         "contact " + note))

@@ -34,14 +34,22 @@ public class CounterRateLimiter {
                 "Terlalu banyak pencarian NIK; coba lagi nanti.", "Too many NIK searches; try again later.");
     }
 
-    /** 429 RATE_LIMITED past the operator's, or the case's, contact corrections in this window. */
-    public Uni<Void> checkCorrection(String username, UUID caseId) {
+    /** 429 RATE_LIMITED past the operator's contact corrections in this window (every attempt counts). */
+    public Uni<Void> checkCorrection(String username) {
         return check("CONTACT_CORRECTION:operator:" + username, limits.correctionsPerOperator(),
                 limits.correctionWindow(), "Terlalu banyak koreksi kontak; coba lagi nanti.",
-                "Too many contact corrections; try again later.")
-                .chain(() -> check("CONTACT_CORRECTION:case:" + caseId, limits.correctionsPerCase(),
-                        limits.correctionWindow(), "Kontak kasus ini sudah terlalu sering dikoreksi; coba lagi nanti.",
-                        "This case's contact was corrected too often; try again later."));
+                "Too many contact corrections; try again later.");
+    }
+
+    /**
+     * 429 RATE_LIMITED past a case's corrections in this window. Counted only once the correction
+     * is allowed and changes something, so that no one else (another office) can use up a case's
+     * allowance.
+     */
+    public Uni<Void> checkCaseCorrection(UUID caseId) {
+        return check("CONTACT_CORRECTION:case:" + caseId, limits.correctionsPerCase(), limits.correctionWindow(),
+                "Kontak kasus ini sudah terlalu sering dikoreksi; coba lagi nanti.",
+                "This case's contact was corrected too often; try again later.");
     }
 
     private Uni<Void> check(String bucket, int limit, Duration window, String detailId, String detailEn) {
