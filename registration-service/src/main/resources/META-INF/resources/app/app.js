@@ -30,6 +30,7 @@ const TIMELINE_LABELS = {
   SUPERSEDED: ['Digantikan pendaftaran yang lebih baru', 'Replaced by a newer registration'],
   EXPIRED: ['Pendaftaran kedaluwarsa', 'Registration expired'],
   SELFIE_ERASED: ['Swafoto Anda sudah dihapus', 'Your selfie was deleted'],
+  CONTACT_CORRECTED: ['Kontak diperbarui di kantor', 'Contact updated at the office'],
 };
 const UNKNOWN_STEP = ['Status pendaftaran diperbarui', 'The registration status was updated'];
 // statuses that end a registration: the app shows what to do next

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.dukcapil.ikd.activation.service.ActivationCodeService;
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
@@ -22,6 +23,7 @@ public class VerificationConsumer {
         this.consumer = consumer;
         this.router = EventRouter.forConsumer("activation-verification")
                 .on(VerificationDecided.class, codes::onDecided)
+                .on(ContactCorrected.class, codes::onContactCorrected)
                 .build();
     }
 

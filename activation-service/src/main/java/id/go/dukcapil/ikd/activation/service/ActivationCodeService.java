@@ -23,6 +23,7 @@ import id.go.dukcapil.ikd.activation.repository.ActivationCodeRepository;
 import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
 import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
 import id.go.dukcapil.ikd.activation.repository.WithdrawalRepository;
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.messaging.PoisonEventException;
@@ -102,6 +103,37 @@ public class ActivationCodeService {
             Approval approval = EventMapper.toApproval(decided);
             return approvals.persist(approval).chain(() -> issue(approval)).replaceWithVoid();
         });
+    }
+
+    /**
+     * The citizen's contact corrected at the counter (ContactCorrected), inside the consumer's
+     * transaction: an approved identity that is not active yet gets a fresh code at the new
+     * contact, and the live code (whose PIN went to the old one) stops working. Before the
+     * approval there is nothing to do (the decision carries the corrected contact); after the
+     * activation, neither. Not counted against the citizen's daily resends: the counter's
+     * corrections are limited and audited there.
+     */
+    public Uni<Void> onContactCorrected(ContactCorrected corrected) {
+        UUID registrationId = corrected.registrationId();
+        return withdrawals.lockRegistration(registrationId)
+                .chain(() -> approvals.lock(registrationId))
+                .chain(approval -> approval == null ? Uni.createFrom().<Void>voidItem()
+                        : withdrawals.withdrawn(registrationId).chain(withdrawn -> withdrawn
+                                ? Uni.createFrom().<Void>voidItem()
+                                : identities.findByRegistration(registrationId).chain(identity -> {
+                                    if (identity != null) {
+                                        LOG.infof("contact of registration %s corrected after activation; no code issued",
+                                                registrationId);
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    approval.email = corrected.email();
+                                    approval.phone = corrected.phone();
+                                    return codes.replaceActive(registrationId).chain(() -> issue(approval))
+                                            .invoke(code -> LOG.infof("contact of registration %s corrected at %s: "
+                                                    + "code %d replaces the live one", registrationId,
+                                                    corrected.office().officeCode(), code.sequence))
+                                            .replaceWithVoid();
+                                })));
     }
 
     /**

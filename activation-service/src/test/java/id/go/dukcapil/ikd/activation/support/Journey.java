@@ -27,6 +27,7 @@ import org.jose4j.lang.JoseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
@@ -97,6 +98,29 @@ public final class Journey {
                 "ce_specversion", "1.0",
                 "ce_source", "/ikd/verification-service",
                 "content-type", "application/json"));
+    }
+
+    /** Publishes a contact correction as verification-service's relay does; returns the event id. */
+    public static String publish(ContactCorrected corrected) {
+        String eventId = UUID.randomUUID().toString();
+        publish(corrected, eventId);
+        return eventId;
+    }
+
+    public static void publish(ContactCorrected corrected, String eventId) {
+        EventType type = EventType.of(ContactCorrected.class);
+        TopicProbe.publish(bootstrap(), type.topic(), corrected.partitionKey(), EventJson.write(corrected), Map.of(
+                "ce_id", eventId,
+                "ce_type", type.type(),
+                "ce_specversion", "1.0",
+                "ce_source", "/ikd/verification-service",
+                "content-type", "application/json"));
+    }
+
+    /** The email corrected at the counter of the test office. */
+    public static ContactCorrected emailCorrected(UUID registrationId, String previousEmail, String newEmail) {
+        return new ContactCorrected(UUID.randomUUID(), registrationId, newEmail, "+6281234567890", previousEmail, null,
+                "id", office(), java.time.Instant.now());
     }
 
     /** Publishes a withdrawal as registration-service's relay does. */

@@ -19,7 +19,13 @@ public enum NotificationKind {
             "Confirm the deactivation of your IKD"),
     IDENTITY_ACTIVATED(EventType.IDENTITY_ACTIVATED, "IKD Anda telah aktif", "Your IKD is now active"),
     IDENTITY_REVOKED(EventType.IDENTITY_REVOKED, "Peringatan keamanan: IKD Anda dinonaktifkan",
-            "Security alert: your IKD was deactivated");
+            "Security alert: your IKD was deactivated"),
+    /** To the previous email/phone after a correction at the counter: it will get nothing more. */
+    CONTACT_CHANGED(EventType.CONTACT_CORRECTED, "Peringatan keamanan: kontak IKD Anda diubah",
+            "Security alert: your IKD contact was changed"),
+    /** To the new email/phone after a correction at the counter. */
+    CONTACT_CONFIRMED(EventType.CONTACT_CORRECTED, "Kontak IKD Anda telah diperbarui",
+            "Your IKD contact has been updated");
 
     private final EventType sourceEvent;
     private final String subjectId;
@@ -33,7 +39,7 @@ public enum NotificationKind {
 
     /**
      * The one event type that produces this kind (each NotificationService handler makes its own
-     * kinds), so a dead letter can name the event to look up without storing its type per row.
+     * kinds; ContactCorrected makes two), so a dead letter can name the event to look up without storing its type per row.
      */
     public EventType sourceEvent() {
         return sourceEvent;

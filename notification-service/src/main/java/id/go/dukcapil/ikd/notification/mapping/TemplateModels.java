@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
@@ -78,6 +79,15 @@ public class TemplateModels {
         Map<String, String> model = office(event.office());
         model.put("revocationReason", event.reason().name());
         model.put("revokedAt", format(event.revokedAt(), language, event.office().zone()));
+        return model;
+    }
+
+    /** A contact corrected at the counter: when, where, and what changed ("true" or empty). */
+    public Map<String, String> contactCorrected(ContactCorrected event, String language) {
+        Map<String, String> model = office(event.office());
+        model.put("correctedAt", format(event.correctedAt(), language, event.office().zone()));
+        model.put("emailChanged", event.emailChanged() ? "true" : "");
+        model.put("phoneChanged", event.phoneChanged() ? "true" : "");
         return model;
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
@@ -74,6 +75,7 @@ public class CitizenEventsConsumer {
                 .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, eventId))
                 .on(RegistrationWithdrawn.class, withdrawals::onWithdrawn)
                 .on(VerificationDecided.class, event -> service.onVerificationDecided(event, eventId))
+                .on(ContactCorrected.class, event -> service.onContactCorrected(event, eventId))
                 .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event, eventId))
                 .on(DeactivationLinkIssued.class, event -> service.onDeactivationLinkIssued(event, eventId))
                 .on(IdentityActivated.class, event -> service.onIdentityActivated(event, eventId))

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.DeliveryStatus;
@@ -167,6 +168,30 @@ public class NotificationService {
                 event.email(), language, model)
                 .chain(() -> queue(eventId, event.registrationId(), NotificationKind.IDENTITY_REVOKED,
                         NotificationChannel.SMS, event.phone(), language, model));
+    }
+
+    /**
+     * A contact corrected at the counter: the previous email/phone (where it changed) is warned,
+     * the new one confirmed; the fresh PIN comes with activation-service's ActivationCodeIssued.
+     */
+    public Uni<Void> onContactCorrected(ContactCorrected event, String eventId) {
+        String language = Languages.normalise(event.language());
+        Map<String, String> model = models.contactCorrected(event, language);
+        UUID registration = event.registrationId();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (event.emailChanged()) {
+            chain = chain.chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CHANGED,
+                    NotificationChannel.EMAIL, event.previousEmail(), language, model))
+                    .chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CONFIRMED,
+                            NotificationChannel.EMAIL, event.email(), language, model));
+        }
+        if (event.phoneChanged()) {
+            chain = chain.chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CHANGED,
+                    NotificationChannel.SMS, event.previousPhone(), language, model))
+                    .chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CONFIRMED,
+                            NotificationChannel.SMS, event.phone(), language, model));
+        }
+        return chain;
     }
 
     private Uni<Void> queue(String eventId, UUID registrationId, NotificationKind kind, NotificationChannel channel,

@@ -19,6 +19,7 @@ public enum EventType {
     COUNTER_CODE_ISSUED("registration.counter-code-issued.v1", Topics.REGISTRATION, CounterCodeIssued.class),
     VERIFICATION_DECIDED("verification.decided.v1", Topics.VERIFICATION, VerificationDecided.class),
     CENTRAL_REVIEW_CHANGED("verification.central-review-changed.v1", Topics.VERIFICATION, CentralReviewChanged.class),
+    CONTACT_CORRECTED("verification.contact-corrected.v1", Topics.VERIFICATION, ContactCorrected.class),
     ACTIVATION_CODE_ISSUED("activation.code-issued.v1", Topics.ACTIVATION, ActivationCodeIssued.class),
     DEACTIVATION_LINK_ISSUED("activation.deactivation-link-issued.v1", Topics.ACTIVATION, DeactivationLinkIssued.class),
     IDENTITY_ACTIVATED("identity.activated.v1", Topics.IDENTITY, IdentityActivated.class),

@@ -172,6 +172,12 @@ final class EventFixtures {
                 Instant.parse("2026-11-20T03:03:20Z"));
     }
 
+    static ContactCorrected contactCorrected() {
+        return new ContactCorrected(UUID.fromString("0193f1d0-4e5f-7a6b-8c7d-9e0f1a2b3c4d"), REGISTRATION_ID,
+                "siti.baru@example.id", PHONE, EMAIL, null, LANGUAGE, office(),
+                Instant.parse("2026-11-21T02:30:00Z"));
+    }
+
     static TokenVerified tokenAccepted() {
         return new TokenVerified("01KAQ7Z8X3M5N2P4R6T8V0W2Y4", SUBJECT, "bank-bjb-teller", true, null,
                 Instant.parse("2026-11-25T01:12:09.377Z"));
@@ -191,7 +197,7 @@ final class EventFixtures {
     static List<IkdEvent> all() {
         return List.of(
                 registrationSubmitted(), registrationWithdrawn(), counterCodeIssued(),
-                approved(), rejected(), centralReviewPending(), centralReviewReturned(),
+                approved(), rejected(), centralReviewPending(), centralReviewReturned(), contactCorrected(),
                 activationCodeIssued(),
                 deactivationLinkIssued(),
                 identityActivated(), identityRevoked(), identityRevokedByOperator(),

@@ -35,6 +35,8 @@ class EventTypeTest {
         assertThat(EventType.REGISTRATION_SUBMITTED.type()).isEqualTo("id.go.dukcapil.ikd.registration.submitted.v1");
         assertThat(EventType.REGISTRATION_WITHDRAWN.type()).isEqualTo("id.go.dukcapil.ikd.registration.withdrawn.v1");
         assertThat(EventType.VERIFICATION_DECIDED.type()).isEqualTo("id.go.dukcapil.ikd.verification.decided.v1");
+        assertThat(EventType.CONTACT_CORRECTED.type())
+                .isEqualTo("id.go.dukcapil.ikd.verification.contact-corrected.v1");
         assertThat(EventType.ACTIVATION_CODE_ISSUED.type()).isEqualTo("id.go.dukcapil.ikd.activation.code-issued.v1");
         assertThat(EventType.IDENTITY_ACTIVATED.type()).isEqualTo("id.go.dukcapil.ikd.identity.activated.v1");
         assertThat(EventType.IDENTITY_REVOKED.type()).isEqualTo("id.go.dukcapil.ikd.identity.revoked.v1");
@@ -47,6 +49,7 @@ class EventTypeTest {
         assertThat(EventType.REGISTRATION_SUBMITTED.topic()).isEqualTo(Topics.REGISTRATION);
         assertThat(EventType.REGISTRATION_WITHDRAWN.topic()).isEqualTo(Topics.REGISTRATION);
         assertThat(EventType.VERIFICATION_DECIDED.topic()).isEqualTo(Topics.VERIFICATION);
+        assertThat(EventType.CONTACT_CORRECTED.topic()).isEqualTo(Topics.VERIFICATION);
         assertThat(EventType.ACTIVATION_CODE_ISSUED.topic()).isEqualTo(Topics.ACTIVATION);
         assertThat(EventType.IDENTITY_ACTIVATED.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.IDENTITY_REVOKED.topic()).isEqualTo(Topics.IDENTITY);
@@ -96,6 +99,7 @@ class EventTypeTest {
         assertThat(EventFixtures.identityActivated().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.identityRevoked().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.notificationSent().partitionKey()).isEqualTo(registrationId);
+        assertThat(EventFixtures.contactCorrected().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.registrationWithdrawn().partitionKey())
                 .isEqualTo(EventFixtures.OLDER_REGISTRATION_ID.toString());
     }

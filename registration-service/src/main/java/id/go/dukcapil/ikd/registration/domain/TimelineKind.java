@@ -23,5 +23,7 @@ public enum TimelineKind {
     SUPERSEDED,
     EXPIRED,
     /** The selfie was erased because its purpose ended (UU PDP). */
-    SELFIE_ERASED
+    SELFIE_ERASED,
+    /** The email or phone was corrected at the Dukcapil office, with the citizen present (ContactCorrected). */
+    CONTACT_CORRECTED
 }

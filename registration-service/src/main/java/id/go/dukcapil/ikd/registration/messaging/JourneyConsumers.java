@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.CentralReviewChanged;
 import id.go.dukcapil.ikd.events.IdentityActivated;
@@ -30,7 +31,8 @@ public class JourneyConsumers {
         this.consumer = consumer;
         this.verification = EventRouter.forConsumer("timeline-verification")
                 .on(VerificationDecided.class, journey::onDecided)
-                .on(CentralReviewChanged.class, journey::onCentralReview).build();
+                .on(CentralReviewChanged.class, journey::onCentralReview)
+                .on(ContactCorrected.class, journey::onContactCorrected).build();
         this.activation = EventRouter.forConsumer("timeline-activation")
                 .on(ActivationCodeIssued.class, journey::onActivationCodeIssued).build();
         this.identity = EventRouter.forConsumer("timeline-identity")

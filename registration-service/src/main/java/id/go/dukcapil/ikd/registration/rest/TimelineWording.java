@@ -73,6 +73,9 @@ final class TimelineWording {
                             + "call with an officer."));
             case SELFIE_ERASED -> text("Swafoto Anda sudah dihapus karena tidak diperlukan lagi.",
                     "Your selfie was deleted because it is no longer needed.");
+            case CONTACT_CORRECTED -> text("Kontak diperbarui di kantor" + office(change)
+                    + ". Pesan berikutnya dikirim ke kontak yang baru.", "Contact updated at the office"
+                    + office(change) + ". Further messages go to the new contact.");
         };
     }
 
@@ -100,6 +103,10 @@ final class TimelineWording {
 
     private static Words text(String id, String en) {
         return new Words(new Wording(id, en), null, null);
+    }
+
+    private static String office(TimelineChange change) {
+        return change.office() == null ? "" : " (" + change.office().name() + ")";
     }
 
     private static String to(TimelineChange change) {

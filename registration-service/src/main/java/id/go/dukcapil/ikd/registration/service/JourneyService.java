@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.CentralReviewChanged;
 import id.go.dukcapil.ikd.events.CentralReviewState;
@@ -147,6 +148,22 @@ public class JourneyService {
             entry.messageKind = event.kind();
             entry.recipient = event.recipientMasked();
             entry.note = TimelineRecorder.shorten(event.reason());
+            return recorder.record(entry);
+        });
+    }
+
+    /**
+     * The contact corrected at the counter: stored for the registration (the citizen's data view
+     * shows it), with a step on the timeline naming the office. Nothing in the contact's masked
+     * form goes on the timeline: the previous contact must not linger there.
+     */
+    public Uni<Void> onContactCorrected(ContactCorrected event) {
+        return withRegistration(event.registrationId(), "ContactCorrected", registration -> {
+            registration.email = event.email();
+            registration.phone = event.phone();
+            registration.updatedAt = event.correctedAt();
+            TimelineEntry entry = TimelineEntry.of(registration, TimelineKind.CONTACT_CORRECTED, event.correctedAt());
+            withOffice(entry, event.office());
             return recorder.record(entry);
         });
     }

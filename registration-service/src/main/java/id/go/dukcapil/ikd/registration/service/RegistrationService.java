@@ -25,6 +25,7 @@ import id.go.dukcapil.ikd.registration.repository.RegistrationRepository;
 import id.go.dukcapil.ikd.registration.repository.RegistrationUpdateHub;
 import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
 import id.go.dukcapil.ikd.registration.service.RateLimiter.Action;
+import id.go.dukcapil.ikd.web.ContactValidator;
 import id.go.dukcapil.ikd.web.Masking;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import id.go.dukcapil.ikd.web.ContactValidator;
 import id.go.dukcapil.ikd.web.ProblemException;
 
 /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import id.go.dukcapil.ikd.web.ContactValidator;
 import id.go.dukcapil.ikd.web.ProblemException;
 
 /** The format rules alone, without Quarkus: quick to run and to read. */

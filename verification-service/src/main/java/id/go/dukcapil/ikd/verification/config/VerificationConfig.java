@@ -42,6 +42,8 @@ public interface VerificationConfig {
 
     ReceiptCheck receiptCheck();
 
+    Counter counter();
+
     interface Demo {
         /** Seeds the synthetic population, the demo office and the demo accounts at start. Off in production. */
         @WithDefault("true")
@@ -127,6 +129,27 @@ public interface VerificationConfig {
 
         @WithDefault("1m")
         Duration window();
+    }
+
+    /** Remedies at the counter (issue 17, item 7): NIK searches and contact corrections, limited per operator. */
+    interface Counter {
+        /** NIK searches one operator may run per window. */
+        @WithDefault("30")
+        int searchesPerOperator();
+
+        @WithDefault("15m")
+        Duration searchWindow();
+
+        /** Contact corrections one operator may record per window. */
+        @WithDefault("20")
+        int correctionsPerOperator();
+
+        /** Contact corrections of one case per window (a citizen whose contact keeps changing is suspicious). */
+        @WithDefault("3")
+        int correctionsPerCase();
+
+        @WithDefault("1h")
+        Duration correctionWindow();
     }
 
     interface Portal {

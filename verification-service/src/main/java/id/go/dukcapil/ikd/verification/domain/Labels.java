@@ -47,7 +47,8 @@ public final class Labels {
             Map.entry(ServiceAction.WITHDRAWN.name(), new Label("Dibatalkan pemohon", "Withdrawn")),
             Map.entry(ServiceAction.SUPERSEDED.name(), new Label("Diganti pendaftaran baru", "Replaced by a new registration")),
             Map.entry(ServiceAction.ACTIVATED.name(), new Label("IKD diaktifkan", "IKD activated")),
-            Map.entry(ServiceAction.COMPLETED.name(), new Label("Layanan selesai", "Service completed")));
+            Map.entry(ServiceAction.COMPLETED.name(), new Label("Layanan selesai", "Service completed")),
+            Map.entry(ServiceAction.CONTACT_CORRECTED.name(), new Label("Kontak dikoreksi di loket", "Contact corrected at the counter")));
 
     static final Map<String, Label> DECISION = Map.of(
             Decision.APPROVED.name(), new Label("Disetujui", "Approved"),

@@ -13,5 +13,7 @@ public enum ServiceAction {
     WITHDRAWN,
     SUPERSEDED,
     ACTIVATED,
+    /** The citizen's email or phone corrected at the counter (citizen present, KTP-el checked). */
+    CONTACT_CORRECTED,
     COMPLETED
 }

@@ -41,6 +41,11 @@ public enum VerificationProblems implements ProblemType {
     HOLIDAY_EXISTS(409, "Tanggal ini sudah tercatat sebagai hari libur", "This date is already a holiday"),
     HOLIDAY_NOT_FOUND(404, "Tanggal ini bukan hari libur yang tercatat", "This date is not a recorded holiday"),
     RECEIPT_NOT_FOUND(404, "Nomor tanda terima tidak ditemukan", "Receipt reference not found"),
+    PRESENCE_NOT_CONFIRMED(422, "Kehadiran pemohon dan pemeriksaan KTP-el belum dinyatakan",
+            "The citizen's presence and the KTP-el check have not been confirmed"),
+    CONTACT_UNCHANGED(422, "Kontak baru sama dengan kontak sekarang", "The new contact is the same as the current one"),
+    CONTACT_NOT_CORRECTABLE(409, "Kontak kasus ini tidak dapat dikoreksi lagi",
+            "This case's contact can no longer be corrected"),
     REGISTER_TOO_LARGE(422, "Buku pelayanan terlalu panjang untuk diunduh sekaligus",
             "The service register is too long to export at once");
 

@@ -36,10 +36,12 @@ import id.go.dukcapil.ikd.verification.domain.CaseStatus;
 import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
+import id.go.dukcapil.ikd.verification.rest.DeliveryViews;
 import id.go.dukcapil.ikd.verification.rest.Views;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
 import id.go.dukcapil.ikd.verification.service.CaseDossier;
 import id.go.dukcapil.ikd.verification.service.CaseGrantIssuer;
+import id.go.dukcapil.ikd.verification.service.DeliveryLog;
 import id.go.dukcapil.ikd.verification.service.OperatorSessionService;
 import id.go.dukcapil.ikd.verification.service.ServiceReportService;
 import id.go.dukcapil.ikd.verification.service.VerificationService;
@@ -84,13 +86,14 @@ public class PortalResource {
     private final SelfieFetcher selfies;
     private final CsrfTokens csrfTokens;
     private final CaseGrantIssuer grants;
+    private final DeliveryLog deliveries;
 
     public PortalResource(@Location("portal/login.html") Template login, @Location("portal/queue.html") Template queue,
             @Location("portal/scan.html") Template scan, @Location("portal/case.html") Template caseTemplate,
             @Location("portal/service-log.html") Template serviceLog, @Location("portal/sla.html") Template sla,
             PortalSession sessions, OperatorSessionService operatorSessions, VerificationService verification,
             ServiceReportService reports, PopulationRegistry registry, SelfieFetcher selfies,
-            CaseGrantIssuer grants) {
+            CaseGrantIssuer grants, DeliveryLog deliveries) {
         this.login = login;
         this.queue = queue;
         this.scan = scan;
@@ -105,6 +108,7 @@ public class PortalResource {
         this.selfies = selfies;
         this.csrfTokens = sessions.csrf();
         this.grants = grants;
+        this.deliveries = deliveries;
     }
 
     /** A message for the page: a problem's title and detail in both languages. */
@@ -387,7 +391,10 @@ public class PortalResource {
         Uni<SelfieFetcher.Selfie> selfie = grants.issue(signed.principal(), c)
                 .chain(grant -> selfies.fetch(c.registrationId, signed.token(), grant.grant(), c.selfieSha256));
         Uni<Optional<PopulationRegistry.RegistryPhoto>> photo = registry.photo(c.nik);
-        return Uni.combine().all().unis(selfie, photo).asTuple().map(both -> {
+        // what reached the citizen (NotificationStatus events); the case's scope was checked by view()
+        Uni<List<DeliveryViews.DeliveryView>> messages = deliveries.ofRegistration(c.registrationId).map(list -> list
+                .stream().map(d -> DeliveryViews.view(d, dossier.office().zone())).toList());
+        return Uni.combine().all().unis(selfie, photo, messages).asTuple().map(both -> {
             SelfieFetcher.Selfie s = both.getItem1();
             String selfieUri = s.content() == null ? null : dataUri(s.contentType(), s.content());
             String photoUri = both.getItem2().map(p -> dataUri(p.contentType(), p.content())).orElse(null);
@@ -398,7 +405,7 @@ public class PortalResource {
             return page(caseTemplate.data("me", signed).data("c", Views.caseView(dossier)).data("notice", notice)
                     .data("selfie", selfieUri).data("selfieState", s.availability().name()).data("photo", photoUri)
                     .data("reasons", Arrays.stream(RejectionReason.values()).map(Enum::name).toList()).data("canDecide", c.status == CaseStatus.IN_REVIEW)
-                    .data("canReview", canReview)
+                    .data("canReview", canReview).data("deliveries", both.getItem3())
                     .data("canReturn", awaitingCentral && verification.isCentralVerifier(signed.principal())),
                     status, csrfCookie);
         });

@@ -44,4 +44,9 @@ public class CaseRepository implements PanacheRepositoryBase<VerificationCase, U
     public Uni<List<VerificationCase>> awaitingCentral() {
         return list("status = ?1 order by submittedForReviewAt", CaseStatus.AWAITING_CENTRAL);
     }
+
+    /** An office's cases of a NIK, whatever their status, newest first (the counter's NIK search). */
+    public Uni<List<VerificationCase>> ofNikAtOffice(String nik, String officeCode, int max) {
+        return find("nik = ?1 and officeCode = ?2 order by submittedAt desc", nik, officeCode).page(0, max).list();
+    }
 }

@@ -1,6 +1,9 @@
 package id.go.dukcapil.ikd.verification.service;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,11 +26,16 @@ public class PublicRateLimiter {
     private final RateLimitWindows repository;
     private final VerificationConfig.Directory limits;
     private final VerificationConfig.ReceiptCheck receiptLimits;
+    private final Duration longestWindow;
 
     public PublicRateLimiter(RateLimitWindows repository, VerificationConfig config) {
         this.repository = repository;
         this.limits = config.directory();
         this.receiptLimits = config.receiptCheck();
+        // one table holds every bucket (the counter's per-operator ones too, CounterRateLimiter):
+        // purge only what is over for the longest window
+        this.longestWindow = Stream.of(limits.window(), receiptLimits.window(), config.counter().searchWindow(),
+                config.counter().correctionWindow()).max(Comparator.naturalOrder()).orElseThrow();
     }
 
     /** Fails with 429 RATE_LIMITED (and Retry-After) past the address's allowance in this window. */
@@ -52,8 +60,7 @@ public class PublicRateLimiter {
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeOldWindows() {
-        // windows older than the longer of the two are over for both buckets
-        return repository.purgeOlderThan(limits.window().compareTo(receiptLimits.window()) >= 0 ? limits.window()
-                : receiptLimits.window());
+        // windows older than the longest are over for every bucket
+        return repository.purgeOlderThan(longestWindow);
     }
 }

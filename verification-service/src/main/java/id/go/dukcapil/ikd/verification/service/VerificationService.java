@@ -121,6 +121,11 @@ public class VerificationService {
                 .chain(this::dossier);
     }
 
+    /** A case the operator may see (its office's, or one submitted for central review), without its dossier. */
+    public Uni<VerificationCase> visible(OperatorPrincipal principal, UUID caseId) {
+        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> requireVisible(principal, c)));
+    }
+
     /**
      * A case grant for a case the operator may see: what the selfie (registration-service) and
      * the delivery log (notification-service) require, so they are scoped as cases are.

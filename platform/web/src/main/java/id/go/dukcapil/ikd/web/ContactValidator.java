@@ -1,14 +1,15 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.web;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.go.dukcapil.ikd.web.Languages;
-import id.go.dukcapil.ikd.web.ProblemException;
-
-/** Email, Indonesian mobile number and language: validated and normalised. */
+/**
+ * Email, Indonesian mobile number and language: validated and normalised. One class for every
+ * service that takes a citizen's contact (registration-service at registration,
+ * verification-service for a correction at the counter), so both accept and refuse the same.
+ */
 @ApplicationScoped
 public class ContactValidator {
 
@@ -77,20 +78,20 @@ public class ContactValidator {
         }
         String language = raw.strip().toLowerCase(Locale.ROOT);
         if (!Languages.INDONESIAN.equals(language) && !Languages.ENGLISH.equals(language)) {
-            throw new ProblemException(RegistrationProblems.LANGUAGE_INVALID, "Bahasa harus id atau en.",
+            throw new ProblemException(ContactProblems.LANGUAGE_INVALID, "Bahasa harus id atau en.",
                     "The language must be id or en.").with("field", "language");
         }
         return language;
     }
 
     private static ProblemException invalidEmail() {
-        return new ProblemException(RegistrationProblems.EMAIL_INVALID,
+        return new ProblemException(ContactProblems.EMAIL_INVALID,
                 "Masukkan alamat email yang valid, misalnya nama@contoh.id.",
                 "Enter a valid email address, e.g. name@example.id.").with("field", "email");
     }
 
     private static ProblemException invalidPhone() {
-        return new ProblemException(RegistrationProblems.PHONE_INVALID,
+        return new ProblemException(ContactProblems.PHONE_INVALID,
                 "Masukkan nomor ponsel Indonesia, misalnya 0812 3456 7890.",
                 "Enter an Indonesian mobile number, e.g. 0812 3456 7890.").with("field", "phone");
     }
