@@ -19,7 +19,13 @@ public enum NotificationKind {
             "Confirm the deactivation of your IKD"),
     IDENTITY_ACTIVATED(EventType.IDENTITY_ACTIVATED, "IKD Anda telah aktif", "Your IKD is now active"),
     IDENTITY_REVOKED(EventType.IDENTITY_REVOKED, "Peringatan keamanan: IKD Anda dinonaktifkan",
-            "Security alert: your IKD was deactivated");
+            "Security alert: your IKD was deactivated"),
+    /** A complaint was filed: its ticket number (the notification's subject id is the complaint's). */
+    COMPLAINT_RECEIVED(EventType.COMPLAINT_UPDATED, "Aduan Anda telah diterima", "Your complaint has been received"),
+    /** The office moved a complaint on (verification, mediation, coordination). */
+    COMPLAINT_STATUS(EventType.COMPLAINT_UPDATED, "Perkembangan aduan Anda", "An update on your complaint"),
+    /** The office closed a complaint with its answer. */
+    COMPLAINT_ANSWERED(EventType.COMPLAINT_UPDATED, "Jawaban atas aduan Anda", "The answer to your complaint");
 
     private final EventType sourceEvent;
     private final String subjectId;

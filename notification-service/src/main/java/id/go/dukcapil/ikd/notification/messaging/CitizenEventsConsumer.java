@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ComplaintUpdated;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
@@ -74,6 +75,7 @@ public class CitizenEventsConsumer {
                 .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, eventId))
                 .on(RegistrationWithdrawn.class, withdrawals::onWithdrawn)
                 .on(VerificationDecided.class, event -> service.onVerificationDecided(event, eventId))
+                .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, eventId))
                 .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event, eventId))
                 .on(DeactivationLinkIssued.class, event -> service.onDeactivationLinkIssued(event, eventId))
                 .on(IdentityActivated.class, event -> service.onIdentityActivated(event, eventId))

@@ -18,6 +18,7 @@ public enum EventType {
     REGISTRATION_WITHDRAWN("registration.withdrawn.v1", Topics.REGISTRATION, RegistrationWithdrawn.class),
     COUNTER_CODE_ISSUED("registration.counter-code-issued.v1", Topics.REGISTRATION, CounterCodeIssued.class),
     VERIFICATION_DECIDED("verification.decided.v1", Topics.VERIFICATION, VerificationDecided.class),
+    COMPLAINT_UPDATED("verification.complaint-updated.v1", Topics.VERIFICATION, ComplaintUpdated.class),
     ACTIVATION_CODE_ISSUED("activation.code-issued.v1", Topics.ACTIVATION, ActivationCodeIssued.class),
     DEACTIVATION_LINK_ISSUED("activation.deactivation-link-issued.v1", Topics.ACTIVATION, DeactivationLinkIssued.class),
     IDENTITY_ACTIVATED("identity.activated.v1", Topics.IDENTITY, IdentityActivated.class),

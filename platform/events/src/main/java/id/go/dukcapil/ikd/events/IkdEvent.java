@@ -6,7 +6,8 @@ package id.go.dukcapil.ikd.events;
  */
 public sealed interface IkdEvent
         permits RegistrationSubmitted, RegistrationWithdrawn, CounterCodeIssued, VerificationDecided, ActivationCodeIssued,
-        IdentityActivated, IdentityRevoked, NotificationStatus, TokenVerified, DeactivationLinkIssued {
+        IdentityActivated, IdentityRevoked, NotificationStatus, TokenVerified, DeactivationLinkIssued,
+        ComplaintUpdated {
 
     /**
      * The Kafka record key. The registration id for every journey event, so that one citizen's

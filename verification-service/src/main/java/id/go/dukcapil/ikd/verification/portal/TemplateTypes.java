@@ -2,7 +2,9 @@ package id.go.dukcapil.ikd.verification.portal;
 
 import id.go.dukcapil.ikd.verification.rest.DirectoryViews;
 import id.go.dukcapil.ikd.verification.rest.Views;
+import id.go.dukcapil.ikd.verification.rest.ComplaintViews;
 import id.go.dukcapil.ikd.verification.rest.ReceiptCheckResource;
+import id.go.dukcapil.ikd.verification.service.ComplaintFigures;
 import id.go.dukcapil.ikd.verification.service.OperatorPrincipal;
 import id.go.dukcapil.ikd.verification.service.RegisterRecap;
 import id.go.dukcapil.ikd.verification.service.ServiceRegister;
@@ -42,6 +44,12 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = RegisterRecap.StepShare.class)
 @TemplateData(target = RegisterRecap.OperatorRecap.class)
 @TemplateData(target = ReceiptCheckResource.ReceiptStatusView.class)
+@TemplateData(target = ComplaintViews.OfficeView.class)
+@TemplateData(target = ComplaintViews.NoteView.class)
+@TemplateData(target = ComplaintViews.CitizenView.class)
+@TemplateData(target = ComplaintViews.Step.class)
+@TemplateData(target = ComplaintViews.Filed.class)
+@TemplateData(target = ComplaintFigures.Summary.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

@@ -23,11 +23,13 @@ public class PublicRateLimiter {
     private final RateLimitWindows repository;
     private final VerificationConfig.Directory limits;
     private final VerificationConfig.ReceiptCheck receiptLimits;
+    private final VerificationConfig.Complaints complaintLimits;
 
     public PublicRateLimiter(RateLimitWindows repository, VerificationConfig config) {
         this.repository = repository;
         this.limits = config.directory();
         this.receiptLimits = config.receiptCheck();
+        this.complaintLimits = config.complaints();
     }
 
     /** Fails with 429 RATE_LIMITED (and Retry-After) past the address's allowance in this window. */
@@ -50,10 +52,22 @@ public class PublicRateLimiter {
                 })).replaceWithVoid();
     }
 
+    /** Filing a complaint: few per address and window (each costs an office's work and a message). */
+    public Uni<Void> checkComplaint(String clientAddress) {
+        return repository.hit("COMPLAINT:address:" + clientAddress, complaintLimits.requestsPerAddress(),
+                complaintLimits.window(), Instant.now()).invoke(over -> over.ifPresent(wait -> {
+                    throw new ProblemException(CommonProblems.RATE_LIMITED,
+                            "Terlalu banyak aduan dari alamat ini; coba lagi nanti.",
+                            "Too many complaints from this address; try again later.").retryAfter(wait);
+                })).replaceWithVoid();
+    }
+
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeOldWindows() {
         // windows older than the longer of the two are over for both buckets
-        return repository.purgeOlderThan(limits.window().compareTo(receiptLimits.window()) >= 0 ? limits.window()
-                : receiptLimits.window());
+        java.time.Duration longest = limits.window().compareTo(receiptLimits.window()) >= 0 ? limits.window()
+                : receiptLimits.window();
+        return repository.purgeOlderThan(longest.compareTo(complaintLimits.window()) >= 0 ? longest
+                : complaintLimits.window());
     }
 }
