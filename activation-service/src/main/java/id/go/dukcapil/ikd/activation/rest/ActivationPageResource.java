@@ -49,6 +49,8 @@ public class ActivationPageResource {
     private final ActivationService activations;
     private final ActivationCodeService codes;
     private final ProofOfWorkCaptcha captcha;
+    /** verification-service's public pages (directory, complaints), linked at the page's foot. */
+    private final String pagesUrl;
     private final Template page;
     private final CsrfTokens csrfTokens;
 
@@ -59,6 +61,7 @@ public class ActivationPageResource {
         this.captcha = captcha;
         this.page = page;
         this.csrfTokens = CsrfTokens.servedFrom(config.publicUrl(), CSRF_COOKIE, "/activate");
+        this.pagesUrl = config.publicPagesUrl().replaceAll("/+$", "");
     }
 
     @GET
@@ -71,7 +74,7 @@ public class ActivationPageResource {
         return activations.linkState(token).chain(link -> {
             ProofOfWork.Challenge challenge = link.state() == LinkState.State.READY ? captcha.issue() : null;
             PageView view = PageView.of(link, lastResult, token, csrf, challenge, json(challenge));
-            return page.data("v", view).createUni();
+            return page.data("v", view).data("pagesUrl", pagesUrl).createUni();
         }).map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(csrfTokens.cookie(csrf)).build());
     }

@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.verification.portal;
 
 import id.go.dukcapil.ikd.verification.rest.DirectoryViews;
 import id.go.dukcapil.ikd.verification.rest.Views;
+import id.go.dukcapil.ikd.verification.repository.ComplaintRepository;
 import id.go.dukcapil.ikd.verification.rest.ComplaintViews;
 import id.go.dukcapil.ikd.verification.rest.ReceiptCheckResource;
 import id.go.dukcapil.ikd.verification.service.ComplaintFigures;
@@ -50,6 +51,8 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = ComplaintViews.Step.class)
 @TemplateData(target = ComplaintViews.Filed.class)
 @TemplateData(target = ComplaintFigures.Summary.class)
+@TemplateData(target = ComplaintRepository.OfficeChoice.class)
+@TemplateData(target = ComplaintViews.CategoryOption.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

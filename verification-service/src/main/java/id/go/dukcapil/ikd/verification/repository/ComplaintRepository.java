@@ -55,6 +55,18 @@ public class ComplaintRepository {
                 });
     }
 
+    /** An office a citizen may choose on the complaint form. */
+    public record OfficeChoice(String code, String name) {
+    }
+
+    public Uni<List<OfficeChoice>> offices() {
+        return pool.query("select code, name from office order by name").execute().map(rows -> {
+            List<OfficeChoice> list = new ArrayList<>();
+            rows.forEach(r -> list.add(new OfficeChoice(r.getString("code"), r.getString("name"))));
+            return list;
+        });
+    }
+
     /** Records a captcha solution's first use; false when it was used before. */
     public Uni<Boolean> recordCaptcha(SqlClient tx, String challenge, Instant expiresAt) {
         return tx.preparedQuery("insert into complaint_captcha_used (challenge, expires_at) values ($1, $2) "

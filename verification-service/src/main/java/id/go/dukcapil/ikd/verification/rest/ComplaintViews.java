@@ -12,6 +12,15 @@ public final class ComplaintViews {
     private ComplaintViews() {
     }
 
+    /** A category as the form offers it. */
+    public record CategoryOption(String code, String id, String en) {
+    }
+
+    public static List<CategoryOption> categories() {
+        return java.util.Arrays.stream(id.go.dukcapil.ikd.verification.domain.ComplaintCategory.values())
+                .map(c -> new CategoryOption(c.name(), c.id(), c.en())).toList();
+    }
+
     /** What the citizen gets on filing. */
     public record Filed(String ticket, String status, String officeCode, String officeName, String dueAt) {
     }

@@ -71,6 +71,10 @@ public class ComplaintService {
             String email, String phone, String language, String captcha) {
     }
 
+    public Uni<List<ComplaintRepository.OfficeChoice>> offices() {
+        return complaints.offices();
+    }
+
     public ProofOfWork.Challenge challenge() {
         return captcha.issue();
     }
