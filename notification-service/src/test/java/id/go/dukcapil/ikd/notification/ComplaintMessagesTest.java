@@ -54,7 +54,7 @@ class ComplaintMessagesTest {
 
         String filedId = TestEvents.publish(event(complaintId, ticket, "RECEIVED", citizen, null, due));
         Mail received = awaitMail(citizen, en ? "Your complaint has been received" : "Aduan Anda telah diterima");
-        assertThat(received.text()).contains(ticket, "16:00 WITA", "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin")
+        assertThat(received.text()).contains(ticket, en ? "11 December 2026, 16:00 WITA" : "11 Desember 2026, 16.00 WITA", "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin")
                 .contains("http://localhost:8082/offices", "http://localhost:8082/pengaduan");
         assertThat(received.html()).contains(ticket, "href=\"http://localhost:8082/pengaduan\"");
         assertThat(awaitSms(citizen.phone(), ticket).getBodyAsString()).contains(ticket, "WITA");

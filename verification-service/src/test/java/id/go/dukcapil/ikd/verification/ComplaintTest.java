@@ -42,7 +42,8 @@ class ComplaintTest {
         JsonPath challenge = given().get("/api/v1/complaints/captcha-challenge").then().statusCode(200).extract().jsonPath();
         String salt = challenge.getString("salt");
         String target = challenge.getString("challenge");
-        for (long number = 0; number <= challenge.getLong("maxnumber"); number++) {
+        long max = challenge.getLong("maxnumber");
+        for (long number = 0; number <= max; number++) {
             if (sha256Hex(salt + number).equals(target)) {
                 String json = "{\"algorithm\":\"SHA-256\",\"challenge\":\"" + target + "\",\"number\":" + number
                         + ",\"salt\":\"" + salt + "\",\"signature\":\"" + challenge.getString("signature") + "\"}";
