@@ -17,6 +17,7 @@ key() { openssl rand -base64 32; }
 cat > secrets.properties <<PROPERTIES
 ikd.registration.selfie-key=$(key)
 ikd.activation.hash-key=$(key)
+ikd.verification.complaints.captcha-key=$(key)
 ikd.app-pin.pepper=$(key)
 ikd.pin-proof.key=$(key)
 ikd.token.key-encryption-key=$(key)

@@ -60,6 +60,7 @@ fi
 
 apply_secret ikd-registration-service --from-literal=selfie-key="$(key256)"
 apply_secret ikd-activation-service --from-literal=hash-key="$(key256)"
+apply_secret ikd-verification-service --from-literal=complaint-captcha-key="$(key256)"
 apply_secret ikd-token-service --from-literal=key-encryption-key="$(key256)"
 apply_secret ikd-pin-proof --from-literal=key="$(key256)"
 apply_secret ikd-app-pin --from-literal=pepper="$(key256)"

@@ -645,6 +645,9 @@ async function start() {
     return;
   }
   state.config = await call('config.json');
+  // the office directory and the complaint page (verification-service's public pages)
+  document.getElementById('directory-link').href = `${state.config.pagesUrl}/offices`;
+  document.getElementById('complaint-link').href = `${state.config.pagesUrl}/pengaduan`;
   state.card = ktpCard({ call, bearer: () => ({ Authorization: `Bearer ${state.session.accessToken}` }),
     activationUrl: state.config.activationUrl });
   state.registration = loadRegistration();

@@ -19,6 +19,13 @@ public interface ActivationConfig {
     @WithDefault("http://localhost:8083")
     String publicUrl();
 
+    /**
+     * Base of verification-service's public pages (the office directory {@code /offices} and the
+     * complaint page {@code /pengaduan}), linked from the activation page: the api host.
+     */
+    @WithDefault("http://localhost:8082")
+    String publicPagesUrl();
+
     /** How long an activation code is valid (SOP: 24 h; never longer than 7 days). */
     @WithDefault("PT24H")
     Duration codeValidity();

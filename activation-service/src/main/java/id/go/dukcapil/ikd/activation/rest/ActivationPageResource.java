@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.web.ProofOfWork;
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
 import id.go.dukcapil.ikd.activation.crypto.ProofOfWorkCaptcha;
 import id.go.dukcapil.ikd.activation.service.ActivationCodeService;
@@ -48,6 +49,8 @@ public class ActivationPageResource {
     private final ActivationService activations;
     private final ActivationCodeService codes;
     private final ProofOfWorkCaptcha captcha;
+    /** verification-service's public pages (directory, complaints), linked at the page's foot. */
+    private final String pagesUrl;
     private final Template page;
     private final CsrfTokens csrfTokens;
 
@@ -58,6 +61,7 @@ public class ActivationPageResource {
         this.captcha = captcha;
         this.page = page;
         this.csrfTokens = CsrfTokens.servedFrom(config.publicUrl(), CSRF_COOKIE, "/activate");
+        this.pagesUrl = config.publicPagesUrl().replaceAll("/+$", "");
     }
 
     @GET
@@ -68,9 +72,9 @@ public class ActivationPageResource {
             @CookieParam(CSRF_COOKIE) String csrfCookie) {
         String csrf = csrfTokens.currentOrNew(csrfCookie);
         return activations.linkState(token).chain(link -> {
-            ProofOfWorkCaptcha.Challenge challenge = link.state() == LinkState.State.READY ? captcha.issue() : null;
+            ProofOfWork.Challenge challenge = link.state() == LinkState.State.READY ? captcha.issue() : null;
             PageView view = PageView.of(link, lastResult, token, csrf, challenge, json(challenge));
-            return page.data("v", view).createUni();
+            return page.data("v", view).data("pagesUrl", pagesUrl).createUni();
         }).map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(csrfTokens.cookie(csrf)).build());
     }
@@ -111,7 +115,7 @@ public class ActivationPageResource {
         return Response.seeOther(location).build();
     }
 
-    private static String json(ProofOfWorkCaptcha.Challenge challenge) {
+    private static String json(ProofOfWork.Challenge challenge) {
         if (challenge == null) {
             return null;
         }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.go.dukcapil.ikd.web.ProofOfWork;
 import id.go.dukcapil.ikd.activation.crypto.ProofOfWorkCaptcha;
 import id.go.dukcapil.ikd.activation.rest.ActivationApi.Accepted;
 import id.go.dukcapil.ikd.activation.rest.ActivationApi.ActivateRequest;
@@ -51,7 +52,7 @@ public class ActivationResource {
     @Path("/captcha-challenge")
     @Operation(summary = "A proof-of-work captcha challenge (ALTCHA scheme) to solve before activating")
     @APIResponse(responseCode = "200", description = "The challenge: find number so that SHA-256(salt + number) = challenge")
-    public ProofOfWorkCaptcha.Challenge captchaChallenge() {
+    public ProofOfWork.Challenge captchaChallenge() {
         return captcha.issue();
     }
 

@@ -1,6 +1,6 @@
 package id.go.dukcapil.ikd.activation.rest;
 
-import id.go.dukcapil.ikd.activation.crypto.ProofOfWorkCaptcha;
+import id.go.dukcapil.ikd.web.ProofOfWork;
 import id.go.dukcapil.ikd.activation.service.LinkState;
 import io.quarkus.qute.TemplateData;
 
@@ -14,7 +14,7 @@ public record PageView(String state, String notice, int attemptsLeft, String tok
 
     /** The page after a redirect: the link's state now, and what the last attempt said. */
     static PageView of(LinkState link, String lastResult, String token, String csrf,
-            ProofOfWorkCaptcha.Challenge challenge, String challengeJson) {
+            ProofOfWork.Challenge challenge, String challengeJson) {
         String state = switch (link.state()) {
             case READY -> "READY";
             case USED -> "ACTIVATED".equals(lastResult) ? "SUCCESS" : "USED";

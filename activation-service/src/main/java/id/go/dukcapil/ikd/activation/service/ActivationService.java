@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.web.ProofOfWork;
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
 import id.go.dukcapil.ikd.activation.crypto.DeviceKeys;
 import id.go.dukcapil.ikd.activation.crypto.KeyedHasher;
@@ -98,7 +99,7 @@ public class ActivationService {
 
     @WithTransaction
     public Uni<ActivationOutcome> activate(String linkToken, String pin, String captchaSolution) {
-        Optional<ProofOfWorkCaptcha.Solution> solved = captcha.verify(captchaSolution);
+        Optional<ProofOfWork.Solution> solved = captcha.verify(captchaSolution);
         if (solved.isEmpty() || !plausibleToken(linkToken)) {
             Result refused = solved.isEmpty() ? Result.CAPTCHA_FAILED : Result.INVALID_LINK;
             registry.counter("ikd.activation.attempts", "result", refused.name()).increment();

@@ -47,6 +47,11 @@ class ConfigCheckTest {
             }
 
             @Override
+            public String publicPagesUrl() {
+                return "http://localhost:8082";
+            }
+
+            @Override
             public Duration codeValidity() {
                 return validity;
             }

@@ -31,6 +31,13 @@ public interface NotificationConfig {
      */
     DefaultContact defaultContact();
 
+    /**
+     * Public base URL of the office directory ({@code /offices}) and the complaint page
+     * ({@code /pengaduan}), linked in every email's footer (verification-service on the api host).
+     */
+    @WithDefault("http://localhost:8082")
+    String publicPagesUrl();
+
     interface Sealing {
         /** PEM PKCS#8 EC P-256 private key that opens ActivationCodeIssued.sealedSecrets (path or file: URI). */
         String privateKeyLocation();

@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.NotificationChannel;
+import id.go.dukcapil.ikd.notification.config.NotificationConfig;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
 import io.quarkus.qute.Engine;
@@ -31,10 +33,22 @@ public class MessageRenderer {
     private final ObjectMapper json;
     private final SealedSecretsOpener opener;
 
-    public MessageRenderer(Engine engine, ObjectMapper json, SealedSecretsOpener opener) {
+    private final String directoryUrl;
+    private final String complaintUrl;
+
+    @Inject
+    public MessageRenderer(Engine engine, ObjectMapper json, SealedSecretsOpener opener, NotificationConfig config) {
+        this(engine, json, opener, config.publicPagesUrl());
+    }
+
+    /** With the public pages' base URL given (tests that render without the service's config). */
+    MessageRenderer(Engine engine, ObjectMapper json, SealedSecretsOpener opener, String publicPagesUrl) {
         this.engine = engine;
         this.json = json;
         this.opener = opener;
+        String base = publicPagesUrl.replaceAll("/+$", "");
+        this.directoryUrl = base + "/offices";
+        this.complaintUrl = base + "/pengaduan";
     }
 
     public RenderedMessage render(Notification notification) {
@@ -52,6 +66,9 @@ public class MessageRenderer {
         String language = notification.language;
         String subject = notification.kind.subject(language);
         data.put("subject", subject);
+        // the footer's links, at send time: messages stored before they existed get them too
+        data.put("directoryUrl", directoryUrl);
+        data.put("complaintUrl", complaintUrl);
         data.put("language", language);
         String name = notification.kind.template() + "." + language;
         if (notification.channel == NotificationChannel.SMS) {

@@ -25,7 +25,13 @@ public enum NotificationKind {
             "Security alert: your IKD contact was changed"),
     /** To the new email/phone after a correction at the counter. */
     CONTACT_CONFIRMED(EventType.CONTACT_CORRECTED, "Kontak IKD Anda telah diperbarui",
-            "Your IKD contact has been updated");
+            "Your IKD contact has been updated"),
+    /** A complaint was filed: its ticket number (the notification's subject id is the complaint's). */
+    COMPLAINT_RECEIVED(EventType.COMPLAINT_UPDATED, "Aduan Anda telah diterima", "Your complaint has been received"),
+    /** The office moved a complaint on (verification, mediation, coordination). */
+    COMPLAINT_STATUS(EventType.COMPLAINT_UPDATED, "Perkembangan aduan Anda", "An update on your complaint"),
+    /** The office closed a complaint with its answer. */
+    COMPLAINT_ANSWERED(EventType.COMPLAINT_UPDATED, "Jawaban atas aduan Anda", "The answer to your complaint");
 
     private final EventType sourceEvent;
     private final String subjectId;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ComplaintUpdated;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
@@ -88,6 +89,17 @@ public class TemplateModels {
         model.put("correctedAt", format(event.correctedAt(), language, event.office().zone()));
         model.put("emailChanged", event.emailChanged() ? "true" : "");
         model.put("phoneChanged", event.phoneChanged() ? "true" : "");
+        return model;
+    }
+
+    /** A complaint's ticket, status in both languages, deadline and (when closed) the office's answer. */
+    public Map<String, String> complaint(ComplaintUpdated event, String language) {
+        Map<String, String> model = office(event.office());
+        model.put("ticket", event.ticket());
+        model.put("status", event.status());
+        model.put("answer", orEmpty(event.answer()));
+        model.put("dueAt", event.dueAt() == null ? "" : format(event.dueAt(), language, event.office().zone()));
+        model.put("updatedAt", format(event.updatedAt(), language, event.office().zone()));
         return model;
     }
 

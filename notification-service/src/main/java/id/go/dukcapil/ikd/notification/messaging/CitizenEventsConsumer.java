@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ComplaintUpdated;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
@@ -76,6 +77,7 @@ public class CitizenEventsConsumer {
                 .on(RegistrationWithdrawn.class, withdrawals::onWithdrawn)
                 .on(VerificationDecided.class, event -> service.onVerificationDecided(event, eventId))
                 .on(ContactCorrected.class, event -> service.onContactCorrected(event, eventId))
+                .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, eventId))
                 .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event, eventId))
                 .on(DeactivationLinkIssued.class, event -> service.onDeactivationLinkIssued(event, eventId))
                 .on(IdentityActivated.class, event -> service.onIdentityActivated(event, eventId))

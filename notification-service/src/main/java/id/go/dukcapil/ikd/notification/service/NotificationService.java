@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ComplaintUpdated;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.DeliveryStatus;
 import id.go.dukcapil.ikd.events.IdentityActivated;
@@ -192,6 +193,24 @@ public class NotificationService {
                             NotificationChannel.SMS, event.phone(), language, model));
         }
         return chain;
+    }
+
+    /**
+     * A complaint filed (its ticket number), moved on, or closed (the answer): to the email and the
+     * phone the citizen gave, whichever they gave. The complaint's id stands where a registration's would.
+     */
+    public Uni<Void> onComplaintUpdated(ComplaintUpdated event, String eventId) {
+        String language = Languages.normalise(event.language());
+        NotificationKind kind = switch (event.status()) {
+            case "RECEIVED" -> NotificationKind.COMPLAINT_RECEIVED;
+            case "CLOSED" -> NotificationKind.COMPLAINT_ANSWERED;
+            default -> NotificationKind.COMPLAINT_STATUS;
+        };
+        Map<String, String> model = models.complaint(event, language);
+        Uni<Void> email = event.email() == null ? Uni.createFrom().voidItem()
+                : queue(eventId, event.complaintId(), kind, NotificationChannel.EMAIL, event.email(), language, model);
+        return email.chain(() -> event.phone() == null ? Uni.createFrom().voidItem()
+                : queue(eventId, event.complaintId(), kind, NotificationChannel.SMS, event.phone(), language, model));
     }
 
     private Uni<Void> queue(String eventId, UUID registrationId, NotificationKind kind, NotificationChannel channel,

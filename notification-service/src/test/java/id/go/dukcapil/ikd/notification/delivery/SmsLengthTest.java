@@ -42,7 +42,7 @@ class SmsLengthTest {
     private static final String ACTIVATION_URL = "https://ikd.dukcapil.kemendagri.go.id/activate?t="
             + "Qm9vZ2llV29vZ2llQm9vZ2llV29vZ2llQm9vZ2llV29vZ2ll";
 
-    private final MessageRenderer renderer = new MessageRenderer(classpathEngine(), new ObjectMapper(), null);
+    private final MessageRenderer renderer = new MessageRenderer(classpathEngine(), new ObjectMapper(), null, "http://localhost:8082");
 
     @ParameterizedTest
     @ValueSource(strings = { "id", "en" })

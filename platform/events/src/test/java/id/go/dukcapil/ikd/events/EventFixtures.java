@@ -193,6 +193,18 @@ final class EventFixtures {
                 Instant.parse("2026-11-25T01:13:02Z"));
     }
 
+    static ComplaintUpdated complaintFiled() {
+        return new ComplaintUpdated(UUID.fromString("0194b1c2-0d1e-7f20-8a31-425364758697"), "ADU-3204-DISDUKCAPIL-20261120-3",
+                "RECEIVED", office(), LANGUAGE, EMAIL, null, null, Instant.parse("2026-11-27T09:00:00Z"),
+                Instant.parse("2026-11-20T03:01:02Z"));
+    }
+
+    static ComplaintUpdated complaintClosed() {
+        return new ComplaintUpdated(UUID.fromString("0194b1c2-0d1e-7f20-8a31-425364758697"), "ADU-3204-DISDUKCAPIL-20261120-3",
+                "CLOSED", office(), "en", null, PHONE, "Your KTP-el was reprinted; collect it at the counter.",
+                Instant.parse("2026-11-27T09:00:00Z"), Instant.parse("2026-11-24T05:30:00Z"));
+    }
+
     /** Every sample; each {@link EventType} has at least one (checked by a test). */
     static List<IkdEvent> all() {
         return List.of(
@@ -202,6 +214,7 @@ final class EventFixtures {
                 deactivationLinkIssued(),
                 identityActivated(), identityRevoked(), identityRevokedByOperator(),
                 notificationSent(), notificationRetrying(),
-                tokenAccepted(), tokenRefused(), malformedTokenRefused());
+                tokenAccepted(), tokenRefused(), malformedTokenRefused(),
+                complaintFiled(), complaintClosed());
     }
 }

@@ -17,4 +17,8 @@ public interface CitizenAppConfig {
     /** Base URL of token-service as the citizen's browser reaches it (the 90 s QR). */
     @WithDefault("http://localhost:8084")
     String tokenUrl();
+
+    /** Base URL of verification-service's public pages: the office directory (/offices) and complaints (/pengaduan). */
+    @WithDefault("http://localhost:8082")
+    String pagesUrl();
 }

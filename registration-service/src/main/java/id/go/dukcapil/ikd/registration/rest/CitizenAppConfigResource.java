@@ -19,19 +19,19 @@ import id.go.dukcapil.ikd.registration.config.CitizenAppConfig;
 public class CitizenAppConfigResource {
 
     /** The base URLs the app calls, without a trailing slash. */
-    public record CitizenAppSettings(String activationUrl, String tokenUrl) {
+    public record CitizenAppSettings(String activationUrl, String tokenUrl, String pagesUrl) {
     }
 
     private final CitizenAppSettings settings;
 
     public CitizenAppConfigResource(CitizenAppConfig config) {
         this.settings = new CitizenAppSettings(withoutTrailingSlash(config.activationUrl()),
-                withoutTrailingSlash(config.tokenUrl()));
+                withoutTrailingSlash(config.tokenUrl()), withoutTrailingSlash(config.pagesUrl()));
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Settings of the citizen web app", description = "Base URLs of activation-service and token-service.")
+    @Operation(summary = "Settings of the citizen web app", description = "Base URLs of activation-service, token-service and the public pages (office directory, complaints).")
     @APIResponse(responseCode = "200", description = "The settings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitizenAppSettings.class)))
     public CitizenAppSettings settings() {

@@ -44,6 +44,8 @@ public interface VerificationConfig {
 
     Counter counter();
 
+    Complaints complaints();
+
     interface Demo {
         /** Seeds the synthetic population, the demo office and the demo accounts at start. Off in production. */
         @WithDefault("true")
@@ -150,6 +152,30 @@ public interface VerificationConfig {
 
         @WithDefault("1h")
         Duration correctionWindow();
+    }
+
+    /** Complaints (pengaduan): filed without login, with a captcha, limited per client address. */
+    interface Complaints {
+        /** HMAC key of the complaint form's captcha (at least 32 characters; a secret of its own). */
+        String captchaKey();
+
+        /** Upper bound of the proof-of-work search; the browser needs about half of it on average. */
+        @WithDefault("100000")
+        int captchaMaxNumber();
+
+        @WithDefault("PT10M")
+        Duration captchaValidity();
+
+        /** Complaints one client address may file per window. */
+        @WithDefault("5")
+        int requestsPerAddress();
+
+        @WithDefault("15m")
+        Duration window();
+
+        /** The response standard: working days (office calendar) from filing to the answer. */
+        @WithDefault("5")
+        int responseDays();
     }
 
     interface Portal {

@@ -46,6 +46,15 @@ public enum VerificationProblems implements ProblemType {
     CONTACT_UNCHANGED(422, "Kontak baru sama dengan kontak sekarang", "The new contact is the same as the current one"),
     CONTACT_NOT_CORRECTABLE(409, "Kontak kasus ini tidak dapat dikoreksi lagi",
             "This case's contact can no longer be corrected"),
+    COMPLAINT_NOT_FOUND(404, "Aduan tidak ditemukan", "Complaint not found"),
+    COMPLAINT_OF_ANOTHER_OFFICE(403, "Aduan ini ditangani kantor lain", "This complaint belongs to another office"),
+    COMPLAINT_CLOSED(409, "Aduan ini sudah ditutup", "This complaint is closed"),
+    COMPLAINT_STATUS_NOT_ALLOWED(409, "Status aduan tidak dapat diubah ke status ini",
+            "The complaint cannot move to this status"),
+    ANSWER_REQUIRED(422, "Jawaban wajib diisi untuk menutup aduan", "An answer is required to close a complaint"),
+    CONTACT_REQUIRED(422, "Isi email atau nomor ponsel untuk menerima nomor tiket",
+            "Give an email or a mobile number to receive the ticket number"),
+    CAPTCHA_FAILED(400, "Verifikasi captcha gagal", "The captcha check failed"),
     REGISTER_TOO_LARGE(422, "Buku pelayanan terlalu panjang untuk diunduh sekaligus",
             "The service register is too long to export at once");
 

@@ -127,6 +127,24 @@ public final class WorkingCalendar {
         return workingDayLength().multipliedBy(days);
     }
 
+    /**
+     * The end of the {@code days}-th working day after the local date of {@code from}: when a
+     * response standard of that many working days runs out (the office's last closing hour that day).
+     */
+    public Instant endOfWorkingDaysAfter(Instant from, int days) {
+        LocalDate day = from.atZone(zone).toLocalDate();
+        for (int counted = 0, i = 0; counted < days && i < MAX_DAYS; i++) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        LocalDate due = day;
+        java.time.LocalTime closes = hours.getOrDefault(due.getDayOfWeek(), DEFAULT_HOURS.subList(0, 1)).stream()
+                .map(Hours::closes).max(java.time.LocalTime::compareTo).orElse(java.time.LocalTime.of(16, 0));
+        return ZonedDateTime.of(due, closes, zone).toInstant();
+    }
+
     private static Duration length(List<Hours> day) {
         return day.stream().map(h -> Duration.between(h.opens(), h.closes())).reduce(Duration.ZERO, Duration::plus);
     }

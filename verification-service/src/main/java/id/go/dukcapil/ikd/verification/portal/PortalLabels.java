@@ -15,6 +15,25 @@ public class PortalLabels {
         return html(Labels.caseStatus(code));
     }
 
+    static RawString complaintStatus(String code) {
+        return html(complaint(code));
+    }
+
+    /** A complaint's status in plain words ("Indonesian / English"), for a select's options. */
+    static String complaintStatusPlain(String code) {
+        Labels.Label label = complaint(code);
+        return label == null ? "-" : label.plain();
+    }
+
+    private static Labels.Label complaint(String code) {
+        try {
+            var status = id.go.dukcapil.ikd.verification.domain.ComplaintStatus.valueOf(code);
+            return new Labels.Label(status.id(), status.en());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
     static RawString action(String code) {
         return html(Labels.action(code));
     }

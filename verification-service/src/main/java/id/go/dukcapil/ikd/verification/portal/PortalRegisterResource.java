@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
+import id.go.dukcapil.ikd.verification.service.ComplaintFigures;
 import id.go.dukcapil.ikd.verification.service.CounterDocuments;
 import id.go.dukcapil.ikd.verification.service.ServiceRegister;
 import id.go.dukcapil.ikd.web.CsrfTokens;
@@ -49,16 +50,18 @@ public class PortalRegisterResource {
     private final CsrfTokens csrfTokens;
     private final CounterDocuments documents;
     private final ServiceRegister register;
+    private final ComplaintFigures complaints;
 
     public PortalRegisterResource(@Location("portal/register.html") Template registerPage,
             @Location("portal/recap.html") Template recapPage, PortalSession sessions, CounterDocuments documents,
-            ServiceRegister register) {
+            ServiceRegister register, ComplaintFigures complaints) {
         this.registerPage = registerPage;
         this.recapPage = recapPage;
         this.sessions = sessions;
         this.csrfTokens = sessions.csrf();
         this.documents = documents;
         this.register = register;
+        this.complaints = complaints;
     }
 
     @GET
@@ -139,7 +142,9 @@ public class PortalRegisterResource {
     public Uni<Response> recap(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("month") String month) {
         return signedIn(cookie, signed -> register.recap(signed.principal(), null, month(month))
-                .map(r -> html(recapPage.data("me", signed).data("notice", null).data("recap", r), 200, csrfCookie)));
+                .chain(r -> complaints.summary(r.officeCode(), r.month().atDay(1), r.month().atEndOfMonth())
+                        .map(c -> html(recapPage.data("me", signed).data("notice", null).data("recap", r)
+                                .data("complaints", c), 200, csrfCookie))));
     }
 
     @GET

@@ -39,6 +39,7 @@ import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
 import id.go.dukcapil.ikd.verification.rest.DeliveryViews;
 import id.go.dukcapil.ikd.verification.rest.Views;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
+import id.go.dukcapil.ikd.verification.service.ComplaintFigures;
 import id.go.dukcapil.ikd.verification.service.CaseDossier;
 import id.go.dukcapil.ikd.verification.service.CaseGrantIssuer;
 import id.go.dukcapil.ikd.verification.service.DeliveryLog;
@@ -87,13 +88,14 @@ public class PortalResource {
     private final CsrfTokens csrfTokens;
     private final CaseGrantIssuer grants;
     private final DeliveryLog deliveries;
+    private final ComplaintFigures complaints;
 
     public PortalResource(@Location("portal/login.html") Template login, @Location("portal/queue.html") Template queue,
             @Location("portal/scan.html") Template scan, @Location("portal/case.html") Template caseTemplate,
             @Location("portal/service-log.html") Template serviceLog, @Location("portal/sla.html") Template sla,
             PortalSession sessions, OperatorSessionService operatorSessions, VerificationService verification,
             ServiceReportService reports, PopulationRegistry registry, SelfieFetcher selfies,
-            CaseGrantIssuer grants, DeliveryLog deliveries) {
+            CaseGrantIssuer grants, DeliveryLog deliveries, ComplaintFigures complaints) {
         this.login = login;
         this.queue = queue;
         this.scan = scan;
@@ -109,6 +111,7 @@ public class PortalResource {
         this.csrfTokens = sessions.csrf();
         this.grants = grants;
         this.deliveries = deliveries;
+        this.complaints = complaints;
     }
 
     /** A message for the page: a problem's title and detail in both languages. */
@@ -348,8 +351,9 @@ public class PortalResource {
             // today where it is latest (WIT): no office's today is left out of the default window
             LocalDate to = parseDay(toParam).orElse(LocalDate.now(OfficeTimeZone.WIT.zoneId()));
             LocalDate from = parseDay(fromParam).orElse(to.minusDays(30));
-            return reports.sla(signed.principal(), from, to)
-                    .map(report -> page(sla.data("me", signed).data("notice", null).data("report", report), 200, csrfCookie));
+            return reports.sla(signed.principal(), from, to).chain(report -> complaints
+                    .summary(signed.principal().officeCode(), from, to).map(c -> page(sla.data("me", signed)
+                            .data("notice", null).data("report", report).data("complaints", c), 200, csrfCookie)));
         });
     }
 

@@ -2,7 +2,10 @@ package id.go.dukcapil.ikd.verification.portal;
 
 import id.go.dukcapil.ikd.verification.rest.DirectoryViews;
 import id.go.dukcapil.ikd.verification.rest.Views;
+import id.go.dukcapil.ikd.verification.repository.ComplaintRepository;
+import id.go.dukcapil.ikd.verification.rest.ComplaintViews;
 import id.go.dukcapil.ikd.verification.rest.ReceiptCheckResource;
+import id.go.dukcapil.ikd.verification.service.ComplaintFigures;
 import id.go.dukcapil.ikd.verification.service.OperatorPrincipal;
 import id.go.dukcapil.ikd.verification.service.RegisterRecap;
 import id.go.dukcapil.ikd.verification.service.ServiceRegister;
@@ -47,6 +50,14 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = RegisterRecap.StepShare.class)
 @TemplateData(target = RegisterRecap.OperatorRecap.class)
 @TemplateData(target = ReceiptCheckResource.ReceiptStatusView.class)
+@TemplateData(target = ComplaintViews.OfficeView.class)
+@TemplateData(target = ComplaintViews.NoteView.class)
+@TemplateData(target = ComplaintViews.CitizenView.class)
+@TemplateData(target = ComplaintViews.Step.class)
+@TemplateData(target = ComplaintViews.Filed.class)
+@TemplateData(target = ComplaintFigures.Summary.class)
+@TemplateData(target = ComplaintRepository.OfficeChoice.class)
+@TemplateData(target = ComplaintViews.CategoryOption.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

@@ -27,6 +27,7 @@ public class PublicRateLimiter {
     private final VerificationConfig.Directory limits;
     private final VerificationConfig.ReceiptCheck receiptLimits;
     private final Duration longestWindow;
+    private final VerificationConfig.Complaints complaintLimits;
 
     public PublicRateLimiter(RateLimitWindows repository, VerificationConfig config) {
         this.repository = repository;
@@ -35,7 +36,9 @@ public class PublicRateLimiter {
         // one table holds every bucket (the counter's per-operator ones too, CounterRateLimiter):
         // purge only what is over for the longest window
         this.longestWindow = Stream.of(limits.window(), receiptLimits.window(), config.counter().searchWindow(),
-                config.counter().correctionWindow()).max(Comparator.naturalOrder()).orElseThrow();
+                config.counter().correctionWindow(),
+                config.complaints().window()).max(Comparator.naturalOrder()).orElseThrow();
+        this.complaintLimits = config.complaints();
     }
 
     /** Fails with 429 RATE_LIMITED (and Retry-After) past the address's allowance in this window. */
@@ -55,6 +58,16 @@ public class PublicRateLimiter {
                     throw new ProblemException(CommonProblems.RATE_LIMITED,
                             "Terlalu banyak pengecekan dari alamat ini; coba lagi sebentar lagi.",
                             "Too many checks from this address; try again shortly.").retryAfter(wait);
+                })).replaceWithVoid();
+    }
+
+    /** Filing a complaint: few per address and window (each costs an office's work and a message). */
+    public Uni<Void> checkComplaint(String clientAddress) {
+        return repository.hit("COMPLAINT:address:" + clientAddress, complaintLimits.requestsPerAddress(),
+                complaintLimits.window(), Instant.now()).invoke(over -> over.ifPresent(wait -> {
+                    throw new ProblemException(CommonProblems.RATE_LIMITED,
+                            "Terlalu banyak aduan dari alamat ini; coba lagi nanti.",
+                            "Too many complaints from this address; try again later.").retryAfter(wait);
                 })).replaceWithVoid();
     }
 

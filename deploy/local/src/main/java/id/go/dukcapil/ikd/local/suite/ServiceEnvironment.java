@@ -104,6 +104,14 @@ public final class ServiceEnvironment {
                     (c, s) -> c.behindGateway() ? origins(c.publicUrls().get("api"))
                             : origins(c.services().baseUrl(REGISTRATION))),
 
+            // verification-service's public pages (office directory, complaints), linked from the app, the
+            // activation page and every email
+            to(REGISTRATION, "IKD_REGISTRATION_APP_PAGES_URL", (c, s) -> c.publicUrl("api", c.services().baseUrl(VERIFICATION))),
+            to(ACTIVATION, "IKD_ACTIVATION_PUBLIC_PAGES_URL", (c, s) -> c.publicUrl("api", c.services().baseUrl(VERIFICATION))),
+            to(NOTIFICATION, "IKD_NOTIFICATION_PUBLIC_PAGES_URL",
+                    (c, s) -> c.publicUrl("api", c.services().baseUrl(VERIFICATION))),
+            // the complaint form's captcha key (ALTCHA HMAC)
+            secret(VERIFICATION, "IKD_VERIFICATION_COMPLAINTS_CAPTCHA_KEY"),
             to(VERIFICATION, "IKD_VERIFICATION_REGISTRATION_URL",
                     (c, s) -> "http://127.0.0.1:" + c.services().of(REGISTRATION)),
             // the registry photo (KTP Digital card, ikd.photo relying parties) is fetched from verification-service

@@ -1,5 +1,7 @@
 /*
- * Proof-of-work captcha of the IKD activation page (ALTCHA scheme, own code, no external service).
+ * The suite's proof-of-work captcha widget (ALTCHA scheme, own code, no external service): the
+ * activation page (/static/activation/captcha.js) and the complaint form (/static/complaints/captcha.js)
+ * are served this one file by their services' builds (platform/web-assets/src/main/captcha).
  * The server's signed challenge says: find number in [0, maxnumber] with
  * SHA-256(salt + number) = challenge. The browser searches with WebCrypto, then puts
  * base64(JSON {algorithm, challenge, number, salt, signature}) into the form and enables it.
