@@ -55,7 +55,7 @@ public class ComplaintPage {
     @Operation(summary = "The complaint form (office=CODE preselects an office)")
     @APIResponse(responseCode = "200", description = "HTML")
     public Uni<Response> form(@QueryParam("office") String office) {
-        Map<String, String> typed = new LinkedHashMap<>();
+        Map<String, String> typed = blank();
         typed.put("officeCode", office == null || office.length() > 40 ? "" : office);
         return render(typed, null, null, null, 200);
     }
@@ -66,7 +66,7 @@ public class ComplaintPage {
     public Uni<Response> file(@RestForm String officeCode, @RestForm String category, @RestForm String text,
             @RestForm String registrationReference, @RestForm String email, @RestForm String phone,
             @RestForm String language, @RestForm String captcha, @Context HttpServerRequest request) {
-        Map<String, String> typed = new LinkedHashMap<>();
+        Map<String, String> typed = blank();
         typed.put("officeCode", cut(officeCode, 40));
         typed.put("category", cut(category, 20));
         typed.put("text", cut(text, 4000));
@@ -100,7 +100,7 @@ public class ComplaintPage {
     @APIResponse(responseCode = "200", description = "HTML")
     public Uni<Response> status(@QueryParam("ticket") String ticket, @QueryParam("contact") String contact,
             @Context HttpServerRequest request) {
-        Map<String, String> typed = new LinkedHashMap<>();
+        Map<String, String> typed = blank();
         typed.put("ticket", cut(ticket, 80));
         typed.put("contact", cut(contact, 254));
         return complaints.follow(typed.get("ticket"), typed.get("contact"), OfficeDirectoryResource.clientAddress(request))
@@ -123,6 +123,16 @@ public class ComplaintPage {
                 .data("challengeJson", challenge == null ? "" : ProofOfWork.json(challenge)).data("filed", filed)
                 .data("status", status).data("notice", notice))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
+    }
+
+    /** Every field the page reads, empty (Qute renders strictly: a key the map lacks is an error). */
+    private static Map<String, String> blank() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String key : new String[] { "officeCode", "category", "text", "registrationReference", "email", "phone",
+                "language", "ticket", "contact" }) {
+            typed.put(key, "");
+        }
+        return typed;
     }
 
     private static String cut(String value, int max) {
