@@ -32,7 +32,6 @@ import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -50,18 +49,16 @@ public class PortalComplaintResource {
 
     private final Template listPage;
     private final Template detailPage;
-    private final PortalSession sessions;
-    private final CsrfTokens csrfTokens;
+    private final PortalPages pages;
     private final ComplaintDesk desk;
     private final Clock clock;
 
     public PortalComplaintResource(@Location("portal/complaints.html") Template listPage,
-            @Location("portal/complaint.html") Template detailPage, PortalSession sessions, ComplaintDesk desk,
+            @Location("portal/complaint.html") Template detailPage, PortalPages pages, ComplaintDesk desk,
             Clock clock) {
         this.listPage = listPage;
         this.detailPage = detailPage;
-        this.sessions = sessions;
-        this.csrfTokens = sessions.csrf();
+        this.pages = pages;
         this.desk = desk;
         this.clock = clock;
     }
@@ -72,9 +69,9 @@ public class PortalComplaintResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> list(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("status") String status) {
-        return signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, signed -> {
             ComplaintStatus filter = status(status).orElse(null);
-            return desk.list(signed.principal(), filter).map(list -> html(listPage.data("me", signed).data("notice", null)
+            return desk.list(signed.principal(), filter).map(list -> pages.page(listPage.data("me", signed).data("notice", null)
                     .data("status", filter == null ? "" : filter.name())
                     .data("statuses", Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList())
                     .data("complaints", list.stream().map(c -> ComplaintViews.office(c, List.of(), clock.instant()))
@@ -89,7 +86,7 @@ public class PortalComplaintResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> detail(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("id") String id) {
-        return signedIn(cookie, signed -> withId(id, uuid -> show(signed, uuid, desk.detail(signed.principal(), uuid), null, csrfCookie)));
+        return pages.signedIn(cookie, signed -> withId(id, uuid -> show(signed, uuid, desk.detail(signed.principal(), uuid), null, csrfCookie)));
     }
 
     @POST
@@ -101,8 +98,8 @@ public class PortalComplaintResource {
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("id") String id,
             @RestForm String action, @RestForm String assignee, @RestForm String note, @RestForm String status,
             @RestForm String answer, @RestForm(CsrfTokens.FIELD) String csrfField) {
-        return signedIn(cookie, signed -> withId(id, uuid -> {
-            if (csrfTokens.verdict(csrfCookie, csrfField) != CsrfTokens.Verdict.MATCH) {
+        return pages.signedIn(cookie, signed -> withId(id, uuid -> {
+            if (pages.csrfRefused("complaint", signed, csrfCookie, csrfField)) {
                 LOG.warnf("portal complaint form refused, nothing done: CSRF token (operator %s)",
                         signed.principal().username());
                 return show(signed, uuid, desk.detail(signed.principal(), uuid), PortalResource.Notice.of(
@@ -134,7 +131,7 @@ public class PortalComplaintResource {
                     ProblemException refused = (ProblemException) e;
                     return desk.detail(signed.principal(), id)
                             .map(d -> page(signed, d, PortalResource.Notice.of(refused), refused.type().status(), csrfCookie))
-                            .onFailure(ProblemException.class).recoverWithItem(again -> html(listPage.data("me", signed)
+                            .onFailure(ProblemException.class).recoverWithItem(again -> pages.page(listPage.data("me", signed)
                                     .data("notice", PortalResource.Notice.of((ProblemException) again)).data("status", "")
                                     .data("statuses", Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList())
                                     .data("complaints", List.of()), ((ProblemException) again).type().status(), csrfCookie));
@@ -143,23 +140,11 @@ public class PortalComplaintResource {
 
     private Response page(PortalSession.Signed signed, ComplaintDesk.Detail d, PortalResource.Notice notice, int status,
             String csrfCookie) {
-        return html(detailPage.data("me", signed).data("notice", notice).data("steps", STEPS)
+        return pages.page(detailPage.data("me", signed).data("notice", notice).data("steps", STEPS)
                 .data("complaint", ComplaintViews.office(d.complaint(), d.history(), clock.instant())), status, csrfCookie);
     }
 
-    private Uni<Response> signedIn(String cookie, Function<PortalSession.Signed, Uni<Response>> action) {
-        Optional<PortalSession.Signed> signed = sessions.read(cookie);
-        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
-            return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).build());
-        }
-        return action.apply(signed.get());
-    }
 
-    private Response html(TemplateInstance instance, int status, String csrfCookie) {
-        String csrf = csrfTokens.currentOrNew(csrfCookie);
-        return Response.status(status).entity(instance.data("csrf", csrf))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(csrfTokens.cookie(csrf)).build();
-    }
 
     private static Uni<Response> withId(String id, Function<UUID, Uni<Response>> action) {
         try {

@@ -2,9 +2,7 @@ package id.go.dukcapil.ikd.verification.portal;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -46,18 +44,16 @@ public class PortalCounterResource {
 
     private final Template searchPage;
     private final Template correctionPage;
-    private final PortalSession sessions;
-    private final CsrfTokens csrfTokens;
+    private final PortalPages pages;
     private final CaseSearch search;
     private final ContactCorrection corrections;
 
     public PortalCounterResource(@Location("portal/case-search.html") Template searchPage,
-            @Location("portal/contact-correction.html") Template correctionPage, PortalSession sessions,
+            @Location("portal/contact-correction.html") Template correctionPage, PortalPages pages,
             CaseSearch search, ContactCorrection corrections) {
         this.searchPage = searchPage;
         this.correctionPage = correctionPage;
-        this.sessions = sessions;
-        this.csrfTokens = sessions.csrf();
+        this.pages = pages;
         this.search = search;
         this.corrections = corrections;
     }
@@ -73,7 +69,7 @@ public class PortalCounterResource {
             @PathParam("caseId") String caseId, @RestForm String email, @RestForm String phone,
             @RestForm String citizenPresent, @RestForm String ktpElChecked,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, signed -> {
             UUID id;
             try {
                 id = UUID.fromString(caseId);
@@ -81,15 +77,15 @@ public class PortalCounterResource {
                 return Uni.createFrom().item(Response.seeOther(URI.create("/portal/queue")).build());
             }
             TemplateInstance page = correctionPage.data("me", signed).data("caseId", id);
-            if (csrfTokens.verdict(csrfCookie, csrfField) != CsrfTokens.Verdict.MATCH) {
+            if (pages.csrfRefused("counter", signed, csrfCookie, csrfField)) {
                 LOG.warnf("portal contact correction refused, nothing done: CSRF token (operator %s)",
                         signed.principal().username());
-                return Uni.createFrom().item(html(page.data("corrected", null).data("notice", notice("error",
+                return Uni.createFrom().item(pages.page(page.data("corrected", null).data("notice", notice("error",
                         "Formulir kedaluwarsa atau tidak sah", "The form expired or is not valid")), 403, csrfCookie));
             }
             return corrections.correct(signed.principal(), id, new ContactCorrection.Command(limit(email, 254),
                     limit(phone, 32), "on".equals(citizenPresent), "on".equals(ktpElChecked)))
-                    .map(done -> html(page.data("corrected", done).data("notice", notice("ok",
+                    .map(done -> pages.page(page.data("corrected", done).data("notice", notice("ok",
                             "Kontak diperbarui", "Contact updated")), 200, csrfCookie))
                     .onFailure(ProblemException.class).recoverWithItem(e -> problem(page.data("corrected", null),
                             (ProblemException) e, csrfCookie));
@@ -105,22 +101,22 @@ public class PortalCounterResource {
     @APIResponse(responseCode = "400", description = "Not a 16-digit NIK (HTML); 403 for a refused form, 429 when limited")
     public Uni<Response> searchByNik(@CookieParam(PortalSession.COOKIE) String cookie, @RestForm String nik,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, signed -> {
             TemplateInstance page = searchPage.data("me", signed);
-            if (csrfTokens.verdict(csrfCookie, csrfField) != CsrfTokens.Verdict.MATCH) {
+            if (pages.csrfRefused("counter", signed, csrfCookie, csrfField)) {
                 LOG.warnf("portal NIK search refused, nothing done: CSRF token (operator %s)",
                         signed.principal().username());
-                return Uni.createFrom().item(html(page.data("items", null).data("notice", notice("error",
+                return Uni.createFrom().item(pages.page(page.data("items", null).data("notice", notice("error",
                         "Formulir kedaluwarsa atau tidak sah", "The form expired or is not valid")), 403, csrfCookie));
             }
             String typed = nik == null ? "" : nik.strip();
             if (!NIK.matcher(typed).matches()) {
-                return Uni.createFrom().item(html(page.data("items", null).data("notice", notice("error",
+                return Uni.createFrom().item(pages.page(page.data("items", null).data("notice", notice("error",
                         "NIK harus 16 angka", "The NIK must be 16 digits")), 400, csrfCookie));
             }
             Instant now = Instant.now();
             return search.byNik(signed.principal(), typed)
-                    .map(lines -> html(page.data("notice", null).data("items",
+                    .map(lines -> pages.page(page.data("notice", null).data("items",
                             lines.stream().map(l -> Views.queueItem(l, now)).toList()), 200, csrfCookie))
                     .onFailure(ProblemException.class).recoverWithItem(e -> problem(page.data("items", null),
                             (ProblemException) e, csrfCookie));
@@ -129,7 +125,7 @@ public class PortalCounterResource {
 
     /** The page with the problem's words, its status, and Retry-After when limited. */
     private Response problem(TemplateInstance page, ProblemException p, String csrfCookie) {
-        Response r = html(page.data("notice", PortalResource.Notice.of(p)), p.type().status(), csrfCookie);
+        Response r = pages.page(page.data("notice", PortalResource.Notice.of(p)), p.type().status(), csrfCookie);
         return p.retryAfter().map(wait -> Response.fromResponse(r)
                 .header("Retry-After", Math.max(1, wait.toSeconds())).build()).orElse(r);
     }
@@ -142,17 +138,5 @@ public class PortalCounterResource {
         return new PortalResource.Notice(kind, titleId, titleEn, null, null);
     }
 
-    private Uni<Response> signedIn(String cookie, Function<PortalSession.Signed, Uni<Response>> action) {
-        Optional<PortalSession.Signed> signed = sessions.read(cookie);
-        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
-            return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).build());
-        }
-        return action.apply(signed.get());
-    }
 
-    private Response html(TemplateInstance instance, int status, String csrfCookie) {
-        String csrf = csrfTokens.currentOrNew(csrfCookie);
-        return Response.status(status).entity(instance.data("csrf", csrf))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(csrfTokens.cookie(csrf)).build();
-    }
 }

@@ -42,7 +42,7 @@ public class PortalPages {
     }
 
     /** {@code page} for a signed-in operator or supervisor; the login page otherwise. */
-    public Uni<Response> signedIn(String cookie, String csrfCookie, Function<PortalSession.Signed, Uni<Response>> page) {
+    public Uni<Response> signedIn(String cookie, Function<PortalSession.Signed, Uni<Response>> page) {
         Optional<PortalSession.Signed> signed = sessions.read(cookie);
         if (signed.isEmpty() || !signed.get().principal().canDecide()) {
             return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).build());

@@ -26,7 +26,6 @@ import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.service.ComplaintFigures;
 import id.go.dukcapil.ikd.verification.service.CounterDocuments;
 import id.go.dukcapil.ikd.verification.service.ServiceRegister;
-import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -46,19 +45,17 @@ public class PortalRegisterResource {
 
     private final Template registerPage;
     private final Template recapPage;
-    private final PortalSession sessions;
-    private final CsrfTokens csrfTokens;
+    private final PortalPages pages;
     private final CounterDocuments documents;
     private final ServiceRegister register;
     private final ComplaintFigures complaints;
 
     public PortalRegisterResource(@Location("portal/register.html") Template registerPage,
-            @Location("portal/recap.html") Template recapPage, PortalSession sessions, CounterDocuments documents,
+            @Location("portal/recap.html") Template recapPage, PortalPages pages, CounterDocuments documents,
             ServiceRegister register, ComplaintFigures complaints) {
         this.registerPage = registerPage;
         this.recapPage = recapPage;
-        this.sessions = sessions;
-        this.csrfTokens = sessions.csrf();
+        this.pages = pages;
         this.documents = documents;
         this.register = register;
         this.complaints = complaints;
@@ -71,7 +68,7 @@ public class PortalRegisterResource {
     @APIResponse(responseCode = "200", description = "application/pdf")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> requestForm(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId) {
-        return signedIn(cookie, signed -> withCase(caseId, id -> documents
+        return pages.signedIn(cookie, signed -> withCase(caseId, id -> documents
                 .requestForm(signed.principal(), signed.fullName(), id).map(PortalRegisterResource::pdf)));
     }
 
@@ -82,7 +79,7 @@ public class PortalRegisterResource {
     @APIResponse(responseCode = "200", description = "application/pdf")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> receipt(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId) {
-        return signedIn(cookie, signed -> withCase(caseId, id -> documents
+        return pages.signedIn(cookie, signed -> withCase(caseId, id -> documents
                 .receipt(signed.principal(), signed.fullName(), id).map(PortalRegisterResource::pdf)));
     }
 
@@ -95,7 +92,7 @@ public class PortalRegisterResource {
     public Uni<Response> registerPage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("operator") String operator) {
-        return signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, signed -> {
             LocalDate end = day(to).orElse(LocalDate.now(OfficeTimeZone.WIT.zoneId()));
             LocalDate start = day(from).orElse(end);
             String who = operator == null || operator.length() > 64 ? "" : operator;
@@ -103,8 +100,8 @@ public class PortalRegisterResource {
                     .data("to", end.toString()).data("operator", who).data("month", YearMonth.from(start).toString())
                     .data("steps", List.of(3, 4, 5, 99));
             return register.register(signed.principal(), null, start, end, who)
-                    .map(r -> html(page.data("register", r).data("notice", null), 200, csrfCookie))
-                    .onFailure(ProblemException.class).recoverWithItem(e -> html(page.data("register", null)
+                    .map(r -> pages.page(page.data("register", r).data("notice", null), 200, csrfCookie))
+                    .onFailure(ProblemException.class).recoverWithItem(e -> pages.page(page.data("register", null)
                             .data("notice", PortalResource.Notice.of((ProblemException) e)),
                             ((ProblemException) e).type().status(), csrfCookie));
         });
@@ -117,7 +114,7 @@ public class PortalRegisterResource {
     @APIResponse(responseCode = "200", description = "text/csv")
     public Uni<Response> registerCsv(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("operator") String operator) {
-        return signedIn(cookie, signed -> read(signed, from, to, operator).chain(r -> register.csv(r)
+        return pages.signedIn(cookie, signed -> read(signed, from, to, operator).chain(r -> register.csv(r)
                 .map(csv -> Response.ok(csv).type("text/csv; charset=UTF-8").header("Content-Disposition",
                         "attachment; filename=\"" + name(r) + ".csv\"").build())));
     }
@@ -129,7 +126,7 @@ public class PortalRegisterResource {
     @APIResponse(responseCode = "200", description = "application/pdf")
     public Uni<Response> registerPdf(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("operator") String operator) {
-        return signedIn(cookie, signed -> read(signed, from, to, operator).chain(r -> register.pdf(r)
+        return pages.signedIn(cookie, signed -> read(signed, from, to, operator).chain(r -> register.pdf(r)
                 .map(bytes -> Response.ok(bytes).type(PDF).header("Content-Disposition",
                         "inline; filename=\"" + name(r) + ".pdf\"").build())));
     }
@@ -141,9 +138,9 @@ public class PortalRegisterResource {
     @APIResponse(responseCode = "200", description = "HTML")
     public Uni<Response> recap(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("month") String month) {
-        return signedIn(cookie, signed -> register.recap(signed.principal(), null, month(month))
+        return pages.signedIn(cookie, signed -> register.recap(signed.principal(), null, month(month))
                 .chain(r -> complaints.summary(r.officeCode(), r.month().atDay(1), r.month().atEndOfMonth())
-                        .map(c -> html(recapPage.data("me", signed).data("notice", null).data("recap", r)
+                        .map(c -> pages.page(recapPage.data("me", signed).data("notice", null).data("recap", r)
                                 .data("complaints", c), 200, csrfCookie))));
     }
 
@@ -153,7 +150,7 @@ public class PortalRegisterResource {
     @Operation(summary = "The month's recap as PDF")
     @APIResponse(responseCode = "200", description = "application/pdf")
     public Uni<Response> recapPdf(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("month") String month) {
-        return signedIn(cookie, signed -> register.recap(signed.principal(), null, month(month))
+        return pages.signedIn(cookie, signed -> register.recap(signed.principal(), null, month(month))
                 .chain(r -> register.pdf(r).map(bytes -> Response.ok(bytes).type(PDF).header("Content-Disposition",
                         "inline; filename=\"rekap-" + r.officeCode() + "-" + r.month() + ".pdf\"").build())));
     }
@@ -165,19 +162,7 @@ public class PortalRegisterResource {
                 operator == null || operator.length() > 64 ? null : operator);
     }
 
-    private Uni<Response> signedIn(String cookie, Function<PortalSession.Signed, Uni<Response>> action) {
-        Optional<PortalSession.Signed> signed = sessions.read(cookie);
-        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
-            return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).build());
-        }
-        return action.apply(signed.get());
-    }
 
-    private Response html(TemplateInstance instance, int status, String csrfCookie) {
-        String csrf = csrfTokens.currentOrNew(csrfCookie);
-        return Response.status(status).entity(instance.data("csrf", csrf))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(csrfTokens.cookie(csrf)).build();
-    }
 
     private static Uni<Response> withCase(String caseId, Function<UUID, Uni<Response>> action) {
         try {
