@@ -272,7 +272,7 @@ async function newCounterCode() {
 async function videoCall() {
   const code = state.registration.counterCode;
   if (!code || countdown(code.expiresAt).seconds < 120) await newCounterCode();
-  window.location.assign(`/panggilan-video#code=${encodeURIComponent(state.registration.counterCode.payload)}`);
+  window.location.assign(`${state.config.pagesUrl}/panggilan-video#code=${encodeURIComponent(state.registration.counterCode.payload)}`);
 }
 
 // ---- live status (SSE over fetch, since EventSource cannot send the secret header) -------------
