@@ -139,6 +139,14 @@ class CounterPrintsTest {
                 "Operator Disdukcapil Tapin", "menyatakan bahwa data di atas", response.header("X-Receipt-Reference"));
         assertThat(text).doesNotContain(NIK).doesNotContain("warga.tapin@example.id");
         assertThat(response.header("X-Receipt-Reference")).isEqualTo(print(tapin(), "receipt").header("X-Receipt-Reference"));
+        // who printed which case's document is in the audit chain
+        assertThat(printsAudited("FORM_PRINTED", "tapin.operator")).isEqualTo(1);
+        assertThat(printsAudited("RECEIPT_PRINTED", "tapin.operator")).isEqualTo(3);
+    }
+
+    private long printsAudited(String kind, String actor) {
+        return pool.preparedQuery("select count(*) from audit_entry where kind = $1 and actor = $2 and subject = $3")
+                .execute(Tuple.of(kind, actor, caseId.toString())).await().indefinitely().iterator().next().getLong(0);
     }
 
     @Test
@@ -146,6 +154,7 @@ class CounterPrintsTest {
     void anotherOfficePrintsNothingOfTheCase() {
         print(TestSupport.login("bagor.operator"), "receipt").then().statusCode(403)
                 .contentType("application/problem+json");
+        assertThat(printsAudited("RECEIPT_PRINTED", "bagor.operator")).as("nothing printed, nothing recorded").isZero();
         given().get("/api/v1/operator/cases/" + caseId + "/receipt.pdf").then().statusCode(401);
     }
 

@@ -74,6 +74,49 @@ class RetentionTest {
         assertThat(purged("verification_case") - before).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void closedComplaintsLoseTheCitizensWordsAndContactAndDeliveriesGo() {
+        Instant now = Instant.now();
+        UUID complaint = UUID.randomUUID();
+        OffsetDateTime filed = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        pool.preparedQuery("""
+                insert into complaint (id, ticket, office_code, category, body, registration_reference, email, phone,
+                    status, answer, filed_at, due_at, updated_at, closed_at)
+                values ($1, $2, '3171-DEMO', 'SERVICE', 'Petugas tidak ramah, nama saya Budi', 'reg-1', 'budi@example.id',
+                    '+6281200000000', 'CLOSED', 'Sudah ditegur', $3, $3, $3, $3)""")
+                .execute(Tuple.of(complaint, "ADU-RET-" + complaint.toString().substring(0, 8), filed))
+                .await().indefinitely();
+        pool.preparedQuery("insert into complaint_note (complaint_id, author, note, at) values ($1, 'demo.supervisor', "
+                + "'Menelepon Bapak Budi', $2)").execute(Tuple.of(complaint, filed)).await().indefinitely();
+        UUID delivery = UUID.randomUUID();
+        pool.preparedQuery("""
+                insert into message_delivery (notification_id, registration_id, kind, channel, status, attempt,
+                    recipient_masked, first_at, last_at)
+                values ($1, $2, 'ACTIVATION_CODE', 'EMAIL', 'SENT', 1, 'b***@example.id', $3, $3)""")
+                .execute(Tuple.of(delivery, UUID.randomUUID(), filed)).await().indefinitely();
+
+        job.purgeAsOf(now.plus(Duration.ofDays(300))).await().indefinitely();
+        assertThat(complaintRow(complaint).getString("body")).as("300 days after closing: kept").isNotEmpty();
+
+        job.purgeAsOf(now.plus(Duration.ofDays(800))).await().indefinitely();
+        Row row = complaintRow(complaint);
+        assertThat(row.getString("body")).isEmpty();
+        assertThat(row.getString("email")).isEmpty();
+        assertThat(row.getString("phone")).isNull();
+        assertThat(row.getString("registration_reference")).isNull();
+        assertThat(row.getString("answer")).isEmpty();
+        assertThat(row.getString("status")).as("the recap still counts it").isEqualTo("CLOSED");
+        assertThat(pool.preparedQuery("select count(*) from complaint_note where complaint_id = $1 and note is not null")
+                .execute(Tuple.of(complaint)).await().indefinitely().iterator().next().getLong(0)).isZero();
+        assertThat(pool.preparedQuery("select count(*) from message_delivery where notification_id = $1")
+                .execute(Tuple.of(delivery)).await().indefinitely().iterator().next().getLong(0)).isZero();
+    }
+
+    private Row complaintRow(UUID id) {
+        return pool.preparedQuery("select * from complaint where id = $1").execute(Tuple.of(id))
+                .await().indefinitely().iterator().next();
+    }
+
     private double purged(String table) {
         return registry.get("ikd.retention.purged").tag("table", table).counter().count();
     }

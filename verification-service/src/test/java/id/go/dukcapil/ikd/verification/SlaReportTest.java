@@ -10,15 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.net.URL;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.testing.PhonePages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,6 +52,9 @@ class SlaReportTest {
 
     @Inject
     Pool pool;
+
+    @TestHTTPResource("/")
+    URL base;
 
     private final UUID activated = UUID.randomUUID();
     private final UUID rejectedLate = UUID.randomUUID();
@@ -179,6 +193,29 @@ class SlaReportTest {
         assertThat(((Number) operators.get(0).get("withinStandardPercent")).doubleValue()).isEqualTo(50.0);
         assertThat(operators.get(1)).containsEntry("decided", 2);
         assertThat(((Number) operators.get(1).get("withinStandardPercent")).doubleValue()).isEqualTo(100.0);
+    }
+
+    /** The same report as a supervisor reads it: the SLA page in Chromium on a 390 px phone, WIB and working days. */
+    @Test
+    void theSlaPageShowsTheWorkingDayBreachInTheOfficesTimeOnAPhone() {
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = HeadlessChromium.launch(playwright);
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = context.newPage();
+            page.navigate(base + "portal/login");
+            page.locator("#username").fill(OPERATOR);
+            page.locator("#password").fill(TestSupport.DEMO_PASSWORD);
+            page.locator("#login-submit").click();
+            page.waitForURL("**/portal/queue");
+            page.navigate(base + "portal/sla?from=2026-08-10&to=2026-08-18");
+            Locator breach = page.locator("a[href='/portal/cases/" + activated + "']").locator("xpath=ancestor::tr");
+            // Friday 13:50 to Tuesday 14:00 across the weekend and Hari Kemerdekaan: 8 h 10 min of working time
+            assertThat(breach.textContent()).contains("2026-08-18 14:00 WIB", "29400", "1 hari kerja");
+            assertThat(page.locator(".sla-cases[data-office='" + OFFICE + "'] [data-count='opened']").textContent())
+                    .isEqualTo("7");
+            PhonePages.assertFitsAndReads(page, "SLA report of Probolinggo");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.go.dukcapil.ikd.verification.service;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import id.go.dukcapil.ikd.verification.repository.OfficeDirectoryRepository;
 import id.go.dukcapil.ikd.verification.repository.ServiceRegisterRepository;
 import id.go.dukcapil.ikd.web.Bulkheads;
 import id.go.dukcapil.ikd.web.Masking;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -45,10 +47,12 @@ public class CounterDocuments {
     private final CalendarRepository calendar;
     private final Bulkheads bulkheads;
     private final VerificationConfig config;
+    private final AuditLog audit;
 
     public CounterDocuments(VerificationService verification, ServiceRegisterRepository register,
             OfficeDirectoryRepository directory, CalendarRepository calendar, Bulkheads bulkheads,
-            VerificationConfig config) {
+            VerificationConfig config, AuditLog audit) {
+        this.audit = audit;
         this.verification = verification;
         this.register = register;
         this.directory = directory;
@@ -68,14 +72,20 @@ public class CounterDocuments {
 
     /** The request form of a case the operator may see, for the citizen to sign. */
     public Uni<Printed> requestForm(OperatorPrincipal principal, String operatorName, UUID caseId) {
-        return facts(principal, operatorName, caseId).chain(f -> bulkheads.named(BULKHEAD)
+        return facts(principal, operatorName, caseId).call(f -> audited("FORM_PRINTED", principal, f)).chain(f -> bulkheads.named(BULKHEAD)
                 .run(() -> new Printed("formulir-permohonan-" + f.reference() + ".pdf", f.reference(), form(f))));
     }
 
     /** The receipt of a case the operator may see, for the citizen to keep. */
     public Uni<Printed> receipt(OperatorPrincipal principal, String operatorName, UUID caseId) {
-        return facts(principal, operatorName, caseId).chain(f -> bulkheads.named(BULKHEAD)
+        return facts(principal, operatorName, caseId).call(f -> audited("RECEIPT_PRINTED", principal, f)).chain(f -> bulkheads.named(BULKHEAD)
                 .run(() -> new Printed("tanda-terima-" + f.reference() + ".pdf", f.reference(), receipt(f))));
+    }
+
+    /** A print shows a citizen's name and masked data: who printed which case's document is kept in the audit chain. */
+    private Uni<Void> audited(String kind, OperatorPrincipal principal, Facts f) {
+        return Panache.withTransaction(() -> audit.append(kind, principal.username(), principal.officeCode(),
+                f.c().id.toString(), Map.of("reference", f.reference())));
     }
 
     private Uni<Facts> facts(OperatorPrincipal principal, String operatorName, UUID caseId) {

@@ -57,6 +57,33 @@ public class VerificationRetention implements RetentionRules {
                 where updated_at < $1 and coalesce(locked_until, updated_at) < $1
                 limit $2 for update skip locked)""";
 
+    /**
+     * A closed complaint keeps its ticket, office, category, status and times (the recap counts them),
+     * and loses what names or reaches the citizen: text, contact, registration reference, answer and
+     * the office's notes. The check that a complaint has a contact is met by an empty email.
+     */
+    static final String CLOSED_COMPLAINTS = """
+            update complaint set body = '', email = '', phone = null, registration_reference = null, answer = ''
+            where id in (
+                select id from complaint where status = 'CLOSED' and closed_at < $1 and body <> ''
+                limit $2 for update skip locked)""";
+
+    static final String COMPLAINT_NOTES = """
+            update complaint_note set note = null
+            where id in (
+                select n.id from complaint_note n join complaint c on c.id = n.complaint_id
+                where c.status = 'CLOSED' and c.closed_at < $1 and n.note is not null
+                limit $2 for update of n skip locked)""";
+
+    static final String SPENT_CAPTCHAS = """
+            delete from complaint_captcha_used where challenge in (
+                select challenge from complaint_captcha_used where expires_at < $1 limit $2 for update skip locked)""";
+
+    /** What reached the citizen, as the case page showed it: gone when the case's personal data goes. */
+    static final String DELIVERIES = """
+            delete from message_delivery where notification_id in (
+                select notification_id from message_delivery where last_at < $1 limit $2 for update skip locked)""";
+
     private final RetentionSettings settings;
 
     public VerificationRetention(RetentionSettings settings) {
@@ -71,6 +98,10 @@ public class VerificationRetention implements RetentionRules {
                 new Step("decision", DECISION_NOTES, closed),
                 new Step("service_log_entry", SERVICE_LOG, now.minus(settings.serviceLogLink())),
                 new Step("counter_code", COUNTER_CODES, expired),
-                new Step("login_throttle", LOGIN_THROTTLES, expired));
+                new Step("login_throttle", LOGIN_THROTTLES, expired),
+                new Step("complaint", CLOSED_COMPLAINTS, closed),
+                new Step("complaint_note", COMPLAINT_NOTES, closed),
+                new Step("complaint_captcha_used", SPENT_CAPTCHAS, now),
+                new Step("message_delivery", DELIVERIES, closed));
     }
 }
