@@ -91,7 +91,7 @@ class VideoCallBrowserTest {
         VideoCallTest.videoCalls("3171-DEMO", true);
         Registration registration = TestSupport.submit("3171011212000001");
         String code = TestSupport.counterJws(registration, registration.expiresAt());
-        VideoCallTest.awaitCase(code);
+        String callId = VideoCallTest.awaitCase(code);
         String caseId = VideoCallTest.caseIdOf(registration.registrationId());
 
         try (BrowserContext citizenContext = browser.newContext(); BrowserContext operatorContext = browser.newContext()) {
@@ -107,7 +107,7 @@ class VideoCallBrowserTest {
             Page operator = signIn(operatorContext);
             watch(operator, "operator");
             operator.navigate(base + "portal/video-calls");
-            operator.locator("tr[data-call] .answer-call").first().click();
+            operator.locator("tr[data-call='" + callId + "'] .answer-call").click();
             operator.waitForURL("**/portal/video-calls/*");
 
             citizen.locator("#consent").click();

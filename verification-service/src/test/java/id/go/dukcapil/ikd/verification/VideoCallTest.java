@@ -48,9 +48,10 @@ class VideoCallTest {
         return given().contentType(ContentType.JSON).body(Map.of("counterCode", code)).post("/api/v1/video-calls");
     }
 
-    /** Waits until the registration's case has reached the office (through Kafka). */
-    static void awaitCase(String code) {
+    /** Waits until the registration's case has reached the office (through Kafka); the call it then opened. */
+    static String awaitCase(String code) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> request(code).statusCode() != 404);
+        return request(code).then().statusCode(201).extract().path("callId");
     }
 
     static String caseIdOf(UUID registrationId) {

@@ -98,13 +98,14 @@ public class CitizenVideoCalls {
         }));
     }
 
-    /** The call, if {@code token} is its citizen's current token; the citizen counts as present now. */
+    /**
+     * The call, if {@code token} is its citizen's current token; the citizen counts as present now. Read
+     * without a write of the entity: a page posts its ICE candidates several at once, and each bumping the
+     * call's version would make the others fail with a conflict; presence is one plain statement instead.
+     */
     public Uni<VideoCall> asCitizen(UUID callId, String token) {
-        return Panache.withTransaction(() -> calls.findById(callId).map(call -> {
-            requireCitizen(call, token);
-            call.citizenSeenAt = clock.instant();
-            return call;
-        }));
+        return Panache.withSession(() -> calls.findById(callId)).invoke(call -> requireCitizen(call, token))
+                .call(call -> calls.touchCitizen(callId, call.citizenTokenHash));
     }
 
     /** Whether the citizen's page with {@code token} is still the call's (and the call open); marks it present. */
