@@ -64,7 +64,8 @@ class ServiceEnvironmentTest {
                 .doesNotContainKeys("IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION", "IKD_TOKEN_KEY_ENCRYPTION_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, context))
                 .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081")
-                .containsEntry("IKD_VERIFICATION_DEMO_ENABLED", "true");
+                .containsEntry("IKD_VERIFICATION_DEMO_ENABLED", "true")
+                .containsKey("IKD_VERIFICATION_COMPLAINTS_CAPTCHA_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context)).containsKey("IKD_REGISTRATION_SELFIE_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context))
                 .containsKey("IKD_TOKEN_KEY_ENCRYPTION_KEY")
@@ -79,7 +80,8 @@ class ServiceEnvironmentTest {
         String selfieKey = first.get("IKD_REGISTRATION_SELFIE_KEY");
         assertThat(Base64.getDecoder().decode(selfieKey)).hasSize(32);
         assertThat(again.get("IKD_REGISTRATION_SELFIE_KEY")).isEqualTo(selfieKey);
-        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(5);
+        // selfie, activation hash, app-PIN pepper, token key encryption, complaint captcha, PIN proof
+        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(6);
     }
 
     @Test
