@@ -1,7 +1,6 @@
 package id.go.dukcapil.ikd.verification.portal;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,12 +63,9 @@ public class CallDossiers {
                     resident.map(r -> Labels.registry(r.lifeStatus()).plain()).orElse(null),
                     dossier.flags().stream().map(f -> new Remark(f.severity().name(), f.messageId(), f.messageEn())).toList(),
                     RegistryComparison.blocksApproval(dossier.flags()),
-                    both.getItem2().map(p -> dataUri(p.contentType(), p.content())).orElse(null),
-                    both.getItem1().content() == null ? null : dataUri(both.getItem1().contentType(), both.getItem1().content()));
+                    both.getItem2().map(p -> PortalPages.dataUri(p.contentType(), p.content())).orElse(null),
+                    both.getItem1().content() == null ? null : PortalPages.dataUri(both.getItem1().contentType(), both.getItem1().content()));
         });
     }
 
-    private static String dataUri(String contentType, byte[] content) {
-        return "data:" + contentType + ";base64," + Base64.getEncoder().encodeToString(content);
-    }
 }

@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.verification.portal;
 
 import java.net.URI;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -63,9 +64,14 @@ public class PortalPages {
         if (verdict == CsrfTokens.Verdict.MATCH) {
             return false;
         }
-        LOG.warnf("portal %s refused, nothing done: CSRF token %s (operator %s)", form, verdict,
-                signed.principal().username());
+        LOG.warnf("portal %s form refused, nothing done: CSRF token %s (%s)", form, verdict,
+                signed == null ? "not signed in" : "operator " + signed.principal().username());
         return true;
+    }
+
+    /** An image as a {@code data:} URI, so a page shows it without a second request that would need the case grant. */
+    public static String dataUri(String contentType, byte[] content) {
+        return "data:" + contentType + ";base64," + Base64.getEncoder().encodeToString(content);
     }
 
     /** The problem on the scan page: where the portal explains what no page of its own can show. */

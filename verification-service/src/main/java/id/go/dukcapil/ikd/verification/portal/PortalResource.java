@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 
 import id.go.dukcapil.ikd.events.Channel;
@@ -67,7 +65,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.TEXT_HTML)
 public class PortalResource {
 
-    private static final Logger LOG = Logger.getLogger(PortalResource.class);
     /** A form whose CSRF token is missing or wrong: a stale tab, or a page of another site. */
     private static final Notice FORM_REFUSED = new Notice("error", "Formulir kedaluwarsa atau tidak sah",
             "The form expired or is not valid", "Tidak ada yang diproses. Kirim formulir lagi dari halaman ini.",
@@ -88,6 +85,7 @@ public class PortalResource {
     private final CsrfTokens csrfTokens;
     private final CaseGrantIssuer grants;
     private final DeliveryLog deliveries;
+    private final PortalPages pages;
     private final ComplaintFigures complaints;
 
     public PortalResource(@Location("portal/login.html") Template login, @Location("portal/queue.html") Template queue,
@@ -95,7 +93,8 @@ public class PortalResource {
             @Location("portal/service-log.html") Template serviceLog, @Location("portal/sla.html") Template sla,
             PortalSession sessions, OperatorSessionService operatorSessions, VerificationService verification,
             ServiceReportService reports, PopulationRegistry registry, SelfieFetcher selfies,
-            CaseGrantIssuer grants, DeliveryLog deliveries, ComplaintFigures complaints) {
+            CaseGrantIssuer grants, DeliveryLog deliveries, ComplaintFigures complaints, PortalPages pages) {
+        this.pages = pages;
         this.login = login;
         this.queue = queue;
         this.scan = scan;
@@ -359,18 +358,8 @@ public class PortalResource {
 
     // ------------------------------------------------------------------ helpers
 
-    /**
-     * Whether a form POST is refused for its CSRF token; logs the refusal with the reason and the
-     * operator, never a token.
-     */
     private boolean csrfRefused(String form, PortalSession.Signed signed, String csrfCookie, String csrfField) {
-        CsrfTokens.Verdict verdict = csrfTokens.verdict(csrfCookie, csrfField);
-        if (verdict == CsrfTokens.Verdict.MATCH) {
-            return false;
-        }
-        LOG.warnf("portal %s form refused, nothing done: CSRF token %s (%s)", form, verdict,
-                signed == null ? "not signed in" : "operator " + signed.principal().username());
-        return true;
+        return pages.csrfRefused(form, signed, csrfCookie, csrfField);
     }
 
     /** After a decision or review: back to the queue, or the comparison page again with the reason it was refused. */
@@ -400,8 +389,8 @@ public class PortalResource {
                 .stream().map(d -> DeliveryViews.view(d, dossier.office().zone())).toList());
         return Uni.combine().all().unis(selfie, photo, messages).asTuple().map(both -> {
             SelfieFetcher.Selfie s = both.getItem1();
-            String selfieUri = s.content() == null ? null : dataUri(s.contentType(), s.content());
-            String photoUri = both.getItem2().map(p -> dataUri(p.contentType(), p.content())).orElse(null);
+            String selfieUri = s.content() == null ? null : PortalPages.dataUri(s.contentType(), s.content());
+            String photoUri = both.getItem2().map(p -> PortalPages.dataUri(p.contentType(), p.content())).orElse(null);
             boolean awaitingCentral = c.status == CaseStatus.AWAITING_CENTRAL;
             boolean canReview = awaitingCentral && signed.principal().has(Role.SUPERVISOR)
                     && (verification.isCentralVerifier(signed.principal())
@@ -449,12 +438,8 @@ public class PortalResource {
         return action.apply(id);
     }
 
-    /** A portal page: its forms carry the browser's CSRF token (a new one when it has none), and the cookie is set again. */
     private Response page(TemplateInstance instance, int status, String csrfCookie) {
-        String csrf = csrfTokens.currentOrNew(csrfCookie);
-        return Response.status(status).entity(instance.data("csrf", csrf)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                // security headers (CSP, no referrer, no framing, no-store): the platform's, ikd.web.pages.*
-                .cookie(csrfTokens.cookie(csrf)).build();
+        return pages.page(instance, status, csrfCookie);
     }
 
     /** A busy answer (503 SERVICE_BUSY from the password-hash bulkhead) says when to try again, as the API does. */
@@ -467,9 +452,6 @@ public class PortalResource {
         return Response.seeOther(URI.create(path)).build();
     }
 
-    private static String dataUri(String contentType, byte[] content) {
-        return "data:" + contentType + ";base64," + Base64.getEncoder().encodeToString(content);
-    }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
         if (value == null) {
