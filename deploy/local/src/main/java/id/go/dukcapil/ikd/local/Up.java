@@ -138,7 +138,8 @@ final class Up {
             System.out.println("⚠ --fast-unsafe: PostgreSQL runs without fsync and synchronous commits; a crash of"
                     + " PostgreSQL or of this machine may lose acknowledged work or corrupt .ikd/postgres.");
         }
-        LocalInfrastructure infra = startInfrastructure(present, ha == null ? LocalInfrastructure.KafkaLayout.single()
+        LocalInfrastructure infra = startInfrastructure(present, ha == null
+                ? LocalInfrastructure.KafkaLayout.single(KafkaTopics.ofProject(root))
                 : new LocalInfrastructure.KafkaLayout(ha.brokers(), KafkaTopics.ofProject(root)));
         LocalInfrastructure.Timings t = infra.timings();
         System.out.printf("✓ Infrastruktur siap / Infrastructure ready in %s (PostgreSQL %s, Kafka %s, mail+SMS %s)%n",

@@ -13,6 +13,13 @@ public interface MessagingConfig {
     @WithDefault("/ikd/${quarkus.application.name}")
     String source();
 
+    /**
+     * Kafka consumers per incoming channel in this replica, each with its own partitions (order
+     * per key kept). The services' {@code mp.messaging.incoming.<channel>.concurrency} read it;
+     * its default is in this library's microprofile-config.properties (1 under the test profile).
+     */
+    int consumerConcurrency();
+
     Outbox outbox();
 
     Consumer consumer();

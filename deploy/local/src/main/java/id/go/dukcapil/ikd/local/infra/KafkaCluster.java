@@ -23,9 +23,7 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import id.go.dukcapil.ikd.testing.KafkaBroker;
 import id.go.dukcapil.ikd.testing.Logs;
@@ -78,7 +76,9 @@ public final class KafkaCluster implements AutoCloseable {
             KafkaCluster cluster = new KafkaCluster(dir, brokerPorts, controllerPorts, KafkaBroker.classpath());
             try {
                 cluster.formatAndStart(readyTimeout);
-                cluster.createTopics(topics);
+                try (Admin admin = cluster.admin()) {
+                    KafkaTopics.create(admin, topics, cluster.size());
+                }
                 return cluster;
             } catch (RuntimeException e) {
                 cluster.close();
@@ -169,30 +169,6 @@ public final class KafkaCluster implements AutoCloseable {
         }
         throw new IllegalStateException("the Kafka nodes " + nodes + " were not ready within " + timeout.toSeconds()
                 + " s; last lines of " + logFile(nodes.getFirst()) + ":\n" + Logs.tail(logFile(nodes.getFirst()), 30));
-    }
-
-    private void createTopics(List<KafkaTopics.Topic> topics) {
-        if (topics.isEmpty()) {
-            return;
-        }
-        try (Admin admin = admin()) {
-            List<NewTopic> wanted = topics.stream().map(topic -> new NewTopic(topic.name(), topic.partitions(),
-                    (short) Math.min(topic.replicas(), size())).configs(topic.config())).toList();
-            for (var result : admin.createTopics(wanted).values().entrySet()) {
-                try {
-                    result.getValue().get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create topic " + result.getKey(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("creating the topics took longer than 60 s", e);
-        }
     }
 
     /** An admin client on every broker, for tests and for the start. */

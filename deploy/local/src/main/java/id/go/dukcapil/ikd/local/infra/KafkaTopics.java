@@ -7,6 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -55,5 +62,33 @@ public final class KafkaTopics {
             throw new IllegalStateException("no KafkaTopic in " + manifest);
         }
         return topics;
+    }
+
+    /**
+     * Creates {@code topics} on the cluster {@code admin} speaks to, with at most {@code brokers}
+     * replicas each; topics that exist are kept as they are (their partitions included).
+     */
+    public static void create(Admin admin, List<Topic> topics, int brokers) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        List<NewTopic> wanted = topics.stream().map(topic -> new NewTopic(topic.name(), topic.partitions(),
+                (short) Math.min(topic.replicas(), brokers)).configs(topic.config())).toList();
+        try {
+            for (var result : admin.createTopics(wanted).values().entrySet()) {
+                try {
+                    result.getValue().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + result.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("creating the topics took longer than 60 s", e);
+        }
     }
 }

@@ -109,7 +109,7 @@ public final class LocalSuite implements AutoCloseable {
         ServicePorts servicePorts = ha != null ? ha.services() : ServicePorts.free();
         LocalInfrastructure.KafkaLayout kafka = ha != null
                 ? new LocalInfrastructure.KafkaLayout(ha.brokers(), KafkaTopics.ofProject(projectRoot))
-                : LocalInfrastructure.KafkaLayout.single();
+                : LocalInfrastructure.KafkaLayout.single(KafkaTopics.ofProject(projectRoot));
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, ports,
                 Arrays.stream(SuiteService.values()).map(SuiteService::database).toList(),
                 ha != null ? BROKER_READY_TIMEOUT : Duration.ofSeconds(90), Postgres.Durability.FAST_UNSAFE, kafka);
