@@ -24,6 +24,8 @@ public final class ConsumerLag implements AutoCloseable {
     public ConsumerLag(String bootstrap) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // the client refuses an API timeout shorter than one request's (30 s by default)
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         this.admin = Admin.create(properties);
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.activation.domain.Withdrawal;
+import id.go.dukcapil.ikd.messaging.SessionStatements;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -21,10 +22,6 @@ public class WithdrawalRepository implements PanacheRepositoryBase<Withdrawal, U
      * without a common lock both could miss the other (neither row committed yet).
      */
     public Uni<Void> lockRegistration(UUID registrationId) {
-        long key = registrationId.getMostSignificantBits() ^ registrationId.getLeastSignificantBits();
-        return getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) locked", Long.class)
-                .setParameter("key", key).getSingleResult())
-                .replaceWithVoid();
+        return SessionStatements.lockUntilCommit("withdrawal-registration:" + registrationId);
     }
 }

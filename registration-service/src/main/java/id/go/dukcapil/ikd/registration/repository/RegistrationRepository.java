@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import id.go.dukcapil.ikd.messaging.SessionStatements;
 import id.go.dukcapil.ikd.registration.domain.Registration;
 import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,11 +32,7 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
      * at once cannot both pass the limit of pending registrations per NIK.
      */
     public Uni<Void> lockNik(String nik) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "registration-nik:" + nik)
-                .getSingleResult())
-                .replaceWithVoid();
+        return SessionStatements.lockUntilCommit("registration-nik:" + nik);
     }
 
     public Uni<Long> countPendingByNik(String nik) {

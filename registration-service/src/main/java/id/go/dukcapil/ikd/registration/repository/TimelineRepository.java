@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.dukcapil.ikd.messaging.SessionStatements;
 import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -29,11 +29,6 @@ public class TimelineRepository implements PanacheRepository<TimelineEntry> {
      * transaction commits, so no stream ever shows a change that was rolled back.
      */
     public Uni<Void> announce(String payload) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select 1 from pg_notify(?1, ?2)")
-                .setParameter(1, UPDATES_CHANNEL)
-                .setParameter(2, payload)
-                .getSingleResult())
-                .replaceWithVoid();
+        return SessionStatements.notifyOnCommit(UPDATES_CHANNEL, payload);
     }
 }

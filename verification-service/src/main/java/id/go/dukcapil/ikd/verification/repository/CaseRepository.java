@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.dukcapil.ikd.messaging.SessionStatements;
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -23,11 +23,7 @@ public class CaseRepository implements PanacheRepositoryBase<VerificationCase, U
      * approval closes the NIK's other open cases, so two approvals of one NIK must not cross.
      */
     public Uni<Void> lockNik(String nik) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "case-nik:" + nik)
-                .getSingleResult())
-                .replaceWithVoid();
+        return SessionStatements.lockUntilCommit("case-nik:" + nik);
     }
 
     /** The other open cases of a NIK (registrations of one NIK do not cancel each other), oldest first. */
