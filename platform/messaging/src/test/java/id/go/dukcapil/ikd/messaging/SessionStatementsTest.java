@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
@@ -48,7 +49,7 @@ class SessionStatementsTest {
     @Test
     void repeatedStatementsReuseTheirPlansAndTheNotificationComesWithTheCommit() throws Throwable {
         List<String> received = new CopyOnWriteArrayList<>();
-        signals.listen("session-statements-test", (java.util.function.Consumer<String>) received::add);
+        signals.listen("session-statements-test", (Consumer<String>) received::add);
         inTransaction(0); // the first calls plan the statements
         Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> received.contains("call-0"));
         long missesBefore = sessionFactory.getStatistics().getQueryPlanCacheMissCount();
@@ -66,7 +67,7 @@ class SessionStatementsTest {
     @Test
     void aRolledBackTransactionNotifiesNobody() throws Throwable {
         List<String> received = new CopyOnWriteArrayList<>();
-        signals.listen("session-statements-rollback", (java.util.function.Consumer<String>) received::add);
+        signals.listen("session-statements-rollback", (Consumer<String>) received::add);
         try {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> SessionStatements
                     .notifyOnCommit("session-statements-rollback", "rolled back")

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -76,9 +75,7 @@ public final class KafkaCluster implements AutoCloseable {
             KafkaCluster cluster = new KafkaCluster(dir, brokerPorts, controllerPorts, KafkaBroker.classpath());
             try {
                 cluster.formatAndStart(readyTimeout);
-                try (Admin admin = cluster.admin()) {
-                    KafkaTopics.create(admin, topics, cluster.size());
-                }
+                KafkaTopics.create(cluster.bootstrapServers(), topics, cluster.size());
                 return cluster;
             } catch (RuntimeException e) {
                 cluster.close();

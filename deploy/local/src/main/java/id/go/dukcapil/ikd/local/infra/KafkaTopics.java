@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -65,16 +66,16 @@ public final class KafkaTopics {
     }
 
     /**
-     * Creates {@code topics} on the cluster {@code admin} speaks to, with at most {@code brokers}
+     * Creates {@code topics} on the brokers at {@code bootstrapServers}, with at most {@code brokers}
      * replicas each; topics that exist are kept as they are (their partitions included).
      */
-    public static void create(Admin admin, List<Topic> topics, int brokers) {
+    public static void create(String bootstrapServers, List<Topic> topics, int brokers) {
         if (topics.isEmpty()) {
             return;
         }
         List<NewTopic> wanted = topics.stream().map(topic -> new NewTopic(topic.name(), topic.partitions(),
                 (short) Math.min(topic.replicas(), brokers)).configs(topic.config())).toList();
-        try {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (var result : admin.createTopics(wanted).values().entrySet()) {
                 try {
                     result.getValue().get(60, TimeUnit.SECONDS);

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.LoggerFactory;
 
 import id.go.dukcapil.ikd.testing.KafkaBroker;
@@ -77,7 +74,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     /**
      * How many Kafka brokers: one ({@link KafkaLayout#single()}, on {@link LocalPorts#kafka()},
-     * data in {@code kafka/}, with the manifests' topics at one replica when given) or a cluster ({@link KafkaCluster}, data in {@code kafka-cluster/},
+     * data in {@code kafka/}, with the manifests' topics at one replica when given) or a cluster
+     * ({@link KafkaCluster}, data in {@code kafka-cluster/},
      * with the topics of the Kubernetes manifests created before anything else uses it).
      */
     public record KafkaLayout(List<Integer> brokerPorts, List<KafkaTopics.Topic> topics) {
@@ -130,10 +128,7 @@ public final class LocalInfrastructure implements AutoCloseable {
                             kafkaReadyTimeout);
                 } else {
                     kafka = KafkaBroker.start(kafkaDir(), ports.kafka(), kafkaReadyTimeout);
-                    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            kafka.bootstrapServers()))) {
-                        KafkaTopics.create(admin, layout.topics(), 1);
-                    }
+                    KafkaTopics.create(kafka.bootstrapServers(), layout.topics(), 1);
                 }
                 return since(t);
             }, starters);
