@@ -3,6 +3,7 @@ package id.go.dukcapil.ikd.messaging;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,10 @@ public class EffectConsumer {
     /** Registrations whose handling always fails (a bug, or data that breaks a rule for good). */
     static final Set<UUID> BROKEN = ConcurrentHashMap.newKeySet();
     static final AtomicInteger ATTEMPTS = new AtomicInteger();
+    /** Registrations whose handling waits until the test completes their future (work in progress). */
+    static final Map<UUID, CompletableFuture<Void>> HELD = new ConcurrentHashMap<>();
+    /** Registrations whose handling has started waiting. */
+    static final Set<UUID> WAITING = ConcurrentHashMap.newKeySet();
 
     private final IdempotentConsumer consumer;
     private final EventRouter router = EventRouter.forConsumer("effects")
@@ -41,6 +46,14 @@ public class EffectConsumer {
 
     private Uni<Void> record(RegistrationWithdrawn event) {
         ATTEMPTS.incrementAndGet();
+        CompletableFuture<Void> held = HELD.remove(event.registrationId());
+        if (held != null) {
+            WAITING.add(event.registrationId());
+            io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+            return Uni.createFrom().completionStage(held)
+                    .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                    .chain(() -> record(event));
+        }
         if (BROKEN.contains(event.registrationId())) {
             return Uni.createFrom().failure(new IllegalStateException("cannot handle " + event.registrationId()));
         }
