@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.LockMode;
+
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
@@ -18,29 +20,27 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
-    /** Due messages, locked so that dispatchers on other replicas skip them. */
-    private static final String LOCK_DUE = """
-            select * from notification
-            where state in ('PENDING', 'RETRYING') and next_attempt_at <= ?1
-            order by next_attempt_at
-            limit ?2
-            for update skip locked""";
+    /*
+     * HQL, not native SQL: Hibernate caches a native query's plan under a key that no later call
+     * matches, so every dispatcher round added a plan and the cache evicted the service's others
+     * (docs/performance.md). UPGRADE_SKIPLOCKED renders PostgreSQL's "for ... skip locked".
+     */
 
-    private static final String LOCK_STALE = """
-            select * from notification
-            where state = 'SENDING' and attempt_started_at < ?1
-            limit ?2
-            for update skip locked""";
+    /** Due messages, locked so that dispatchers on other replicas skip them. */
+    private static final String DUE = """
+            from Notification where state in (:waiting) and nextAttemptAt <= :now order by nextAttemptAt""";
+
+    private static final String STALE = "from Notification where state = :sending and attemptStartedAt < :startedBefore";
 
     /**
      * Undelivered activation codes of a registration other than {@code currentEventId}, locked. A
      * row a dispatcher holds (SENDING) is waited for and then no longer matches.
      */
-    private static final String LOCK_UNDELIVERED_CODES = """
-            select * from notification
-            where registration_id = ?1 and kind = 'ACTIVATION_CODE' and state in ('PENDING', 'RETRYING')
-              and source_event_id <> ?2
-            for update""";
+    private static final String UNDELIVERED_CODES = """
+            from Notification where registrationId = :registrationId and kind = :kind and state in (:waiting)
+            and sourceEventId <> :currentEventId""";
+
+    private static final List<NotificationState> WAITING = List.of(NotificationState.PENDING, NotificationState.RETRYING);
 
     public Uni<Boolean> exists(String sourceEventId, NotificationChannel channel, NotificationKind kind) {
         return count("sourceEventId = ?1 and channel = ?2 and kind = ?3", sourceEventId, channel, kind)
@@ -48,27 +48,33 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     /** Inside a transaction: due messages, locked until it ends. */
-    @SuppressWarnings("unchecked")
     public Uni<List<Notification>> lockDue(Instant now, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_DUE, Notification.class)
-                .setParameter(1, now)
-                .setParameter(2, limit)
+        return Panache.getSession().chain(session -> session.createSelectionQuery(DUE, Notification.class)
+                .setParameter("waiting", WAITING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                 .getResultList());
     }
 
     /** Inside a transaction: attempts that started before {@code startedBefore} and never finished. */
     public Uni<List<Notification>> lockStale(Instant startedBefore, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_STALE, Notification.class)
-                .setParameter(1, startedBefore)
-                .setParameter(2, limit)
+        return Panache.getSession().chain(session -> session.createSelectionQuery(STALE, Notification.class)
+                .setParameter("sending", NotificationState.SENDING)
+                .setParameter("startedBefore", startedBefore)
+                .setMaxResults(limit)
+                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                 .getResultList());
     }
 
     /** Inside a transaction. */
     public Uni<List<Notification>> lockUndeliveredCodes(UUID registrationId, String currentEventId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_UNDELIVERED_CODES, Notification.class)
-                .setParameter(1, registrationId)
-                .setParameter(2, currentEventId)
+        return Panache.getSession().chain(session -> session.createSelectionQuery(UNDELIVERED_CODES, Notification.class)
+                .setParameter("registrationId", registrationId)
+                .setParameter("kind", NotificationKind.ACTIVATION_CODE)
+                .setParameter("waiting", WAITING)
+                .setParameter("currentEventId", currentEventId)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE)
                 .getResultList());
     }
 
