@@ -2,18 +2,26 @@ package id.go.dukcapil.ikd.verification;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.verification.service.AuditLog;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,6 +33,8 @@ class AuditChainTest {
 
     @Inject
     Pool pool;
+    @Inject
+    AuditLog auditLog;
 
     @Test
     void theChainVerifiesAndAnEditedRowBreaksIt() {
@@ -53,6 +63,39 @@ class AuditChainTest {
                     .await().indefinitely();
         }
         given().auth().oauth2(admin).get("/api/v1/admin/audit/verification").then().body("intact", equalTo(true));
+    }
+
+    @Test
+    void appendersInOneTransactionAndSideBySideKeepOneUnbrokenLine() throws Throwable {
+        String admin = TestSupport.login("admin");
+        long before = lastSeq();
+        // two entries in one transaction: the second reads the head the first moved
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> auditLog
+                .append("TEST_ENTRY", "test", null, "one", Map.of("n", 1))
+                .chain(() -> auditLog.append("TEST_ENTRY", "test", null, "two", Map.of("n", 2)))));
+        // eight transactions at once, serialised on the head
+        List<CompletableFuture<Void>> appenders = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            appenders.add(CompletableFuture.runAsync(() -> {
+                try {
+                    VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> auditLog
+                            .append("TEST_ENTRY", "test", null, "side-by-side", Map.of("n", n))));
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        CompletableFuture.allOf(appenders.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        assertThat(lastSeq()).isEqualTo(before + 10);
+        given().auth().oauth2(admin).get("/api/v1/admin/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+
+    private long lastSeq() {
+        return pool.query("select last_seq from audit_head where id = 1").execute().await().indefinitely().iterator()
+                .next().getLong(0);
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.LockMode;
+
+import id.go.dukcapil.ikd.verification.domain.AuditHead;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,15 +26,18 @@ public class AuditRepository {
         this.pool = pool;
     }
 
-    /** Locks the chain's head for the current transaction and returns it. */
+    /**
+     * Locks the chain's head for the current transaction and returns it. Loaded as an entity, not
+     * read by a native select: Hibernate caches a native select's plan under a key that no later
+     * call matches, so each audited action added a plan until the service's others were evicted.
+     */
     public Uni<Head> lockHead() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select last_seq, last_hash from audit_head where id = 1 for update", Object[].class)
-                .getSingleResult())
-                .map(row -> new Head(((Number) row[0]).longValue(), ((String) row[1]).trim()));
+        return Panache.getSession()
+                .chain(session -> session.find(AuditHead.class, AuditHead.ID, LockMode.PESSIMISTIC_WRITE))
+                .map(head -> new Head(head.lastSeq, head.lastHash.trim()));
     }
 
-    /** Appends an entry and moves the head, in the current transaction. */
+    /** Appends an entry and moves the head (locked by {@link #lockHead()}), in the current transaction. */
     public Uni<Void> append(AuditRow entry) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into audit_entry (seq, occurred_at, kind, actor, office_code, subject, details, prev_hash, hash)
@@ -45,10 +52,12 @@ public class AuditRepository {
                 .setParameter(8, entry.prevHash())
                 .setParameter(9, entry.hash())
                 .executeUpdate()
-                .chain(() -> session.createNativeQuery("update audit_head set last_seq = ?1, last_hash = ?2 where id = 1")
-                        .setParameter(1, entry.seq())
-                        .setParameter(2, entry.hash())
-                        .executeUpdate()))
+                // the managed head: a second entry in the same transaction reads what this one wrote
+                .chain(() -> session.find(AuditHead.class, AuditHead.ID))
+                .invoke(head -> {
+                    head.lastSeq = entry.seq();
+                    head.lastHash = entry.hash();
+                }))
                 .replaceWithVoid();
     }
 
