@@ -209,7 +209,7 @@ public final class RetriedOffsetCommit extends ContextHolder implements KafkaCom
         /** The next offset to commit, or -1 while records are in flight, still arriving, or confirmed. */
         long quietAndUnconfirmed() {
             long last = lastAcknowledged.get();
-            boolean quiet = inFlight.get() == 0 && last == seenAtLastTick;
+            boolean quiet = inFlight.get() <= 0 && last == seenAtLastTick;
             seenAtLastTick = last;
             return quiet && last >= 0 && last + 1 != confirmedNext ? last + 1 : -1;
         }
