@@ -43,6 +43,26 @@ class ProcessesTest {
     }
 
     @Test
+    void aRecordStillFindsItsProcessAfterTheWallClockWasStepped() {
+        RecordedProcess self = RecordedProcess.of("kafka", ProcessHandle.current().pid()).orElseThrow();
+        assertThat(self.startTicks()).as("the kernel's start of this process, in ticks since boot").isPositive();
+        // the JDK's start instant follows the wall clock: a clock stepped by 5 minutes moves it
+        RecordedProcess beforeTheStep = new RecordedProcess("kafka", self.pid(), self.startedAtMillis() - 300_000,
+                self.startTicks());
+        assertThat(beforeTheStep.isRunning()).isTrue();
+        assertThat(new RecordedProcess("kafka", self.pid(), self.startedAtMillis(), self.startTicks() + 1).isRunning())
+                .as("another start under the same pid").isFalse();
+    }
+
+    @Test
+    void recordsAreReadBackWithTheirStartAndOlderRecordsStillParse() {
+        RecordedProcess self = RecordedProcess.of("kafka", ProcessHandle.current().pid()).orElseThrow();
+        assertThat(RecordedProcess.parse(self.line())).contains(self);
+        assertThat(RecordedProcess.parse("kafka " + self.pid() + " " + self.startedAtMillis()))
+                .hasValueSatisfying(old -> assertThat(old.isRunning()).isTrue());
+    }
+
+    @Test
     void aTakenPortIsReportedWithWhoListens() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = socket.getLocalPort();
