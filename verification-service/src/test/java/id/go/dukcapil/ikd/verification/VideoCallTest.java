@@ -4,11 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +27,7 @@ import id.go.dukcapil.ikd.verification.service.VideoCallHousekeeping;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,7 +57,9 @@ class VideoCallTest {
 
     /** Waits until the registration's case has reached the office (through Kafka); the call it then opened. */
     static String awaitCase(String code) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> request(code).statusCode() != 404);
+        // twice a second: asking is limited per address (40 per 5 s under the test profile)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> request(code).statusCode() != 404);
         return request(code).then().statusCode(201).extract().path("callId");
     }
 
@@ -71,7 +80,8 @@ class VideoCallTest {
         videoCalls("3171-DEMO", false);
         Registration registration = TestSupport.submit("3171017004980001");
         String code = TestSupport.counterJws(registration, registration.expiresAt());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> request(code).statusCode() == 409);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> request(code).statusCode() == 409);
         request(code).then().body("code", equalTo("VIDEO_CALLS_NOT_OFFERED"))
                 .body("detail", org.hamcrest.Matchers.containsString("tempat pelayanan"));
         videoCalls("3171-DEMO", true);
@@ -118,6 +128,84 @@ class VideoCallTest {
         given().header("X-Call-Token", token).get("/api/v1/video-calls/" + callId).then().statusCode(200)
                 .body("status", equalTo("ENDED")).body("endedId", equalTo("Pemohon meninggalkan panggilan"));
         signal(callId, token, "offer", Map.of("sdp", "v=0")).then().statusCode(410).body("code", equalTo("CALL_ENDED"));
+    }
+
+    @Test
+    void askingForCallsIsLimitedPerAddressAndEachSideHoldsFewStreams() throws Exception {
+        videoCalls("3171-DEMO", true);
+        Registration registration = TestSupport.submit("3171011212000001");
+        String code = TestSupport.counterJws(registration, registration.expiresAt());
+        awaitCase(code);
+        Response joined = request(code);
+        String callId = joined.path("callId");
+        String token = joined.path("token");
+
+        // a side's fifth stream on this replica is refused; closing one lets another in
+        HttpClient http = HttpClient.newHttpClient();
+        List<HttpResponse<InputStream>> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<InputStream> stream = openStream(http, callId, token);
+                assertThat(stream.statusCode()).isEqualTo(200);
+                streams.add(stream);
+            }
+            // a stream's 200 goes out before it is counted: wait until the four are
+            AtomicReference<String> refusal = new AtomicReference<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                HttpResponse<InputStream> fifth = openStream(http, callId, token);
+                if (fifth.statusCode() == 429) {
+                    refusal.set(new String(fifth.body().readAllBytes()));
+                    return true;
+                }
+                fifth.body().close();
+                return false;
+            });
+            assertThat(refusal.get()).contains("CALL_STREAMS_EXCEEDED");
+            streams.remove(0).body().close();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                HttpResponse<InputStream> again = openStream(http, callId, token);
+                if (again.statusCode() == 200) {
+                    streams.add(again);
+                    return true;
+                }
+                again.body().close();
+                return false;
+            });
+        } finally {
+            for (HttpResponse<InputStream> stream : streams) {
+                stream.body().close();
+            }
+        }
+
+        // 150 requests at once from one address: whichever 5 s windows they fall in, one holds more than 40
+        List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                sent.add(senders.submit(() -> statuses.add(request("not-a-code").statusCode())));
+            }
+            for (java.util.concurrent.Future<?> one : sent) {
+                one.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(statuses).contains(429).allMatch(status -> status == 400 || status == 429);
+        Response limited = request(code);
+        if (limited.statusCode() == 429) {
+            limited.then().body("code", equalTo("RATE_LIMITED")).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        }
+        // the window passes and the citizen can ask again
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> request(code).statusCode() == 201);
+    }
+
+    private static HttpResponse<InputStream> openStream(HttpClient http, String callId, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/v1/video-calls/" + callId + "/signals")).header("X-Call-Token", token)
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
     @Test
@@ -202,5 +290,33 @@ class VideoCallTest {
                 .statusCode(404);
         given().cookie("ikd_operator_session", elsewhere.session()).get("/portal/video-calls").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(callId)));
+
+        // the citizen leaves the answered call: a line of the buku pelayanan with the call's duration, and the metrics
+        double endedBefore = metric("ikd_video_calls_ended_total{reason=\"CITIZEN_LEFT\"");
+        double timedBefore = metric("ikd_video_calls_duration_seconds_count");
+        String token = request(code).path("token");
+        given().header("X-Call-Token", token).delete("/api/v1/video-calls/" + callId).then().statusCode(204);
+        List<Map<String, Object>> book = given().auth().oauth2(TestSupport.login("demo.operator"))
+                .get("/api/v1/operator/service-log").then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Object> ended = book.stream()
+                .filter(entry -> "VIDEO_CALL_ENDED".equals(entry.get("action"))
+                        && registration.registrationId().toString().equals(entry.get("registrationId")))
+                .findFirst().orElseThrow(() -> new AssertionError("no VIDEO_CALL_ENDED line for the call in " + book));
+        assertThat(((Number) ended.get("durationSeconds")).longValue()).isGreaterThanOrEqualTo(0);
+        assertThat(ended.get("note")).isEqualTo("Pemohon meninggalkan panggilan / The citizen left the call");
+        assertThat(metric("ikd_video_calls_ended_total{reason=\"CITIZEN_LEFT\"")).isEqualTo(endedBefore + 1);
+        assertThat(metric("ikd_video_calls_duration_seconds_count")).isEqualTo(timedBefore + 1);
+        assertThat(metric("ikd_video_calls_answered_total")).isGreaterThanOrEqualTo(1);
+        assertThat(metric("ikd_video_calls_requested_total{kind=\"rejoin\"")).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * The value of the Prometheus scrape's sample whose line starts with {@code prefix} (name and
+     * labels), 0 if absent; the value is the line's second field (an exemplar may follow it).
+     */
+    private static double metric(String prefix) {
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return scrape.lines().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> Double.parseDouble(line.split(" ")[1])).orElse(0.0);
     }
 }

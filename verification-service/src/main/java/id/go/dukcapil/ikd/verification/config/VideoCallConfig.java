@@ -28,6 +28,23 @@ public interface VideoCallConfig {
     @WithDefault("400")
     int maxSignalsPerCall();
 
+    /**
+     * Calls one client address may ask for per {@link #requestWindow()}, rejoins included: each
+     * request checks a signed code and the case. Generous, since many phones share a carrier's address.
+     */
+    @WithDefault("60")
+    int requestsPerAddress();
+
+    @WithDefault("10m")
+    Duration requestWindow();
+
+    /**
+     * Signal streams one side of a call may hold open on one replica: a page, a reconnect that
+     * overlaps the old stream, a second tab. Each stream holds a listener and a periodic read.
+     */
+    @WithDefault("4")
+    int streamsPerSide();
+
     interface Turn {
         /** TURN URLs, e.g. {@code turn:turn.example.go.id:3478?transport=udp}; none, no relay. */
         Optional<List<String>> urls();

@@ -15,5 +15,7 @@ public enum ServiceAction {
     ACTIVATED,
     /** The citizen's email or phone corrected at the counter (citizen present, KTP-el checked). */
     CONTACT_CORRECTED,
+    /** An answered video call ended; its duration runs from the answer to the end. */
+    VIDEO_CALL_ENDED,
     COMPLETED
 }

@@ -13,7 +13,9 @@ public enum VideoCallProblems implements ProblemType {
     CALL_NOT_ANSWERED(409, "Panggilan belum dijawab petugas", "The call has not been answered yet"),
     CONSENT_REQUIRED(409, "Pemohon belum menyetujui verifikasi lewat video",
             "The citizen has not agreed to verification by video"),
-    SIGNAL_INVALID(400, "Pesan sinyal panggilan tidak sah", "Invalid call signalling message");
+    SIGNAL_INVALID(400, "Pesan sinyal panggilan tidak sah", "Invalid call signalling message"),
+    CALL_STREAMS_EXCEEDED(429, "Panggilan ini sudah terbuka di terlalu banyak halaman",
+            "This call is already open in too many pages");
 
     private final Definition definition;
 

@@ -169,8 +169,10 @@ public class VideoCallPortalResource {
     @APIResponse(responseCode = "200", description = "text/event-stream")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: not signed in")
     @APIResponse(responseCode = "404", description = "CALL_NOT_FOUND")
+    @APIResponse(responseCode = "429", description = "CALL_STREAMS_EXCEEDED: the call is open in too many pages")
     public Multi<OutboundSseEvent> operatorSignals(@CookieParam(PortalSession.COOKIE) String cookie,
             @RestPath UUID id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        signals.requireRoom(id, VideoCallSignals.OPERATOR);
         return json(cookie, signed -> calls.asOperator(signed.principal(), id)).onItem().transformToMulti(call -> {
             Multi<OutboundSseEvent> messages = signals.stream(id, VideoCallSignals.OPERATOR,
                     SignalEvents.resumeAfter(lastEventId)).map(signal -> SignalEvents.event(sse, signal));

@@ -63,17 +63,21 @@ public class VideoCallSignalRepository {
     /**
      * Ends waiting calls whose page has been silent since {@code silentSince} (no-shows), and forgets the
      * signals of calls that ended before {@code endedBefore}: they hold the parties' network addresses.
-     * Returns the signals deleted.
+     * Returns how many calls ended as no-shows and how many signals were deleted.
      */
-    public Uni<Integer> housekeeping(Instant silentSince, Instant endedBefore) {
+    public Uni<Tidied> housekeeping(Instant silentSince, Instant endedBefore) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 update video_call set status = 'ENDED', ended_at = now(), end_reason = 'NO_SHOW', version = version + 1
                 where status = 'WAITING' and citizen_seen_at < $1""").execute(Tuple.of(utc(silentSince)))
-                .chain(() -> connection.preparedQuery("""
+                .chain(noShows -> connection.preparedQuery("""
                         delete from video_call_signal s using video_call c
                         where s.call_id = c.id and c.status = 'ENDED' and c.ended_at < $1""")
-                        .execute(Tuple.of(utc(endedBefore))))
-                .map(deleted -> deleted.rowCount()));
+                        .execute(Tuple.of(utc(endedBefore)))
+                        .map(deleted -> new Tidied(noShows.rowCount(), deleted.rowCount()))));
+    }
+
+    /** What one housekeeping round did. */
+    public record Tidied(int noShows, int signalsDeleted) {
     }
 
     private static OffsetDateTime utc(Instant instant) {

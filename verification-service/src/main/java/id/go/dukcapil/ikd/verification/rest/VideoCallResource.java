@@ -37,6 +37,7 @@ import id.go.dukcapil.ikd.verification.service.VideoCallSignals;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The citizen's side of a video call, for the call page: ask with a valid counter code, then
@@ -81,8 +82,9 @@ public class VideoCallResource {
     @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND: the registration has not reached the office yet")
     @APIResponse(responseCode = "409", description = "VIDEO_CALLS_NOT_OFFERED (the office verifies at its service place only) or CASE_CLOSED")
     @APIResponse(responseCode = "410", description = "COUNTER_CODE_EXPIRED or COUNTER_CODE_SUPERSEDED")
-    public Uni<Response> requestVideoCall(@Valid @NotNull CallRequest request) {
-        return calls.request(request.counterCode()).map(joined -> Response.status(201).entity(new CitizenCallView(
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED with Retry-After: too many requests from this address")
+    public Uni<Response> requestVideoCall(@Valid @NotNull CallRequest request, @Context HttpServerRequest http) {
+        return calls.request(request.counterCode(), OfficeDirectoryResource.clientAddress(http)).map(joined -> Response.status(201).entity(new CitizenCallView(
                 joined.call().id, joined.token(), joined.call().status.name(), joined.office().name,
                 joined.office().zone().name(), joined.call().consentAt != null, null, null,
                 iceServers.forCall(joined.call().id))).build());
@@ -139,9 +141,11 @@ public class VideoCallResource {
     @APIResponse(responseCode = "200", description = "text/event-stream")
     @APIResponse(responseCode = "401", description = "CALL_TOKEN_INVALID")
     @APIResponse(responseCode = "404", description = "CALL_NOT_FOUND")
+    @APIResponse(responseCode = "429", description = "CALL_STREAMS_EXCEEDED: the call is open in too many pages")
     public Multi<OutboundSseEvent> citizenSignals(@RestPath @Parameter(description = "Call id") UUID id,
             @HeaderParam(TOKEN_HEADER) String token, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
+        signals.requireRoom(id, VideoCallSignals.CITIZEN);
         // checked before the stream's first event, so a wrong token is a 401, not an empty stream
         return calls.asCitizen(id, token).onItem().transformToMulti(call -> {
             Multi<OutboundSseEvent> messages = signals.stream(id, VideoCallSignals.CITIZEN, SignalEvents.resumeAfter(lastEventId))

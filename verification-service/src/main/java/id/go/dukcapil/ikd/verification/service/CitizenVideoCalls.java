@@ -44,19 +44,31 @@ public class CitizenVideoCalls {
     private final OfficeRepository offices;
     private final VideoCallRepository calls;
     private final Clock clock;
+    private final PublicRateLimiter limiter;
+    private final VideoCallRecords records;
 
     public CitizenVideoCalls(CallCodes codes, CounterCodeRepository counterCodes, CaseRepository cases,
-            OfficeRepository offices, VideoCallRepository calls, Clock clock) {
+            OfficeRepository offices, VideoCallRepository calls, Clock clock, PublicRateLimiter limiter,
+            VideoCallRecords records) {
         this.codes = codes;
         this.counterCodes = counterCodes;
         this.cases = cases;
         this.offices = offices;
         this.calls = calls;
         this.clock = clock;
+        this.limiter = limiter;
+        this.records = records;
     }
 
-    /** A call for the registration whose counter code this is: a new one, or the open one with a new token. */
-    public Uni<CitizenCall> request(String counterCode) {
+    /**
+     * A call for the registration whose counter code this is: a new one, or the open one with a new
+     * token. Counted against the client's address first (429 RATE_LIMITED past its allowance).
+     */
+    public Uni<CitizenCall> request(String counterCode, String clientAddress) {
+        return limiter.checkVideoCall(clientAddress).chain(() -> openOrRejoin(counterCode));
+    }
+
+    private Uni<CitizenCall> openOrRejoin(String counterCode) {
         SuiteKeyring.CounterCodeClaims claims = codes.read(counterCode);
         UUID registrationId = UUID.fromString(claims.registrationId());
         String token = newToken();
@@ -92,6 +104,7 @@ public class CitizenVideoCalls {
                     VideoCall call = open != null ? open : VideoCall.waitingFor(c, now);
                     call.citizenTokenHash = Digests.sha256(token);
                     call.citizenSeenAt = now;
+                    records.requested(open != null);
                     return calls.persist(call).map(saved -> new CitizenCall(saved, token, office, open != null));
                 });
             });
@@ -129,10 +142,13 @@ public class CitizenVideoCalls {
     }
 
     public Uni<VideoCall> leave(UUID callId, String token) {
-        return Panache.withTransaction(() -> calls.findById(callId).map(call -> {
+        return Panache.withTransaction(() -> calls.findById(callId).call(call -> {
             requireCitizen(call, token);
+            if (!call.open()) {
+                return Uni.createFrom().voidItem();
+            }
             call.end(VideoCallEnd.CITIZEN_LEFT, clock.instant());
-            return call;
+            return records.ended(call, VideoCallEnd.CITIZEN_LEFT, null);
         }));
     }
 

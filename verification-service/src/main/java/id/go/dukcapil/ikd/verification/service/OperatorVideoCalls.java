@@ -63,10 +63,11 @@ public class OperatorVideoCalls {
     private final AuditLog audit;
     private final VideoCallConfig config;
     private final Clock clock;
+    private final VideoCallRecords records;
 
     public OperatorVideoCalls(CallCodes codes, CaseRepository cases, OfficeRepository offices, VideoCallRepository calls,
             VideoCallSignals signals, VerificationService verification, AuditLog audit, VideoCallConfig config,
-            Clock clock) {
+            Clock clock, VideoCallRecords records) {
         this.codes = codes;
         this.cases = cases;
         this.offices = offices;
@@ -76,6 +77,7 @@ public class OperatorVideoCalls {
         this.audit = audit;
         this.config = config;
         this.clock = clock;
+        this.records = records;
     }
 
     /**
@@ -115,6 +117,7 @@ public class OperatorVideoCalls {
                 call.status = VideoCallStatus.CONNECTED;
                 call.answeredAt = now;
                 call.answeredBy = principal.id();
+                records.answered();
             }
             return audit.append("VIDEO_CALL_ANSWERED", principal.username(), principal.officeCode(),
                     call.caseId.toString(), Map.of("call", call.id.toString())).replaceWith(call);
@@ -167,9 +170,13 @@ public class OperatorVideoCalls {
     }
 
     private Uni<Void> end(OperatorPrincipal principal, UUID callId, VideoCallEnd reason, Decision decision) {
-        return Panache.withTransaction(() -> calls.findById(callId).invoke(call -> {
+        return Panache.withTransaction(() -> calls.findById(callId).call(call -> {
             requireOperator(principal, call);
+            if (!call.open()) {
+                return Uni.createFrom().voidItem();
+            }
             call.end(reason, clock.instant());
+            return records.ended(call, reason, principal);
         })).chain(ended -> {
             var hangup = JsonNodeFactory.instance.objectNode().put("reason", reason.name());
             if (decision != null) {

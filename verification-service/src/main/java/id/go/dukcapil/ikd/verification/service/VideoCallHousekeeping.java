@@ -24,20 +24,24 @@ public class VideoCallHousekeeping {
     private final VideoCallSignalRepository signals;
     private final VideoCallConfig config;
     private final Clock clock;
+    private final VideoCallRecords records;
 
-    public VideoCallHousekeeping(VideoCallSignalRepository signals, VideoCallConfig config, Clock clock) {
+    public VideoCallHousekeeping(VideoCallSignalRepository signals, VideoCallConfig config, Clock clock,
+            VideoCallRecords records) {
         this.signals = signals;
         this.config = config;
         this.clock = clock;
+        this.records = records;
     }
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> tidy() {
         Instant now = clock.instant();
         return signals.housekeeping(now.minus(config.noShowAfter()), now.minus(SIGNALS_KEPT_AFTER_END))
-                .invoke(deleted -> {
-                    if (deleted > 0) {
-                        LOG.debugf("deleted %d signalling messages of ended video calls", deleted);
+                .invoke(tidied -> {
+                    records.noShows(tidied.noShows());
+                    if (tidied.signalsDeleted() > 0) {
+                        LOG.debugf("deleted %d signalling messages of ended video calls", tidied.signalsDeleted());
                     }
                 })
                 .onFailure().invoke(e -> LOG.warnf("video call housekeeping failed (next round in a minute): %s",

@@ -50,6 +50,8 @@ public class VideoCallSignals {
     private final VideoCallConfig config;
     private final ObjectMapper json;
     private final Map<UUID, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+    /** Open streams per call and side on this replica, bounded by {@code streamsPerSide}. */
+    private final Map<String, Integer> openStreams = new ConcurrentHashMap<>();
 
     public VideoCallSignals(VideoCallSignalRepository signals, CommitSignals commits, VideoCallConfig config,
             ObjectMapper json) {
@@ -85,9 +87,17 @@ public class VideoCallSignals {
         }).replaceWithVoid();
     }
 
-    /** The other side's messages to {@code reader}, after {@code afterSeq}, as they come, until the subscriber leaves. */
+    /**
+     * The other side's messages to {@code reader}, after {@code afterSeq}, as they come, until the
+     * subscriber leaves; 429 CALL_STREAMS_EXCEEDED while that side already holds its streams here.
+     */
     public Multi<CallSignal> stream(UUID callId, String reader, long afterSeq) {
         return Multi.createFrom().emitter(emitter -> {
+            String side = callId + ":" + reader;
+            if (!admit(side)) {
+                emitter.fail(streamsExceeded());
+                return;
+            }
             AtomicLong last = new AtomicLong(afterSeq);
             AtomicBoolean reading = new AtomicBoolean();
             AtomicBoolean again = new AtomicBoolean();
@@ -122,9 +132,39 @@ public class VideoCallSignals {
             emitter.onTermination(() -> {
                 stop.run();
                 catchUp.cancel();
+                openStreams.computeIfPresent(side, (key, open) -> open <= 1 ? null : open - 1);
             });
             read.run();
         });
+    }
+
+    /**
+     * Refuses at once (429 CALL_STREAMS_EXCEEDED) a stream that would find its side full: called
+     * before the stream's answer starts, since a server-sent event stream's 200 goes out before the
+     * stream runs. {@link #stream} still holds the bound for streams that race past this check.
+     */
+    public void requireRoom(UUID callId, String reader) {
+        if (openStreams.getOrDefault(callId + ":" + reader, 0) >= config.streamsPerSide()) {
+            throw streamsExceeded();
+        }
+    }
+
+    private static ProblemException streamsExceeded() {
+        return new ProblemException(VideoCallProblems.CALL_STREAMS_EXCEEDED,
+                "Tutup halaman panggilan yang lain, lalu coba lagi.", "Close the call's other pages, then try again.");
+    }
+
+    private boolean admit(String side) {
+        boolean[] admitted = {false};
+        openStreams.compute(side, (key, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= config.streamsPerSide()) {
+                return open;
+            }
+            admitted[0] = true;
+            return count + 1;
+        });
+        return admitted[0];
     }
 
     private Runnable listen(UUID callId, Runnable listener) {

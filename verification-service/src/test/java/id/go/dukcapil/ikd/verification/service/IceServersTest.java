@@ -81,6 +81,21 @@ class IceServersTest {
             public int maxSignalsPerCall() {
                 return 400;
             }
+
+            @Override
+            public int requestsPerAddress() {
+                return 60;
+            }
+
+            @Override
+            public Duration requestWindow() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public int streamsPerSide() {
+                return 4;
+            }
         };
     }
 }
