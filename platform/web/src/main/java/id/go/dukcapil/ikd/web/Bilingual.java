@@ -12,4 +12,9 @@ public record Bilingual(String id, String en) {
     public static Bilingual same(String text) {
         return new Bilingual(text, text);
     }
+
+    /** "Indonesian / English" (one text when both are the same), for plain text such as CSV. */
+    public String plain() {
+        return id.equals(en) ? id : id + " / " + en;
+    }
 }

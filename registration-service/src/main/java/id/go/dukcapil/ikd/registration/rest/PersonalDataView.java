@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import id.go.dukcapil.ikd.web.Bilingual;
 import id.go.dukcapil.ikd.registration.service.PersonalDataService;
 
 /**
@@ -19,7 +20,7 @@ import id.go.dukcapil.ikd.registration.service.PersonalDataService;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonalDataView(UUID registrationId, String status, String nikMasked, String email, String phone,
         String language, String deviceKeyThumbprint, Instant submittedAt, Instant decidedAt, boolean selfieHeld,
-        Instant selfieErasedAt, Instant deletableAt, Wording kept, List<TimelineEntryView> timeline,
+        Instant selfieErasedAt, Instant deletableAt, Bilingual kept, List<TimelineEntryView> timeline,
         List<TimelineEntryView> messages) {
 
     private static final Set<String> MESSAGE_KINDS = Set.of("NOTIFICATION_SENT", "NOTIFICATION_FAILED",
@@ -33,14 +34,14 @@ public record PersonalDataView(UUID registrationId, String status, String nikMas
                 steps.stream().filter(step -> MESSAGE_KINDS.contains(step.kind())).toList());
     }
 
-    private static Wording kept(PersonalDataService.Held held) {
+    private static Bilingual kept(PersonalDataService.Held held) {
         if (held.deletableAt() == null) {
-            return new Wording("Data pendaftaran disimpan selama pendaftaran berjalan atau IKD Anda aktif. "
+            return new Bilingual("Data pendaftaran disimpan selama pendaftaran berjalan atau IKD Anda aktif. "
                     + "Swafoto dihapus setelah keputusan petugas.",
                     "Your registration data is kept while the registration is in progress or your IKD is active. "
                             + "The selfie is deleted after the officer's decision.");
         }
-        return new Wording("Pendaftaran ini sudah selesai dan akan dihapus otomatis pada tanggal yang tertera.",
+        return new Bilingual("Pendaftaran ini sudah selesai dan akan dihapus otomatis pada tanggal yang tertera.",
                 "This registration has ended and will be deleted automatically on the date shown.");
     }
 }

@@ -3,6 +3,7 @@ package id.go.dukcapil.ikd.registration.rest;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.dukcapil.ikd.web.Bilingual;
 import id.go.dukcapil.ikd.registration.domain.TimelineChange;
 
 /**
@@ -24,7 +25,7 @@ import id.go.dukcapil.ikd.registration.domain.TimelineChange;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntryView(long id, String kind, String status, Instant at, String reasonCode, String note,
-        String channel, String messageKind, String recipient, Wording text, Wording reason, Wording.NextStep nextStep,
+        String channel, String messageKind, String recipient, Bilingual text, Bilingual reason, NextStep nextStep,
         TimelineChange.Office office, Instant expectedBy) {
 
     static TimelineEntryView of(TimelineChange change) {

@@ -1,5 +1,6 @@
 package id.go.dukcapil.ikd.registration.rest;
 
+import id.go.dukcapil.ikd.web.Bilingual;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.registration.domain.TimelineChange;
@@ -13,7 +14,7 @@ import id.go.dukcapil.ikd.registration.service.Withdrawals;
 final class TimelineWording {
 
     /** The words of one step; {@code reason} and {@code nextStep} may be null. */
-    record Words(Wording text, Wording reason, Wording.NextStep nextStep) {
+    record Words(Bilingual text, Bilingual reason, NextStep nextStep) {
     }
 
     private TimelineWording() {
@@ -22,7 +23,7 @@ final class TimelineWording {
     static Words of(TimelineChange change) {
         TimelineKind kind = kind(change.kind());
         if (kind == null) {
-            return new Words(new Wording("Status pendaftaran diperbarui.", "The registration status was updated."), null,
+            return new Words(new Bilingual("Status pendaftaran diperbarui.", "The registration status was updated."), null,
                     null);
         }
         return switch (kind) {
@@ -31,15 +32,15 @@ final class TimelineWording {
             case CENTRAL_REVIEW_PENDING -> text("Menunggu verifikasi pusat. Petugas kantor sudah memeriksa data Anda; "
                     + "verifikator Ditjen Dukcapil memutuskannya.", "Awaiting central verification. The office has "
                     + "checked your data; a Ditjen Dukcapil verifier decides on it.");
-            case CENTRAL_REVIEW_RETURNED -> new Words(new Wording("Verifikasi pusat mengembalikan data Anda ke kantor "
+            case CENTRAL_REVIEW_RETURNED -> new Words(new Bilingual("Verifikasi pusat mengembalikan data Anda ke kantor "
                     + "untuk diperiksa ulang.", "Central verification sent your data back to the office to be checked "
-                    + "again."), null, Wording.NextStep.only("Petugas kantor dapat menghubungi Anda; tidak ada yang "
+                    + "again."), null, NextStep.only("Petugas kantor dapat menghubungi Anda; tidak ada yang "
                     + "perlu Anda lakukan sekarang.", "The office may contact you; there is nothing you need to do now."));
             case APPROVED -> text("Data Anda disetujui. PIN aktivasi akan dikirim ke email Anda.",
                     "Your data was approved. The activation PIN will be sent to your email.");
             case REJECTED -> {
                 RejectionReason reason = ReasonWording.rejection(change.reasonCode());
-                yield new Words(new Wording("Verifikasi belum disetujui.", "Verification was not approved."),
+                yield new Words(new Bilingual("Verifikasi belum disetujui.", "Verification was not approved."),
                         ReasonWording.rejectionReason(reason), ReasonWording.rejectionNextStep(reason, change.office()));
             }
             case ACTIVATION_CODE_ISSUED -> text("PIN aktivasi sudah dibuat dan sedang dikirim kepada Anda.",
@@ -48,27 +49,27 @@ final class TimelineWording {
             case NOTIFICATION_RETRYING -> text(
                     "Pesan " + channel(change) + " belum terkirim; kami mencoba lagi secara otomatis.",
                     "The " + channel(change) + " message has not gone out yet; it is retried automatically.");
-            case NOTIFICATION_FAILED -> new Words(new Wording(
+            case NOTIFICATION_FAILED -> new Words(new Bilingual(
                     "Pesan " + channel(change) + " tidak dapat dikirim" + to(change) + ".",
                     "The " + channel(change) + " message could not be delivered" + to(change) + "."), null,
-                    Wording.NextStep.only("Jika pesan itu tidak Anda terima juga, hubungi "
+                    NextStep.only("Jika pesan itu tidak Anda terima juga, hubungi "
                             + ReasonWording.officeId(change.office()) + ".", "If it still does not reach you, contact "
                             + ReasonWording.officeEn(change.office()) + "."));
             case ACTIVATED -> text("IKD Anda aktif. Masukkan PIN aplikasi untuk menampilkan QR IKD.",
                     "Your IKD is active. Enter the app PIN to show the IKD QR.");
             case REVOKED -> {
                 RevocationReason reason = ReasonWording.revocation(change.reasonCode());
-                yield new Words(new Wording("IKD Anda sudah dicabut dan tidak berlaku lagi.",
+                yield new Words(new Bilingual("IKD Anda sudah dicabut dan tidak berlaku lagi.",
                         "Your IKD was revoked and is no longer valid."),
                         ReasonWording.revocationReason(reason), ReasonWording.revocationNextStep(reason, change.office()));
             }
-            case WITHDRAWN -> new Words(new Wording("Anda membatalkan pendaftaran ini.",
-                    "You withdrew this registration."), null, Wording.NextStep.registerAgain(
+            case WITHDRAWN -> new Words(new Bilingual("Anda membatalkan pendaftaran ini.",
+                    "You withdrew this registration."), null, NextStep.registerAgain(
                     "Anda dapat mendaftar lagi kapan saja.", "You can register again at any time."));
             case SUPERSEDED -> superseded(change);
-            case EXPIRED -> new Words(new Wording("Pendaftaran kedaluwarsa karena belum diverifikasi tepat waktu.",
+            case EXPIRED -> new Words(new Bilingual("Pendaftaran kedaluwarsa karena belum diverifikasi tepat waktu.",
                     "The registration expired because it was not verified in time."), null,
-                    Wording.NextStep.registerAgain("Daftar ulang, lalu datang ke loket Dukcapil atau ikuti panggilan "
+                    NextStep.registerAgain("Daftar ulang, lalu datang ke loket Dukcapil atau ikuti panggilan "
                             + "video dengan petugas.", "Register again, then go to a Dukcapil counter or join a video "
                             + "call with an officer."));
             case SELFIE_ERASED -> text("Swafoto Anda sudah dihapus karena tidak diperlukan lagi.",
@@ -91,9 +92,9 @@ final class TimelineWording {
 
     private static Words superseded(TimelineChange change) {
         if (Withdrawals.SUPERSEDED_AT_COUNTER.equals(change.reasonCode())) {
-            return new Words(new Wording("Pendaftaran lain untuk NIK Anda disetujui di loket, sehingga pendaftaran "
+            return new Words(new Bilingual("Pendaftaran lain untuk NIK Anda disetujui di loket, sehingga pendaftaran "
                     + "ini ditutup.", "Another registration of your NIK was approved at the counter, so this one was "
-                    + "closed."), null, Wording.NextStep.only("Gunakan perangkat yang pendaftarannya disetujui. Jika "
+                    + "closed."), null, NextStep.only("Gunakan perangkat yang pendaftarannya disetujui. Jika "
                     + "itu bukan Anda, hubungi kantor Dinas Dukcapil terdekat.", "Use the device whose registration "
                     + "was approved. If that was not you, contact the nearest Dukcapil office."));
         }
@@ -102,7 +103,7 @@ final class TimelineWording {
     }
 
     private static Words text(String id, String en) {
-        return new Words(new Wording(id, en), null, null);
+        return new Words(new Bilingual(id, en), null, null);
     }
 
     private static String office(TimelineChange change) {

@@ -66,7 +66,7 @@ class TimelineWordingTest {
             }
             // registering again is the way out of every rejection but a registry marked deceased
             assertThat(words.nextStep().action()).as(reason.name())
-                    .isEqualTo(reason == RejectionReason.DECEASED ? null : Wording.NextStep.REGISTER_AGAIN);
+                    .isEqualTo(reason == RejectionReason.DECEASED ? null : NextStep.REGISTER_AGAIN);
         }
         TimelineWording.Words withoutOffice = TimelineWording.of(change(TimelineKind.REJECTED, "KTP_EL_NOT_SHOWN", null));
         assertThat(withoutOffice.nextStep().id()).isEqualTo(

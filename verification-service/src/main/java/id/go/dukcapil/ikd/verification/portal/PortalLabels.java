@@ -6,6 +6,7 @@ import id.go.dukcapil.ikd.verification.service.RegisterExports;
 import id.go.dukcapil.ikd.verification.service.ServiceRegister;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
+import id.go.dukcapil.ikd.web.Bilingual;
 
 /** The {@code label:} namespace of the portal's templates: a code as "Indonesian <small>English</small>". */
 @TemplateExtension(namespace = "label")
@@ -21,14 +22,14 @@ public class PortalLabels {
 
     /** A complaint's status in plain words ("Indonesian / English"), for a select's options. */
     static String complaintStatusPlain(String code) {
-        Labels.Label label = complaint(code);
+        Bilingual label = complaint(code);
         return label == null ? "-" : label.plain();
     }
 
-    private static Labels.Label complaint(String code) {
+    private static Bilingual complaint(String code) {
         try {
             var status = id.go.dukcapil.ikd.verification.domain.ComplaintStatus.valueOf(code);
-            return new Labels.Label(status.id(), status.en());
+            return new Bilingual(status.id(), status.en());
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }
@@ -98,7 +99,7 @@ public class PortalLabels {
         return new RawString(z.name() + " <small>" + escape(z.nameId()) + " · " + escape(z.nameEn()) + "</small>");
     }
 
-    private static RawString html(Labels.Label label) {
+    private static RawString html(Bilingual label) {
         if (label == null) {
             return new RawString("-");
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import id.go.dukcapil.ikd.verification.domain.DeliveryLabels;
-import id.go.dukcapil.ikd.verification.domain.Labels.Label;
+import id.go.dukcapil.ikd.web.Bilingual;
 import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 import id.go.dukcapil.ikd.verification.repository.DeliveryRepository.Delivery;
 import id.go.dukcapil.ikd.verification.service.DeliveryLog.CaseDeliveries;
@@ -21,7 +21,7 @@ public final class DeliveryViews {
 
     /** A text in both languages. */
     public record Words(String id, String en) {
-        static Words of(Label label) {
+        static Words of(Bilingual label) {
             return new Words(label.id(), label.en());
         }
     }

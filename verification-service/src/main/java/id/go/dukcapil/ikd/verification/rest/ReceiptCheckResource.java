@@ -23,6 +23,7 @@ import id.go.dukcapil.ikd.verification.repository.ServiceRegisterRepository.Publ
 import id.go.dukcapil.ikd.verification.service.ReceiptCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import id.go.dukcapil.ikd.web.Bilingual;
 
 /** The public check of a receipt's reference as JSON: no login, limited per client address. */
 @Path("/api/v1/receipts")
@@ -61,7 +62,7 @@ public class ReceiptCheckResource {
     }
 
     public static ReceiptStatusView view(PublicStatus s) {
-        Labels.Label status = Labels.caseStatus(s.status());
+        Bilingual status = Labels.caseStatus(s.status());
         String[] next = next(s.status());
         return new ReceiptStatusView(s.reference(), s.status(), status.id(), status.en(), next[0], next[1],
                 s.officeCode(), s.officeName(), s.timeZone(), local(s.scannedAt(), s.timeZone()),

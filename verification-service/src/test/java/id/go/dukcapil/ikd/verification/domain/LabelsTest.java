@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.web.Bilingual;
 
 /** Every code the portal or its CSV can show has words, in Indonesian and in English, none the code itself. */
 class LabelsTest {
 
-    private static void allWorded(Enum<?>[] codes, Function<String, Labels.Label> label) {
+    private static void allWorded(Enum<?>[] codes, Function<String, Bilingual> label) {
         for (Enum<?> code : codes) {
-            Labels.Label words = label.apply(code.name());
+            Bilingual words = label.apply(code.name());
             assertThat(words.id()).as(code.name()).isNotBlank().isNotEqualTo(code.name()).doesNotContain("_");
             assertThat(words.en()).as(code.name()).isNotBlank().isNotEqualTo(code.name()).doesNotContain("_");
         }
