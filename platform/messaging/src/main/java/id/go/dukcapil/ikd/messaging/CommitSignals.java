@@ -71,6 +71,11 @@ public class CommitSignals {
         }
     }
 
+    /** Whether the LISTEN connection is up now (signals pause while it reconnects). */
+    public synchronized boolean listening() {
+        return subscriber != null && !subscriber.closed() && subscriber.actualConnection() != null;
+    }
+
     synchronized void stop(@Observes ShutdownEvent ignored) {
         if (subscriber != null) {
             subscriber.closeAndAwait();
