@@ -1,13 +1,13 @@
 package id.go.dukcapil.ikd.verification.repository;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.LockMode;
+
+import id.go.dukcapil.ikd.verification.domain.LoginThrottleRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -28,14 +28,22 @@ public class LoginThrottleRepository {
         }
     }
 
-    /** The username's counter, locked for the rest of the transaction; {@link Throttle#NONE} when it has none. */
+    /**
+     * The username's counter, locked for the rest of the transaction; {@link Throttle#NONE} when it
+     * has none. Loaded as an entity, not read by a native select: Hibernate caches a native select's
+     * plan under a key no later call matches, so every sign-in (a stranger's too) added a plan. The
+     * row is detached at once: {@link #save} writes it with an upsert, not through the session.
+     */
     public Uni<Throttle> find(String usernameSha256) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select failed_attempts, locked_until from login_throttle where username_sha256 = ?1 for update",
-                Object[].class)
-                .setParameter(1, usernameSha256)
-                .getResultList())
-                .map(LoginThrottleRepository::first);
+        return Panache.getSession().chain(session -> session
+                .find(LoginThrottleRow.class, usernameSha256, LockMode.PESSIMISTIC_WRITE)
+                .map(row -> {
+                    if (row == null) {
+                        return Throttle.NONE;
+                    }
+                    session.detach(row);
+                    return new Throttle(row.failedAttempts, row.lockedUntil);
+                }));
     }
 
     public Uni<Void> save(String usernameSha256, Throttle throttle, Instant now) {
@@ -51,23 +59,5 @@ public class LoginThrottleRepository {
                 .setParameter(4, now.atOffset(ZoneOffset.UTC))
                 .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    private static Throttle first(List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return Throttle.NONE;
-        }
-        Object[] row = rows.get(0);
-        return new Throttle(((Number) row[0]).intValue(), instant(row[1]));
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case OffsetDateTime offset -> offset.toInstant();
-            case LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
-            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-        };
     }
 }
