@@ -27,11 +27,33 @@ public final class Mailbox {
     private Mailbox() {
     }
 
-    /** All messages in {@code address}'s inbox right now. */
+    /** Tries of one read; a read whose server stops answering is tried again on a new connection. */
+    private static final int READ_ATTEMPTS = 3;
+
+    /**
+     * All messages in {@code address}'s inbox right now. Every socket operation is bounded (without a
+     * timeout an IMAP read the server never answered blocked the fault campaign's closing audit for
+     * good); a read that times out is tried again, up to three times.
+     */
     public static List<Mail> read(int imapPort, String address) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return readOnce(imapPort, address);
+            } catch (IllegalStateException e) {
+                if (attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<Mail> readOnce(int imapPort, String address) {
         Properties props = new Properties();
         props.put("mail.imap.host", "127.0.0.1");
         props.put("mail.imap.port", Integer.toString(imapPort));
+        props.put("mail.imap.connectiontimeout", "10000");
+        props.put("mail.imap.timeout", "20000");
+        props.put("mail.imap.writetimeout", "20000");
         Session session = Session.getInstance(props);
         try (Store store = session.getStore("imap")) {
             store.connect("127.0.0.1", imapPort, address, address);
