@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.LockMode;
 
 import id.go.dukcapil.ikd.events.NotificationChannel;
+import id.go.dukcapil.ikd.messaging.SessionStatements;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
 import id.go.dukcapil.ikd.notification.domain.NotificationState;
@@ -27,10 +28,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      */
 
     /** Due messages, locked so that dispatchers on other replicas skip them. */
-    private static final String DUE = """
-            from Notification where state in (:waiting) and nextAttemptAt <= :now order by nextAttemptAt""";
+    private static final String DUE = "from Notification where state in (?1) and nextAttemptAt <= ?2 order by nextAttemptAt";
 
-    private static final String STALE = "from Notification where state = :sending and attemptStartedAt < :startedBefore";
+    private static final String STALE = "from Notification where state = ?1 and attemptStartedAt < ?2";
 
     /**
      * Undelivered activation codes of a registration other than {@code currentEventId}, locked. A
@@ -49,22 +49,13 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** Inside a transaction: due messages, locked until it ends. */
     public Uni<List<Notification>> lockDue(Instant now, int limit) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(DUE, Notification.class)
-                .setParameter("waiting", WAITING)
-                .setParameter("now", now)
-                .setMaxResults(limit)
-                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
-                .getResultList());
+        return SessionStatements.lockSkippingHeld(Notification.class, DUE, limit, WAITING, now);
     }
 
     /** Inside a transaction: attempts that started before {@code startedBefore} and never finished. */
     public Uni<List<Notification>> lockStale(Instant startedBefore, int limit) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(STALE, Notification.class)
-                .setParameter("sending", NotificationState.SENDING)
-                .setParameter("startedBefore", startedBefore)
-                .setMaxResults(limit)
-                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
-                .getResultList());
+        return SessionStatements.lockSkippingHeld(Notification.class, STALE, limit, NotificationState.SENDING,
+                startedBefore);
     }
 
     /** Inside a transaction. */

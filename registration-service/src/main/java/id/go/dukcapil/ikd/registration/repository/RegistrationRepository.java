@@ -7,8 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.hibernate.LockMode;
-
 import id.go.dukcapil.ikd.messaging.SessionStatements;
 import id.go.dukcapil.ikd.registration.domain.Registration;
 import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
@@ -53,29 +51,16 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
 
     /** Pending registrations submitted before {@code cutoff}, locked; rows another replica holds are skipped. */
     public Uni<List<Registration>> lockOverduePending(Instant cutoff, int limit) {
-        return lockSkippingHeld("from Registration where status = ?1 and submittedAt < ?2 order by submittedAt",
+        return SessionStatements.lockSkippingHeld(Registration.class,
+                "from Registration where status = ?1 and submittedAt < ?2 order by submittedAt",
                 limit, RegistrationStatus.PENDING_VERIFICATION, cutoff);
     }
 
     /** Decided registrations (approved but never activated) still holding a selfie since before {@code cutoff}. */
     public Uni<List<Registration>> lockDecidedWithSelfie(Instant cutoff, int limit) {
-        return lockSkippingHeld("from Registration where selfieSealed is not null and decidedAt < ?1 order by decidedAt",
+        return SessionStatements.lockSkippingHeld(Registration.class,
+                "from Registration where selfieSealed is not null and decidedAt < ?1 order by decidedAt",
                 limit, cutoff);
-    }
-
-    /**
-     * The first {@code limit} rows of an HQL query, locked, skipping rows another transaction holds
-     * ("for update skip locked"). HQL, not native SQL: Hibernate caches a native select's plan under
-     * a key no later call matches, so each sweep added a plan until the service's others were evicted.
-     */
-    private static Uni<List<Registration>> lockSkippingHeld(String hql, int limit, Object... parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createSelectionQuery(hql, Registration.class);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.setMaxResults(limit).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList();
-        });
     }
 
     /**
