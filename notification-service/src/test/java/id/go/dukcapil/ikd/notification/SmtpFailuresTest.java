@@ -84,6 +84,35 @@ class SmtpFailuresTest {
         }
     }
 
+    /**
+     * The fault campaign's SMTP round once left 189 messages PENDING for good: a send on a
+     * connection the mail server had taken and then stopped answering never ended, and the
+     * dispatcher waited for it forever. Each send now has a deadline.
+     */
+    @Test
+    void aMailServerThatStopsAnsweringDelaysThePinEmailButDoesNotStopTheDispatcher() throws InterruptedException {
+        Citizen citizen = Citizen.speaking("id");
+        String pin = TestEvents.randomPin();
+        String link = "http://localhost:8083/activate?t=silent-" + citizen.registrationId();
+        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION)) {
+            // takes the message's content and keeps the connection open without a word, even after it stops listening
+            try (ScriptedSmtpServer silent = ScriptedSmtpServer.acceptingSlowly(smtpPort, Duration.ofMinutes(10))) {
+                TestEvents.publish(TestEvents.activationCode(citizen, TestEvents.seal(pin, link)));
+                assertThat(silent.awaitMessageArriving(PATIENCE)).as("the PIN email reached the server").isTrue();
+
+                NotificationStatus timedOut = awaitStatus(statuses, citizen, DeliveryStatus.RETRYING, 1);
+                assertThat(timedOut.reason()).isEqualTo("SEND_TIMEOUT");
+            }
+
+            mailServer = MailServer.start(smtpPort, FreePorts.next());
+
+            NotificationStatus sent = awaitStatus(statuses, citizen, DeliveryStatus.SENT, 0);
+            assertThat(sent.attempt()).isGreaterThanOrEqualTo(2);
+            List<Mailbox.Mail> inbox = Mailbox.read(mailServer.imapPort(), citizen.email());
+            assertThat(inbox).singleElement().satisfies(mail -> assertThat(mail.text()).contains("PIN aktivasi: " + pin));
+        }
+    }
+
     @Test
     void aNewerCodeReplacesOneStillWaitingForSmtpSoOnlyTheValidPinArrives() {
         Citizen citizen = Citizen.speaking("en");

@@ -36,6 +36,7 @@ class StoppingReplicaTest {
             config.put("ikd.notification.dispatch.drain-timeout", "40s");
             // the test profile's lease (3 s) would take the slow send over before the stop
             config.put("ikd.notification.dispatch.lease", "2m");
+            config.put("ikd.notification.dispatch.send-timeout", "1m");
             return config;
         }
     }

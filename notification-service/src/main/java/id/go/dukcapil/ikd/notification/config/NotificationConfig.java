@@ -140,10 +140,20 @@ public interface NotificationConfig {
         /**
          * A claim is a lease: a message still SENDING this long after its attempt started was
          * abandoned (its replica died) and is taken over and sent again under the same Message-ID.
-         * Must exceed the SMTP and SMS timeouts.
+         * Must exceed {@link #sendTimeout()}.
          */
         @WithDefault("2m")
         Duration lease();
+
+        /**
+         * The longest one send may take (SMTP conversation or SMS gateway call, waiting for a pooled
+         * connection included). A send past it counts as a transient failure and is retried under
+         * the same Message-ID: a mail server that accepts connections and never answers must not
+         * stop every later message. Must be shorter than {@link #lease()}; a whole round (claim,
+         * sends, records) is given twice this.
+         */
+        @WithDefault("30s")
+        Duration sendTimeout();
 
         /**
          * How long a stopping replica waits for its round in flight to record what it sent

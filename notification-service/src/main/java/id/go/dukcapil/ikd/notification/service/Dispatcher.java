@@ -1,9 +1,11 @@
 package id.go.dukcapil.ikd.notification.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +40,10 @@ import io.smallrye.mutiny.Uni;
  * before recording, another round takes the message over after {@code dispatch.lease} and sends it
  * again under the same Message-ID (and SMS idempotency key), so nothing is lost and a receiver can
  * recognise the repeat. An outcome that cannot be recorded (database away) is kept and recorded
- * when the database is back ({@link UnrecordedOutcomes}), never turned into a failure.
+ * when the database is back ({@link UnrecordedOutcomes}), never turned into a failure. Every send
+ * has a deadline ({@code dispatch.send-timeout}, shorter than the lease) and so has every round:
+ * a mail server that takes a connection and never answers delays its messages, it does not stop
+ * the dispatcher.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -72,7 +77,16 @@ public class Dispatcher {
     }
 
     void listen(@Observes StartupEvent ignored) {
+        requireSendShorterThanLease(config.dispatch().sendTimeout(), config.dispatch().lease());
         signals.listen(SIGNAL, this::wakeUp);
+    }
+
+    /** Otherwise a live replica's send could outlast its lease, and another replica would send it again. */
+    static void requireSendShorterThanLease(Duration sendTimeout, Duration lease) {
+        if (sendTimeout.compareTo(lease) >= 0) {
+            throw new IllegalStateException("ikd.notification.dispatch.send-timeout (" + sendTimeout
+                    + ") must be shorter than ikd.notification.dispatch.lease (" + lease + ")");
+        }
     }
 
     @Scheduled(every = "${ikd.notification.dispatch.interval}", delayed = "1s",
@@ -97,10 +111,19 @@ public class Dispatcher {
 
     private void loop() {
         wanted.set(false);
-        round().subscribe().with(this::afterRound, failure -> {
-            LOG.warnf("dispatch round failed: %s", failure.getMessage());
-            afterRound(false);
-        });
+        round().ifNoItem().after(config.dispatch().sendTimeout().multipliedBy(2)).fail()
+                .subscribe().with(this::afterRound, failure -> {
+                    if (failure instanceof TimeoutException) {
+                        // the late round may still be using this context's session: the next round
+                        // (a commit signal or the periodic one) starts on a context of its own
+                        LOG.warnf("dispatch round still unfinished after %s: left behind, the next round starts afresh",
+                                config.dispatch().sendTimeout().multipliedBy(2));
+                        running.set(false);
+                        return;
+                    }
+                    LOG.warnf("dispatch round failed: %s", failure.getMessage());
+                    afterRound(false);
+                });
     }
 
     private void afterRound(boolean claimedFull) {
@@ -170,6 +193,9 @@ public class Dispatcher {
         return Multi.createFrom().iterable(claimed)
                 .onItem().transformToUni(notification -> Uni.createFrom().deferred(() -> deliver(notification))
                         .onFailure().recoverWithItem(Dispatcher::unsendable)
+                        // a server that took the connection and never answers: retried later, same Message-ID
+                        .ifNoItem().after(config.dispatch().sendTimeout())
+                        .recoverWithItem(() -> DeliveryOutcome.retry("SEND_TIMEOUT"))
                         .map(outcome -> new Attempt(notification, outcome))
                         // the mailer and the REST client answer on other threads; Hibernate Reactive
                         // must continue on this round's context
