@@ -82,7 +82,7 @@ public class ComplaintPage {
         }
         String body = typed.get("text").strip();
         if (chosen == null || body.length() < 10) {
-            return render(typed, null, null, PortalResource.Notice.of(new ProblemException(
+            return render(typed, null, null, PortalNotice.of(new ProblemException(
                     CommonProblems.VALIDATION_FAILED,
                     "Pilih kategori dan tulis aduan Anda (paling sedikit 10 huruf).",
                     "Choose a category and write your complaint (10 characters at least).")), 400);
@@ -110,13 +110,13 @@ public class ComplaintPage {
     }
 
     private Uni<Response> problem(Map<String, String> typed, ProblemException e) {
-        return render(typed, null, null, PortalResource.Notice.of(e), e.type().status()).map(response -> e.retryAfter()
+        return render(typed, null, null, PortalNotice.of(e), e.type().status()).map(response -> e.retryAfter()
                 .map(wait -> Response.fromResponse(response).header("Retry-After", Math.max(1, wait.toSeconds())).build())
                 .orElse(response));
     }
 
     private Uni<Response> render(Map<String, String> typed, ComplaintViews.Filed filed, ComplaintViews.CitizenView status,
-            PortalResource.Notice notice, int code) {
+            PortalNotice notice, int code) {
         ProofOfWork.Challenge challenge = filed == null && status == null ? complaints.challenge() : null;
         return complaints.offices().map(offices -> Response.status(code).entity(page.data("typed", typed)
                 .data("offices", offices).data("categories", ComplaintViews.categories())

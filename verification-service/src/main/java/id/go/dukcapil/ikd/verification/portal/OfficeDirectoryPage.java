@@ -71,18 +71,18 @@ public class OfficeDirectoryPage {
                 .onFailure(ProblemException.class).recoverWithItem(e -> problem(page, (ProblemException) e));
     }
 
-    private static PortalResource.Notice notFound() {
-        return new PortalResource.Notice("error", "Kantor tidak ditemukan", "Office not found", null, null);
+    private static PortalNotice notFound() {
+        return new PortalNotice("error", "Kantor tidak ditemukan", "Office not found", null, null);
     }
 
     private static Response problem(TemplateInstance page, ProblemException e) {
-        Response response = render(page, List.of(), PortalResource.Notice.of(e), e.type().status());
+        Response response = render(page, List.of(), PortalNotice.of(e), e.type().status());
         return e.retryAfter().map(wait -> Response.fromResponse(response)
                 .header("Retry-After", Math.max(1, wait.toSeconds())).build()).orElse(response);
     }
 
     private static Response render(TemplateInstance page, List<DirectoryViews.OfficeEntry> offices,
-            PortalResource.Notice notice, int status) {
+            PortalNotice notice, int status) {
         return Response.status(status).entity(page.data("offices", offices).data("notice", notice))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }

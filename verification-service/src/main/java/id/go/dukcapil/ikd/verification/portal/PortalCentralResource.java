@@ -65,13 +65,13 @@ public class PortalCentralResource {
         if (signed.isEmpty() || !signed.get().principal().canDecide()) {
             return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).build());
         }
-        PortalResource.Notice notice = returned == null ? null : new PortalResource.Notice("ok",
+        PortalNotice notice = returned == null ? null : new PortalNotice("ok",
                 "Kasus dikembalikan ke kantor", "Case returned to the office", null, null);
         TemplateInstance view = page.data("me", signed.get());
         return central.queue(signed.get().principal())
                 .map(queue -> html(view.data("queue", queue).data("notice", notice), 200, csrfCookie))
                 .onFailure(ProblemException.class).recoverWithItem(e -> html(view.data("queue", null)
-                        .data("notice", PortalResource.Notice.of((ProblemException) e)),
+                        .data("notice", PortalNotice.of((ProblemException) e)),
                         ((ProblemException) e).type().status(), csrfCookie));
     }
 

@@ -102,7 +102,7 @@ public class PortalComplaintResource {
             if (pages.csrfRefused("complaint", signed, csrfCookie, csrfField)) {
                 LOG.warnf("portal complaint form refused, nothing done: CSRF token (operator %s)",
                         signed.principal().username());
-                return show(signed, uuid, desk.detail(signed.principal(), uuid), PortalResource.Notice.of(
+                return show(signed, uuid, desk.detail(signed.principal(), uuid), PortalNotice.of(
                         new ProblemException(CommonProblems.FORBIDDEN,
                                 "Formulir kedaluwarsa; muat ulang halaman lalu coba lagi.",
                                 "The form expired; reload the page and try again.")), csrfCookie);
@@ -125,20 +125,20 @@ public class PortalComplaintResource {
      * (unknown, another office's), the list with the reason.
      */
     private Uni<Response> show(PortalSession.Signed signed, UUID id, Uni<ComplaintDesk.Detail> detail,
-            PortalResource.Notice notice, String csrfCookie) {
+            PortalNotice notice, String csrfCookie) {
         return detail.map(d -> page(signed, d, notice, 200, csrfCookie))
                 .onFailure(ProblemException.class).recoverWithUni(e -> {
                     ProblemException refused = (ProblemException) e;
                     return desk.detail(signed.principal(), id)
-                            .map(d -> page(signed, d, PortalResource.Notice.of(refused), refused.type().status(), csrfCookie))
+                            .map(d -> page(signed, d, PortalNotice.of(refused), refused.type().status(), csrfCookie))
                             .onFailure(ProblemException.class).recoverWithItem(again -> pages.page(listPage.data("me", signed)
-                                    .data("notice", PortalResource.Notice.of((ProblemException) again)).data("status", "")
+                                    .data("notice", PortalNotice.of((ProblemException) again)).data("status", "")
                                     .data("statuses", Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList())
                                     .data("complaints", List.of()), ((ProblemException) again).type().status(), csrfCookie));
                 });
     }
 
-    private Response page(PortalSession.Signed signed, ComplaintDesk.Detail d, PortalResource.Notice notice, int status,
+    private Response page(PortalSession.Signed signed, ComplaintDesk.Detail d, PortalNotice notice, int status,
             String csrfCookie) {
         return pages.page(detailPage.data("me", signed).data("notice", notice).data("steps", STEPS)
                 .data("complaint", ComplaintViews.office(d.complaint(), d.history(), clock.instant())), status, csrfCookie);

@@ -125,7 +125,7 @@ public class PortalCounterResource {
 
     /** The page with the problem's words, its status, and Retry-After when limited. */
     private Response problem(TemplateInstance page, ProblemException p, String csrfCookie) {
-        Response r = pages.page(page.data("notice", PortalResource.Notice.of(p)), p.type().status(), csrfCookie);
+        Response r = pages.page(page.data("notice", PortalNotice.of(p)), p.type().status(), csrfCookie);
         return p.retryAfter().map(wait -> Response.fromResponse(r)
                 .header("Retry-After", Math.max(1, wait.toSeconds())).build()).orElse(r);
     }
@@ -134,8 +134,8 @@ public class PortalCounterResource {
         return text == null ? null : text.length() > max ? text.substring(0, max) : text;
     }
 
-    private static PortalResource.Notice notice(String kind, String titleId, String titleEn) {
-        return new PortalResource.Notice(kind, titleId, titleEn, null, null);
+    private static PortalNotice notice(String kind, String titleId, String titleEn) {
+        return new PortalNotice(kind, titleId, titleEn, null, null);
     }
 
 

@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * What every portal page resource does alike: the signed-in operator or the login page, a page
  * with the browser's CSRF token, the CSRF check of a form or script request, and a problem shown
- * on the scan page. (The first page resources each wrote these themselves; new ones use this.)
+ * on the scan page. (Some page resources still write these themselves; new ones use this.)
  */
 @ApplicationScoped
 public class PortalPages {
@@ -31,11 +31,14 @@ public class PortalPages {
     private final PortalSession sessions;
     private final CsrfTokens csrfTokens;
     private final Template scan;
+    private final Template login;
 
-    public PortalPages(PortalSession sessions, @Location("portal/scan.html") Template scan) {
+    public PortalPages(PortalSession sessions, @Location("portal/scan.html") Template scan,
+            @Location("portal/login.html") Template login) {
         this.sessions = sessions;
         this.csrfTokens = sessions.csrf();
         this.scan = scan;
+        this.login = login;
     }
 
     public PortalSession sessions() {
@@ -47,6 +50,27 @@ public class PortalPages {
         Optional<PortalSession.Signed> signed = sessions.read(cookie);
         if (signed.isEmpty() || !signed.get().principal().canDecide()) {
             return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).build());
+        }
+        return page.apply(signed.get());
+    }
+
+    /**
+     * {@code page} for a signed-in operator or supervisor; otherwise the session cookie is cleared
+     * too (the sign-in, queue, case and report pages): to the login page, or for an admin the
+     * login page saying whose portal this is (403).
+     */
+    public Uni<Response> signedInOrSignOut(String cookie, String csrfCookie,
+            Function<PortalSession.Signed, Uni<Response>> page) {
+        Optional<PortalSession.Signed> signed = sessions.read(cookie);
+        if (signed.isEmpty()) {
+            return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).cookie(sessions.close()).build());
+        }
+        if (!signed.get().principal().canDecide()) {
+            // e.g. an admin: administration goes through the API, the portal is for operators and supervisors
+            return Uni.createFrom().item(Response.fromResponse(page(login.data("me", null).data("username", "")
+                    .data("notice", new PortalNotice("error", "Portal ini untuk petugas dan supervisor",
+                            "This portal is for operators and supervisors", "Admin memakai API administrasi.",
+                            "Admins use the administration API.")), 403, csrfCookie)).cookie(sessions.close()).build());
         }
         return page.apply(signed.get());
     }
@@ -76,6 +100,11 @@ public class PortalPages {
 
     /** The problem on the scan page: where the portal explains what no page of its own can show. */
     public Response problemPage(PortalSession.Signed signed, ProblemException e, String csrfCookie) {
-        return page(scan.data("me", signed).data("notice", PortalResource.Notice.of(e)), e.type().status(), csrfCookie);
+        return scanPage(signed, PortalNotice.of(e), e.type().status(), csrfCookie);
+    }
+
+    /** The scan page with {@code notice} (none: {@code null}). */
+    public Response scanPage(PortalSession.Signed signed, PortalNotice notice, int status, String csrfCookie) {
+        return page(scan.data("me", signed).data("notice", notice), status, csrfCookie);
     }
 }

@@ -102,7 +102,7 @@ public class PortalRegisterResource {
             return register.register(signed.principal(), null, start, end, who)
                     .map(r -> pages.page(page.data("register", r).data("notice", null), 200, csrfCookie))
                     .onFailure(ProblemException.class).recoverWithItem(e -> pages.page(page.data("register", null)
-                            .data("notice", PortalResource.Notice.of((ProblemException) e)),
+                            .data("notice", PortalNotice.of((ProblemException) e)),
                             ((ProblemException) e).type().status(), csrfCookie));
         });
     }

@@ -54,14 +54,14 @@ public class ReceiptCheckPage {
                 .map(status -> render(page, ReceiptCheckResource.view(status), null, 200))
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
                     ProblemException problem = (ProblemException) e;
-                    Response response = render(page, null, PortalResource.Notice.of(problem), problem.type().status());
+                    Response response = render(page, null, PortalNotice.of(problem), problem.type().status());
                     return problem.retryAfter().map(wait -> Response.fromResponse(response)
                             .header("Retry-After", Math.max(1, wait.toSeconds())).build()).orElse(response);
                 });
     }
 
     private static Response render(TemplateInstance page, ReceiptCheckResource.ReceiptStatusView status,
-            PortalResource.Notice notice, int code) {
+            PortalNotice notice, int code) {
         return Response.status(code).entity(page.data("status", status).data("notice", notice))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }

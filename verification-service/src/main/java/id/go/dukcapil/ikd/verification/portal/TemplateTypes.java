@@ -17,7 +17,7 @@ import io.quarkus.qute.TemplateData;
 /** The types the portal's templates read, so Qute resolves them without reflection. */
 @TemplateData(target = PortalSession.Signed.class)
 @TemplateData(target = OperatorPrincipal.class)
-@TemplateData(target = PortalResource.Notice.class)
+@TemplateData(target = PortalNotice.class)
 @TemplateData(target = Views.CaseView.class)
 @TemplateData(target = Views.RegistrationView.class)
 @TemplateData(target = Views.ResidentView.class)

@@ -31,10 +31,11 @@ import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.verification.rest.Views.CaseView;
 import id.go.dukcapil.ikd.verification.rest.Views.QueueItem;
 import id.go.dukcapil.ikd.verification.service.CentralQueueFigures.CentralQueue;
+import id.go.dukcapil.ikd.verification.service.CaseCommandParser;
+import id.go.dukcapil.ikd.verification.service.CaseDecisions;
+import id.go.dukcapil.ikd.verification.service.CaseQueries;
+import id.go.dukcapil.ikd.verification.service.CaseScanning;
 import id.go.dukcapil.ikd.verification.service.CentralReviewService;
-import id.go.dukcapil.ikd.verification.service.VerificationService;
-import id.go.dukcapil.ikd.verification.service.VerificationService.DecisionCommand;
-import id.go.dukcapil.ikd.verification.service.VerificationService.ReviewCommand;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/operator")
@@ -44,12 +45,17 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Role.OPERATOR_GROUP, Role.SUPERVISOR_GROUP })
 public class CaseResource {
 
-    private final VerificationService verification;
+    private final CaseQueries queries;
+    private final CaseScanning scanning;
+    private final CaseDecisions decisions;
     private final JsonWebToken jwt;
     private final CentralReviewService centralReview;
 
-    public CaseResource(VerificationService verification, JsonWebToken jwt, CentralReviewService centralReview) {
-        this.verification = verification;
+    public CaseResource(CaseQueries queries, CaseScanning scanning, CaseDecisions decisions, JsonWebToken jwt,
+            CentralReviewService centralReview) {
+        this.queries = queries;
+        this.scanning = scanning;
+        this.decisions = decisions;
         this.centralReview = centralReview;
         this.jwt = jwt;
     }
@@ -58,15 +64,16 @@ public class CaseResource {
     }
 
     public record DecisionRequest(@NotNull Decision decision, RejectionReason reasonCode,
-            @Size(max = 500) String reasonNote, @NotNull Channel channel,
-            @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._:/-]*$") String callReference,
+            @Size(max = CaseCommandParser.NOTE_MAX) String reasonNote, @NotNull Channel channel,
+            @Size(max = CaseCommandParser.CALL_REFERENCE_MAX) @Pattern(regexp = "^[A-Za-z0-9._:/-]*$") String callReference,
             @NotNull Boolean ktpElChecked) {
     }
 
     public record ReturnRequest(@Size(max = 500) String note) {
     }
 
-    public record ReviewRequest(@NotNull Decision decision, RejectionReason reasonCode, @Size(max = 500) String note) {
+    public record ReviewRequest(@NotNull Decision decision, RejectionReason reasonCode,
+            @Size(max = CaseCommandParser.NOTE_MAX) String note) {
     }
 
     @GET
@@ -77,7 +84,7 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an operator or supervisor (problem+json)")
     public Uni<List<QueueItem>> queue() {
         Instant now = Instant.now();
-        return verification.queue(Principals.of(jwt))
+        return queries.queue(Principals.of(jwt))
                 .map(lines -> lines.stream().map(line -> Views.queueItem(line, now)).toList());
     }
 
@@ -92,7 +99,7 @@ public class CaseResource {
     @APIResponse(responseCode = "410", description = "COUNTER_CODE_EXPIRED or COUNTER_CODE_SUPERSEDED: the citizen has a newer code, known from CounterCodeIssued, from a newer scanned code, or confirmed with registration-service (problem+json)")
     @APIResponse(responseCode = "503", description = "REGISTRATION_SERVICE_UNAVAILABLE: the code could not be confirmed as current; Retry-After (problem+json)")
     public Uni<CaseView> scan(@Valid @NotNull ScanRequest request) {
-        return verification.scan(Principals.of(jwt), jwt.getRawToken(), request.qrPayload(), request.shortCode()).map(Views::caseView);
+        return scanning.scan(Principals.of(jwt), jwt.getRawToken(), request.qrPayload(), request.shortCode()).map(Views::caseView);
     }
 
     @GET
@@ -102,7 +109,7 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE (problem+json)")
     @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
     public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
-        return verification.view(Principals.of(jwt), caseId).map(Views::caseView);
+        return queries.view(Principals.of(jwt), caseId).map(Views::caseView);
     }
 
     @POST
@@ -114,7 +121,7 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE (problem+json)")
     @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
     public Uni<CaseGrantView> grant(@PathParam("caseId") UUID caseId) {
-        return verification.grant(Principals.of(jwt), caseId).map(g -> new CaseGrantView(g.grant(), CaseGrants.HEADER,
+        return queries.grant(Principals.of(jwt), caseId).map(g -> new CaseGrantView(g.grant(), CaseGrants.HEADER,
                 g.caseId(), g.registrationId(), g.expiresAt()));
     }
 
@@ -132,7 +139,7 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "CASE_ALREADY_DECIDED, CASE_CLOSED, CASE_NOT_SCANNED or CASE_CHANGED (problem+json)")
     @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, KTP_EL_NOT_CHECKED, REASON_REQUIRED, REASON_NOT_ALLOWED, NOTE_REQUIRED or CALL_REFERENCE_REQUIRED (problem+json)")
     public Uni<CaseView> decide(@PathParam("caseId") UUID caseId, @Valid @NotNull DecisionRequest request) {
-        return verification.decide(Principals.of(jwt), caseId, new DecisionCommand(request.decision(),
+        return decisions.decide(Principals.of(jwt), caseId, CaseCommandParser.decision(request.decision(),
                 request.reasonCode(), request.reasonNote(), request.channel(), request.callReference(),
                 request.ktpElChecked())).map(Views::caseView);
     }
@@ -149,8 +156,9 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "CASE_NOT_AWAITING_CENTRAL, CASE_ALREADY_DECIDED, CASE_CLOSED or CASE_CHANGED (problem+json)")
     @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, REASON_REQUIRED or REASON_NOT_ALLOWED (problem+json)")
     public Uni<CaseView> review(@PathParam("caseId") UUID caseId, @Valid @NotNull ReviewRequest request) {
-        return verification.review(Principals.of(jwt), caseId,
-                new ReviewCommand(request.decision(), request.reasonCode(), request.note())).map(Views::caseView);
+        return decisions.review(Principals.of(jwt), caseId,
+                CaseCommandParser.review(request.decision(), request.reasonCode(), request.note()))
+                .map(Views::caseView);
     }
 
     @POST

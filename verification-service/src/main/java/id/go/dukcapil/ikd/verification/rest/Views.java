@@ -15,7 +15,7 @@ import id.go.dukcapil.ikd.verification.domain.ServiceLogEntry;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
 import id.go.dukcapil.ikd.verification.service.CaseDossier;
 import id.go.dukcapil.ikd.verification.service.RegistryComparison;
-import id.go.dukcapil.ikd.verification.service.VerificationService.QueueLine;
+import id.go.dukcapil.ikd.verification.service.CaseQueries.QueueLine;
 import id.go.dukcapil.ikd.web.Masking;
 
 /** What the API and the portal show; entities stay inside the service. */

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.verification.repository.CaseRepository;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
-import id.go.dukcapil.ikd.verification.service.VerificationService.QueueLine;
+import id.go.dukcapil.ikd.verification.service.CaseQueries.QueueLine;
 import id.go.dukcapil.ikd.web.Masking;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import id.go.dukcapil.ikd.verification.domain.Office;
 import id.go.dukcapil.ikd.verification.domain.Provinces;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
-import id.go.dukcapil.ikd.verification.service.VerificationService.QueueLine;
+import id.go.dukcapil.ikd.verification.service.CaseQueries.QueueLine;
 import id.go.dukcapil.ikd.web.Masking;
 
 /**

@@ -24,7 +24,7 @@ import id.go.dukcapil.ikd.verification.repository.CaseRepository;
 import id.go.dukcapil.ikd.verification.repository.DecisionRepository;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
 import id.go.dukcapil.ikd.verification.service.CentralQueueFigures.CentralQueue;
-import id.go.dukcapil.ikd.verification.service.VerificationService.QueueLine;
+import id.go.dukcapil.ikd.verification.service.CaseQueries.QueueLine;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +42,7 @@ public class CentralReviewService {
     private static final Logger LOG = Logger.getLogger(CentralReviewService.class);
     private static final int MAX_NOTE = 500;
 
-    private final VerificationService verification;
+    private final CaseQueries queries;
     private final CaseRepository cases;
     private final DecisionRepository decisions;
     private final OfficeRepository offices;
@@ -51,9 +51,9 @@ public class CentralReviewService {
     private final AuditLog audit;
     private final Outbox outbox;
 
-    public CentralReviewService(VerificationService verification, CaseRepository cases, DecisionRepository decisions,
+    public CentralReviewService(CaseQueries queries, CaseRepository cases, DecisionRepository decisions,
             OfficeRepository offices, CentralClocks clocks, ServiceBook book, AuditLog audit, Outbox outbox) {
-        this.verification = verification;
+        this.queries = queries;
         this.cases = cases;
         this.decisions = decisions;
         this.offices = offices;
@@ -65,7 +65,7 @@ public class CentralReviewService {
 
     /** Every case awaiting a central verifier, by province, most urgent first. */
     public Uni<CentralQueue> queue(OperatorPrincipal principal) {
-        if (!verification.isCentralVerifier(principal)) {
+        if (!queries.isCentralVerifier(principal)) {
             return Uni.createFrom().failure(new ProblemException(VerificationProblems.NOT_A_CENTRAL_VERIFIER));
         }
         Instant now = Instant.now();
@@ -77,7 +77,7 @@ public class CentralReviewService {
 
     /** Sends a case awaiting central verification back to its office with a note the office sees. */
     public Uni<CaseDossier> returnToOffice(OperatorPrincipal principal, UUID caseId, String note) {
-        if (!verification.isCentralVerifier(principal)) {
+        if (!queries.isCentralVerifier(principal)) {
             return Uni.createFrom().failure(new ProblemException(VerificationProblems.NOT_A_CENTRAL_VERIFIER,
                     "Hanya verifikator pusat (Ditjen Dukcapil) yang dapat mengembalikan kasus ke kantor.",
                     "Only a central verifier (Ditjen Dukcapil) can return a case to the office."));
@@ -95,7 +95,7 @@ public class CentralReviewService {
                 return decisions.findByCase(c.id).chain(d -> offices.findById(c.officeCode)
                         .chain(office -> sendBack(principal, c, d, office, text, now)));
             });
-        })).chain(c -> verification.view(principal, c.id));
+        })).chain(c -> queries.view(principal, c.id));
     }
 
     private Uni<VerificationCase> sendBack(OperatorPrincipal principal, VerificationCase c, CaseDecision d,

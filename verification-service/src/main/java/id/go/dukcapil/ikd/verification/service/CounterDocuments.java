@@ -41,7 +41,7 @@ public class CounterDocuments {
     static final String SERVICE_EN = "Digital Population Identity (IKD) activation";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
-    private final VerificationService verification;
+    private final CaseQueries queries;
     private final ServiceRegisterRepository register;
     private final OfficeDirectoryRepository directory;
     private final CalendarRepository calendar;
@@ -49,11 +49,11 @@ public class CounterDocuments {
     private final VerificationConfig config;
     private final AuditLog audit;
 
-    public CounterDocuments(VerificationService verification, ServiceRegisterRepository register,
+    public CounterDocuments(CaseQueries queries, ServiceRegisterRepository register,
             OfficeDirectoryRepository directory, CalendarRepository calendar, Bulkheads bulkheads,
             VerificationConfig config, AuditLog audit) {
         this.audit = audit;
-        this.verification = verification;
+        this.queries = queries;
         this.register = register;
         this.directory = directory;
         this.calendar = calendar;
@@ -90,7 +90,7 @@ public class CounterDocuments {
 
     private Uni<Facts> facts(OperatorPrincipal principal, String operatorName, UUID caseId) {
         // view() checks the office scope; the reference is given once and kept
-        return verification.view(principal, caseId).chain(dossier -> {
+        return queries.view(principal, caseId).chain(dossier -> {
             VerificationCase c = dossier.verificationCase();
             return register.assignReference(c.id, ReceiptReference.next())
                     .chain(reference -> directory.byCode(c.officeCode)

@@ -22,12 +22,12 @@ import io.smallrye.mutiny.Uni;
 public class DeliveryLog {
 
     private final DeliveryRepository repository;
-    private final VerificationService verification;
+    private final CaseQueries queries;
     private final OfficeRepository offices;
 
-    public DeliveryLog(DeliveryRepository repository, VerificationService verification, OfficeRepository offices) {
+    public DeliveryLog(DeliveryRepository repository, CaseQueries queries, OfficeRepository offices) {
         this.repository = repository;
-        this.verification = verification;
+        this.queries = queries;
         this.offices = offices;
     }
 
@@ -42,7 +42,7 @@ public class DeliveryLog {
 
     /** The messages of a case the operator may see (its office, or central review), oldest first. */
     public Uni<CaseDeliveries> ofCase(OperatorPrincipal principal, UUID caseId) {
-        return verification.visible(principal, caseId)
+        return queries.visible(principal, caseId)
                 .chain(c -> Panache.withSession(() -> offices.findById(c.officeCode))
                         .chain(office -> repository.ofRegistration(c.registrationId)
                                 .map(list -> new CaseDeliveries(c.id, c.registrationId, office.zone(), list))));

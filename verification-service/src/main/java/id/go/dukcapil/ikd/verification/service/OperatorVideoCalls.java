@@ -59,21 +59,23 @@ public class OperatorVideoCalls {
     private final OfficeRepository offices;
     private final VideoCallRepository calls;
     private final VideoCallSignals signals;
-    private final VerificationService verification;
+    private final CaseScanning scanning;
+    private final CaseDecisions decisions;
     private final AuditLog audit;
     private final VideoCallConfig config;
     private final Clock clock;
     private final VideoCallRecords records;
 
     public OperatorVideoCalls(CallCodes codes, CaseRepository cases, OfficeRepository offices, VideoCallRepository calls,
-            VideoCallSignals signals, VerificationService verification, AuditLog audit, VideoCallConfig config,
-            Clock clock, VideoCallRecords records) {
+            VideoCallSignals signals, CaseScanning scanning, CaseDecisions decisions, AuditLog audit,
+            VideoCallConfig config, Clock clock, VideoCallRecords records) {
         this.codes = codes;
         this.cases = cases;
         this.offices = offices;
         this.calls = calls;
         this.signals = signals;
-        this.verification = verification;
+        this.scanning = scanning;
+        this.decisions = decisions;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -147,7 +149,7 @@ public class OperatorVideoCalls {
                         "Kode loket ini bukan milik pendaftaran panggilan ini.",
                         "This counter code does not belong to this call's registration.");
             }
-            return verification.scan(principal, operatorToken, counterCode, null);
+            return scanning.scan(principal, operatorToken, counterCode, null);
         });
     }
 
@@ -156,9 +158,9 @@ public class OperatorVideoCalls {
             String note, boolean ktpElChecked) {
         return asOperator(principal, callId).chain(call -> {
             requireConsentedAndOpen(call);
-            var command = new VerificationService.DecisionCommand(decision, reason, note, Channel.VIDEO_CALL,
+            var command = new CaseDecisions.DecisionCommand(decision, reason, note, Channel.VIDEO_CALL,
                     call.id.toString(), ktpElChecked);
-            return verification.decide(principal, call.caseId, command)
+            return decisions.decide(principal, call.caseId, command)
                     .chain(() -> end(principal, callId, VideoCallEnd.COMPLETED, decision))
                     .replaceWith(new CallDecision(call.caseId, decision));
         });

@@ -24,7 +24,7 @@ import id.go.dukcapil.ikd.verification.domain.WorkingCalendar.Hours;
 import id.go.dukcapil.ikd.verification.repository.CalendarRepository.WorkingDayStandards;
 import id.go.dukcapil.ikd.verification.service.CentralQueueFigures.CentralCase;
 import id.go.dukcapil.ikd.verification.service.CentralQueueFigures.CentralQueue;
-import id.go.dukcapil.ikd.verification.service.VerificationService.QueueLine;
+import id.go.dukcapil.ikd.verification.service.CaseQueries.QueueLine;
 
 /** The central queue's figures: grouping by province, order by due time, working time left. */
 class CentralQueueFiguresTest {

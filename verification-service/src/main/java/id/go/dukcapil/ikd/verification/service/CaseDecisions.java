@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +18,6 @@ import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.messaging.Outbox;
-import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.domain.ApprovalModel;
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
@@ -42,19 +39,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * SOP steps 3 and 4 from the operator's side: scanning the citizen's counter code, comparing the
- * registration with the registry, and the decision (final in a LOCAL office; submitted for the
- * central verifier in a CENTRAL one). Only a final decision emits VerificationDecided, through
- * the outbox, in the transaction that records it.
- *
- * <p>Office rule: a case waits in the queue of the office covering the NIK's area; an operator
- * of any office takes it by scanning the citizen's code at their counter (the code proves the
- * citizen is there). From then on only that office sees and decides it.
+ * SOP steps 3 and 4 from the operator's side: comparing the registration with the registry, and
+ * the decision (final in a LOCAL office; submitted for the central verifier in a CENTRAL one, who
+ * reviews it here). Only a final decision emits VerificationDecided, through the outbox, in the
+ * transaction that records it.
  */
 @ApplicationScoped
-public class VerificationService {
+public class CaseDecisions {
 
-    private static final Logger LOG = Logger.getLogger(VerificationService.class);
+    private static final Logger LOG = Logger.getLogger(CaseDecisions.class);
 
     private final CaseRepository cases;
     private final DecisionRepository decisions;
@@ -63,16 +56,13 @@ public class VerificationService {
     private final ServiceBook book;
     private final AuditLog audit;
     private final Outbox outbox;
-    private final VerificationConfig config;
     private final MeterRegistry meters;
-    private final CaseGrantIssuer grants;
-    private final CounterCodeCheck codeCheck;
     private final CentralClocks clocks;
+    private final CaseQueries queries;
 
-    public VerificationService(CaseRepository cases, DecisionRepository decisions,
-            OfficeRepository offices, PopulationRegistry registry, ServiceBook book,
-            AuditLog audit, Outbox outbox, VerificationConfig config, MeterRegistry meters, CaseGrantIssuer grants,
-            CounterCodeCheck codeCheck, CentralClocks clocks) {
+    public CaseDecisions(CaseRepository cases, DecisionRepository decisions, OfficeRepository offices,
+            PopulationRegistry registry, ServiceBook book, AuditLog audit, Outbox outbox, MeterRegistry meters,
+            CentralClocks clocks, CaseQueries queries) {
         this.cases = cases;
         this.decisions = decisions;
         this.offices = offices;
@@ -80,11 +70,9 @@ public class VerificationService {
         this.book = book;
         this.audit = audit;
         this.outbox = outbox;
-        this.config = config;
         this.meters = meters;
-        this.grants = grants;
-        this.codeCheck = codeCheck;
         this.clocks = clocks;
+        this.queries = queries;
     }
 
     /** The operator's decision as submitted. */
@@ -94,94 +82,6 @@ public class VerificationService {
 
     /** The central verifier's review of a submitted decision. */
     public record ReviewCommand(Decision decision, RejectionReason reasonCode, String note) {
-    }
-
-    /** A queue line: the case and the office whose standards time it. */
-    public record QueueLine(VerificationCase verificationCase, Office office) {
-    }
-
-    // ---------------------------------------------------------------- queue and view
-
-    public Uni<List<QueueLine>> queue(OperatorPrincipal principal) {
-        return Panache.withSession(() -> offices.all().chain(all -> {
-            Map<String, Office> byCode = all.stream().collect(Collectors.toMap(o -> o.code, Function.identity()));
-            // one session runs one query at a time: sequential, never combined
-            return cases.queueOf(principal.officeCode()).chain(own -> (isCentralVerifier(principal)
-                    ? cases.awaitingCentral() : Uni.createFrom().item(List.<VerificationCase>of())).map(central -> {
-                        Map<UUID, VerificationCase> merged = new LinkedHashMap<>();
-                        own.forEach(c -> merged.put(c.id, c));
-                        central.forEach(c -> merged.putIfAbsent(c.id, c));
-                        return merged.values().stream().map(c -> new QueueLine(c, byCode.get(c.officeCode))).toList();
-                    }));
-        }));
-    }
-
-    public Uni<CaseDossier> view(OperatorPrincipal principal, UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> requireVisible(principal, c)))
-                .chain(this::dossier);
-    }
-
-    /** A case the operator may see (its office's, or one submitted for central review), without its dossier. */
-    public Uni<VerificationCase> visible(OperatorPrincipal principal, UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> requireVisible(principal, c)));
-    }
-
-    /**
-     * A case grant for a case the operator may see: what the selfie (registration-service) and
-     * the delivery log (notification-service) require, so they are scoped as cases are.
-     */
-    public Uni<CaseGrantIssuer.Grant> grant(OperatorPrincipal principal, UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> requireVisible(principal, c)))
-                .chain(c -> grants.issue(principal, c));
-    }
-
-    // ---------------------------------------------------------------- scan
-
-    /**
-     * Resolves the scanned QR (compact JWS) or the typed short code and takes the case for the
-     * operator's office. {@code operatorToken} lets registration-service confirm the code is current.
-     */
-    public Uni<CaseDossier> scan(OperatorPrincipal principal, String operatorToken, String qrPayload, String shortCode) {
-        Instant now = Instant.now();
-        return codeCheck.resolve(qrPayload, shortCode, operatorToken)
-                .chain(code -> Panache.withTransaction(() -> codeCheck.recheck(code)
-                        .chain(() -> cases.findByRegistration(code.registrationId()))
-                        .chain(c -> {
-                            if (c == null) {
-                                throw new ProblemException(VerificationProblems.CASE_NOT_FOUND,
-                                        "Registrasi belum diterima; coba lagi sebentar lagi.",
-                                        "The registration has not arrived yet; try again shortly.");
-                            }
-                            return takeCase(principal, c, now);
-                        })))
-                .chain(this::dossier);
-    }
-
-    private Uni<VerificationCase> takeCase(OperatorPrincipal principal, VerificationCase c, Instant now) {
-        switch (c.status) {
-            case QUEUED -> {
-                String previousOffice = c.officeCode;
-                c.officeCode = principal.officeCode();
-                c.status = CaseStatus.IN_REVIEW;
-                c.scannedAt = now;
-                c.scannedBy = principal.id();
-                Uni<Void> takenOver = previousOffice.equals(principal.officeCode()) ? Uni.createFrom().voidItem()
-                        : book.record(c, ServiceAction.TAKEN_OVER, principal, principal.officeCode(), now,
-                                "dari / from " + previousOffice);
-                return takenOver
-                        .chain(() -> book.record(c, ServiceAction.SCANNED, principal, c.officeCode, now, 3,
-                                c.submittedAt, null, "mulai langkah 3 / step 3 starts"))
-                        .replaceWith(c);
-            }
-            case IN_REVIEW -> {
-                if (!c.officeCode.equals(principal.officeCode())) {
-                    throw anotherOffice();
-                }
-                return Uni.createFrom().item(c); // scanned again at the same office: same case, same clock
-            }
-            case AWAITING_CENTRAL, APPROVED, REJECTED, ACTIVATED -> throw alreadyDecided();
-            default -> throw closed();
-        }
     }
 
     // ---------------------------------------------------------------- decision
@@ -196,16 +96,16 @@ public class VerificationService {
         // transaction holding one pooled connection while waiting for a second deadlocks the pool
         // under load, and a remote registry must not hold a database transaction open either.
         return Panache.withSession(() -> cases.findById(caseId).invoke(c -> {
-            requireVisible(principal, c);
+            queries.requireVisible(principal, c);
             requireDecidable(c);
         })).chain(seen -> registry.find(seen.nik).chain(resident -> clocks.load(Instant.now())
                 .chain(calendars -> Panache.withTransaction(() -> cases
                 .lockNik(seen.nik).chain(() -> cases.findById(caseId)).chain(c -> {
-                    requireVisible(principal, c);
+                    queries.requireVisible(principal, c);
                     requireDecidable(c);
                     return offices.findById(c.officeCode)
                             .chain(office -> record(principal, c, office, resident, command, calendars));
-                }))))).invoke(c -> count(c, "operator")).chain(this::dossier);
+                }))))).invoke(c -> count(c, "operator")).chain(queries::dossier);
     }
 
     private static void validate(DecisionCommand command) {
@@ -298,21 +198,21 @@ public class VerificationService {
                             requireReviewable(principal, c);
                             return decisions.findByCase(c.id).chain(d -> offices.findById(c.officeCode)
                                     .chain(office -> finishReview(principal, c, d, office, resident, command)));
-                        })))).invoke(c -> count(c, "central")).chain(this::dossier);
+                        })))).invoke(c -> count(c, "central")).chain(queries::dossier);
     }
 
     private void requireReviewable(OperatorPrincipal principal, VerificationCase c) {
         if (c == null) {
-            throw notFound();
+            throw CaseProblems.notFound();
         }
         if (!principal.has(Role.SUPERVISOR)
-                || !(isCentralVerifier(principal) || principal.officeCode().equals(c.officeCode))) {
+                || !(queries.isCentralVerifier(principal) || principal.officeCode().equals(c.officeCode))) {
             throw new ProblemException(VerificationProblems.NOT_A_CENTRAL_VERIFIER);
         }
         if (c.status != CaseStatus.AWAITING_CENTRAL) {
             throw c.status.open() ? new ProblemException(VerificationProblems.CASE_NOT_AWAITING_CENTRAL)
-                    : c.status == CaseStatus.WITHDRAWN || c.status == CaseStatus.SUPERSEDED ? closed()
-                            : alreadyDecided();
+                    : c.status == CaseStatus.WITHDRAWN || c.status == CaseStatus.SUPERSEDED ? CaseProblems.closed()
+                            : CaseProblems.alreadyDecided();
         }
     }
 
@@ -382,19 +282,6 @@ public class VerificationService {
 
     // ---------------------------------------------------------------- rules
 
-    /**
-     * The case with its office, decision and the other open registrations of its NIK (one
-     * session), then the registry record (after the session: never a second connection while one
-     * is held).
-     */
-    Uni<CaseDossier> dossier(VerificationCase c) {
-        return Panache.withSession(() -> offices.findById(c.officeCode).chain(office -> decisions.findByCase(c.id)
-                .chain(decision -> cases.openOfNik(c.nik, c.id).map(others -> new CaseDossier(c, office,
-                        Optional.<Resident>empty(), List.of(), Optional.ofNullable(decision), others)))))
-                .chain(partial -> registry.find(c.nik).map(resident -> new CaseDossier(c, partial.office(), resident,
-                        RegistryComparison.compare(c.nik, resident), partial.decision(), partial.otherOpenCases())));
-    }
-
     private static void requireApprovable(Optional<Resident> resident, boolean ktpElChecked, String nik) {
         List<RegistryComparison.Flag> flags = RegistryComparison.compare(nik, resident);
         if (RegistryComparison.blocksApproval(flags)) {
@@ -412,51 +299,17 @@ public class VerificationService {
         }
     }
 
-    private void requireVisible(OperatorPrincipal principal, VerificationCase c) {
-        if (c == null) {
-            throw notFound();
-        }
-        boolean ownOffice = c.officeCode.equals(principal.officeCode());
-        boolean centralReview = isCentralVerifier(principal) && (c.submittedForReviewAt != null || c.returnedAt != null);
-        if (!ownOffice && !centralReview) {
-            throw anotherOffice();
-        }
-    }
-
     private static void requireDecidable(VerificationCase c) {
         switch (c.status) {
             case IN_REVIEW -> {
             }
             case QUEUED -> throw new ProblemException(VerificationProblems.CASE_NOT_SCANNED);
-            case AWAITING_CENTRAL, APPROVED, REJECTED, ACTIVATED -> throw alreadyDecided();
-            default -> throw closed();
+            case AWAITING_CENTRAL, APPROVED, REJECTED, ACTIVATED -> throw CaseProblems.alreadyDecided();
+            default -> throw CaseProblems.closed();
         }
-    }
-
-    public boolean isCentralVerifier(OperatorPrincipal principal) {
-        return principal.has(Role.SUPERVISOR) && config.cases().centralOffice().equals(principal.officeCode());
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static ProblemException notFound() {
-        return new ProblemException(VerificationProblems.CASE_NOT_FOUND);
-    }
-
-    private static ProblemException anotherOffice() {
-        return new ProblemException(VerificationProblems.CASE_OF_ANOTHER_OFFICE);
-    }
-
-    private static ProblemException alreadyDecided() {
-        return new ProblemException(VerificationProblems.CASE_ALREADY_DECIDED,
-                "Satu kasus hanya dapat diputuskan sekali.", "A case can be decided only once.");
-    }
-
-    private static ProblemException closed() {
-        return new ProblemException(VerificationProblems.CASE_CLOSED,
-                "Registrasi ditarik atau diganti registrasi yang lebih baru.",
-                "The registration was withdrawn or replaced by a newer one.");
     }
 }
