@@ -13,16 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
@@ -32,7 +30,7 @@ import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.activation.support.TestClock;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.testing.ContrastCheck;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,8 +47,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(NotifierKeysResource.class)
 class ActivationPageBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @TestHTTPResource("/activate")
     URL activatePage;
@@ -63,26 +61,10 @@ class ActivationPageBrowserTest {
     private Page page;
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void open() {
         activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-        context = browser.newContext();
+        context = CHROMIUM.browser().newContext();
         page = context.newPage();
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
@@ -204,7 +186,7 @@ class ActivationPageBrowserTest {
     /** The self-deactivation page, even for a link that opens nothing, fits a phone and reads at AA. */
     @Test
     void theDeactivationPageFitsAPhoneAndReads() {
-        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 640))) {
+        try (BrowserContext phone = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(360, 640))) {
             Page deactivate = phone.newPage();
             Response answer = deactivate.navigate(
                     activatePage.toString().replace("/activate", "/deactivate?t=not-a-link"));

@@ -10,22 +10,20 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 
 import id.go.dukcapil.ikd.events.DeliveryStatus;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.testing.ContrastCheck;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -45,8 +43,8 @@ class DataRightsBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @TestHTTPResource("/app")
     URL app;
@@ -55,25 +53,9 @@ class DataRightsBrowserTest {
     @Inject
     Pool pool;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void theCitizenSeesTheirDataThenWithdrawsAndTheServerKeepsNothing() throws Exception {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 640))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(360, 640))) {
             Page page = context.newPage();
             page.onDialog(dialog -> dialog.accept());
             page.navigate(app.toString());

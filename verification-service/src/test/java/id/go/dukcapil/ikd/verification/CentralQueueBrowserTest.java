@@ -7,17 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URL;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.PhonePages;
 import id.go.dukcapil.ikd.verification.TestSupport.Registration;
@@ -32,28 +30,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(RegistrationServiceStub.class)
 class CentralQueueBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private Page signIn(BrowserContext context, String username) {
         Page page = context.newPage();
@@ -75,7 +56,7 @@ class CentralQueueBrowserTest {
                 "ktpElChecked", true)).statusCode(200).body("status", equalTo("AWAITING_CENTRAL"));
         String note = "Alamat pada formulir berbeda dengan KTP-el; mohon konfirmasi ke pemohon.";
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = signIn(context, "pusat.verifikator");
             page.locator("#to-central-queue").click();
             page.waitForURL("**/portal/central-queue");
@@ -106,7 +87,7 @@ class CentralQueueBrowserTest {
         given().auth().oauth2(operator).get("/api/v1/operator/cases/" + caseId).then().statusCode(200)
                 .body("status", equalTo("IN_REVIEW")).body("centralReview.returnNote", equalTo(note));
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = signIn(context, "payakumbuh.operator");
             page.navigate(base + "portal/cases/" + caseId);
             assertThat(page.locator("#return-note-text").textContent()).isEqualTo(note);
@@ -119,7 +100,7 @@ class CentralQueueBrowserTest {
 
     @Test
     void anOfficeSupervisorIsToldTheCentralQueueIsNotTheirs() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = signIn(context, "demo.supervisor");
             com.microsoft.playwright.Response response = page.navigate(base + "portal/central-queue");
             assertThat(response.status()).isEqualTo(403);

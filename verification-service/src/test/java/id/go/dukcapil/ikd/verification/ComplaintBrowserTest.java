@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import id.go.dukcapil.ikd.events.ComplaintUpdated;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.Topics;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,34 +34,18 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(RegistrationServiceStub.class)
 class ComplaintBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aComplaintFromFilingToClosureWithTheCitizensMessages() {
         String answer = "Petugas loket telah ditegur dan loket IKD kini buka dengan dua petugas.";
         try (TopicProbe events = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION);
-                BrowserContext citizenContext = browser.newContext();
-                BrowserContext officeContext = browser.newContext()) {
+                BrowserContext citizenContext = CHROMIUM.browser().newContext();
+                BrowserContext officeContext = CHROMIUM.browser().newContext()) {
             // the citizen files it from the public page, preselected from the office directory's link
             Page citizen = citizenContext.newPage();
             citizen.navigate(base + "pengaduan?office=6305-DISDUKCAPIL");

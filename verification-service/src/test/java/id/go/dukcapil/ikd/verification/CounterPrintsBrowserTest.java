@@ -6,21 +6,18 @@ import java.io.IOException;
 import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.PhonePages;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.verification.TestSupport.Registration;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,28 +37,11 @@ class CounterPrintsBrowserTest {
 
     private static final ZoneId WITA = ZoneId.of("Asia/Makassar");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private static String pdfText(APIResponse response) throws IOException {
         assertThat(response.status()).isEqualTo(200);
@@ -75,7 +55,7 @@ class CounterPrintsBrowserTest {
         String api = TestSupport.login("tapin.operator");
         String caseId = VerificationFlowTest.awaitQueued(api, registration.registrationId());
         String reference;
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = context.newPage();
             page.navigate(base + "portal");
             page.locator("#username").fill("tapin.operator");
@@ -124,7 +104,7 @@ class CounterPrintsBrowserTest {
         }
 
         // a stranger holding the receipt: no login, no personal data
-        try (BrowserContext stranger = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext stranger = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = stranger.newPage();
             page.navigate(base + "cek-layanan");
             page.locator("#ref").fill(reference.toLowerCase());

@@ -20,16 +20,14 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 
@@ -37,8 +35,8 @@ import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.PhonePages;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.verification.TestSupport.Registration;
@@ -73,28 +71,11 @@ class OperatorPortalBrowserTest {
     /** Well formed, but not the token any page handed out. */
     private static final String WRONG_TOKEN = "A".repeat(43);
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private static WireMock registrationService() {
         return new WireMock("127.0.0.1",
@@ -186,7 +167,7 @@ class OperatorPortalBrowserTest {
                 .withHeader("X-IKD-Case-Grant", matching("ey.+")) // the portal sends the case grant of the office
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(SELFIE)));
         try (TopicProbe decisions = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION);
-                BrowserContext context = browser.newContext()) {
+                BrowserContext context = CHROMIUM.browser().newContext()) {
             Instant now = Instant.now();
             TestSupport.publish(new RegistrationSubmitted(registrationId, "3171011212000001", "bagus@example.id",
                     "+6281234567890", "id", TestSupport.DEVICE_JWK, "thumb", shortCode,
@@ -240,7 +221,7 @@ class OperatorPortalBrowserTest {
 
     @Test
     void theComparisonPageSurvivesAMissingSelfieAndTheCameraIsOptional() {
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Registration registration = TestSupport.submit("3171017004980001");
             Page page = signIn(context, "demo.operator");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -383,7 +364,7 @@ class OperatorPortalBrowserTest {
         String api = TestSupport.login("demo.operator");
         String caseId = VerificationFlowTest.awaitQueued(api, registration.registrationId());
         VerificationFlowTest.scan(api, Map.of("shortCode", registration.shortCode())).statusCode(200);
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = signIn(context, "demo.operator");
             Cookie csrf = context.cookies().stream().filter(cookie -> cookie.name.equals(CSRF_COOKIE)).findFirst()
                     .orElseThrow();
@@ -427,7 +408,7 @@ class OperatorPortalBrowserTest {
         String api = TestSupport.login("tapin.operator");
         String caseId = VerificationFlowTest.awaitQueued(api, registration.registrationId());
         Instant submittedAt = Instant.parse(caseOf(api, caseId).extract().path("registration.submittedAt"));
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = signIn(context, "tapin.operator");
             Locator row = page.locator("tr[data-case='" + caseId + "']");
             assertThat(row.locator("td.submitted").textContent()).isEqualTo(wita.format(submittedAt) + " WITA");

@@ -6,19 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.verification.TestSupport.Registration;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -64,27 +60,11 @@ class VideoCallBrowserTest {
             }
             """;
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromiumWithFakeMedia();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = HeadlessChromium.launchWithFakeMedia(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void anOperatorSeesTheCitizenLiveGetsTheCodeInTheCallAndApproves() {
@@ -94,7 +74,7 @@ class VideoCallBrowserTest {
         String callId = VideoCallTest.awaitCase(code);
         String caseId = VideoCallTest.caseIdOf(registration.registrationId());
 
-        try (BrowserContext citizenContext = browser.newContext(); BrowserContext operatorContext = browser.newContext()) {
+        try (BrowserContext citizenContext = CHROMIUM.browser().newContext(); BrowserContext operatorContext = CHROMIUM.browser().newContext()) {
             citizenContext.addInitScript(KEEP_PEER_CONNECTIONS);
             operatorContext.addInitScript(KEEP_PEER_CONNECTIONS);
             Page citizen = citizenContext.newPage();
