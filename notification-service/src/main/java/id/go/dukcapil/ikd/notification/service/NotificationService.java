@@ -36,6 +36,7 @@ import id.go.dukcapil.ikd.notification.domain.NotificationKind;
 import id.go.dukcapil.ikd.notification.mapping.NotificationMapper;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
+import id.go.dukcapil.ikd.web.Backoff;
 import id.go.dukcapil.ikd.web.Languages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -387,10 +388,7 @@ public class NotificationService {
 
     /** Exponential: initial, 2×, 4×, … capped at the maximum. */
     Duration backoff(int attempts) {
-        Duration initial = config.retry().initialBackoff();
-        Duration max = config.retry().maxBackoff();
-        Duration delay = initial.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-        return delay.compareTo(max) > 0 ? max : delay;
+        return new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()).delay(attempts);
     }
 
     private String write(Map<String, String> model) {

@@ -17,6 +17,7 @@ import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.MalformedEventException;
+import id.go.dukcapil.ikd.web.Backoff;
 import id.go.dukcapil.ikd.web.VertxContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -95,12 +96,7 @@ public class IdempotentConsumer {
     }
 
     private Duration backoff(int failures) {
-        long initial = config.consumer().initialBackoff().toMillis();
-        long max = config.consumer().maxBackoff().toMillis();
-        long exponential = initial << Math.min(failures, 20);
-        long capped = Math.min(max, exponential);
-        // jitter, so that replicas recovering together do not retry in lock-step
-        return Duration.ofMillis(capped / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        return new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff()).jittered(failures + 1);
     }
 
     private Uni<Void> handle(Message<String> message, EventRouter router) {

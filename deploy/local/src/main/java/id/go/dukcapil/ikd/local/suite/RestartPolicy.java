@@ -2,6 +2,8 @@ package id.go.dukcapil.ikd.local.suite;
 
 import java.time.Duration;
 
+import id.go.dukcapil.ikd.web.Backoff;
+
 /**
  * When a service that died is started again: after {@code first}, doubling with every crash in a
  * row up to {@code max} (1 s, 2 s, 4 s … 30 s), so that a service failing at start does not spin;
@@ -15,12 +17,7 @@ public record RestartPolicy(Duration first, Duration max, Duration stableAfter) 
 
     /** The wait before restart number {@code crashesInARow} (1 for the first crash after a stable run). */
     public Duration delay(int crashesInARow) {
-        if (crashesInARow <= 1) {
-            return first;
-        }
-        int doublings = Math.min(crashesInARow - 1, 30);
-        Duration delay = first.multipliedBy(1L << doublings);
-        return delay.compareTo(max) > 0 ? max : delay;
+        return new Backoff(first, max).delay(crashesInARow);
     }
 
     /** The crash count after a process that ran for {@code uptime} died, {@code previous} being the count before. */
