@@ -200,8 +200,14 @@ public final class LocalSuite implements AutoCloseable {
      * suite) stops it. For tests that prove a service keeps nothing per replica.
      */
     public ExtraReplica startExtraReplica(SuiteService service, Duration readyTimeout) {
+        return startExtraReplica(service, readyTimeout, Map.of());
+    }
+
+    /** The same, with {@code extraEnvironment} added to (or replacing part of) the suite's environment for it. */
+    public ExtraReplica startExtraReplica(SuiteService service, Duration readyTimeout, Map<String, String> extraEnvironment) {
         int port = FreePorts.next();
         Map<String, String> environment = new java.util.LinkedHashMap<>(ServiceEnvironment.of(service, context));
+        environment.putAll(extraEnvironment);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         ServiceProcess process = ServiceProcess.start(projectRoot, service, port, environment,
                 dataDir.resolve("logs").resolve(service.module() + "-" + port));

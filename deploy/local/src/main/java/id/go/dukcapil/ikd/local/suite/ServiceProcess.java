@@ -156,6 +156,8 @@ public final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        // the service stops by itself once this launcher is gone, even after a SIGKILL (platform SupervisorWatch)
+        builder.environment().putIfAbsent("IKD_SUPERVISOR_PID", Long.toString(ProcessHandle.current().pid()));
         ServiceProcess started = new ServiceProcess(service, name, port, builder, log);
         started.launch();
         return started;
