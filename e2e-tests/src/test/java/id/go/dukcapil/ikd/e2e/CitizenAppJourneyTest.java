@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.FilePayload;
 
-import id.go.dukcapil.ikd.local.suite.SuiteService;
 import id.go.dukcapil.ikd.testing.ContrastCheck;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 
 /**
  * The journey as a person does it in browser pages alone: the citizen app (/app) registers with
@@ -33,42 +30,23 @@ class CitizenAppJourneyTest {
 
     private static Suite suite;
     private static Journey journey;
-    private static Playwright playwright;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @BeforeAll
     static void start() {
         suite = Suite.shared();
         journey = new Journey(suite);
-        playwright = Playwright.create();
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
     void citizenDoesTheWholeJourneyInTheBrowser() throws Exception {
         String email = Journey.uniqueEmail("ahmad");
         // on a 360 x 640 phone, as the citizen holds it
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 640));
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(360, 640));
                 Page app = context.newPage()) {
-            app.navigate(suite.url(SuiteService.REGISTRATION) + "/app/");
-            app.fill("#nik", AHMAD_NIK);
-            app.fill("#email", email);
-            app.fill("#phone", "0812" + Journey.uniquePhone().substring(6));
-            app.setInputFiles("#selfie-file", new FilePayload("selfie.png", "image/png", Selfie.png()));
-            app.waitForSelector("#selfie-preview:not([hidden])");
-            app.click("#register-button");
-            app.waitForSelector("#counter-qr[data-rendered=true]", new Page.WaitForSelectorOptions().setTimeout(30_000));
-            String shortCode = app.textContent("#short-code").trim();
+            String shortCode = CitizenApp.register(suite, app, AHMAD_NIK, email);
             assertThat(ContrastCheck.belowAa(app)).as("texts below 4.5:1 with the counter code").isEmpty();
 
             String operator = journey.operatorLogin("tapin.operator");
@@ -79,7 +57,7 @@ class CitizenAppJourneyTest {
             app.waitForSelector("#timeline li[data-kind=APPROVED]",
                     new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
 
-            journey.activateOnTheWebPage(browser, journey.awaitActivationMail(email));
+            journey.activateOnTheWebPage(CHROMIUM.browser(), journey.awaitActivationMail(email));
             app.waitForSelector("#pin-section", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
 
             app.fill("#app-pin", APP_PIN);

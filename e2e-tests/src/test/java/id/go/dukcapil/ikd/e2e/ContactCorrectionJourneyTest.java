@@ -8,15 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
 
 import id.go.dukcapil.ikd.local.suite.SuiteService;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.Mailbox;
 import io.restassured.http.ContentType;
 
@@ -32,25 +30,14 @@ class ContactCorrectionJourneyTest {
 
     private static Suite suite;
     private static Journey journey;
-    private static Playwright playwright;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @BeforeAll
     static void startSuite() {
         suite = Suite.shared();
         journey = new Journey(suite);
-        playwright = Playwright.create();
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
@@ -79,7 +66,7 @@ class ContactCorrectionJourneyTest {
                 m -> m.subject().contains("kontak IKD Anda diubah"), Duration.ofSeconds(90));
         assertThat(warning.text()).contains("1500537").doesNotContain(newEmail);
 
-        journey.activateOnTheWebPage(browser, freshPin);
+        journey.activateOnTheWebPage(CHROMIUM.browser(), freshPin);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
 

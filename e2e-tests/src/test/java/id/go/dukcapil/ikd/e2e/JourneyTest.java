@@ -7,15 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
 
 import id.go.dukcapil.ikd.local.infra.SmsOutbox;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.Mailbox;
 
 /**
@@ -35,25 +33,14 @@ class JourneyTest {
 
     private static Suite suite;
     private static Journey journey;
-    private static Playwright playwright;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @BeforeAll
     static void startSuite() {
         suite = Suite.shared();
         journey = new Journey(suite);
-        playwright = Playwright.create();
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
@@ -179,7 +166,7 @@ class JourneyTest {
     }
 
     private void activateInBrowser(Journey.ActivationMail mail) {
-        journey.activateOnTheWebPage(browser, mail);
+        journey.activateOnTheWebPage(CHROMIUM.browser(), mail);
     }
 
     private SmsOutbox.Sms awaitSms(String phone) {

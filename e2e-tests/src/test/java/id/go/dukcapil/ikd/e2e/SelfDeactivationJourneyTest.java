@@ -6,15 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 
 /**
  * The citizen deactivates their own IKD (UU PDP; a lost phone), and a relying party's check of a
@@ -28,25 +26,14 @@ class SelfDeactivationJourneyTest {
 
     private static Suite suite;
     private static Journey journey;
-    private static Playwright playwright;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
 
     @BeforeAll
     static void startSuite() {
         suite = Suite.shared();
         journey = new Journey(suite);
-        playwright = Playwright.create();
-        browser = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
@@ -71,7 +58,7 @@ class SelfDeactivationJourneyTest {
         // the new device knows nothing but what the citizen types: NIK, email, mobile number (as 08…)
         journey.askForADeactivationLink(BAGUS_NIK, citizen.email(), "0" + citizen.mobile().substring(3));
         String link = journey.awaitDeactivationLink(citizen.email());
-        try (var context = browser.newContext(); Page page = context.newPage()) {
+        try (var context = CHROMIUM.browser().newContext(); Page page = context.newPage()) {
             page.navigate(link);
             page.click("#deactivate-button");
             page.waitForSelector("#result-success", new Page.WaitForSelectorOptions().setTimeout(30_000));
@@ -103,7 +90,7 @@ class SelfDeactivationJourneyTest {
         var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
         journey.decide(operator, scanned.getString("caseId"),
                 Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
-        journey.activateOnTheWebPage(browser, journey.awaitActivationMail(email));
+        journey.activateOnTheWebPage(CHROMIUM.browser(), journey.awaitActivationMail(email));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
         return new Activated(registration, phone, email, mobile);

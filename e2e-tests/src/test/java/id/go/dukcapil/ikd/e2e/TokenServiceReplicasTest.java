@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -29,11 +30,10 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import id.go.dukcapil.ikd.local.suite.ExtraReplica;
 import id.go.dukcapil.ikd.local.suite.SuiteService;
-import id.go.dukcapil.ikd.testing.HeadlessChromium;
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -55,8 +55,10 @@ class TokenServiceReplicasTest {
 
     private static Suite suite;
     private static Journey journey;
-    private static Playwright playwright;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
+
     private static ExtraReplica replicaB;
     private static String a;
     private static String b;
@@ -66,8 +68,6 @@ class TokenServiceReplicasTest {
     static void twoReplicasAndAnActivatedCitizen() {
         suite = Suite.shared();
         journey = new Journey(suite);
-        playwright = Playwright.create();
-        browser = HeadlessChromium.launch(playwright);
         replicaB = suite.local().startExtraReplica(SuiteService.TOKEN, Duration.ofSeconds(180));
         a = suite.url(SuiteService.TOKEN);
         b = replicaB.url();
@@ -79,7 +79,7 @@ class TokenServiceReplicasTest {
         var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
         journey.decide(operator, scanned.getString("caseId"),
                 Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
-        journey.activateOnTheWebPage(browser, journey.awaitActivationMail(email));
+        journey.activateOnTheWebPage(CHROMIUM.browser(), journey.awaitActivationMail(email));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
         session = journey.openSession(registration, phone, APP_PIN);
@@ -89,12 +89,6 @@ class TokenServiceReplicasTest {
     static void stop() {
         if (replicaB != null) {
             replicaB.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
         }
     }
 
@@ -190,7 +184,7 @@ class TokenServiceReplicasTest {
     }
 
     private static byte[] render(String svg) {
-        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(440, 440))) {
+        try (Page page = CHROMIUM.browser().newPage(new Browser.NewPageOptions().setViewportSize(440, 440))) {
             page.setContent("<!doctype html><html><body style='margin:20px;background:#fff'>"
                     + "<style>svg{display:block;width:400px;height:400px}</style>" + svg + "</body></html>");
             return page.screenshot();
