@@ -7,7 +7,12 @@ const API = '/api/v1/video-calls';
 const STORE = 'ikd.video-call';
 const $ = (id) => document.getElementById(id);
 
+/** A registration reaches the office through Kafka in a second or two; asked earlier, the call waits for it this long. */
+const ARRIVAL_TRIES = 20;
+const ARRIVAL_PAUSE_MS = 1500;
+
 const STATES = {
+  arriving: ['Pendaftaran Anda sedang diteruskan ke kantor Dukcapil…', 'Your registration is on its way to the Dukcapil office…'],
   waiting: ['Menunggu petugas menjawab panggilan…', 'Waiting for an officer to answer…'],
   connecting: ['Petugas menjawab; menghubungkan video…', 'An officer answered; connecting the video…'],
   connected: ['Tersambung dengan petugas', 'Connected with the officer'],
@@ -46,7 +51,7 @@ async function joinCall() {
   const code = fragment.get('code');
   if (code) {
     history.replaceState(null, '', window.location.pathname);
-    const call = await request(API, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ counterCode: code }) });
+    const call = await askForCall(code);
     const joined = { id: call.callId, token: call.token, code, iceServers: call.iceServers, office: call.officeName };
     sessionStorage.setItem(STORE, JSON.stringify(joined));
     return joined;
@@ -54,6 +59,19 @@ async function joinCall() {
   const stored = sessionStorage.getItem(STORE);
   if (!stored) throw Object.assign(new Error('no call'), { problem: { detail: 'Buka halaman ini dari aplikasi IKD. / Open this page from the IKD app.' } });
   return JSON.parse(stored);
+}
+
+/** Asks for the call; a registration that has not reached the office yet (CASE_NOT_FOUND) is waited for, not refused. */
+async function askForCall(code) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request(API, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ counterCode: code }) });
+    } catch (error) {
+      if (error.problem?.code !== 'CASE_NOT_FOUND' || attempt >= ARRIVAL_TRIES) throw error;
+      say($('call-state'), STATES.arriving);
+      await new Promise((resolve) => setTimeout(resolve, ARRIVAL_PAUSE_MS));
+    }
+  }
 }
 
 async function main() {
