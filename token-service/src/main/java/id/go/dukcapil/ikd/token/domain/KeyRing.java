@@ -31,6 +31,15 @@ public record KeyRing(List<SigningKey> keys, Map<String, SigningKey> byKid, Inst
         return keys.stream().filter(key -> key.signsAt(now)).findFirst();
     }
 
+    /**
+     * The ring to keep of this one and {@code fresh}: the one read later. Reloads run concurrently
+     * (the scheduled refresh, a rotation, a miss); one that started before a key was created can
+     * end after the reload that saw it, and must not put the older view back.
+     */
+    public KeyRing newerOf(KeyRing fresh) {
+        return fresh.loadedAt.isBefore(loadedAt) ? this : fresh;
+    }
+
     public Optional<SigningKey> find(String kid) {
         return Optional.ofNullable(byKid.get(kid));
     }

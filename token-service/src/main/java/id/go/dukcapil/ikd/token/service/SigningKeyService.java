@@ -106,8 +106,9 @@ public class SigningKeyService {
      */
     public Uni<SigningKey> rotate(boolean immediate) {
         return repository.underLock(connection -> createSuccessor(connection, immediate))
-                .call(() -> reload())
-                .map(stored -> ring.get().find(stored.kid()).orElseThrow());
+                // found in this reload's own view, which was read after the insert committed
+                .chain(stored -> reload().map(loaded -> loaded.find(stored.kid()).orElseThrow(
+                        () -> new IllegalStateException("signing key " + stored.kid() + " not readable after creating it"))));
     }
 
     /** Deletes a key at once (compromise): its tokens become UNKNOWN_KEY; a new key signs. */
@@ -122,10 +123,11 @@ public class SigningKeyService {
     /** Re-reads the keys from the database (the source of truth) into this replica's ring. */
     public Uni<KeyRing> reload() {
         Instant publishedSince = clock.instant().minus(retention());
+        Instant readFrom = Instant.now();
         return repository.published(publishedSince)
                 .map(rows -> rows.stream().map(this::open).flatMap(Optional::stream).toList())
-                .map(keys -> KeyRing.of(keys, Instant.now()))
-                .invoke(ring::set);
+                .map(keys -> KeyRing.of(keys, readFrom))
+                .invoke(fresh -> ring.accumulateAndGet(fresh, KeyRing::newerOf));
     }
 
     /** How long a retired key stays published: until every token it may have signed expired. */
