@@ -18,16 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import id.go.dukcapil.ikd.web.ProofOfWork;
 import id.go.dukcapil.ikd.activation.config.ActivationConfig;
 import id.go.dukcapil.ikd.activation.crypto.ProofOfWorkCaptcha;
 import id.go.dukcapil.ikd.activation.service.ActivationCodeService;
 import id.go.dukcapil.ikd.activation.service.ActivationService;
 import id.go.dukcapil.ikd.activation.service.LinkState;
 import id.go.dukcapil.ikd.web.CsrfTokens;
+import id.go.dukcapil.ikd.web.ProofOfWork;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +41,6 @@ import io.smallrye.mutiny.Uni;
 public class ActivationPageResource {
 
     static final String CSRF_COOKIE = "ikd_csrf";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ActivationService activations;
     private final ActivationCodeService codes;
@@ -116,13 +112,6 @@ public class ActivationPageResource {
     }
 
     private static String json(ProofOfWork.Challenge challenge) {
-        if (challenge == null) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(challenge);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the captcha challenge", e);
-        }
+        return challenge == null ? null : ProofOfWork.json(challenge);
     }
 }
