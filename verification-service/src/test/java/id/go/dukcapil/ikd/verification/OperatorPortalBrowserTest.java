@@ -261,6 +261,11 @@ class OperatorPortalBrowserTest {
         String adminCookie = signInThroughTheForm("admin").session();
         given().redirects().follow(false).cookie("ikd_operator_session", adminCookie).get("/portal/queue").then()
                 .statusCode(403).body(org.hamcrest.Matchers.containsString("Portal ini untuk petugas dan supervisor"));
+        // one sign-in rule for every portal page: the register, the video queue and the complaints say the same
+        for (String page : java.util.List.of("/portal/register", "/portal/video-calls", "/portal/complaints")) {
+            given().redirects().follow(false).cookie("ikd_operator_session", adminCookie).get(page).then()
+                    .statusCode(403).body(org.hamcrest.Matchers.containsString("Portal ini untuk petugas dan supervisor"));
+        }
     }
 
     @Test

@@ -89,7 +89,7 @@ public class PortalCaseResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> scanPage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedInOrSignOut(cookie, csrfCookie,
+        return pages.signedIn(cookie, csrfCookie,
                 signed -> Uni.createFrom().item(pages.scanPage(signed, null, 200, csrfCookie)));
     }
 
@@ -102,7 +102,7 @@ public class PortalCaseResource {
     public Uni<Response> submitScan(@CookieParam(PortalSession.COOKIE) String cookie, @RestForm String qrPayload,
             @RestForm String shortCode, @RestForm(CsrfTokens.FIELD) String csrfField,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedInOrSignOut(cookie, csrfCookie, signed -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> {
             if (pages.csrfRefused("scan", signed, csrfCookie, csrfField)) {
                 return Uni.createFrom().item(pages.scanPage(signed, PortalNotice.FORM_REFUSED, 403, csrfCookie));
             }
@@ -129,7 +129,7 @@ public class PortalCaseResource {
         // a form of another page (the central verifier's return) comes back here with its problem's code
         PortalNotice notice = Arrays.stream(VerificationProblems.values()).filter(p -> p.name().equals(problem))
                 .findFirst().map(p -> new PortalNotice("error", p.titleId(), p.titleEn(), null, null)).orElse(null);
-        return pages.signedInOrSignOut(cookie, csrfCookie,
+        return pages.signedIn(cookie, csrfCookie,
                 signed -> withCase(caseId, id -> caseAgain(signed, id, notice, 200, csrfCookie)));
     }
 
@@ -143,7 +143,7 @@ public class PortalCaseResource {
             @RestForm String decision, @RestForm String reasonCode, @RestForm String reasonNote,
             @RestForm String channel, @RestForm String callReference, @RestForm String ktpElChecked,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedInOrSignOut(cookie, csrfCookie, signed -> withCase(caseId, id -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> {
             if (pages.csrfRefused("decision", signed, csrfCookie, csrfField)) {
                 return caseAgain(signed, id, PortalNotice.FORM_REFUSED, 403, csrfCookie);
             }
@@ -168,7 +168,7 @@ public class PortalCaseResource {
     public Uni<Response> review(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId,
             @RestForm String decision, @RestForm String reasonCode, @RestForm String note,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedInOrSignOut(cookie, csrfCookie, signed -> withCase(caseId, id -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> {
             if (pages.csrfRefused("review", signed, csrfCookie, csrfField)) {
                 return caseAgain(signed, id, PortalNotice.FORM_REFUSED, 403, csrfCookie);
             }

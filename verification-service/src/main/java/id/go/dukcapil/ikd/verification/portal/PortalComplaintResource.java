@@ -69,7 +69,7 @@ public class PortalComplaintResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> list(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("status") String status) {
-        return pages.signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> {
             ComplaintStatus filter = status(status).orElse(null);
             return desk.list(signed.principal(), filter).map(list -> pages.page(listPage.data("me", signed).data("notice", null)
                     .data("status", filter == null ? "" : filter.name())
@@ -86,7 +86,7 @@ public class PortalComplaintResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> detail(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("id") String id) {
-        return pages.signedIn(cookie, signed -> withId(id, uuid -> show(signed, uuid, desk.detail(signed.principal(), uuid), null, csrfCookie)));
+        return pages.signedIn(cookie, csrfCookie, signed -> withId(id, uuid -> show(signed, uuid, desk.detail(signed.principal(), uuid), null, csrfCookie)));
     }
 
     @POST
@@ -98,7 +98,7 @@ public class PortalComplaintResource {
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("id") String id,
             @RestForm String action, @RestForm String assignee, @RestForm String note, @RestForm String status,
             @RestForm String answer, @RestForm(CsrfTokens.FIELD) String csrfField) {
-        return pages.signedIn(cookie, signed -> withId(id, uuid -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> withId(id, uuid -> {
             if (pages.csrfRefused("complaint", signed, csrfCookie, csrfField)) {
                 LOG.warnf("portal complaint form refused, nothing done: CSRF token (operator %s)",
                         signed.principal().username());

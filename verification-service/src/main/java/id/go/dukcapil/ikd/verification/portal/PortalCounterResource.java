@@ -69,7 +69,7 @@ public class PortalCounterResource {
             @PathParam("caseId") String caseId, @RestForm String email, @RestForm String phone,
             @RestForm String citizenPresent, @RestForm String ktpElChecked,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> {
             UUID id;
             try {
                 id = UUID.fromString(caseId);
@@ -101,7 +101,7 @@ public class PortalCounterResource {
     @APIResponse(responseCode = "400", description = "Not a 16-digit NIK (HTML); 403 for a refused form, 429 when limited")
     public Uni<Response> searchByNik(@CookieParam(PortalSession.COOKIE) String cookie, @RestForm String nik,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> {
             TemplateInstance page = searchPage.data("me", signed);
             if (pages.csrfRefused("counter", signed, csrfCookie, csrfField)) {
                 LOG.warnf("portal NIK search refused, nothing done: CSRF token (operator %s)",

@@ -45,21 +45,12 @@ public class PortalPages {
         return sessions;
     }
 
-    /** {@code page} for a signed-in operator or supervisor; the login page otherwise. */
-    public Uni<Response> signedIn(String cookie, Function<PortalSession.Signed, Uni<Response>> page) {
-        Optional<PortalSession.Signed> signed = sessions.read(cookie);
-        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
-            return Uni.createFrom().item(Response.seeOther(URI.create("/portal/login")).build());
-        }
-        return page.apply(signed.get());
-    }
-
     /**
-     * {@code page} for a signed-in operator or supervisor; otherwise the session cookie is cleared
-     * too (the sign-in, queue, case and report pages): to the login page, or for an admin the
+     * {@code page} for a signed-in operator or supervisor: the one sign-in rule of every portal
+     * page. Otherwise the session cookie is cleared too: to the login page, or for an admin the
      * login page saying whose portal this is (403).
      */
-    public Uni<Response> signedInOrSignOut(String cookie, String csrfCookie,
+    public Uni<Response> signedIn(String cookie, String csrfCookie,
             Function<PortalSession.Signed, Uni<Response>> page) {
         Optional<PortalSession.Signed> signed = sessions.read(cookie);
         if (signed.isEmpty()) {

@@ -44,7 +44,7 @@ public class PortalQueueResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> queuePage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("done") String done) {
-        return pages.signedInOrSignOut(cookie, csrfCookie, signed -> queries.queue(signed.principal()).map(lines -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> queries.queue(signed.principal()).map(lines -> {
             Instant now = Instant.now();
             List<Views.QueueItem> items = lines.stream().map(line -> Views.queueItem(line, now)).toList();
             PortalNotice notice = done == null ? null

@@ -67,8 +67,9 @@ public class PortalRegisterResource {
     @Operation(summary = "The case's pre-filled request form to sign (PDF)")
     @APIResponse(responseCode = "200", description = "application/pdf")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
-    public Uni<Response> requestForm(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId) {
-        return pages.signedIn(cookie, signed -> withCase(caseId, id -> documents
+    public Uni<Response> requestForm(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("caseId") String caseId) {
+        return pages.signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> documents
                 .requestForm(signed.principal(), signed.fullName(), id).map(PortalRegisterResource::pdf)));
     }
 
@@ -78,8 +79,9 @@ public class PortalRegisterResource {
     @Operation(summary = "The case's receipt (tanda terima) (PDF)")
     @APIResponse(responseCode = "200", description = "application/pdf")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
-    public Uni<Response> receipt(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId) {
-        return pages.signedIn(cookie, signed -> withCase(caseId, id -> documents
+    public Uni<Response> receipt(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @PathParam("caseId") String caseId) {
+        return pages.signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> documents
                 .receipt(signed.principal(), signed.fullName(), id).map(PortalRegisterResource::pdf)));
     }
 
@@ -92,7 +94,7 @@ public class PortalRegisterResource {
     public Uni<Response> registerPage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("operator") String operator) {
-        return pages.signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> {
             LocalDate end = day(to).orElse(LocalDate.now(OfficeTimeZone.WIT.zoneId()));
             LocalDate start = day(from).orElse(end);
             String who = operator == null || operator.length() > 64 ? "" : operator;
@@ -112,9 +114,10 @@ public class PortalRegisterResource {
     @Produces("text/csv")
     @Operation(summary = "The register as CSV (local times with the zone)")
     @APIResponse(responseCode = "200", description = "text/csv")
-    public Uni<Response> registerCsv(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("from") String from,
+    public Uni<Response> registerCsv(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("operator") String operator) {
-        return pages.signedIn(cookie, signed -> read(signed, from, to, operator).chain(r -> register.csv(r)
+        return pages.signedIn(cookie, csrfCookie, signed -> read(signed, from, to, operator).chain(r -> register.csv(r)
                 .map(csv -> Response.ok(csv).type("text/csv; charset=UTF-8").header("Content-Disposition",
                         "attachment; filename=\"" + name(r) + ".csv\"").build())));
     }
@@ -124,9 +127,10 @@ public class PortalRegisterResource {
     @Produces(PDF)
     @Operation(summary = "The register as PDF")
     @APIResponse(responseCode = "200", description = "application/pdf")
-    public Uni<Response> registerPdf(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("from") String from,
+    public Uni<Response> registerPdf(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("operator") String operator) {
-        return pages.signedIn(cookie, signed -> read(signed, from, to, operator).chain(r -> register.pdf(r)
+        return pages.signedIn(cookie, csrfCookie, signed -> read(signed, from, to, operator).chain(r -> register.pdf(r)
                 .map(bytes -> Response.ok(bytes).type(PDF).header("Content-Disposition",
                         "inline; filename=\"" + name(r) + ".pdf\"").build())));
     }
@@ -138,7 +142,7 @@ public class PortalRegisterResource {
     @APIResponse(responseCode = "200", description = "HTML")
     public Uni<Response> recap(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("month") String month) {
-        return pages.signedIn(cookie, signed -> register.recap(signed.principal(), null, month(month))
+        return pages.signedIn(cookie, csrfCookie, signed -> register.recap(signed.principal(), null, month(month))
                 .chain(r -> complaints.summary(r.officeCode(), r.month().atDay(1), r.month().atEndOfMonth())
                         .map(c -> pages.page(recapPage.data("me", signed).data("notice", null).data("recap", r)
                                 .data("complaints", c), 200, csrfCookie))));
@@ -149,8 +153,9 @@ public class PortalRegisterResource {
     @Produces(PDF)
     @Operation(summary = "The month's recap as PDF")
     @APIResponse(responseCode = "200", description = "application/pdf")
-    public Uni<Response> recapPdf(@CookieParam(PortalSession.COOKIE) String cookie, @QueryParam("month") String month) {
-        return pages.signedIn(cookie, signed -> register.recap(signed.principal(), null, month(month))
+    public Uni<Response> recapPdf(@CookieParam(PortalSession.COOKIE) String cookie,
+            @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("month") String month) {
+        return pages.signedIn(cookie, csrfCookie, signed -> register.recap(signed.principal(), null, month(month))
                 .chain(r -> register.pdf(r).map(bytes -> Response.ok(bytes).type(PDF).header("Content-Disposition",
                         "inline; filename=\"rekap-" + r.officeCode() + "-" + r.month() + ".pdf\"").build())));
     }

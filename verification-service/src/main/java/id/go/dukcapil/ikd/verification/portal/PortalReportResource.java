@@ -54,7 +54,7 @@ public class PortalReportResource {
     public Uni<Response> serviceLogPage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("date") String date) {
         // the day and its times where the office is (WIB, WITA, WIT), not where the server is
-        return pages.signedInOrSignOut(cookie, csrfCookie, signed -> reports.day(signed.principal(), null,
+        return pages.signedIn(cookie, csrfCookie, signed -> reports.day(signed.principal(), null,
                 parseDay(date).orElse(null))
                 .map(log -> pages.page(serviceLog.data("me", signed).data("notice", null).data("log", log)
                         .data("zone", log.zone().name()).data("day", log.day().toString())
@@ -69,7 +69,7 @@ public class PortalReportResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> serviceLogCsv(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("date") String date) {
-        return pages.signedInOrSignOut(cookie, csrfCookie, signed -> reports.day(signed.principal(), null,
+        return pages.signedIn(cookie, csrfCookie, signed -> reports.day(signed.principal(), null,
                 parseDay(date).orElse(null))
                 .map(log -> Response.ok(ServiceReportService.csv(log)).type("text/csv; charset=UTF-8")
                         .header("Content-Disposition", "attachment; filename=\"buku-pelayanan-"
@@ -85,7 +85,7 @@ public class PortalReportResource {
     public Uni<Response> slaPage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie, @QueryParam("from") String fromParam,
             @QueryParam("to") String toParam) {
-        return pages.signedInOrSignOut(cookie, csrfCookie, signed -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> {
             // today where it is latest (WIT): no office's today is left out of the default window
             LocalDate to = parseDay(toParam).orElse(LocalDate.now(OfficeTimeZone.WIT.zoneId()));
             LocalDate from = parseDay(fromParam).orElse(to.minusDays(30));

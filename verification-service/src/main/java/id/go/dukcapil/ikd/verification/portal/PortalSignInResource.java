@@ -111,7 +111,7 @@ public class PortalSignInResource {
     @APIResponse(responseCode = "403", description = "CSRF token missing or wrong: still signed in (HTML page with the message)")
     public Uni<Response> signOut(@CookieParam(PortalSession.COOKIE) String cookie,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedInOrSignOut(cookie, csrfCookie, signed -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> {
             if (pages.csrfRefused("logout", signed, csrfCookie, csrfField)) {
                 return Uni.createFrom().item(pages.scanPage(signed, PortalNotice.FORM_REFUSED, 403, csrfCookie));
             }

@@ -111,7 +111,7 @@ public class VideoCallPortalResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> videoQueuePage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedIn(cookie, signed -> calls.queue(signed.principal()).map(queued -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> calls.queue(signed.principal()).map(queued -> {
             List<QueuedCallView> items = queued.stream().map(q -> new QueuedCallView(q.call().id,
                     q.verificationCase() == null ? "-" : Masking.nik(q.verificationCase().nik),
                     PortalFormats.local(q.call().requestedAt, q.zone()),
@@ -129,7 +129,7 @@ public class VideoCallPortalResource {
     @APIResponse(responseCode = "403", description = "CSRF token missing or wrong (HTML page with the message)")
     public Uni<Response> answerVideoCall(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedIn(cookie, signed -> {
+        return pages.signedIn(cookie, csrfCookie, signed -> {
             if (pages.csrfRefused("video-answer", signed, csrfCookie, csrfField)) {
                 return Uni.createFrom().item(Response.seeOther(URI.create("/portal/video-calls")).build());
             }
@@ -148,7 +148,7 @@ public class VideoCallPortalResource {
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> videoCallPage(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedIn(cookie, signed -> calls.asOperator(signed.principal(), id).map(call -> pages.page(
+        return pages.signedIn(cookie, csrfCookie, signed -> calls.asOperator(signed.principal(), id).map(call -> pages.page(
                 callPage.data("me", signed).data("notice", null).data("call", call)
                         .data("iceServers", iceServersJson(call))
                         .data("reasons", Arrays.stream(RejectionReason.values())
