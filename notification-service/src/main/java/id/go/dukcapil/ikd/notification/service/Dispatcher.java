@@ -111,13 +111,14 @@ public class Dispatcher {
 
     private void loop() {
         wanted.set(false);
-        round().ifNoItem().after(config.dispatch().sendTimeout().multipliedBy(2)).fail()
+        Duration roundDeadline = config.dispatch().sendTimeout().multipliedBy(2);
+        round().ifNoItem().after(roundDeadline).fail()
                 .subscribe().with(this::afterRound, failure -> {
                     if (failure instanceof TimeoutException) {
                         // the late round may still be using this context's session: the next round
                         // (a commit signal or the periodic one) starts on a context of its own
                         LOG.warnf("dispatch round still unfinished after %s: left behind, the next round starts afresh",
-                                config.dispatch().sendTimeout().multipliedBy(2));
+                                roundDeadline);
                         running.set(false);
                         return;
                     }

@@ -60,6 +60,7 @@ public class NotificationService {
     private final TemplateModels models;
     private final SealedSecretsOpener opener;
     private final NotificationConfig config;
+    private final Backoff retryBackoff;
     private final ObjectMapper json;
     private final MeterRegistry registry;
     /** Channels whose last attempt on this replica failed transiently (server away). */
@@ -78,6 +79,7 @@ public class NotificationService {
         this.models = models;
         this.opener = opener;
         this.config = config;
+        this.retryBackoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
         this.json = json;
     }
 
@@ -388,7 +390,7 @@ public class NotificationService {
 
     /** Exponential: initial, 2×, 4×, … capped at the maximum. */
     Duration backoff(int attempts) {
-        return new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()).delay(attempts);
+        return retryBackoff.delay(attempts);
     }
 
     private String write(Map<String, String> model) {

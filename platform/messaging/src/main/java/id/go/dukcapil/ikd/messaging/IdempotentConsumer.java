@@ -49,8 +49,10 @@ public class IdempotentConsumer {
     private final MessagingConfig config;
     private final MeterRegistry registry;
     private final ShutdownSignal shutdown;
+    private final Backoff retryBackoff;
 
     public IdempotentConsumer(Inbox inbox, MessagingConfig config, MeterRegistry registry, ShutdownSignal shutdown) {
+        this.retryBackoff = new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
         this.inbox = inbox;
         this.config = config;
         this.registry = registry;
@@ -96,7 +98,7 @@ public class IdempotentConsumer {
     }
 
     private Duration backoff(int failures) {
-        return new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff()).jittered(failures + 1);
+        return retryBackoff.jittered(failures + 1);
     }
 
     private Uni<Void> handle(Message<String> message, EventRouter router) {

@@ -139,7 +139,7 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "CASE_ALREADY_DECIDED, CASE_CLOSED, CASE_NOT_SCANNED or CASE_CHANGED (problem+json)")
     @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, KTP_EL_NOT_CHECKED, REASON_REQUIRED, REASON_NOT_ALLOWED, NOTE_REQUIRED or CALL_REFERENCE_REQUIRED (problem+json)")
     public Uni<CaseView> decide(@PathParam("caseId") UUID caseId, @Valid @NotNull DecisionRequest request) {
-        return decisions.decide(Principals.of(jwt), caseId, CaseCommandParser.decision(request.decision(),
+        return decisions.decide(Principals.of(jwt), caseId, new CaseDecisions.DecisionCommand(request.decision(),
                 request.reasonCode(), request.reasonNote(), request.channel(), request.callReference(),
                 request.ktpElChecked())).map(Views::caseView);
     }
@@ -157,7 +157,7 @@ public class CaseResource {
     @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, REASON_REQUIRED or REASON_NOT_ALLOWED (problem+json)")
     public Uni<CaseView> review(@PathParam("caseId") UUID caseId, @Valid @NotNull ReviewRequest request) {
         return decisions.review(Principals.of(jwt), caseId,
-                CaseCommandParser.review(request.decision(), request.reasonCode(), request.note()))
+                new CaseDecisions.ReviewCommand(request.decision(), request.reasonCode(), request.note()))
                 .map(Views::caseView);
     }
 

@@ -14,10 +14,10 @@ import id.go.dukcapil.ikd.web.Problem;
 import id.go.dukcapil.ikd.web.ProblemException;
 
 /**
- * The decision and review forms' fields made into {@link CaseDecisions}' commands, for the HTML
- * portal (raw form text) and the JSON API (values its binding has already typed and checked, so
- * its VALIDATION_FAILED answers still name the field and the rule). The bounds are the API's
- * {@code @Size}; the portal cuts longer text instead of refusing it.
+ * The portal's decision and review forms (raw form text) made into {@link CaseDecisions}'
+ * commands, with the same VALIDATION_FAILED codes the JSON API's binding gives; the JSON API
+ * builds the commands from its typed request directly. The bounds are the API's {@code @Size};
+ * the portal cuts longer text instead of refusing it.
  */
 public final class CaseCommandParser {
 
@@ -37,15 +37,9 @@ public final class CaseCommandParser {
      */
     public static DecisionCommand decision(String decision, String reasonCode, String reasonNote, String channel,
             String callReference, String ktpElChecked) {
-        return decision(required(Decision.class, "decision", decision), reason(reasonCode),
+        return new DecisionCommand(required(Decision.class, "decision", decision), reason(reasonCode),
                 limit(reasonNote, NOTE_MAX), required(Channel.class, "channel", channel),
                 limit(callReference, CALL_REFERENCE_MAX), "on".equals(ktpElChecked) || "true".equals(ktpElChecked));
-    }
-
-    /** The decision from values already typed and checked (the JSON API's request). */
-    public static DecisionCommand decision(Decision decision, RejectionReason reasonCode, String reasonNote,
-            Channel channel, String callReference, boolean ktpElChecked) {
-        return new DecisionCommand(decision, reasonCode, reasonNote, channel, callReference, ktpElChecked);
     }
 
     /**
@@ -54,13 +48,8 @@ public final class CaseCommandParser {
      * @throws ProblemException VALIDATION_FAILED when the decision is missing or any code is unknown
      */
     public static ReviewCommand review(String decision, String reasonCode, String note) {
-        return review(required(Decision.class, "decision", decision), reason(reasonCode),
+        return new ReviewCommand(required(Decision.class, "decision", decision), reason(reasonCode),
                 limit(note, NOTE_MAX));
-    }
-
-    /** The review from values already typed and checked (the JSON API's request). */
-    public static ReviewCommand review(Decision decision, RejectionReason reasonCode, String note) {
-        return new ReviewCommand(decision, reasonCode, note);
     }
 
     private static <E extends Enum<E>> E required(Class<E> type, String field, String value) {
