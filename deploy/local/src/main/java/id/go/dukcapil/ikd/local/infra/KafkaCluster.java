@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 
+import id.go.dukcapil.ikd.testing.FreePorts;
 import id.go.dukcapil.ikd.testing.KafkaBroker;
 import id.go.dukcapil.ikd.testing.Logs;
 
@@ -322,7 +323,7 @@ public final class KafkaCluster implements AutoCloseable {
         if (Files.exists(file)) {
             return Integer.parseInt(Files.readString(file).trim());
         }
-        int port = StablePorts.next();
+        int port = FreePorts.next();
         Files.writeString(file, Integer.toString(port));
         return port;
     }

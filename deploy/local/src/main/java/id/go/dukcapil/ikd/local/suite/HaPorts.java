@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import id.go.dukcapil.ikd.local.gateway.RouteTable;
-import id.go.dukcapil.ikd.local.infra.StablePorts;
+import id.go.dukcapil.ikd.testing.FreePorts;
 
 /**
  * The ports the HA topology adds to the single one. {@link #standard(RouteTable)} for
  * {@code ./ikd up --ha}: brokers 19092–19094, replica n of a service on {@code 8n8x}
  * (8181–8185, 8281–8285), the gateway's public hosts on their {@code local-port} of
  * deploy/routes.yaml (8480–8483), and its per-service ports on the contract ports 8081–8085 (so
- * what calls a service there reaches its replicas). {@link #free(RouteTable)} for tests ({@link StablePorts}: below the ephemeral range).
+ * what calls a service there reaches its replicas). {@link #free(RouteTable)} for tests ({@link FreePorts}: below the ephemeral range).
  */
 public record HaPorts(List<Integer> brokers, Map<SuiteService, List<Integer>> replicas, Map<String, Integer> hosts,
         ServicePorts services) {
@@ -46,19 +46,19 @@ public record HaPorts(List<Integer> brokers, Map<SuiteService, List<Integer>> re
         for (SuiteService service : SuiteService.values()) {
             List<Integer> ports = new ArrayList<>();
             for (int replica = 1; replica <= Topology.HA.replicas(); replica++) {
-                ports.add(StablePorts.next());
+                ports.add(FreePorts.next());
             }
             replicas.put(service, ports);
         }
         Map<String, Integer> hosts = new LinkedHashMap<>();
-        routes.hosts().keySet().forEach(host -> hosts.put(host, StablePorts.next()));
+        routes.hosts().keySet().forEach(host -> hosts.put(host, FreePorts.next()));
         List<Integer> brokers = new ArrayList<>();
         for (int i = 0; i < Topology.HA.brokers(); i++) {
-            brokers.add(StablePorts.next());
+            brokers.add(FreePorts.next());
         }
         Map<SuiteService, Integer> services = new java.util.EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
-            services.put(service, StablePorts.next());
+            services.put(service, FreePorts.next());
         }
         return new HaPorts(brokers, replicas, hosts, new ServicePorts(services));
     }

@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import id.go.dukcapil.ikd.testing.FreePorts;
+
 /**
  * Three real KRaft nodes on loopback: the manifests' topic settings (replication 3,
  * min.insync.replicas 2), a producer with acks=all still acknowledged with one node killed
@@ -30,7 +32,7 @@ class KafkaClusterTest {
 
     @Test
     void aClusterOfThreeKeepsAcceptingWritesWithOneNodeKilledAndTakesItBack() throws Exception {
-        List<Integer> ports = List.of(StablePorts.next(), StablePorts.next(), StablePorts.next());
+        List<Integer> ports = List.of(FreePorts.next(), FreePorts.next(), FreePorts.next());
         KafkaTopics.Topic topic = new KafkaTopics.Topic("ikd.test", 3, 3, Map.of("retention.ms", "3600000"));
         try (KafkaCluster cluster = KafkaCluster.start(dir, ports, List.of(topic), Duration.ofSeconds(240));
                 Admin admin = cluster.admin()) {
