@@ -83,6 +83,37 @@ class ActivationFlowTest {
     }
 
     @Test
+    void anActivationSentAgainWithItsIdempotencyKeyAnswersWhatTheFirstDidAndActivatesOnce() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        String token = approved.secrets().linkToken();
+
+        // a wrong PIN sent again (its answer was lost) is one attempt, not two
+        String wrongKey = UUID.randomUUID().toString();
+        String wrongCaptcha = Journey.solvedCaptcha();
+        for (int send = 0; send < 2; send++) {
+            keyed(wrongKey, token, Journey.wrongPin(approved.secrets().pin()), wrongCaptcha).statusCode(422)
+                    .body("code", equalTo("WRONG_PIN")).body("attemptsLeft", equalTo(4));
+        }
+
+        String key = UUID.randomUUID().toString();
+        String captcha = Journey.solvedCaptcha();
+        String activatedAt = keyed(key, token, approved.secrets().pin(), captcha).statusCode(200)
+                .body("status", equalTo("ACTIVATED")).extract().path("activatedAt");
+        // the gateway sends it again to another replica: the same answer, not ALREADY_ACTIVATED or CAPTCHA_FAILED
+        keyed(key, token, approved.secrets().pin(), captcha).statusCode(200)
+                .body("status", equalTo("ACTIVATED")).body("activatedAt", equalTo(activatedAt));
+        // without the key, a repeat is a new request
+        Journey.activate(token, approved.secrets().pin()).statusCode(409).body("code", equalTo("ALREADY_ACTIVATED"));
+        assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    private static io.restassured.response.ValidatableResponse keyed(String key, String token, String pin, String captcha) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("linkToken", token, "pin", pin, "captcha", captcha))
+                .post("/api/v1/activations").then();
+    }
+
+    @Test
     void wrongPinsCountDownAndTheFifthLocksTheCode() {
         Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
         String token = approved.secrets().linkToken();

@@ -439,7 +439,7 @@ class CitizenAppBrowserTest {
     /** Answers like the real service would: the expected body, or a problem the page shows. */
     static void respond(Route route, int status, Map<String, Object> body, boolean requestAsExpected) {
         Map<String, String> cors = Map.of("Access-Control-Allow-Origin", "*",
-                "Access-Control-Allow-Headers", "Content-Type, Authorization, Accept, Accept-Language",
+                "Access-Control-Allow-Headers", "Content-Type, Authorization, Accept, Accept-Language, Idempotency-Key",
                 "Access-Control-Allow-Methods", "POST");
         if ("OPTIONS".equals(route.request().method())) {
             route.fulfill(new Route.FulfillOptions().setStatus(204).setHeaders(cors));

@@ -121,6 +121,28 @@ class QrTokenAttacksTest {
     }
 
     @Test
+    void aVerificationSentAgainWithItsIdempotencyKeyGetsTheFirstVerdictNotReplayed() {
+        String token = mint(activatedCitizen(), "full");
+        String key = java.util.UUID.randomUUID().toString();
+        String reference = keyedVerify(token, key, "bank-test").body("valid", equalTo(true)).extract().path("reference");
+        // the gateway sends it again to another replica after the first died before answering
+        keyedVerify(token, key, "bank-test").body("valid", equalTo(true)).body("reference", equalTo(reference))
+                .body("attributes.fullName", equalTo("SITI AMINAH"));
+        // another relying party holding the same key learns nothing from it
+        given().auth().oauth2(Fixtures.verifierJwt("other-bank", ALL_SCOPES)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("token", token)).post("/api/v1/verifications").then()
+                .statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        // without the key, single use holds
+        assertRefused(token, "REPLAYED");
+    }
+
+    private static ValidatableResponse keyedVerify(String token, String key, String relyingParty) {
+        return given().auth().oauth2(Fixtures.verifierJwt(relyingParty, ALL_SCOPES)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("token", token)).post("/api/v1/verifications").then()
+                .statusCode(200);
+    }
+
+    @Test
     void theRelyingPartySeesOnlyWhatItsScopeAllows() {
         String token = mint(activatedCitizen());
         verify(token, "ikd.name").body("valid", equalTo(true))

@@ -105,7 +105,13 @@ class VerificationFlowTest {
             decide(operator, caseId, Map.of("decision", "MAYBE", "channel", "COUNTER", "ktpElChecked", true))
                     .statusCode(400);
 
-            decide(operator, caseId, APPROVE).statusCode(200).body("status", equalTo("APPROVED"));
+            // sent with an Idempotency-Key, the decision sent again (its answer was lost) answers as the first did
+            String key = UUID.randomUUID().toString();
+            for (int send = 0; send < 2; send++) {
+                given().auth().oauth2(operator).contentType(ContentType.JSON).header("Idempotency-Key", key).body(APPROVE)
+                        .post("/api/v1/operator/cases/" + caseId + "/decision").then().statusCode(200)
+                        .body("caseId", equalTo(caseId)).body("status", equalTo("APPROVED"));
+            }
             decide(operator, caseId, APPROVE).statusCode(409).contentType("application/problem+json")
                     .body("code", equalTo("CASE_ALREADY_DECIDED"));
 
@@ -113,6 +119,9 @@ class VerificationFlowTest {
                     r -> registration.registrationId().toString().equals(r.key())
                             && EventType.VERIFICATION_DECIDED.type().equals(TopicProbe.header(r, "ce_type")),
                     Duration.ofSeconds(30));
+            assertThat(decisions.collect(r -> registration.registrationId().toString().equals(r.key())
+                    && EventType.VERIFICATION_DECIDED.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(2)))
+                    .as("one decision, however often it was sent").hasSize(1);
             VerificationDecided decided = EventJson.read(record.value(), VerificationDecided.class);
             assertThat(decided.decision()).isEqualTo(Decision.APPROVED);
             assertThat(decided.caseId()).hasToString(caseId);

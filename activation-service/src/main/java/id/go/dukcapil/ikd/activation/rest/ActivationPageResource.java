@@ -24,6 +24,7 @@ import id.go.dukcapil.ikd.activation.service.ActivationCodeService;
 import id.go.dukcapil.ikd.activation.service.ActivationService;
 import id.go.dukcapil.ikd.activation.service.LinkState;
 import id.go.dukcapil.ikd.web.CsrfTokens;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.ProofOfWork;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -88,7 +89,7 @@ public class ActivationPageResource {
         if (pin == null || !pin.matches("\\d{6}")) {
             return Uni.createFrom().item(backToPage(token, "PIN_FORMAT"));
         }
-        return activations.activate(token, pin, captchaSolution)
+        return activations.activate(token, pin, captchaSolution, IdempotencyKey.NONE)
                 .map(outcome -> backToPage(token, outcome.result().name()));
     }
 

@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 
 import id.go.dukcapil.ikd.web.ProofOfWork;
 import id.go.dukcapil.ikd.activation.crypto.ProofOfWorkCaptcha;
@@ -27,6 +29,7 @@ import id.go.dukcapil.ikd.activation.service.ActivationCodeService;
 import id.go.dukcapil.ikd.activation.service.ActivationOutcome;
 import id.go.dukcapil.ikd.activation.service.ActivationService;
 import id.go.dukcapil.ikd.activation.service.ActivationProblems;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -65,8 +68,9 @@ public class ActivationResource {
     @APIResponse(responseCode = "410", description = "CODE_EXPIRED, CODE_REPLACED or REGISTRATION_WITHDRAWN")
     @APIResponse(responseCode = "422", description = "WRONG_PIN, with attemptsLeft")
     @APIResponse(responseCode = "423", description = "CODE_LOCKED after 5 wrong PINs; ask for a resend")
-    public Uni<Activated> activate(@Valid @NotNull ActivateRequest request) {
-        return activations.activate(request.linkToken(), request.pin(), request.captcha())
+    public Uni<Activated> activate(@Valid @NotNull ActivateRequest request,
+            @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey) {
+        return activations.activate(request.linkToken(), request.pin(), request.captcha(), IdempotencyKey.of(idempotencyKey))
                 .map(ActivationResource::activatedOrProblem);
     }
 

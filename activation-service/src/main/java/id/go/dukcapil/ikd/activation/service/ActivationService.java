@@ -28,7 +28,9 @@ import id.go.dukcapil.ikd.activation.repository.CaptchaSolutionRepository;
 import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
 import id.go.dukcapil.ikd.activation.service.ActivationOutcome.Result;
 import id.go.dukcapil.ikd.events.RevocationReason;
+import id.go.dukcapil.ikd.messaging.IdempotentRequests;
 import id.go.dukcapil.ikd.messaging.Outbox;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Masking;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -45,6 +47,8 @@ import io.smallrye.mutiny.Uni;
 public class ActivationService {
 
     private static final Logger LOG = Logger.getLogger(ActivationService.class);
+    /** The operation an Idempotency-Key is bound to. */
+    private static final String ACTIVATE = "activation.activate";
 
     private final ActivationCodeRepository codes;
     private final ApprovalRepository approvals;
@@ -58,11 +62,12 @@ public class ActivationService {
     private final ActivationConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final IdempotentRequests idempotent;
 
     public ActivationService(ActivationCodeRepository codes, ApprovalRepository approvals,
             IdentityRepository identities, CaptchaSolutionRepository captchaSolutions, IdentityService identityService,
             ProofOfWorkCaptcha captcha, KeyedHasher hasher, SecretGenerator secrets, Outbox outbox,
-            ActivationConfig config, Clock clock, MeterRegistry registry) {
+            ActivationConfig config, Clock clock, MeterRegistry registry, IdempotentRequests idempotent) {
         this.codes = codes;
         this.approvals = approvals;
         this.identities = identities;
@@ -75,6 +80,7 @@ public class ActivationService {
         this.config = config;
         this.clock = clock;
         this.registry = registry;
+        this.idempotent = idempotent;
     }
 
     @WithSession
@@ -97,8 +103,15 @@ public class ActivationService {
         });
     }
 
+    /** The same request sent again (a retry after a lost answer) answers what the first did, in the same transaction as its effect. */
     @WithTransaction
-    public Uni<ActivationOutcome> activate(String linkToken, String pin, String captchaSolution) {
+    public Uni<ActivationOutcome> activate(String linkToken, String pin, String captchaSolution, IdempotencyKey key) {
+        return idempotent.replay(key, ACTIVATE, ActivationOutcome.class).chain(earlier -> earlier.isPresent()
+                ? Uni.createFrom().item(earlier.get())
+                : activateNew(linkToken, pin, captchaSolution).call(outcome -> idempotent.record(key, ACTIVATE, outcome)));
+    }
+
+    private Uni<ActivationOutcome> activateNew(String linkToken, String pin, String captchaSolution) {
         Optional<ProofOfWork.Solution> solved = captcha.verify(captchaSolution);
         if (solved.isEmpty() || !plausibleToken(linkToken)) {
             Result refused = solved.isEmpty() ? Result.CAPTCHA_FAILED : Result.INVALID_LINK;

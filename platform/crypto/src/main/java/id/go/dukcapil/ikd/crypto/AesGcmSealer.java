@@ -53,6 +53,14 @@ public final class AesGcmSealer {
         return new AesGcmSealer(raw, setting);
     }
 
+    /** A sealer under a derived 256-bit key (not configuration), e.g. one per client-held secret. */
+    public static AesGcmSealer withKey(byte[] key256, String name) {
+        if (key256.length != 32) {
+            throw new IllegalArgumentException(name + " must be 32 bytes");
+        }
+        return new AesGcmSealer(key256.clone(), name);
+    }
+
     public byte[] seal(String associatedData, byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);

@@ -24,6 +24,17 @@ public interface MessagingConfig {
 
     Consumer consumer();
 
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /**
+         * How long the answer to a request with an Idempotency-Key is kept: a client's retries
+         * and the gateway's come within minutes; a day covers an app that was offline meanwhile.
+         */
+        @WithDefault("P1D")
+        Duration retention();
+    }
+
     interface Outbox {
         /** Whether this replica relays at all (several may; they take turns under an advisory lock). */
         @WithDefault("true")

@@ -18,6 +18,11 @@ public enum CommonProblems implements ProblemType {
     SERVICE_UNAVAILABLE(503, "Layanan sementara tidak tersedia", "Service temporarily unavailable"),
     SERVICE_BUSY(503, "Layanan sedang sibuk, silakan coba lagi sebentar lagi",
             "The service is busy, please try again shortly"),
+    IDEMPOTENCY_KEY_INVALID(400, "Header Idempotency-Key tidak valid", "The Idempotency-Key header is invalid"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key ini sudah dipakai untuk permintaan lain",
+            "This Idempotency-Key was already used for another request"),
+    IDEMPOTENCY_KEY_IN_USE(409, "Permintaan dengan Idempotency-Key ini sedang diproses",
+            "A request with this Idempotency-Key is being processed"),
     INTERNAL_ERROR(500, "Terjadi kesalahan pada sistem", "An internal error occurred");
 
     private final Definition definition;
@@ -34,7 +39,7 @@ public enum CommonProblems implements ProblemType {
     /** The common problem for an HTTP status a framework produced. */
     public static CommonProblems forStatus(int status) {
         for (CommonProblems problem : values()) {
-            if (problem.status() == status && problem != VALIDATION_FAILED) {
+            if (problem.status() == status && problem != VALIDATION_FAILED && !problem.name().startsWith("IDEMPOTENCY")) {
                 return problem;
             }
         }

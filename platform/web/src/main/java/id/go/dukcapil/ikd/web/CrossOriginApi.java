@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class CrossOriginApi {
 
-    private static final String ALLOWED_HEADERS = "Content-Type, Authorization, Accept, Accept-Language";
+    private static final String ALLOWED_HEADERS = "Content-Type, Authorization, Accept, Accept-Language, Idempotency-Key";
 
     private final List<String> origins;
     private final List<String> paths;

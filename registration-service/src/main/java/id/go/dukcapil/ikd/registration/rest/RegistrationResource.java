@@ -43,6 +43,7 @@ import id.go.dukcapil.ikd.registration.service.PersonalDataService;
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
 import id.go.dukcapil.ikd.registration.service.Selfie;
 import id.go.dukcapil.ikd.web.CaseGrants;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Problem;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -113,10 +114,11 @@ public class RegistrationResource {
             @RestForm @Parameter(description = "The app's public key: EC P-256 JWK (JSON)") String deviceKey,
             @RestForm @Parameter(description = "Selfie, JPEG or PNG, at most 2 MB and 4096 px per side",
                     schema = @Schema(type = SchemaType.STRING, format = "binary")) FileUpload selfie,
+            @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey,
             @Context HttpServerRequest request) {
         RegistrationService.Form form = new RegistrationService.Form(nik, email, phone, language, deviceKey,
                 selfie == null ? null : selfie.uploadedFile());
-        return registrations.register(form, clientAddress(request))
+        return registrations.register(form, clientAddress(request), IdempotencyKey.of(idempotencyKey))
                 .map(registered -> Response.accepted(RegistrationAccepted.of(registered)).type(MediaType.APPLICATION_JSON)
                         .build());
     }

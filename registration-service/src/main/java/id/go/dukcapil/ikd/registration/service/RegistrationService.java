@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.crypto.AesGcmSealer;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
+import id.go.dukcapil.ikd.messaging.IdempotentRequests;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
 import id.go.dukcapil.ikd.registration.domain.CounterCode;
@@ -26,6 +27,7 @@ import id.go.dukcapil.ikd.registration.repository.RegistrationUpdateHub;
 import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
 import id.go.dukcapil.ikd.registration.service.RateLimiter.Action;
 import id.go.dukcapil.ikd.web.ContactValidator;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Masking;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -51,6 +53,8 @@ public class RegistrationService {
 
     private static final Logger LOG = Logger.getLogger(RegistrationService.class);
     private static final int EXPIRY_BATCH = 100;
+    /** The operation an Idempotency-Key is bound to. */
+    static final String REGISTER = "registration.register";
 
     /** A registration as the app sent it; {@code selfie} is the uploaded file, or null. */
     public record Form(String nik, String email, String phone, String language, String deviceKey, Path selfie) {
@@ -94,12 +98,13 @@ public class RegistrationService {
     private final RegistrationUpdateHub hub;
     private final RegistrationConfig config;
     private final Withdrawals withdrawals;
+    private final IdempotentRequests idempotent;
 
     public RegistrationService(RegistrationRepository registrations, TimelineRepository timeline,
             TimelineRecorder recorder, Outbox outbox, RegistrationMapper mapper, NikValidator nikValidator,
             ContactValidator contactValidator, DeviceKeyValidator deviceKeyValidator, SelfieInspector selfieInspector,
             CounterCodeSigner signer, RegistrationSecrets secrets, RateLimiter rateLimiter,
-            RegistrationUpdateHub hub, RegistrationConfig config, Withdrawals withdrawals) {
+            RegistrationUpdateHub hub, RegistrationConfig config, Withdrawals withdrawals, IdempotentRequests idempotent) {
         this.registrations = registrations;
         this.timeline = timeline;
         this.recorder = recorder;
@@ -116,16 +121,24 @@ public class RegistrationService {
         this.hub = hub;
         this.config = config;
         this.withdrawals = withdrawals;
+        this.idempotent = idempotent;
     }
 
     /** SOP step 2. Cheap checks first; the selfie is decoded in its bulkhead, then sealed on a worker thread. */
-    public Uni<Registered> register(Form form, String clientAddress) {
+    public Uni<Registered> register(Form form, String clientAddress, IdempotencyKey key) {
+        // the same registration sent again (a retry after a lost answer) answers what the first did
+        return idempotent.replay(key, REGISTER, Registered.class).chain(earlier -> earlier.isPresent()
+                ? Uni.createFrom().item(earlier.get())
+                : registerNew(form, clientAddress, key));
+    }
+
+    private Uni<Registered> registerNew(Form form, String clientAddress, IdempotencyKey key) {
         return rateLimiter.checkAddress(Action.SUBMISSION, clientAddress)
                 .map(ignored -> validate(form))
                 .call(valid -> rateLimiter.checkDevice(Action.SUBMISSION, valid.deviceKey().thumbprint()))
                 .chain(valid -> selfieInspector.inspect(valid.selfie()) // in the image-decode bulkhead
                         .chain(selfie -> Workers.run(() -> prepare(valid, selfie))))
-                .chain(this::store);
+                .chain(prepared -> store(prepared, key));
     }
 
     private ValidForm validate(Form form) {
@@ -147,7 +160,7 @@ public class RegistrationService {
                 signer.issue(id, 1));
     }
 
-    private Uni<Registered> store(Prepared prepared) {
+    private Uni<Registered> store(Prepared prepared, IdempotencyKey key) {
         Instant now = Instant.now();
         String nik = prepared.form().nik();
         return Panache.withTransaction(() -> registrations.lockNik(nik)
@@ -167,12 +180,12 @@ public class RegistrationService {
                             .chain(() -> recorder.record(TimelineEntry.of(registration, TimelineKind.SUBMITTED, now)))
                             .chain(() -> outbox.append(mapper.submitted(registration)))
                             .chain(() -> outbox.append(mapper.counterCodeIssued(registration, prepared.code())))
-                            .replaceWith(registration);
+                            .replaceWith(new Registered(registration.id, prepared.secret(), registration.status.name(),
+                                    new IssuedCode(prepared.code(), registration.codeSequence)))
+                            .call(registered -> idempotent.record(key, REGISTER, registered));
                 }))
-                .invoke(registration -> LOG.infof("registration %s submitted for NIK %s", registration.id,
-                        Masking.nik(nik)))
-                .map(registration -> new Registered(registration.id, prepared.secret(), registration.status.name(),
-                        new IssuedCode(prepared.code(), registration.codeSequence)));
+                .invoke(registered -> LOG.infof("registration %s submitted for NIK %s", registered.registrationId(),
+                        Masking.nik(nik)));
     }
 
     private static Registration newRegistration(Prepared prepared, Instant now) {

@@ -20,9 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -31,6 +33,7 @@ import id.go.dukcapil.ikd.token.service.HolderPhotos;
 import id.go.dukcapil.ikd.token.service.HolderPhotos.HolderPhoto;
 import id.go.dukcapil.ikd.token.service.RelyingPartyState;
 import id.go.dukcapil.ikd.token.service.TokenVerificationService;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Languages;
 import id.go.dukcapil.ikd.web.Problem;
 import io.smallrye.mutiny.Uni;
@@ -93,14 +96,16 @@ public class VerificationResource {
             + "(its access tokens stop at once)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "FORBIDDEN (not a verifier) or WRONG_AUDIENCE",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<VerificationResponse> verify(@Valid @NotNull VerificationRequest request, HttpHeaders headers) {
+    public Uni<VerificationResponse> verify(@Valid @NotNull VerificationRequest request, HttpHeaders headers,
+            @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey) {
+        IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
         Audiences.requireTokenService(jwt);
         String language = Languages.preferred(headers.getAcceptableLanguages());
         String clientId = jwt.getSubject();
         List<String> scopes = scopes(jwt);
         // a disabled client's token must stop at once, not when it expires
         return relyingParties.requireEnabled(clientId)
-                .chain(() -> verifications.verify(request.token(), clientId, scopes))
+                .chain(() -> verifications.verify(request.token(), clientId, scopes, key))
                 .chain(result -> photos.of(result).map(photo -> response(result, photo.orElse(null), language)));
     }
 

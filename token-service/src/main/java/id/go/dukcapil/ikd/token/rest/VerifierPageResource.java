@@ -28,6 +28,7 @@ import id.go.dukcapil.ikd.token.service.PictureQrReader;
 import id.go.dukcapil.ikd.token.service.TokenProblems;
 import id.go.dukcapil.ikd.token.service.TokenVerificationService;
 import id.go.dukcapil.ikd.web.CsrfTokens;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Problem;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
@@ -166,7 +167,8 @@ public class VerifierPageResource {
     }
 
     private Uni<TemplateInstance> verifyToken(String token) {
-        return verifications.verify(token, config.verifierPage().clientId(), config.verifierPage().scopes())
+        return verifications.verify(token, config.verifierPage().clientId(), config.verifierPage().scopes(),
+                IdempotencyKey.NONE)
                 .chain(result -> photos.of(result).map(photo -> verify.data("page", PageModel.of(result, photo.orElse(null)))));
     }
 

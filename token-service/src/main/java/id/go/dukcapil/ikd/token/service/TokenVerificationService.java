@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.messaging.GroupCommit;
+import id.go.dukcapil.ikd.messaging.IdempotentRequests;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.messaging.Outbox.TracedEvent;
 import id.go.dukcapil.ikd.token.config.TokenConfig;
@@ -27,10 +28,12 @@ import id.go.dukcapil.ikd.token.repository.SingleUseRepository.QrTokenAttempt;
 import id.go.dukcapil.ikd.token.repository.SingleUseRepository.QrTokenClaim;
 import id.go.dukcapil.ikd.token.repository.VerificationRecordRepository;
 import id.go.dukcapil.ikd.token.repository.VerificationRecordRepository.VerificationRecord;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Online verification of a QR token for a relying party, in either format ({@link QrTokenReader}:
@@ -48,6 +51,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class TokenVerificationService {
 
     private static final Logger LOG = Logger.getLogger(TokenVerificationService.class);
+    /** The operation an Idempotency-Key is bound to (with the relying party). */
+    private static final String VERIFY = "qr.verify:";
 
     private final SigningKeyService keys;
     private final Pool pool;
@@ -59,10 +64,12 @@ public class TokenVerificationService {
     private final MeterRegistry registry;
     /** Concurrent verifications claim their jtis and write their audit events in one transaction. */
     private final GroupCommit<Presentation, VerificationResult> decisions;
+    private final IdempotentRequests idempotent;
 
     public TokenVerificationService(SigningKeyService keys, Pool pool, SingleUseRepository singleUse,
             VerificationRecordRepository records, Outbox outbox, TokenConfig config, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.records = records;
         this.registry = registry;
         this.decisions = new GroupCommit<>("qr-token-claims", config.groupCommitMaxBatch(), registry, this::decide);
@@ -80,7 +87,7 @@ public class TokenVerificationService {
 
     /** One presentation waiting for the database: its inspection, who presented it, when, in which trace. */
     private record Presentation(Inspection inspection, String relyingParty, Collection<String> scopes, Instant at,
-            String traceparent) {
+            String traceparent, IdempotencyKey key) {
     }
 
     /** Either a refusal already, or a token to check against the database. */
@@ -91,11 +98,23 @@ public class TokenVerificationService {
         }
     }
 
-    public Uni<VerificationResult> verify(String token, String relyingParty, Collection<String> scopes) {
+    /**
+     * The verdict on one presentation. The same request sent again with its Idempotency-Key (a
+     * retry after a lost answer) gets the first verdict, not REPLAYED.
+     */
+    public Uni<VerificationResult> verify(String token, String relyingParty, Collection<String> scopes,
+            IdempotencyKey key) {
+        return idempotent.replay(key, VERIFY + relyingParty, VerificationResult.class).chain(earlier -> earlier.isPresent()
+                ? Uni.createFrom().item(earlier.get())
+                : verifyNew(token, relyingParty, scopes, key));
+    }
+
+    private Uni<VerificationResult> verifyNew(String token, String relyingParty, Collection<String> scopes,
+            IdempotencyKey key) {
         Instant now = clock.instant();
         String traceparent = Outbox.currentTraceparent();
         return inspect(token, now)
-                .chain(inspection -> decisions.submit(new Presentation(inspection, relyingParty, scopes, now, traceparent)))
+                .chain(inspection -> decisions.submit(new Presentation(inspection, relyingParty, scopes, now, traceparent, key)))
                 .invoke(result -> registry.counter("ikd.token.verifications", "outcome",
                         result.valid() ? "VALID" : result.reason().name()).increment());
     }
@@ -120,7 +139,20 @@ public class TokenVerificationService {
                 : singleUse.claimQrTokens(connection, attempts))
                 .map(claims -> results(presentations, claims))
                 .call(results -> records.recordAll(connection, records(presentations, results)))
-                .call(results -> outbox.appendAll(connection, audit(presentations, results))));
+                .call(results -> outbox.appendAll(connection, audit(presentations, results)))
+                .call(results -> recordAnswers(connection, presentations, results)));
+    }
+
+    private Uni<Void> recordAnswers(SqlConnection connection, List<Presentation> presentations,
+            List<VerificationResult> results) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < results.size(); i++) {
+            Presentation presentation = presentations.get(i);
+            VerificationResult result = results.get(i);
+            chain = chain.call(() -> idempotent.recordIfAbsent(connection, presentation.key(),
+                    VERIFY + presentation.relyingParty(), result));
+        }
+        return chain;
     }
 
     private static List<VerificationResult> results(List<Presentation> presentations, List<QrTokenClaim> claims) {

@@ -38,6 +38,7 @@ import id.go.dukcapil.ikd.verification.service.CaseGrantIssuer;
 import id.go.dukcapil.ikd.verification.service.CaseQueries;
 import id.go.dukcapil.ikd.verification.service.CaseScanning;
 import id.go.dukcapil.ikd.verification.service.DeliveryLog;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
@@ -155,7 +156,7 @@ public class PortalCaseResource {
                 return caseAgain(signed, id, new PortalNotice("error", "Isian keputusan tidak lengkap",
                         "The decision form is incomplete", null, null), 400, csrfCookie);
             }
-            return backToQueueOrExplain(signed, id, decisions.decide(signed.principal(), id, command), csrfCookie);
+            return backToQueueOrExplain(signed, id, decisions.decide(signed.principal(), id, command, IdempotencyKey.NONE), csrfCookie);
         }));
     }
 
@@ -178,7 +179,7 @@ public class PortalCaseResource {
             } catch (ProblemException e) {
                 return Uni.createFrom().item(seeOther("/portal/cases/" + id));
             }
-            return backToQueueOrExplain(signed, id, decisions.review(signed.principal(), id, command), csrfCookie);
+            return backToQueueOrExplain(signed, id, decisions.review(signed.principal(), id, command, IdempotencyKey.NONE), csrfCookie);
         }));
     }
 

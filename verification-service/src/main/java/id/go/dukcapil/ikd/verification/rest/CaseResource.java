@@ -19,15 +19,18 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.web.CaseGrants;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.verification.rest.Views.CaseView;
 import id.go.dukcapil.ikd.verification.rest.Views.QueueItem;
 import id.go.dukcapil.ikd.verification.service.CentralQueueFigures.CentralQueue;
@@ -138,10 +141,11 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
     @APIResponse(responseCode = "409", description = "CASE_ALREADY_DECIDED, CASE_CLOSED, CASE_NOT_SCANNED or CASE_CHANGED (problem+json)")
     @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, KTP_EL_NOT_CHECKED, REASON_REQUIRED, REASON_NOT_ALLOWED, NOTE_REQUIRED or CALL_REFERENCE_REQUIRED (problem+json)")
-    public Uni<CaseView> decide(@PathParam("caseId") UUID caseId, @Valid @NotNull DecisionRequest request) {
+    public Uni<CaseView> decide(@PathParam("caseId") UUID caseId, @Valid @NotNull DecisionRequest request,
+            @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey) {
         return decisions.decide(Principals.of(jwt), caseId, new CaseDecisions.DecisionCommand(request.decision(),
                 request.reasonCode(), request.reasonNote(), request.channel(), request.callReference(),
-                request.ktpElChecked())).map(Views::caseView);
+                request.ktpElChecked()), IdempotencyKey.of(idempotencyKey)).map(Views::caseView);
     }
 
     @POST
@@ -155,9 +159,11 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
     @APIResponse(responseCode = "409", description = "CASE_NOT_AWAITING_CENTRAL, CASE_ALREADY_DECIDED, CASE_CLOSED or CASE_CHANGED (problem+json)")
     @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, REASON_REQUIRED or REASON_NOT_ALLOWED (problem+json)")
-    public Uni<CaseView> review(@PathParam("caseId") UUID caseId, @Valid @NotNull ReviewRequest request) {
+    public Uni<CaseView> review(@PathParam("caseId") UUID caseId, @Valid @NotNull ReviewRequest request,
+            @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey) {
         return decisions.review(Principals.of(jwt), caseId,
-                new CaseDecisions.ReviewCommand(request.decision(), request.reasonCode(), request.note()))
+                new CaseDecisions.ReviewCommand(request.decision(), request.reasonCode(), request.note()),
+                IdempotencyKey.of(idempotencyKey))
                 .map(Views::caseView);
     }
 

@@ -17,6 +17,7 @@ import id.go.dukcapil.ikd.events.CentralReviewState;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.messaging.IdempotentRequests;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.verification.domain.ApprovalModel;
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
@@ -33,6 +34,7 @@ import id.go.dukcapil.ikd.verification.repository.CaseRepository;
 import id.go.dukcapil.ikd.verification.repository.DecisionRepository;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
 import id.go.dukcapil.ikd.verification.repository.PopulationRegistry;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -48,6 +50,9 @@ import io.smallrye.mutiny.Uni;
 public class CaseDecisions {
 
     private static final Logger LOG = Logger.getLogger(CaseDecisions.class);
+    /** The operations an Idempotency-Key is bound to (with the case id). */
+    private static final String DECIDE = "case.decide:";
+    private static final String REVIEW = "case.review:";
 
     private final CaseRepository cases;
     private final DecisionRepository decisions;
@@ -59,10 +64,11 @@ public class CaseDecisions {
     private final MeterRegistry meters;
     private final CentralClocks clocks;
     private final CaseQueries queries;
+    private final IdempotentRequests idempotent;
 
     public CaseDecisions(CaseRepository cases, DecisionRepository decisions, OfficeRepository offices,
             PopulationRegistry registry, ServiceBook book, AuditLog audit, Outbox outbox, MeterRegistry meters,
-            CentralClocks clocks, CaseQueries queries) {
+            CentralClocks clocks, CaseQueries queries, IdempotentRequests idempotent) {
         this.cases = cases;
         this.decisions = decisions;
         this.offices = offices;
@@ -73,6 +79,7 @@ public class CaseDecisions {
         this.meters = meters;
         this.clocks = clocks;
         this.queries = queries;
+        this.idempotent = idempotent;
     }
 
     /** The operator's decision as submitted. */
@@ -86,7 +93,22 @@ public class CaseDecisions {
 
     // ---------------------------------------------------------------- decision
 
-    public Uni<CaseDossier> decide(OperatorPrincipal principal, UUID caseId, DecisionCommand command) {
+    public Uni<CaseDossier> decide(OperatorPrincipal principal, UUID caseId, DecisionCommand command,
+            IdempotencyKey key) {
+        String operation = DECIDE + caseId;
+        return idempotent.replay(key, operation, UUID.class).chain(earlier -> earlier.isPresent()
+                ? current(principal, caseId)
+                : decideNew(principal, caseId, command, key, operation));
+    }
+
+    /** The answer to a repeated decision or review: the case as it is now, which that decision made. */
+    private Uni<CaseDossier> current(OperatorPrincipal principal, UUID caseId) {
+        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> queries.requireVisible(principal, c)))
+                .chain(queries::dossier);
+    }
+
+    private Uni<CaseDossier> decideNew(OperatorPrincipal principal, UUID caseId, DecisionCommand command,
+            IdempotencyKey key, String operation) {
         try {
             validate(command);
         } catch (ProblemException e) {
@@ -104,7 +126,8 @@ public class CaseDecisions {
                     queries.requireVisible(principal, c);
                     requireDecidable(c);
                     return offices.findById(c.officeCode)
-                            .chain(office -> record(principal, c, office, resident, command, calendars));
+                            .chain(office -> record(principal, c, office, resident, command, calendars))
+                            .call(decided -> idempotent.record(key, operation, decided.id));
                 }))))).invoke(c -> count(c, "operator")).chain(queries::dossier);
     }
 
@@ -185,7 +208,16 @@ public class CaseDecisions {
 
     // ---------------------------------------------------------------- central review
 
-    public Uni<CaseDossier> review(OperatorPrincipal principal, UUID caseId, ReviewCommand command) {
+    public Uni<CaseDossier> review(OperatorPrincipal principal, UUID caseId, ReviewCommand command,
+            IdempotencyKey key) {
+        String operation = REVIEW + caseId;
+        return idempotent.replay(key, operation, UUID.class).chain(earlier -> earlier.isPresent()
+                ? current(principal, caseId)
+                : reviewNew(principal, caseId, command, key, operation));
+    }
+
+    private Uni<CaseDossier> reviewNew(OperatorPrincipal principal, UUID caseId, ReviewCommand command,
+            IdempotencyKey key, String operation) {
         if (command.decision() == Decision.REJECTED && command.reasonCode() == null) {
             return Uni.createFrom().failure(new ProblemException(VerificationProblems.REASON_REQUIRED));
         }
@@ -197,7 +229,8 @@ public class CaseDecisions {
                         .lockNik(seen.nik).chain(() -> cases.findById(caseId)).chain(c -> {
                             requireReviewable(principal, c);
                             return decisions.findByCase(c.id).chain(d -> offices.findById(c.officeCode)
-                                    .chain(office -> finishReview(principal, c, d, office, resident, command)));
+                                    .chain(office -> finishReview(principal, c, d, office, resident, command)))
+                                    .call(reviewed -> idempotent.record(key, operation, reviewed.id));
                         })))).invoke(c -> count(c, "central")).chain(queries::dossier);
     }
 

@@ -28,6 +28,7 @@ import id.go.dukcapil.ikd.verification.domain.VideoCallStatus;
 import id.go.dukcapil.ikd.verification.repository.CaseRepository;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
 import id.go.dukcapil.ikd.verification.repository.VideoCallRepository;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.CommonProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -160,7 +161,7 @@ public class OperatorVideoCalls {
             requireConsentedAndOpen(call);
             var command = new CaseDecisions.DecisionCommand(decision, reason, note, Channel.VIDEO_CALL,
                     call.id.toString(), ktpElChecked);
-            return decisions.decide(principal, call.caseId, command)
+            return decisions.decide(principal, call.caseId, command, IdempotencyKey.NONE)
                     .chain(() -> end(principal, callId, VideoCallEnd.COMPLETED, decision))
                     .replaceWith(new CallDecision(call.caseId, decision));
         });
