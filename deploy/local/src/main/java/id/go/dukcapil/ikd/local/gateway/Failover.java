@@ -1,12 +1,10 @@
 package id.go.dukcapil.ikd.local.gateway;
 
-import java.util.Set;
 import java.util.function.Function;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.httpproxy.Body;
@@ -21,11 +19,14 @@ import io.vertx.httpproxy.ProxyResponse;
  * <ul>
  * <li>no replica accepts a connection: {@code 503 NO_LIVE_REPLICA} with {@code Retry-After};</li>
  * <li>the replica's connection closed or was reset: the replica is marked down, and a request
- * that can be sent again without effect (an idempotent method without a body, so nothing of it
- * is lost in the first attempt) is sent once more, to the next replica; anything else, or a
- * second loss, is {@code 502 REPLICA_LOST}. A POST is never sent twice: it may have taken
- * effect.</li>
+ * that can be sent again without a second effect ({@link Replay}) is sent once more, to the next
+ * replica; anything else, or a second loss, is {@code 502 REPLICA_LOST}.</li>
  * </ul>
+ * Sent again are an idempotent method without a body, and a POST or PATCH with an
+ * {@code Idempotency-Key} (the service answers a repeat with the first answer, without a second
+ * effect) whose body is read whole before the first attempt: a streamed body is gone after one,
+ * so the second attempt gets the same bytes. Any other POST may have taken effect: never twice.
+ * <p>
  * Once the answer's head was passed on, a replica dying mid-body makes the proxy reset the
  * client's connection at once (Vert.x http-proxy's own handling); that needs nothing here.
  * <p>
@@ -42,10 +43,6 @@ final class Failover implements ProxyInterceptor {
     private static final int RETRY_AFTER_SECONDS = 5;
     private static final long STALLED_BODY_MILLIS = 5000;
 
-    /** RFC 9110 §9.2.2. POST and PATCH are not. */
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.PUT, HttpMethod.DELETE);
-
     /** The replicas that serve a path (the listener answered 404 for paths without one). */
     private final Function<String, ReplicaPool> pools;
     private final Vertx vertx;
@@ -58,13 +55,26 @@ final class Failover implements ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
-        boolean replayable = replayable(request.proxiedRequest());
-        if (replayable) {
-            // nothing to stream: the proxy sends no body and can send the request again
-            request.setBody(null);
-            request.proxiedRequest().resume();
-        }
-        return attempt(context, pools.apply(request.proxiedRequest().path()), replayable ? 1 : 0);
+        HttpServerRequest incoming = request.proxiedRequest();
+        ReplicaPool pool = pools.apply(incoming.path());
+        return switch (Replay.of(incoming.method(), incoming.headers())) {
+            case NEVER -> attempt(context, pool, 0);
+            case AS_IS -> {
+                // nothing to stream: the proxy sends no body and can send the request again
+                request.setBody(null);
+                incoming.resume();
+                yield attempt(context, pool, 1);
+            }
+            case BUFFERED -> {
+                // the proxy paused it; a client gone mid-body fails this before any replica is contacted
+                Future<Buffer> body = incoming.body();
+                incoming.resume();
+                yield body.compose(buffer -> {
+                    request.setBody(Body.body(buffer)); // a fresh stream of the same bytes for each attempt
+                    return attempt(context, pool, 1);
+                });
+            }
+        };
     }
 
     private Future<ProxyResponse> attempt(ProxyContext context, ReplicaPool pool, int retries) {
@@ -94,15 +104,6 @@ final class Failover implements ProxyInterceptor {
                             + "Coba lagi. / A replica of " + service + " stopped before answering; the request may or may "
                             + "not have taken effect. Try again."));
         });
-    }
-
-    /** An idempotent method with no body (no Content-Length above 0, not chunked). */
-    static boolean replayable(HttpServerRequest request) {
-        if (!IDEMPOTENT.contains(request.method())) {
-            return false;
-        }
-        String length = request.getHeader("Content-Length");
-        return request.getHeader("Transfer-Encoding") == null && (length == null || length.strip().equals("0"));
     }
 
     /**

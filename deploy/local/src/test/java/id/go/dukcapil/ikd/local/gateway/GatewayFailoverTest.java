@@ -29,13 +29,19 @@ import id.go.dukcapil.ikd.testing.FreePorts;
  * replica that reads a request and closes without answering, one that sends a head with a
  * {@code Content-Length} and closes mid-body, one that refuses connections. Every client gets an
  * answer or a closed connection at once (never a hang), a GET is retried once on the other
- * replica, a POST is not, and the dead replica is then skipped.
+ * replica, a POST only when it has an {@code Idempotency-Key} and a body small enough to hold
+ * (then with the very same bytes), and the dead replica is then skipped.
  */
 class GatewayFailoverTest {
 
     private static final RouteTable ROUTES = RouteTable.read(Path.of("../../deploy/routes.yaml"));
     /** Far below the 30 s after which the campaign's clients gave up. */
     private static final int PATIENCE_MILLIS = 5000;
+    private static final String KEY = "3f0c9a6e-6d1b-4c55-9a57-2b8e4f1d7c10";
+    private static final String JSON = "Content-Type: application/json\r\n";
+    /** A registration with a selfie: larger than one read, so the body reaches the gateway in pieces. */
+    private static final String REGISTRATION = "{\"nik\":\"3171011203900001\",\"nama\":\"Andr\u00e9 Siti\","
+            + "\"selfie\":\"" + "QUJD".repeat(50_000) + "\"}";
 
     private final List<RawReplica> replicas = new ArrayList<>();
     private Gateway gateway;
@@ -60,6 +66,72 @@ class GatewayFailoverTest {
                 .contains("\"code\":\"REPLICA_LOST\"").contains("Bad gateway");
         assertThat(dying.requests.get()).isEqualTo(1);
         assertThat(healthy.requests.get()).isZero(); // a POST may have taken effect: never sent twice
+    }
+
+    @Test
+    void aKeyedPostWhoseReplicaDiesBeforeAnsweringIsSentWithTheSameBodyToTheOtherReplica() throws Exception {
+        RawReplica dying = replica(RawReplica.Behaviour.CLOSE_AFTER_REQUEST);
+        RawReplica healthy = replica(RawReplica.Behaviour.ANSWER);
+        start(dying, healthy);
+        String answer = exchange("POST", "/api/v1/registrations", "Idempotency-Key: " + KEY + "\r\n" + JSON,
+                REGISTRATION);
+        assertThat(answer).startsWith("HTTP/1.1 200").endsWith("replica POST /api/v1/registrations");
+        assertThat(dying.requests.get()).isEqualTo(1);
+        assertThat(gateway.lost(SuiteService.REGISTRATION, dying.port)).isEqualTo(1);
+        byte[] sent = REGISTRATION.getBytes(StandardCharsets.UTF_8);
+        assertThat(healthy.answered).singleElement().satisfies(received -> {
+            assertThat(received.head()).startsWith("POST /api/v1/registrations ");
+            assertThat(received.header("Idempotency-Key")).isEqualTo(KEY);
+            assertThat(received.header("Content-Type")).isEqualTo("application/json");
+            assertThat(received.header("Content-Length")).isEqualTo(Integer.toString(sent.length));
+            assertThat(received.body()).isEqualTo(sent);
+        });
+    }
+
+    @Test
+    void theSamePostWithoutAKeyGets502AndIsNotSentAgain() throws Exception {
+        RawReplica dying = replica(RawReplica.Behaviour.CLOSE_AFTER_REQUEST);
+        RawReplica healthy = replica(RawReplica.Behaviour.ANSWER);
+        start(dying, healthy);
+        String answer = exchange("POST", "/api/v1/registrations", JSON, REGISTRATION);
+        assertThat(answer).startsWith("HTTP/1.1 502").contains("\"code\":\"REPLICA_LOST\"");
+        assertThat(dying.requests.get()).isEqualTo(1);
+        assertThat(healthy.requests.get()).isZero();
+    }
+
+    @Test
+    void aKeyedPostAboveTheBufferedLimitIsStreamedAndNotSentAgain() throws Exception {
+        RawReplica dying = replica(RawReplica.Behaviour.CLOSE_AFTER_REQUEST);
+        RawReplica healthy = replica(RawReplica.Behaviour.ANSWER);
+        start(dying, healthy);
+        String chunk = "x".repeat(1 << 20);
+        long length = Replay.MAX_BUFFERED_BODY_BYTES + 1;
+        List<String> parts = new ArrayList<>(List.of(chunk, chunk, chunk, chunk));
+        parts.add("x".repeat((int) length - 4 * chunk.length()));
+        String answer = slowUpload("Idempotency-Key: " + KEY + "\r\nContent-Length: " + length, parts);
+        assertThat(answer).startsWith("HTTP/1.1 502").contains("\"code\":\"REPLICA_LOST\"");
+        assertThat(dying.requests.get()).isEqualTo(1);
+        assertThat(healthy.requests.get()).isZero();
+    }
+
+    @Test
+    void aKeyedPostWhoseClientGoesAwayMidBodyIsDroppedBeforeAnyReplicaIsContacted() throws Exception {
+        RawReplica first = replica(RawReplica.Behaviour.ANSWER);
+        RawReplica second = replica(RawReplica.Behaviour.ANSWER);
+        start(first, second);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), apiPort)) {
+            socket.getOutputStream().write(("POST /api/v1/registrations HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Idempotency-Key: " + KEY + "\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(10))
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(100);
+        }
+        // the gateway keeps serving, and only the next request was sent to a replica
+        assertThat(exchange("GET", "/api/v1/registrations/r1", null)).startsWith("HTTP/1.1 200");
+        Thread.sleep(100);
+        assertThat(gateway.served(SuiteService.REGISTRATION, first.port)
+                + gateway.served(SuiteService.REGISTRATION, second.port)).isEqualTo(1);
+        assertThat(first.requests.get() + second.requests.get()).isEqualTo(1);
     }
 
     @Test
@@ -194,12 +266,17 @@ class GatewayFailoverTest {
 
     /** One HTTP/1.1 exchange over a raw socket; what arrived until the gateway closed or the patience ran out. */
     private String exchange(String method, String path, String body) throws IOException {
+        return exchange(method, path, body == null ? "" : "Content-Type: text/plain\r\n", body);
+    }
+
+    /** {@link #exchange(String, String, String)} with {@code headers} (lines ending in CRLF). */
+    private String exchange(String method, String path, String headers, String body) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), apiPort)) {
             socket.setSoTimeout(PATIENCE_MILLIS);
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
-            out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + (body == null ? "" : "Content-Type: text/plain\r\nContent-Length: " + content.length + "\r\n")
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
+                    + (body == null ? "" : "Content-Length: " + content.length + "\r\n")
                     + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(content);
             out.flush();

@@ -8,13 +8,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A stand-in replica on a raw server socket, one thread per connection, one request per connection, dying as told. */
 final class RawReplica implements AutoCloseable {
 
     enum Behaviour {
-        /** Answers 200 "replica METHOD path". */
+        /** Reads the whole request (kept in {@link #answered}), answers 200 "replica METHOD path". */
         ANSWER,
         /** Reads the request head (and some of the body), then closes without a byte: a replica killed mid-request. */
         CLOSE_AFTER_REQUEST,
@@ -25,6 +27,8 @@ final class RawReplica implements AutoCloseable {
     final ServerSocket server;
     final int port;
     final AtomicInteger requests = new AtomicInteger();
+    /** The requests answered, as read. */
+    final Queue<Received> answered = new ConcurrentLinkedQueue<>();
     private final Behaviour behaviour;
 
     RawReplica(Behaviour behaviour) throws IOException {
@@ -48,14 +52,16 @@ final class RawReplica implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             String head = readHead(socket.getInputStream());
+            if (head.isEmpty()) {
+                return; // closed before a request
+            }
             requests.incrementAndGet();
             String[] line = head.split(" ", 3);
             OutputStream out = socket.getOutputStream();
             switch (behaviour) {
                 case ANSWER -> {
                     byte[] body = ("replica " + line[0] + " " + line[1]).getBytes(StandardCharsets.UTF_8);
-                    int length = contentLength(head);
-                    socket.getInputStream().readNBytes(length);
+                    answered.add(new Received(head, socket.getInputStream().readNBytes(contentLength(head))));
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
                             + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(body);
@@ -92,6 +98,21 @@ final class RawReplica implements AutoCloseable {
             }
         }
         return 0;
+    }
+
+    /** A request's head (request line and headers) and body. */
+    record Received(String head, byte[] body) {
+
+        /** The value of header {@code name} (any case), null without it. */
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).strip();
+                }
+            }
+            return null;
+        }
     }
 
     @Override
