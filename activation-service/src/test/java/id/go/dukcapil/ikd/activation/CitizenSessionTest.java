@@ -131,6 +131,17 @@ class CitizenSessionTest {
                 .body("code", equalTo("APP_PIN_WRONG")).body("attemptsLeft", equalTo(4));
         String third = nonce(citizen.registrationId());
         openSession(third, citizen.device().sign(third), APP_PIN).statusCode(200);
+
+        // sent again with its Idempotency-Key (the answer was lost), the same session, not SESSION_REFUSED
+        String fourth = nonce(citizen.registrationId());
+        String key = java.util.UUID.randomUUID().toString();
+        String refreshToken = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("nonce", fourth, "deviceSignature", citizen.device().sign(fourth), "appPin", APP_PIN))
+                .post("/api/v1/citizen/sessions").then().statusCode(200).extract().path("refreshToken");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("nonce", fourth, "deviceSignature", citizen.device().sign(fourth), "appPin", APP_PIN))
+                .post("/api/v1/citizen/sessions").then().statusCode(200).body("refreshToken", equalTo(refreshToken));
+        openSession(fourth, citizen.device().sign(fourth), APP_PIN).statusCode(401).body("code", equalTo("SESSION_REFUSED"));
     }
 
     @Test

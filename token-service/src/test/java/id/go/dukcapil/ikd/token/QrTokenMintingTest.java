@@ -88,6 +88,24 @@ class QrTokenMintingTest {
                 .body("code", equalTo("PIN_PROOF_USED"));
     }
 
+    @Test
+    void aMintSentAgainWithItsIdempotencyKeyGetsTheSameTokenNotPinProofUsed() {
+        Citizen citizen = activatedCitizen();
+        String proof = pinProof(citizen.subject());
+        String key = UUID.randomUUID().toString();
+        String token = keyedMint(citizen.subject(), proof, key).then().statusCode(201).extract().path("token");
+        keyedMint(citizen.subject(), proof, key).then().statusCode(201).body("token", equalTo(token));
+        // the key binds to the citizen: another one holding it is refused, and learns nothing
+        String stranger = activatedCitizen().subject();
+        keyedMint(stranger, pinProof(stranger), key).then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        mintRequest(citizen.subject(), proof).then().statusCode(409).body("code", equalTo("PIN_PROOF_USED"));
+    }
+
+    private static io.restassured.response.Response keyedMint(String subject, String pinProof, String key) {
+        return given().auth().oauth2(citizenJwt(subject)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("pinProof", pinProof)).post("/api/v1/qr-tokens");
+    }
+
     /** Mints that arrive together claim their proofs in one statement (group commit); single use still holds. */
     @Test
     void concurrentMintsEachGetTheirOwnAnswerAndAProofPresentedFourTimesMintsOnce() throws Exception {

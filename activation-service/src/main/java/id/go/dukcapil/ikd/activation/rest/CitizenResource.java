@@ -30,6 +30,9 @@ import id.go.dukcapil.ikd.activation.service.CitizenSessionService;
 import id.go.dukcapil.ikd.activation.service.IdentityService;
 import id.go.dukcapil.ikd.activation.service.PersonalDataService;
 import io.smallrye.mutiny.Uni;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The IKD app's API (SOP step 6): sessions bound to the device, app-PIN proofs, self-revocation. */
 @Path("/api/v1/citizen")
@@ -75,8 +78,10 @@ public class CitizenResource {
     @APIResponse(responseCode = "409", description = "APP_PIN_ALREADY_SET: another first session set it meanwhile")
     @APIResponse(responseCode = "422", description = "APP_PIN_TOO_SIMPLE: refused as a new app PIN")
     @APIResponse(responseCode = "423", description = "APP_PIN_LOCKED after 5 wrong app PINs")
-    public Uni<Session> open(@Valid @NotNull SessionRequest request) {
-        return sessions.openSession(request.nonce(), request.deviceSignature(), request.appPin())
+    public Uni<Session> open(@Valid @NotNull SessionRequest request,
+            @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey) {
+        return sessions.openSession(request.nonce(), request.deviceSignature(), request.appPin(),
+                IdempotencyKey.of(idempotencyKey))
                 .map(CitizenResource::session);
     }
 

@@ -106,9 +106,8 @@ public class ActivationService {
     /** The same request sent again (a retry after a lost answer) answers what the first did, in the same transaction as its effect. */
     @WithTransaction
     public Uni<ActivationOutcome> activate(String linkToken, String pin, String captchaSolution, IdempotencyKey key) {
-        return idempotent.replay(key, ACTIVATE, ActivationOutcome.class).chain(earlier -> earlier.isPresent()
-                ? Uni.createFrom().item(earlier.get())
-                : activateNew(linkToken, pin, captchaSolution).call(outcome -> idempotent.record(key, ACTIVATE, outcome)));
+        return idempotent.replayOr(key, ACTIVATE, ActivationOutcome.class, () -> activateNew(linkToken, pin, captchaSolution)
+                .call(outcome -> idempotent.record(key, ACTIVATE, outcome)));
     }
 
     private Uni<ActivationOutcome> activateNew(String linkToken, String pin, String captchaSolution) {

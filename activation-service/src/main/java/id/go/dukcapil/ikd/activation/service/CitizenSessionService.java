@@ -22,6 +22,8 @@ import id.go.dukcapil.ikd.activation.mapping.EventMapper;
 import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
 import id.go.dukcapil.ikd.activation.repository.RefreshTokenRepository;
 import id.go.dukcapil.ikd.activation.repository.SessionChallengeRepository;
+import id.go.dukcapil.ikd.messaging.IdempotentRequests;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +40,8 @@ import io.smallrye.mutiny.Uni;
 public class CitizenSessionService {
 
     private static final Logger LOG = Logger.getLogger(CitizenSessionService.class);
+    /** The operation an Idempotency-Key is bound to. */
+    private static final String OPEN_SESSION = "citizen.session";
 
     private final IdentityRepository identities;
     private final SessionChallengeRepository challenges;
@@ -49,10 +53,12 @@ public class CitizenSessionService {
     private final KeyedHasher hasher;
     private final ActivationConfig config;
     private final Clock clock;
+    private final IdempotentRequests idempotent;
 
     public CitizenSessionService(IdentityRepository identities, SessionChallengeRepository challenges,
             RefreshTokenRepository refreshTokens, DeviceKeys deviceKeys, AppPinHasher pinHasher, CitizenTokens tokens,
-            SecretGenerator secrets, KeyedHasher hasher, ActivationConfig config, Clock clock) {
+            SecretGenerator secrets, KeyedHasher hasher, ActivationConfig config, Clock clock,
+            IdempotentRequests idempotent) {
         this.identities = identities;
         this.challenges = challenges;
         this.refreshTokens = refreshTokens;
@@ -63,6 +69,7 @@ public class CitizenSessionService {
         this.hasher = hasher;
         this.config = config;
         this.clock = clock;
+        this.idempotent = idempotent;
     }
 
     public record Challenge(String nonce, long expiresIn) {
@@ -90,7 +97,13 @@ public class CitizenSessionService {
         })).replaceWith(new Challenge(nonce, expiresIn));
     }
 
-    public Uni<SessionTokens> openSession(String nonce, String deviceSignature, String appPin) {
+    /** The same request sent again with its Idempotency-Key (its answer was lost) gets the same session. */
+    public Uni<SessionTokens> openSession(String nonce, String deviceSignature, String appPin, IdempotencyKey key) {
+        return idempotent.replayOr(key, OPEN_SESSION, SessionTokens.class, () -> openNewSession(nonce, deviceSignature, appPin)
+                .call(tokens -> idempotent.recordAfterEffect(key, OPEN_SESSION, tokens)));
+    }
+
+    private Uni<SessionTokens> openNewSession(String nonce, String deviceSignature, String appPin) {
         return Panache.withTransaction(() -> challenges.take(nonce).chain(challenge -> {
             if (challenge == null || !clock.instant().isBefore(challenge.expiresAt)) {
                 return Uni.createFrom().<Identity>nullItem();

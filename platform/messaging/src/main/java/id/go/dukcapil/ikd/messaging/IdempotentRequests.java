@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.messaging;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,6 +63,12 @@ public class IdempotentRequests {
                         : Optional.<T>empty());
     }
 
+    /** The earlier answer to {@code operation} with this key, or else what {@code fresh} answers now. */
+    public <T> Uni<T> replayOr(IdempotencyKey key, String operation, Class<T> answerType, Supplier<Uni<T>> fresh) {
+        return replay(key, operation, answerType)
+                .chain(earlier -> earlier.isPresent() ? Uni.createFrom().item(earlier.get()) : fresh.get());
+    }
+
     /** Records the answer in the current Panache transaction, the one of the effect. */
     public Uni<Void> record(IdempotencyKey key, String operation, Object answer) {
         if (!key.isPresent()) {
@@ -87,6 +94,20 @@ public class IdempotentRequests {
             return Uni.createFrom().voidItem();
         }
         return connection.preparedQuery(RECORD_IF_ABSENT)
+                .execute(Tuple.of(key.lookupHash(), operation, Buffer.buffer(seal(key, operation, answer))))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Records the answer on its own, just after an effect spread over several transactions (a
+     * session: the nonce, the app PIN, the refresh token). A replica lost between the effect and
+     * this leaves the repeat to meet the effect as any second request would.
+     */
+    public Uni<Void> recordAfterEffect(IdempotencyKey key, String operation, Object answer) {
+        if (!key.isPresent()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(RECORD_IF_ABSENT)
                 .execute(Tuple.of(key.lookupHash(), operation, Buffer.buffer(seal(key, operation, answer))))
                 .replaceWithVoid();
     }

@@ -127,9 +127,7 @@ public class RegistrationService {
     /** SOP step 2. Cheap checks first; the selfie is decoded in its bulkhead, then sealed on a worker thread. */
     public Uni<Registered> register(Form form, String clientAddress, IdempotencyKey key) {
         // the same registration sent again (a retry after a lost answer) answers what the first did
-        return idempotent.replay(key, REGISTER, Registered.class).chain(earlier -> earlier.isPresent()
-                ? Uni.createFrom().item(earlier.get())
-                : registerNew(form, clientAddress, key));
+        return idempotent.replayOr(key, REGISTER, Registered.class, () -> registerNew(form, clientAddress, key));
     }
 
     private Uni<Registered> registerNew(Form form, String clientAddress, IdempotencyKey key) {

@@ -32,6 +32,9 @@ import id.go.dukcapil.ikd.token.service.QrImageService.QrPictures;
 import id.go.dukcapil.ikd.token.service.QrTokenService;
 import id.go.dukcapil.ikd.web.Problem;
 import io.smallrye.mutiny.Uni;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1/qr-tokens")
 @Tag(name = "QR tokens", description = "The 90-second QR of KTP Digital (SOP step 7)")
@@ -85,11 +88,12 @@ public class QrTokenResource {
     @APIResponse(responseCode = "409", description = "PIN_PROOF_USED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "SERVICE_BUSY, or ACTIVATION_IN_TRANSIT (the activation has not reached "
             + "token-service yet; try again after Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> mint(@Valid @NotNull MintRequest request) {
+    public Uni<Response> mint(@Valid @NotNull MintRequest request,
+            @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey) {
         Audiences.requireTokenService(jwt);
         Disclosure disclosure = request.disclosure() == null ? Disclosure.MINIMAL
                 : Disclosure.of(request.disclosure()).orElse(Disclosure.MINIMAL);
-        return tokens.mint(jwt.getSubject(), request.pinProof(), disclosure)
+        return tokens.mint(jwt.getSubject(), request.pinProof(), disclosure, IdempotencyKey.of(idempotencyKey))
                 .chain(token -> images.render(token.token()).map(image -> Response
                         .status(Response.Status.CREATED)
                         .header("Cache-Control", "no-store")

@@ -18,6 +18,8 @@ import id.go.dukcapil.ikd.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
+import id.go.dukcapil.ikd.messaging.IdempotentRequests;
 
 /**
  * SOP step 7: a citizen who just proved the app PIN gets a QR token valid 90 seconds, only for
@@ -28,6 +30,8 @@ import io.smallrye.mutiny.Uni;
 public class QrTokenService {
 
     private static final Duration ACTIVATION_RETRY_AFTER = Duration.ofSeconds(2);
+    /** The operation an Idempotency-Key is bound to (with the citizen's subject). */
+    private static final String MINT = "qr.mint:";
 
     private final PinProofVerifier pinProofs;
     /** Concurrent mints claim their PIN proofs in one statement. */
@@ -37,9 +41,12 @@ public class QrTokenService {
     private final QrTokenFactory factory;
     private final Clock clock;
     private final Counter minted;
+    private final IdempotentRequests idempotent;
 
     public QrTokenService(PinProofVerifier pinProofs, SingleUseRepository singleUse, ProjectionWait projection,
-            SigningKeyService keys, QrTokenFactory factory, Clock clock, MeterRegistry registry, TokenConfig config) {
+            SigningKeyService keys, QrTokenFactory factory, Clock clock, MeterRegistry registry, TokenConfig config,
+            IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.minted = Counter.builder("ikd.token.minted").description("QR tokens issued").register(registry);
         this.pinProofs = pinProofs;
         this.claims = new GroupCommit<>("pin-proof-claims", config.groupCommitMaxBatch(), registry, singleUse::claimPinProofs);
@@ -49,7 +56,17 @@ public class QrTokenService {
         this.clock = clock;
     }
 
-    public Uni<QrToken> mint(String citizenSubject, String pinProof, Disclosure disclosure) {
+    /**
+     * A QR token for a fresh PIN proof. The same request sent again with its Idempotency-Key (its
+     * answer was lost) gets the same token, not PIN_PROOF_USED.
+     */
+    public Uni<QrToken> mint(String citizenSubject, String pinProof, Disclosure disclosure, IdempotencyKey key) {
+        String operation = MINT + citizenSubject;
+        return idempotent.replayOr(key, operation, QrToken.class, () -> mintNew(citizenSubject, pinProof, disclosure)
+                .call(token -> idempotent.recordAfterEffect(key, operation, token)));
+    }
+
+    private Uni<QrToken> mintNew(String citizenSubject, String pinProof, Disclosure disclosure) {
         return Uni.createFrom().item(() -> pinProofs.verify(pinProof, citizenSubject))
                 .chain(proof -> claim(new PinProofAttempt(citizenSubject, proof.jti(), proof.expiresAt())))
                 .map(claim -> identityToMintFor(claim.orElse(null)))

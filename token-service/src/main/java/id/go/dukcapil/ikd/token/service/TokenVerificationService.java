@@ -104,9 +104,8 @@ public class TokenVerificationService {
      */
     public Uni<VerificationResult> verify(String token, String relyingParty, Collection<String> scopes,
             IdempotencyKey key) {
-        return idempotent.replay(key, VERIFY + relyingParty, VerificationResult.class).chain(earlier -> earlier.isPresent()
-                ? Uni.createFrom().item(earlier.get())
-                : verifyNew(token, relyingParty, scopes, key));
+        return idempotent.replayOr(key, VERIFY + relyingParty, VerificationResult.class,
+                () -> verifyNew(token, relyingParty, scopes, key));
     }
 
     private Uni<VerificationResult> verifyNew(String token, String relyingParty, Collection<String> scopes,
