@@ -3,6 +3,7 @@ package id.go.dukcapil.ikd.campaign;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -88,6 +89,14 @@ final class CitizenJourney implements Callable<JourneyResult> {
         return new JourneyResult(citizen, registrationId, outcome, step, detail);
     }
 
+    /**
+     * A key for a request that makes something new each time (a scan, a challenge, a PIN proof):
+     * the service keeps no answer, but the key lets the gateway send it to another replica.
+     */
+    static String freshKey() {
+        return UUID.randomUUID().toString();
+    }
+
     private String url(SuiteService service, String path) {
         return suite.publicUrl(service) + path;
     }
@@ -96,8 +105,9 @@ final class CitizenJourney implements Callable<JourneyResult> {
         Multipart form = new Multipart().field("nik", citizen.nik()).field("email", citizen.email())
                 .field("phone", citizen.phone()).field("language", "id").field("deviceKey", device.publicJwk())
                 .file("selfie", "selfie.png", "image/png", SelfieImage.png());
+        String key = UUID.randomUUID().toString(); // one per registration, the same on every try
         JsonNode registered = http.expect(step, deadline,
-                () -> http.raw().postMultipart(url(SuiteService.REGISTRATION, "/api/v1/registrations"), form), 202);
+                () -> http.raw().postMultipart(url(SuiteService.REGISTRATION, "/api/v1/registrations"), form, key), 202);
         registrationId = registered.path("registrationId").asText();
         return registered.path("counterCode").path("shortCode").asText();
     }
@@ -108,7 +118,7 @@ final class CitizenJourney implements Callable<JourneyResult> {
             String token = desks.operatorToken(deadline);
             Answer reply = http.untilAnswered(step, deadline, List.of(404),
                     () -> http.raw().postJson(url(SuiteService.VERIFICATION, "/api/v1/operator/scans"),
-                            Map.of("shortCode", shortCode), token));
+                            Map.of("shortCode", shortCode), token, freshKey()));
             if (reply.status() == 200) {
                 return reply.json().path("caseId").asText();
             }
@@ -126,11 +136,12 @@ final class CitizenJourney implements Callable<JourneyResult> {
                 ? Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true)
                 : Map.of("decision", "REJECTED", "reasonCode", "FACE_MISMATCH", "channel", "COUNTER", "ktpElChecked", true);
         boolean sent = false;
+        String key = UUID.randomUUID().toString();
         while (true) {
             String token = desks.operatorToken(deadline);
             Answer reply = http.untilAnswered(step, deadline, List.of(),
                     () -> http.raw().postJson(url(SuiteService.VERIFICATION, "/api/v1/operator/cases/" + caseId
-                            + "/decision"), decision, token));
+                            + "/decision"), decision, token, key));
             sent |= reply.repeated();
             if (reply.status() == 200 || (sent && reply.code().equals("CASE_ALREADY_DECIDED"))) {
                 return; // a repeat of a decision whose answer was lost on the way finds it already made
@@ -174,9 +185,10 @@ final class CitizenJourney implements Callable<JourneyResult> {
                     issued.path("challenge").asText(), issued.path("maxnumber").asLong(), issued.path("salt").asText(),
                     issued.path("signature").asText());
             String captcha = ProofOfWork.payload(challenge, ProofOfWork.solve(challenge));
+            String key = UUID.randomUUID().toString();
             Answer reply = http.untilAnswered(step, deadline, List.of(),
                     () -> http.raw().postJson(url(SuiteService.ACTIVATION, "/api/v1/activations"),
-                            Map.of("linkToken", link.group(1), "pin", pin.group(1), "captcha", captcha), null));
+                            Map.of("linkToken", link.group(1), "pin", pin.group(1), "captcha", captcha), null, key));
             if (reply.status() == 200 || (reply.repeated() && reply.code().equals("ALREADY_ACTIVATED"))) {
                 return; // the repeat of an activation whose answer was lost finds it done
             }
@@ -190,11 +202,12 @@ final class CitizenJourney implements Callable<JourneyResult> {
     private String openSession(DeviceKey device) {
         JsonNode nonce = http.expect(step, deadline,
                 () -> http.raw().postJson(url(SuiteService.ACTIVATION, "/api/v1/citizen/session-challenges"),
-                        Map.of("registrationId", registrationId), null), 200);
+                        Map.of("registrationId", registrationId), null, freshKey()), 200);
+        String key = UUID.randomUUID().toString();
         Answer reply = http.untilAnswered(step, deadline, List.of(),
                 () -> http.raw().postJson(url(SuiteService.ACTIVATION, "/api/v1/citizen/sessions"),
                         Map.of("nonce", nonce.path("nonce").asText(), "deviceSignature",
-                                device.sign(nonce.path("nonce").asText()), "appPin", APP_PIN), null));
+                                device.sign(nonce.path("nonce").asText()), "appPin", APP_PIN), null, key));
         if (reply.status() == 200) {
             return reply.json().path("accessToken").asText();
         }
@@ -214,10 +227,11 @@ final class CitizenJourney implements Callable<JourneyResult> {
         while (true) {
             JsonNode proof = http.expect(step, deadline,
                     () -> http.raw().postJson(url(SuiteService.ACTIVATION, "/api/v1/citizen/pin-proofs"),
-                            Map.of("appPin", APP_PIN), citizenToken), 200);
+                            Map.of("appPin", APP_PIN), citizenToken, freshKey()), 200);
+            String key = UUID.randomUUID().toString();
             Answer reply = http.untilAnswered(step, deadline, List.of(),
                     () -> http.raw().postJson(url(SuiteService.TOKEN, "/api/v1/qr-tokens"),
-                            Map.of("pinProof", proof.path("pinProof").asText()), citizenToken));
+                            Map.of("pinProof", proof.path("pinProof").asText()), citizenToken, key));
             if (reply.status() == 201) {
                 return reply.json().path("token").asText();
             }
@@ -231,10 +245,12 @@ final class CitizenJourney implements Callable<JourneyResult> {
     }
 
     private void verify(String qr) {
+        String key = UUID.randomUUID().toString();
         while (true) {
             String token = desks.relyingPartyToken(deadline);
             Answer reply = http.untilAnswered(step, deadline, List.of(),
-                    () -> http.raw().postJson(url(SuiteService.TOKEN, "/api/v1/verifications"), Map.of("token", qr), token));
+                    () -> http.raw().postJson(url(SuiteService.TOKEN, "/api/v1/verifications"), Map.of("token", qr), token,
+                            key));
             if (reply.status() == 401) {
                 desks.relyingPartyTokenRefused(token);
                 continue;

@@ -29,7 +29,8 @@ final class Desks {
         if (operatorToken == null) {
             operatorToken = http.expect("operator sign-in", deadline,
                     () -> http.raw().postJson(suite.publicUrl(SuiteService.VERIFICATION) + "/api/v1/operator/sessions",
-                            Map.of("username", OPERATOR, "password", OPERATOR_PASSWORD), null), 200)
+                            Map.of("username", OPERATOR, "password", OPERATOR_PASSWORD), null,
+                            CitizenJourney.freshKey()), 200)
                     .path("accessToken").asText();
         }
         return operatorToken;
@@ -46,7 +47,7 @@ final class Desks {
             relyingPartyToken = http.expect("relying-party sign-in", deadline,
                     () -> http.raw().postForm(suite.publicUrl(SuiteService.TOKEN) + "/api/v1/relying-party/tokens",
                             Map.of("grant_type", "client_credentials", "client_id", "demo-verifier", "client_secret",
-                                    "demo-verifier-secret")), 200)
+                                    "demo-verifier-secret"), CitizenJourney.freshKey()), 200)
                     .path("access_token").asText();
         }
         return relyingPartyToken;

@@ -48,8 +48,16 @@ public final class DemoHttp {
     }
 
     public Reply postJson(String url, Object body, String bearer) {
+        return postJson(url, body, bearer, null);
+    }
+
+    /**
+     * With an {@code Idempotency-Key} (made once per step and sent with every try of it), the
+     * request may be sent again, by this client or the gateway, without a second effect.
+     */
+    public Reply postJson(String url, Object body, String bearer, String idempotencyKey) {
         try {
-            return send(request(url, bearer).header("Content-Type", "application/json")
+            return send(keyed(request(url, bearer), idempotencyKey).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -57,17 +65,25 @@ public final class DemoHttp {
     }
 
     public Reply postForm(String url, Map<String, String> form) {
+        return postForm(url, form, null);
+    }
+
+    public Reply postForm(String url, Map<String, String> form, String idempotencyKey) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(url, null).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(keyed(request(url, null), idempotencyKey).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    public Reply postMultipart(String url, Multipart multipart) {
-        return send(request(url, null).header("Content-Type", multipart.contentType())
+    public Reply postMultipart(String url, Multipart multipart, String idempotencyKey) {
+        return send(keyed(request(url, null), idempotencyKey).header("Content-Type", multipart.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.bytes())).build());
+    }
+
+    private static HttpRequest.Builder keyed(HttpRequest.Builder builder, String idempotencyKey) {
+        return idempotencyKey == null ? builder : builder.header("Idempotency-Key", idempotencyKey);
     }
 
     private static HttpRequest.Builder request(String url, String bearer) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,7 +151,8 @@ public final class DemoJourney {
                 .field("language", "id")
                 .field("deviceKey", deviceKey.publicJwk())
                 .file("selfie", "selfie.png", "image/png", SelfieImage.png());
-        JsonNode registered = http.postMultipart(url(SuiteService.REGISTRATION, "/api/v1/registrations"), form)
+        JsonNode registered = http.postMultipart(url(SuiteService.REGISTRATION, "/api/v1/registrations"), form,
+                UUID.randomUUID().toString())
                 .expect(202);
         JsonNode counterCode = registered.path("counterCode");
         out.println("    NIK " + DEMO_NIK + ", email " + email + ", telepon / phone " + phone
