@@ -71,6 +71,11 @@ public final class Postgres implements AutoCloseable {
      * {@code fsync=on} wins over it.
      */
     public static Postgres start(Path dataDir, int port, boolean clean, Durability durability) {
+        return start(dataDir, port, clean, durability, ProcessHandle.current().pid());
+    }
+
+    /** As {@link #start(Path, int, boolean, Durability)}, stopped by itself once process {@code ownerPid} is gone. */
+    public static Postgres start(Path dataDir, int port, boolean clean, Durability durability, long ownerPid) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
@@ -82,6 +87,7 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", durability.synchronousCommit)
                     .setServerConfig("unix_socket_directories", socketDirectory(dataDir))
                     .start();
+            OwnerWatch.start(ownerPid, dataDir);
             return new Postgres(server);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDir, e);

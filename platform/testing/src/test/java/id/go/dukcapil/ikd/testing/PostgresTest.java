@@ -58,6 +58,34 @@ class PostgresTest {
         }
     }
 
+    @Test
+    void aServerWhoseOwnerIsKilledStopsByItself() throws Exception {
+        Path dataDir = temp.resolve("pg");
+        int port = FreePorts.next();
+        Process owner = new ProcessBuilder("sleep", "600").start(); // a stand-in launcher
+        Postgres postgres = Postgres.start(dataDir, port, true, Postgres.Durability.FAST_UNSAFE, owner.pid());
+        ProcessHandle postmaster = ProcessHandle
+                .of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim())).orElseThrow();
+        try {
+            Thread.sleep(1500); // the owner alive: the server keeps serving
+            assertThat(show(port, "fsync")).isEqualTo("off");
+
+            owner.destroyForcibly(); // SIGKILL: no shutdown hook
+
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (postmaster.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(postmaster.isAlive()).as("the server stopped once its owner was gone").isFalse();
+            assertThat(FreePorts.isFree(port)).isTrue();
+        } finally {
+            owner.destroyForcibly();
+            if (postmaster.isAlive()) {
+                postgres.close();
+            }
+        }
+    }
+
     private static String show(int port, String setting) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
                 Postgres.USER, "postgres");
