@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -96,15 +97,18 @@ public class CaseDecisions {
     public Uni<CaseDossier> decide(OperatorPrincipal principal, UUID caseId, DecisionCommand command,
             IdempotencyKey key) {
         String operation = DECIDE + caseId;
-        return idempotent.replay(key, operation, UUID.class).chain(earlier -> earlier.isPresent()
-                ? current(principal, caseId)
-                : decideNew(principal, caseId, command, key, operation));
+        return once(principal, caseId, key, operation, () -> decideNew(principal, caseId, command, key, operation));
     }
 
-    /** The answer to a repeated decision or review: the case as it is now, which that decision made. */
-    private Uni<CaseDossier> current(OperatorPrincipal principal, UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).invoke(c -> queries.requireVisible(principal, c)))
-                .chain(queries::dossier);
+    /**
+     * A decision or review sent again with its key answers with the case as it is now, which that
+     * decision made; else {@code fresh} decides (and records the case id with its effect).
+     */
+    private Uni<CaseDossier> once(OperatorPrincipal principal, UUID caseId, IdempotencyKey key, String operation,
+            Supplier<Uni<CaseDossier>> fresh) {
+        return idempotent.replay(key, operation, UUID.class).chain(earlier -> earlier.isEmpty() ? fresh.get()
+                : Panache.withSession(() -> cases.findById(caseId).invoke(c -> queries.requireVisible(principal, c)))
+                        .chain(queries::dossier));
     }
 
     private Uni<CaseDossier> decideNew(OperatorPrincipal principal, UUID caseId, DecisionCommand command,
@@ -211,9 +215,7 @@ public class CaseDecisions {
     public Uni<CaseDossier> review(OperatorPrincipal principal, UUID caseId, ReviewCommand command,
             IdempotencyKey key) {
         String operation = REVIEW + caseId;
-        return idempotent.replay(key, operation, UUID.class).chain(earlier -> earlier.isPresent()
-                ? current(principal, caseId)
-                : reviewNew(principal, caseId, command, key, operation));
+        return once(principal, caseId, key, operation, () -> reviewNew(principal, caseId, command, key, operation));
     }
 
     private Uni<CaseDossier> reviewNew(OperatorPrincipal principal, UUID caseId, ReviewCommand command,
