@@ -34,7 +34,7 @@ import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Masking;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -103,11 +103,14 @@ public class ActivationService {
         });
     }
 
-    /** The same request sent again (a retry after a lost answer) answers what the first did, in the same transaction as its effect. */
-    @WithTransaction
+    /**
+     * The same request sent again (a retry after a lost answer) answers what the first did: the
+     * answer is recorded in the transaction of the effect. It is looked up before that transaction
+     * opens, so no request holds one pooled connection while waiting for a second.
+     */
     public Uni<ActivationOutcome> activate(String linkToken, String pin, String captchaSolution, IdempotencyKey key) {
-        return idempotent.replayOr(key, ACTIVATE, ActivationOutcome.class, () -> activateNew(linkToken, pin, captchaSolution)
-                .call(outcome -> idempotent.record(key, ACTIVATE, outcome)));
+        return idempotent.replayOr(key, ACTIVATE, ActivationOutcome.class, () -> Panache.withTransaction(
+                () -> activateNew(linkToken, pin, captchaSolution).call(outcome -> idempotent.record(key, ACTIVATE, outcome))));
     }
 
     private Uni<ActivationOutcome> activateNew(String linkToken, String pin, String captchaSolution) {

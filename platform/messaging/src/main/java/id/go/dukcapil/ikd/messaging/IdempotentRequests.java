@@ -52,7 +52,8 @@ public class IdempotentRequests {
 
     /**
      * The answer an earlier request with this key gave to {@code operation}; empty when there was
-     * none (or no key). The same key used for another operation is refused (422).
+     * none (or no key). The same key used for another operation is refused (422). It reads on a
+     * connection of its own: call it before the effect's transaction opens, never inside it.
      */
     public <T> Uni<Optional<T>> replay(IdempotencyKey key, String operation, Class<T> answerType) {
         if (!key.isPresent()) {

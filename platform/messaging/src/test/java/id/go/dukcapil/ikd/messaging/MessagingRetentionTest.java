@@ -64,6 +64,26 @@ class MessagingRetentionTest {
                 .isGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    void answersToKeyedRequestsAreKeptOneDay() {
+        Instant now = Instant.now();
+        String keyHash = "retention-" + UUID.randomUUID();
+        pool.preparedQuery("insert into ikd_idempotent_request (key_hash, operation, answer, created_at) values ($1, 'test', $2, $3)")
+                .execute(Tuple.of(keyHash, io.vertx.core.buffer.Buffer.buffer(new byte[] { 1 }),
+                        OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .await().indefinitely();
+
+        retention.purgeAsOf(now.plus(Duration.ofHours(23))).await().indefinitely();
+        assertThat(answers(keyHash)).as("23 hours later: a retry still finds its answer").isEqualTo(1);
+        retention.purgeAsOf(now.plus(Duration.ofHours(25))).await().indefinitely();
+        assertThat(answers(keyHash)).as("after a day: gone").isZero();
+    }
+
+    private long answers(String keyHash) {
+        return pool.preparedQuery("select count(*) from ikd_idempotent_request where key_hash = $1")
+                .execute(Tuple.of(keyHash)).await().indefinitely().iterator().next().getLong(0);
+    }
+
     private long outbox() {
         return pool.query("select count(*) from ikd_outbox where topic = 'ikd.retention-test'").execute()
                 .await().indefinitely().iterator().next().getLong(0);
