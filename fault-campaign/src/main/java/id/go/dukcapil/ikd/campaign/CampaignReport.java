@@ -43,7 +43,7 @@ final class CampaignReport {
             round.unfinished().forEach(j -> notes.add("journey " + j.citizen().number() + " " + j.outcome() + " at "
                     + j.step() + ": " + j.detail()));
             if (!round.downSeen().isEmpty()) {
-                notes.add("DOWN seen: " + String.join(", ", round.downSeen()));
+                notes.add("not UP seen: " + String.join(", ", round.downSeen()));
             }
             out.append("\n- ").append(round.fault()).append(": ").append(String.join("; ", notes));
         }

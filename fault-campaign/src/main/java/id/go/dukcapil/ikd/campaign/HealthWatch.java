@@ -14,11 +14,15 @@ import id.go.dukcapil.ikd.local.suite.SuiteService;
 /**
  * Reads every instance's {@code /q/health/ready} and {@code /q/health/group/messaging} twice a
  * second while a round runs, and remembers what it saw: whether any readiness or messaging check
- * was DOWN, and when everything was UP again after the fault.
+ * was DOWN (an answer other than 200, or no connection), which checks only answered late (no
+ * answer within 2 s: a busy machine, not a DOWN the instance reported), and when everything was
+ * UP again after the fault.
  */
 final class HealthWatch implements AutoCloseable {
 
     private static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final int NO_ANSWER_IN_TIME = -1;
+    private static final int NO_CONNECTION = -2;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final CampaignSuite suite;
@@ -44,15 +48,18 @@ final class HealthWatch implements AutoCloseable {
             boolean everythingUp = true;
             for (SuiteService service : SuiteService.values()) {
                 for (String instance : suite.instanceUrls(service)) {
-                    boolean ready = status(instance + "/q/health/ready") == 200;
-                    boolean messaging = status(instance + "/q/health/group/messaging") == 200;
+                    int readyStatus = status(instance + "/q/health/ready");
+                    int messagingStatus = status(instance + "/q/health/group/messaging");
+                    boolean ready = readyStatus == 200;
+                    boolean messaging = messagingStatus == 200;
                     if (!ready) {
-                        readyDownSeen = true;
-                        note(service.module() + " ready");
+                        // an answer that only came late is not a DOWN the instance reported
+                        readyDownSeen |= readyStatus != NO_ANSWER_IN_TIME;
+                        note(service.module() + " ready" + seen(readyStatus));
                     }
                     if (!messaging) {
-                        messagingDownSeen = true;
-                        note(service.module() + " messaging");
+                        messagingDownSeen |= messagingStatus != NO_ANSWER_IN_TIME;
+                        note(service.module() + " messaging" + seen(messagingStatus));
                     }
                     everythingUp &= ready && messaging;
                 }
@@ -72,12 +79,24 @@ final class HealthWatch implements AutoCloseable {
         }
     }
 
+    private static String seen(int status) {
+        return switch (status) {
+            case NO_ANSWER_IN_TIME -> " (no answer within 2 s)";
+            case NO_CONNECTION -> " (no connection)";
+            default -> " (" + status + ")";
+        };
+    }
+
     private static int status(String url) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.http.HttpConnectTimeoutException e) {
+            return NO_CONNECTION;
+        } catch (java.net.http.HttpTimeoutException e) {
+            return NO_ANSWER_IN_TIME;
         } catch (IOException e) {
-            return -1;
+            return NO_CONNECTION;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
