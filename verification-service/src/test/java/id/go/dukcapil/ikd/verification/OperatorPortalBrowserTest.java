@@ -331,9 +331,15 @@ class OperatorPortalBrowserTest {
         assertRefusedWithoutItsToken(visitor, decision, approval, "<strong id=\"case-status\" data-status=\"IN_REVIEW\">");
         caseOf(api, caseId).body("status", equalTo("IN_REVIEW")).body("decision", nullValue())
                 .body("decidedAt", nullValue());
-        visitor.form().formParams(approval).formParam("csrf", visitor.csrf()).post(decision).then().statusCode(303)
-                .header("Location", endsWith("/portal/queue?done=" + caseId));
+        String requestKey = UUID.randomUUID().toString(); // as the page draws it into the form
+        for (int send = 0; send < 2; send++) { // a double click, or the browser sending it again
+            visitor.form().formParams(approval).formParam("requestKey", requestKey).formParam("csrf", visitor.csrf())
+                    .post(decision).then().statusCode(303).header("Location", endsWith("/portal/queue?done=" + caseId));
+        }
         caseOf(api, caseId).body("status", equalTo("APPROVED"));
+        // another rendering of the form (another key) is another decision: refused on its page
+        visitor.form().formParams(approval).formParam("requestKey", UUID.randomUUID().toString())
+                .formParam("csrf", visitor.csrf()).post(decision).then().statusCode(409);
 
         // logout: still signed in
         assertRefusedWithoutItsToken(visitor, "/portal/logout", Map.of(), "id=\"logout-form\"");

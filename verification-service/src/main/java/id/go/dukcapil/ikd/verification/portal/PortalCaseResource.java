@@ -50,12 +50,16 @@ import io.smallrye.mutiny.Uni;
  * the registration beside the registry record and the selfie beside the registry photo, with the
  * decision form, and the central verifier's review (return to the office is
  * {@link PortalCentralResource}). A refused decision or review shows the comparison page again
- * with the reason.
+ * with the reason. The same form sent twice (a double click, a browser's resend after a lost
+ * answer) records one decision and answers both as the first.
  */
 @Path("/portal")
 @Tag(name = "Operator portal (HTML)")
 @Produces(MediaType.TEXT_HTML)
 public class PortalCaseResource {
+
+    /** The decision and review forms' Idempotency-Key, made fresh each time the page is drawn. */
+    static final String REQUEST_KEY = "requestKey";
 
     private final Template caseTemplate;
     private final PortalPages pages;
@@ -143,20 +147,23 @@ public class PortalCaseResource {
     public Uni<Response> decide(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId,
             @RestForm String decision, @RestForm String reasonCode, @RestForm String reasonNote,
             @RestForm String channel, @RestForm String callReference, @RestForm String ktpElChecked,
+            @RestForm(REQUEST_KEY) String requestKey,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
         return pages.signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> {
             if (pages.csrfRefused("decision", signed, csrfCookie, csrfField)) {
                 return caseAgain(signed, id, PortalNotice.FORM_REFUSED, 403, csrfCookie);
             }
             CaseDecisions.DecisionCommand command;
+            IdempotencyKey key;
             try {
                 command = CaseCommandParser.decision(decision, reasonCode, reasonNote, channel, callReference,
                         ktpElChecked);
+                key = IdempotencyKey.of(requestKey);
             } catch (ProblemException e) {
                 return caseAgain(signed, id, new PortalNotice("error", "Isian keputusan tidak lengkap",
                         "The decision form is incomplete", null, null), 400, csrfCookie);
             }
-            return backToQueueOrExplain(signed, id, decisions.decide(signed.principal(), id, command, IdempotencyKey.NONE), csrfCookie);
+            return backToQueueOrExplain(signed, id, decisions.decide(signed.principal(), id, command, key), csrfCookie);
         }));
     }
 
@@ -168,18 +175,21 @@ public class PortalCaseResource {
     @APIResponse(responseCode = "422", description = "Refused (HTML comparison page with the message); also 403/409")
     public Uni<Response> review(@CookieParam(PortalSession.COOKIE) String cookie, @PathParam("caseId") String caseId,
             @RestForm String decision, @RestForm String reasonCode, @RestForm String note,
+            @RestForm(REQUEST_KEY) String requestKey,
             @RestForm(CsrfTokens.FIELD) String csrfField, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
         return pages.signedIn(cookie, csrfCookie, signed -> withCase(caseId, id -> {
             if (pages.csrfRefused("review", signed, csrfCookie, csrfField)) {
                 return caseAgain(signed, id, PortalNotice.FORM_REFUSED, 403, csrfCookie);
             }
             CaseDecisions.ReviewCommand command;
+            IdempotencyKey key;
             try {
                 command = CaseCommandParser.review(decision, reasonCode, note);
+                key = IdempotencyKey.of(requestKey);
             } catch (ProblemException e) {
                 return Uni.createFrom().item(seeOther("/portal/cases/" + id));
             }
-            return backToQueueOrExplain(signed, id, decisions.review(signed.principal(), id, command, IdempotencyKey.NONE), csrfCookie);
+            return backToQueueOrExplain(signed, id, decisions.review(signed.principal(), id, command, key), csrfCookie);
         }));
     }
 
@@ -224,6 +234,8 @@ public class PortalCaseResource {
                     .data("selfie", selfieUri).data("selfieState", s.availability().name()).data("photo", photoUri)
                     .data("reasons", Arrays.stream(RejectionReason.values()).map(Enum::name).toList())
                     .data("canDecide", c.status == CaseStatus.IN_REVIEW)
+                    // one key per rendering of the form: a double click or a browser's resend records one decision
+                    .data("requestKey", UUID.randomUUID().toString())
                     .data("canReview", canReview).data("deliveries", both.getItem3())
                     .data("canReturn", awaitingCentral && queries.isCentralVerifier(signed.principal())),
                     status, csrfCookie);
