@@ -155,6 +155,25 @@ class ActivationPageBrowserTest {
     }
 
     @Test
+    void theFormSentTwiceIsOneActivationAndBothAnswersSayActivated() {
+        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        io.restassured.response.ExtractableResponse<?> shown = given()
+                .get("/activate?t=" + approved.secrets().linkToken()).then().statusCode(200).extract();
+        String csrf = shown.cookie("ikd_csrf");
+        java.util.regex.Matcher drawn = java.util.regex.Pattern
+                .compile("<input type=\"hidden\" name=\"requestKey\" value=\"([A-Za-z0-9-]{36})\">")
+                .matcher(shown.asString());
+        assertThat(drawn.find()).as("the page draws a key into the form").isTrue();
+        String captcha = Journey.solvedCaptcha();
+        for (int send = 0; send < 2; send++) { // a double tap, or the browser sending the form again
+            given().redirects().follow(false).contentType("application/x-www-form-urlencoded").cookie("ikd_csrf", csrf)
+                    .formParam("t", approved.secrets().linkToken()).formParam("pin", approved.secrets().pin())
+                    .formParam("captcha", captcha).formParam("requestKey", drawn.group(1)).formParam("csrf", csrf)
+                    .post("/activate").then().statusCode(303).header("Location", endsWith("r=ACTIVATED"));
+        }
+    }
+
+    @Test
     void theCsrfCookieIsHttpOnlyStrictOnTheActivationPathAndTheFormsCarryIt() {
         Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
         String link = "/activate?t=" + approved.secrets().linkToken();

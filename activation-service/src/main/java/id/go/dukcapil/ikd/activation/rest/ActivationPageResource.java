@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.activation.rest;
 
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -25,6 +26,7 @@ import id.go.dukcapil.ikd.activation.service.ActivationService;
 import id.go.dukcapil.ikd.activation.service.LinkState;
 import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
+import id.go.dukcapil.ikd.web.ProblemException;
 import id.go.dukcapil.ikd.web.ProofOfWork;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -42,6 +44,8 @@ import io.smallrye.mutiny.Uni;
 public class ActivationPageResource {
 
     static final String CSRF_COOKIE = "ikd_csrf";
+    /** The activation form's Idempotency-Key, made fresh each time the page is drawn. */
+    static final String REQUEST_KEY = "requestKey";
 
     private final ActivationService activations;
     private final ActivationCodeService codes;
@@ -71,7 +75,8 @@ public class ActivationPageResource {
         return activations.linkState(token).chain(link -> {
             ProofOfWork.Challenge challenge = link.state() == LinkState.State.READY ? captcha.issue() : null;
             PageView view = PageView.of(link, lastResult, token, csrf, challenge, json(challenge));
-            return page.data("v", view).data("pagesUrl", pagesUrl).createUni();
+            return page.data("v", view).data("pagesUrl", pagesUrl).data("requestKey", UUID.randomUUID().toString())
+                    .createUni();
         }).map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(csrfTokens.cookie(csrf)).build());
     }
@@ -81,16 +86,26 @@ public class ActivationPageResource {
     @Operation(summary = "Form submission of the activation page; answers 303 back to the page with the outcome")
     @APIResponse(responseCode = "303", description = "Back to the page, which shows success or the reason of the failure")
     public Uni<Response> submit(@FormParam("t") String token, @FormParam("pin") String pin,
-            @FormParam("captcha") String captchaSolution, @FormParam(CsrfTokens.FIELD) String csrfField,
-            @CookieParam(CSRF_COOKIE) String csrfCookie) {
+            @FormParam("captcha") String captchaSolution, @FormParam(REQUEST_KEY) String requestKey,
+            @FormParam(CsrfTokens.FIELD) String csrfField, @CookieParam(CSRF_COOKIE) String csrfCookie) {
         if (!csrfTokens.matches(csrfCookie, csrfField)) {
             return Uni.createFrom().item(backToPage(token, "CSRF"));
         }
         if (pin == null || !pin.matches("\\d{6}")) {
             return Uni.createFrom().item(backToPage(token, "PIN_FORMAT"));
         }
-        return activations.activate(token, pin, captchaSolution, IdempotencyKey.NONE)
+        // the key the page drew: the form sent twice (a double tap, a resend) is one attempt with one answer
+        return activations.activate(token, pin, captchaSolution, keyOrNone(requestKey))
                 .map(outcome -> backToPage(token, outcome.result().name()));
+    }
+
+    /** A key that is not one (an edited form) only loses the deduplication, not the attempt. */
+    private static IdempotencyKey keyOrNone(String requestKey) {
+        try {
+            return IdempotencyKey.of(requestKey);
+        } catch (ProblemException malformed) {
+            return IdempotencyKey.NONE;
+        }
     }
 
     @POST
