@@ -100,8 +100,17 @@ function describe(error) {
   return bilingual('Tidak dapat terhubung ke layanan', 'Cannot reach the service') + ` (${error.message})`;
 }
 
+// 128 random bits, base64url. Every POST carries one (Idempotency-Key): the gateway may then send it
+// to another replica when the first dies before answering, and the service answers that repeat as
+// the first. getRandomValues, not randomUUID: the latter needs a secure context (https or localhost).
+function newRequestKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 async function call(url, { method = 'GET', headers = {}, json, body } = {}) {
   const init = { method, headers: { Accept: 'application/json', 'Accept-Language': 'id', ...headers } };
+  if (method === 'POST') init.headers['Idempotency-Key'] = newRequestKey();
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);

@@ -70,6 +70,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
 class CitizenAppBrowserTest {
 
+    /** 128 random bits in base64url, as the app draws an Idempotency-Key. */
+    private static final String REQUEST_KEY = "[A-Za-z0-9_-]{22}";
+
     private static final String NIK = "3171011212000001";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIVE = Duration.ofSeconds(30);
@@ -121,7 +124,11 @@ class CitizenAppBrowserTest {
         page.setInputFiles("#selfie-file", new FilePayload("selfie.png", "image/png", Citizens.image("png", 480, 640)));
         page.waitForSelector("#selfie-preview:not([hidden])");
         try (TopicProbe registrationTopic = TopicProbe.fromNow(bootstrap, Topics.REGISTRATION)) {
-            page.click("#register-button");
+            com.microsoft.playwright.Request registration = page.waitForRequest(
+                    request -> request.url().endsWith("/api/v1/registrations") && "POST".equals(request.method()),
+                    () -> page.click("#register-button"));
+            assertThat(registration.headers().get("idempotency-key")).as("a key the gateway may send again with")
+                    .matches(REQUEST_KEY);
 
             page.waitForSelector("#counter-qr[data-rendered=true]");
             String deviceKey = (String) page.evaluate(
@@ -444,6 +451,11 @@ class CitizenAppBrowserTest {
         if ("OPTIONS".equals(route.request().method())) {
             route.fulfill(new Route.FulfillOptions().setStatus(204).setHeaders(cors));
             return;
+        }
+        if ("POST".equals(route.request().method())) {
+            // every POST of the app carries its Idempotency-Key
+            String key = route.request().headers().get("idempotency-key");
+            requestAsExpected &= key != null && key.matches(REQUEST_KEY);
         }
         try {
             String json = requestAsExpected ? JSON.writeValueAsString(body)
