@@ -108,6 +108,18 @@ function newRequestKey() {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+// A "later" answer (502, 503, 504) or a lost connection is tried again, with the same key, at most
+// twice, after Retry-After (capped) or 1 s, 2 s: the service answers a repeat as the first, so
+// nothing happens twice, and a replica restarting or a busy moment does not reach the citizen.
+const RETRIES = 2;
+const MAX_RETRY_WAIT_MS = 5000;
+
+function retryWait(response, attempt) {
+  const seconds = Number(response?.headers.get('Retry-After'));
+  const wait = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000 * (attempt + 1);
+  return new Promise((resolve) => setTimeout(resolve, Math.min(wait, MAX_RETRY_WAIT_MS)));
+}
+
 async function call(url, { method = 'GET', headers = {}, json, body } = {}) {
   const init = { method, headers: { Accept: 'application/json', 'Accept-Language': 'id', ...headers } };
   if (method === 'POST') init.headers['Idempotency-Key'] = newRequestKey();
@@ -117,9 +129,22 @@ async function call(url, { method = 'GET', headers = {}, json, body } = {}) {
   } else if (body !== undefined) {
     init.body = body;
   }
-  const response = await fetch(url, init);
-  if (!response.ok) throw new ProblemError(response.status, await readProblem(response));
-  return response.status === 204 ? null : response.json();
+  for (let attempt = 0; ; attempt++) {
+    let response;
+    try {
+      response = await fetch(url, init);
+    } catch (lost) {
+      if (attempt >= RETRIES) throw lost;
+      await retryWait(null, attempt);
+      continue;
+    }
+    if ([502, 503, 504].includes(response.status) && attempt < RETRIES) {
+      await retryWait(response, attempt);
+      continue;
+    }
+    if (!response.ok) throw new ProblemError(response.status, await readProblem(response));
+    return response.status === 204 ? null : response.json();
+  }
 }
 
 function countdown(expiresAt) {

@@ -247,6 +247,7 @@ class CitizenAppBrowserTest {
         AtomicInteger qrTokens = new AtomicInteger();
         byte[] qrImage = Citizens.image("png", 300, 300);
         AtomicBoolean revoked = new AtomicBoolean();
+        java.util.List<String> sessionKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
         // activation-service and token-service as the browser sees them (their own tests cover them)
         context.route("http://localhost:8083/**", route -> {
             String url = route.request().url();
@@ -260,7 +261,17 @@ class CitizenAppBrowserTest {
                                 + "atau tanda tangan perangkat salah.\"}"));
             } else if (url.endsWith("/api/v1/citizen/session-challenges")) {
                 respond(route, 200, Map.of("nonce", nonce, "expiresIn", 120), body.get("registrationId") != null);
+            } else if (url.endsWith("/api/v1/citizen/sessions") && "POST".equals(route.request().method())
+                    && sessionKeys.isEmpty()) {
+                // the replica died under the first try, as the gateway reports it: the app tries again
+                sessionKeys.add(route.request().headers().get("idempotency-key"));
+                route.fulfill(new Route.FulfillOptions().setStatus(502).setHeaders(Map.of("Access-Control-Allow-Origin", "*"))
+                        .setContentType("application/problem+json").setBody("{\"code\":\"REPLICA_LOST\","
+                                + "\"title\":\"Replika terputus\",\"status\":502}"));
             } else if (url.endsWith("/api/v1/citizen/sessions")) {
+                if ("POST".equals(route.request().method())) {
+                    sessionKeys.add(route.request().headers().get("idempotency-key"));
+                }
                 signatureVerified.set(nonce.equals(body.get("nonce"))
                         && verifies((String) body.get("deviceSignature"), registeredKey.get(), nonce));
                 respond(route, 200, Map.of("accessToken", "citizen-jwt", "tokenType", "Bearer", "expiresIn", 600),
@@ -318,6 +329,9 @@ class CitizenAppBrowserTest {
         page.click("#show-qr-button");
         page.waitForSelector("#qr-section");
         assertThat(signatureVerified).isTrue();
+        assertThat(sessionKeys).as("the session lost with its replica was sent again with the same key, once")
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sessionKeys.get(1)).isEqualTo(sessionKeys.get(0)).matches(REQUEST_KEY);
         assertThat(page.getAttribute("#identity-qr", "src"))
                 .isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(qrImage));
         assertThat(page.textContent("#qr-countdown")).contains("Berlaku").contains("valid for");
@@ -332,7 +346,8 @@ class CitizenAppBrowserTest {
         page.waitForCondition(() -> qrTokens.get() > before, new Page.WaitForConditionOptions().setTimeout(LIVE.toMillis()));
         assertThat(disclosures.get(before)).isEqualTo("standard");
         assertThat(page.isVisible("#qr-error")).isFalse();
-        assertThat(consoleErrors).isEmpty();
+        // the browser itself logs the 502 the app then tried again; nothing else
+        assertThat(consoleErrors).allMatch(error -> error.contains("status of 502"));
         assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 with the IKD QR").isEmpty();
 
         // an officer revokes the IKD (a lost phone): the app says so in words, with the next step
