@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stops a PostgreSQL server once the process that started it is gone. pg_ctl detaches the server,
@@ -21,18 +22,35 @@ final class OwnerWatch {
             exit 0
             """;
 
-    private OwnerWatch() {
+    private final Process loop;
+
+    private OwnerWatch(Process loop) {
+        this.loop = loop;
     }
 
-    static void start(long ownerPid, Path dataDir) {
+    /** The watch, or none where there is no POSIX shell (Windows: the server outlives a killed owner). */
+    static OwnerWatch start(long ownerPid, Path dataDir) {
         try {
-            new ProcessBuilder("sh", "-c", SCRIPT, "ikd-postgres-watch", Long.toString(ownerPid),
+            return new OwnerWatch(new ProcessBuilder("sh", "-c", SCRIPT, "ikd-postgres-watch", Long.toString(ownerPid),
                     dataDir.toAbsolutePath().toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .start());
         } catch (IOException noShell) {
-            // no POSIX shell (Windows): the server outlives a killed owner, as it did before
+            return new OwnerWatch(null);
+        }
+    }
+
+    /** Ends the loop once the server was stopped cleanly: a stopped suite leaves no process behind. */
+    void stop() {
+        if (loop == null) {
+            return;
+        }
+        loop.destroy();
+        try {
+            loop.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -60,9 +60,11 @@ public final class Postgres implements AutoCloseable {
     }
 
     private final EmbeddedPostgres server;
+    private final OwnerWatch watch;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(EmbeddedPostgres server, OwnerWatch watch) {
         this.server = server;
+        this.watch = watch;
     }
 
     /**
@@ -87,8 +89,7 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", durability.synchronousCommit)
                     .setServerConfig("unix_socket_directories", socketDirectory(dataDir))
                     .start();
-            OwnerWatch.start(ownerPid, dataDir);
-            return new Postgres(server);
+            return new Postgres(server, OwnerWatch.start(ownerPid, dataDir));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDir, e);
         }
@@ -112,6 +113,8 @@ public final class Postgres implements AutoCloseable {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            watch.stop();
         }
     }
 
