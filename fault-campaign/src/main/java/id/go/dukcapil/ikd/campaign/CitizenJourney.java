@@ -235,8 +235,11 @@ final class CitizenJourney implements Callable<JourneyResult> {
             if (reply.status() == 201) {
                 return reply.json().path("token").asText();
             }
+            // a repeat finds its proof used, or expired (60 s) while token-service was away: a new
+            // proof, as the app asks for one
             boolean later = reply.code().equals("ACTIVATION_IN_TRANSIT")
-                    || (reply.repeated() && reply.code().equals("PIN_PROOF_USED"));
+                    || (reply.repeated() && (reply.code().equals("PIN_PROOF_USED")
+                            || reply.code().equals("PIN_PROOF_INVALID")));
             if (!later) {
                 throw new StepFailed(step + ": " + reply.kind(), false);
             }
