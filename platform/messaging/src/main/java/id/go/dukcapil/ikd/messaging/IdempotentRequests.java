@@ -94,9 +94,7 @@ public class IdempotentRequests {
         if (!key.isPresent()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(RECORD_IF_ABSENT)
-                .execute(Tuple.of(key.lookupHash(), operation, Buffer.buffer(seal(key, operation, answer))))
-                .replaceWithVoid();
+        return connection.preparedQuery(RECORD_IF_ABSENT).execute(row(key, operation, answer)).replaceWithVoid();
     }
 
     /**
@@ -108,9 +106,11 @@ public class IdempotentRequests {
         if (!key.isPresent()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery(RECORD_IF_ABSENT)
-                .execute(Tuple.of(key.lookupHash(), operation, Buffer.buffer(seal(key, operation, answer))))
-                .replaceWithVoid();
+        return pool.preparedQuery(RECORD_IF_ABSENT).execute(row(key, operation, answer)).replaceWithVoid();
+    }
+
+    private Tuple row(IdempotencyKey key, String operation, Object answer) {
+        return Tuple.of(key.lookupHash(), operation, Buffer.buffer(seal(key, operation, answer)));
     }
 
     private byte[] seal(IdempotencyKey key, String operation, Object answer) {

@@ -25,6 +25,10 @@ public enum CommonProblems implements ProblemType {
             "A request with this Idempotency-Key is being processed"),
     INTERNAL_ERROR(500, "Terjadi kesalahan pada sistem", "An internal error occurred");
 
+    /** Problems a service states itself, never the translation of a status a framework produced. */
+    private static final java.util.Set<CommonProblems> ANSWERED_BY_THE_SERVICE_ONLY = java.util.EnumSet.of(
+            VALIDATION_FAILED, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE);
+
     private final Definition definition;
 
     CommonProblems(int status, String titleId, String titleEn) {
@@ -39,7 +43,7 @@ public enum CommonProblems implements ProblemType {
     /** The common problem for an HTTP status a framework produced. */
     public static CommonProblems forStatus(int status) {
         for (CommonProblems problem : values()) {
-            if (problem.status() == status && problem != VALIDATION_FAILED && !problem.name().startsWith("IDEMPOTENCY")) {
+            if (problem.status() == status && !ANSWERED_BY_THE_SERVICE_ONLY.contains(problem)) {
                 return problem;
             }
         }
