@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
-import id.go.dukcapil.ikd.registration.service.Selfie;
-import id.go.dukcapil.ikd.registration.service.SelfieInspector;
+import id.go.dukcapil.ikd.registration.service.selfie.Selfie;
+import id.go.dukcapil.ikd.registration.service.selfie.SelfieInspector;
 import id.go.dukcapil.ikd.testing.HostileImages;
 import id.go.dukcapil.ikd.testing.PhoneSelfie;
 import id.go.dukcapil.ikd.testing.IkdTestResource;

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import id.go.dukcapil.ikd.registration.service.RateLimitedException;
+import id.go.dukcapil.ikd.registration.service.ratelimit.RateLimitedException;
 import id.go.dukcapil.ikd.web.Languages;
 import id.go.dukcapil.ikd.web.Problem;
 

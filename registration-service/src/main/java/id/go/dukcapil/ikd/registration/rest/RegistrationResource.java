@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.registration.service.PersonalDataService;
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
-import id.go.dukcapil.ikd.registration.service.Selfie;
+import id.go.dukcapil.ikd.registration.service.selfie.Selfie;
 import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Problem;

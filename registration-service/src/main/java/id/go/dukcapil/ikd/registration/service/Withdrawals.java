@@ -14,6 +14,7 @@ import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
 import id.go.dukcapil.ikd.registration.domain.TimelineKind;
 import id.go.dukcapil.ikd.registration.repository.RegistrationRepository;
 import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
+import id.go.dukcapil.ikd.registration.service.timeline.TimelineRecorder;
 import io.smallrye.mutiny.Uni;
 
 /**

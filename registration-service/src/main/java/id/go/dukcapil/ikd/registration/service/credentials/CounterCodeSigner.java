@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.credentials;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -61,7 +61,7 @@ public class CounterCodeSigner {
     }
 
     /** Eight symbols of a 32-letter alphabet (40 bits), shown as {@code XXXX-XXXX}. */
-    String shortCode() {
+    public String shortCode() {
         StringBuilder code = new StringBuilder(SHORT_CODE_LENGTH + 1);
         for (int i = 0; i < SHORT_CODE_LENGTH; i++) {
             if (i == SHORT_CODE_LENGTH / 2) {

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.credentials;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

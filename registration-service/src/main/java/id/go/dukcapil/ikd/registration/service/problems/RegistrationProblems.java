@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.problems;
 
 import id.go.dukcapil.ikd.web.ProblemType;
 

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.ratelimit;
 
 import id.go.dukcapil.ikd.web.CommonProblems;
 import id.go.dukcapil.ikd.web.ProblemException;

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.selfie;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -25,6 +25,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+import id.go.dukcapil.ikd.registration.service.problems.RegistrationProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
 import id.go.dukcapil.ikd.web.ProblemType;
 import id.go.dukcapil.ikd.web.images.BaselineJpeg;

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.timeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +30,7 @@ public class TimelineRecorder {
                 .chain(() -> timeline.announce(hub.payload(TimelineChange.of(entry))));
     }
 
-    static String shorten(String text) {
+    public static String shorten(String text) {
         if (text == null) {
             return null;
         }

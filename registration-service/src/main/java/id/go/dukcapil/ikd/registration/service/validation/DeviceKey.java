@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.validation;
 
 /**
  * The app's public key, reduced to its canonical JWK (only {@code crv}, {@code kty}, {@code x},

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.validation;
 
 import java.security.interfaces.ECPublicKey;
 import java.util.Set;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.crypto.Jwks;
+import id.go.dukcapil.ikd.registration.service.problems.RegistrationProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
 
 /**

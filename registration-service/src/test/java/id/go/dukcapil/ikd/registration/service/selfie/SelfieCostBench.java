@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.selfie;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

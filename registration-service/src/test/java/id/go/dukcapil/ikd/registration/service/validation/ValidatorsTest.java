@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.registration.service;
+package id.go.dukcapil.ikd.registration.service.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import id.go.dukcapil.ikd.registration.service.credentials.CounterCodeSigner;
+import id.go.dukcapil.ikd.registration.service.credentials.RegistrationSecrets;
 import id.go.dukcapil.ikd.web.ContactValidator;
 import id.go.dukcapil.ikd.web.ProblemException;
 
