@@ -37,6 +37,7 @@ import id.go.dukcapil.ikd.verification.service.CaseDossier;
 import id.go.dukcapil.ikd.verification.service.CaseGrantIssuer;
 import id.go.dukcapil.ikd.verification.service.CaseQueries;
 import id.go.dukcapil.ikd.verification.service.CaseScanning;
+import id.go.dukcapil.ikd.verification.service.CentralReviewService;
 import id.go.dukcapil.ikd.verification.service.DeliveryLog;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.CsrfTokens;
@@ -66,19 +67,21 @@ public class PortalCaseResource {
     private final CaseQueries queries;
     private final CaseScanning scanning;
     private final CaseDecisions decisions;
+    private final CentralReviewService centralReview;
     private final PopulationRegistry registry;
     private final SelfieFetcher selfies;
     private final CaseGrantIssuer grants;
     private final DeliveryLog deliveries;
 
     public PortalCaseResource(@Location("portal/case.html") Template caseTemplate, PortalPages pages,
-            CaseQueries queries, CaseScanning scanning, CaseDecisions decisions, PopulationRegistry registry,
-            SelfieFetcher selfies, CaseGrantIssuer grants, DeliveryLog deliveries) {
+            CaseQueries queries, CaseScanning scanning, CaseDecisions decisions, CentralReviewService centralReview,
+            PopulationRegistry registry, SelfieFetcher selfies, CaseGrantIssuer grants, DeliveryLog deliveries) {
         this.caseTemplate = caseTemplate;
         this.pages = pages;
         this.queries = queries;
         this.scanning = scanning;
         this.decisions = decisions;
+        this.centralReview = centralReview;
         this.registry = registry;
         this.selfies = selfies;
         this.grants = grants;
@@ -181,7 +184,7 @@ public class PortalCaseResource {
             if (pages.csrfRefused("review", signed, csrfCookie, csrfField)) {
                 return caseAgain(signed, id, PortalNotice.FORM_REFUSED, 403, csrfCookie);
             }
-            CaseDecisions.ReviewCommand command;
+            CentralReviewService.ReviewCommand command;
             IdempotencyKey key;
             try {
                 command = CaseCommandParser.review(decision, reasonCode, note);
@@ -189,7 +192,7 @@ public class PortalCaseResource {
             } catch (ProblemException e) {
                 return Uni.createFrom().item(seeOther("/portal/cases/" + id));
             }
-            return backToQueueOrExplain(signed, id, decisions.review(signed.principal(), id, command, key), csrfCookie);
+            return backToQueueOrExplain(signed, id, centralReview.review(signed.principal(), id, command, key), csrfCookie);
         }));
     }
 

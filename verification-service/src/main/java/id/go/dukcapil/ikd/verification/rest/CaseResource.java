@@ -161,8 +161,8 @@ public class CaseResource {
     @APIResponse(responseCode = "422", description = "APPROVAL_BLOCKED, REASON_REQUIRED or REASON_NOT_ALLOWED (problem+json)")
     public Uni<CaseView> review(@PathParam("caseId") UUID caseId, @Valid @NotNull ReviewRequest request,
             @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey) {
-        return decisions.review(Principals.of(jwt), caseId,
-                new CaseDecisions.ReviewCommand(request.decision(), request.reasonCode(), request.note()),
+        return centralReview.review(Principals.of(jwt), caseId,
+                new CentralReviewService.ReviewCommand(request.decision(), request.reasonCode(), request.note()),
                 IdempotencyKey.of(idempotencyKey))
                 .map(Views::caseView);
     }

@@ -8,15 +8,15 @@ import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.verification.service.CaseDecisions.DecisionCommand;
-import id.go.dukcapil.ikd.verification.service.CaseDecisions.ReviewCommand;
+import id.go.dukcapil.ikd.verification.service.CentralReviewService.ReviewCommand;
 import id.go.dukcapil.ikd.web.CommonProblems;
 import id.go.dukcapil.ikd.web.Problem;
 import id.go.dukcapil.ikd.web.ProblemException;
 
 /**
- * The portal's decision and review forms (raw form text) made into {@link CaseDecisions}'
- * commands, with the same VALIDATION_FAILED codes the JSON API's binding gives; the JSON API
- * builds the commands from its typed request directly. The bounds are the API's {@code @Size};
+ * The portal's decision and review forms (raw form text) made into {@link CaseDecisions}' and
+ * {@link CentralReviewService}'s commands, with the same VALIDATION_FAILED codes the JSON API's
+ * binding gives; the JSON API builds the commands from its typed request directly. The bounds are the API's {@code @Size};
  * the portal cuts longer text instead of refusing it.
  */
 public final class CaseCommandParser {
