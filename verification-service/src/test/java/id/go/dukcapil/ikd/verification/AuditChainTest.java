@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -91,6 +92,23 @@ class AuditChainTest {
         assertThat(lastSeq()).isEqualTo(before + 10);
         given().auth().oauth2(admin).get("/api/v1/admin/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(true));
+    }
+
+    @Test
+    void detailsAreWrittenInTheFormTheChainWasHashedIn() throws Throwable {
+        // keys sorted, nulls kept, compact, text unescaped beyond JSON's needs: the form every entry so far holds
+        Map<String, Object> details = new HashMap<>();
+        details.put("reasonCode", null);
+        details.put("cases", List.of("a", "b"));
+        details.put("ktpElChecked", true);
+        details.put("returnCount", 2);
+        details.put("name", "Hari \"Raya\" – é");
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> auditLog
+                .append("TEST_ENTRY", "test", null, "canonical-form", details)));
+        String stored = pool.query("select details from audit_entry where subject = 'canonical-form'").execute()
+                .await().indefinitely().iterator().next().getString(0);
+        assertThat(stored).isEqualTo("{\"cases\":[\"a\",\"b\"],\"ktpElChecked\":true,"
+                + "\"name\":\"Hari \\\"Raya\\\" – é\",\"reasonCode\":null,\"returnCount\":2}");
     }
 
     private long lastSeq() {

@@ -27,10 +27,17 @@ public class AuditLog {
     private static final int PAGE = 1000;
 
     private final AuditRepository repository;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    public AuditLog(AuditRepository repository) {
+    /**
+     * {@code json} is the service's configured mapper. An entry's hash covers its details as
+     * written (keys sorted, nulls kept, compact); {@link #verify()} rehashes the stored text, so a
+     * mapper setting changed later cannot break an existing chain, and AuditChainTest pins the
+     * form new entries are written in.
+     */
+    public AuditLog(AuditRepository repository, ObjectMapper json) {
         this.repository = repository;
+        this.json = json;
     }
 
     /** Appends an entry in the caller's transaction (appenders serialise on the chain's head). */
