@@ -43,6 +43,7 @@ import id.go.dukcapil.ikd.registration.service.PersonalDataService;
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
 import id.go.dukcapil.ikd.registration.service.selfie.Selfie;
 import id.go.dukcapil.ikd.web.CaseGrants;
+import id.go.dukcapil.ikd.web.Admitted;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Problem;
 import io.smallrye.mutiny.Multi;
@@ -63,6 +64,9 @@ public class RegistrationResource {
     private static final Logger LOG = Logger.getLogger(RegistrationResource.class);
     /** Keeps proxies from closing an idle stream (many cut at 60 s). */
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+    /** Submissions served at once, before they touch the database pool (ikd.admission.registration.*). */
+    public static final String REGISTRATION_GATE = "registration";
 
     private final RegistrationService registrations;
     private final PersonalDataService personalData;
@@ -104,8 +108,10 @@ public class RegistrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED per device key or client address; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many selfies being decoded at once; see Retry-After",
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many registrations being served at once "
+            + "(extension admission), or too many selfies being decoded at once (extension bulkhead); see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Admitted(REGISTRATION_GATE)
     public Uni<Response> register(
             @RestForm @Parameter(description = "16-digit NIK", example = "3204120101900001") String nik,
             @RestForm @Parameter(description = "Email for the activation PIN", example = "budi@example.id") String email,
