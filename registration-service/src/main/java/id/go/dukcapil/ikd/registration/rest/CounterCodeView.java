@@ -1,7 +1,7 @@
 package id.go.dukcapil.ikd.registration.rest;
 
 import java.time.Instant;
-import id.go.dukcapil.ikd.registration.service.RegistrationService;
+import id.go.dukcapil.ikd.registration.service.IssuedCode;
 
 /**
  * What the app shows at the counter.
@@ -12,7 +12,7 @@ import id.go.dukcapil.ikd.registration.service.RegistrationService;
  */
 public record CounterCodeView(String payload, String shortCode, int sequence, Instant expiresAt) {
 
-    static CounterCodeView of(RegistrationService.IssuedCode issued) {
+    static CounterCodeView of(IssuedCode issued) {
         return new CounterCodeView(issued.code().payload(), issued.code().shortCode(), issued.sequence(),
                 issued.code().expiresAt());
     }

@@ -15,16 +15,16 @@ public class ExpiryJob {
 
     private static final Logger LOG = Logger.getLogger(ExpiryJob.class);
 
-    private final RegistrationService registrations;
+    private final RegistrationExpiry expiry;
 
-    public ExpiryJob(RegistrationService registrations) {
-        this.registrations = registrations;
+    public ExpiryJob(RegistrationExpiry expiry) {
+        this.expiry = expiry;
     }
 
     @Scheduled(every = "${ikd.registration.expiry-interval:5m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expire() {
-        return registrations.expireOverdue(Instant.now()).replaceWithVoid()
+        return expiry.expireOverdue(Instant.now()).replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("expiring registrations failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }

@@ -2,7 +2,6 @@ package id.go.dukcapil.ikd.registration.service;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import id.go.dukcapil.ikd.crypto.AesGcmSealer;
-import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.messaging.IdempotentRequests;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
@@ -23,15 +20,16 @@ import id.go.dukcapil.ikd.registration.domain.TimelineEntry;
 import id.go.dukcapil.ikd.registration.domain.TimelineKind;
 import id.go.dukcapil.ikd.registration.mapping.RegistrationMapper;
 import id.go.dukcapil.ikd.registration.repository.RegistrationRepository;
-import id.go.dukcapil.ikd.registration.repository.RegistrationUpdateHub;
 import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
 import id.go.dukcapil.ikd.registration.service.credentials.CounterCodeSigner;
 import id.go.dukcapil.ikd.registration.service.credentials.RegistrationSecrets;
 import id.go.dukcapil.ikd.registration.service.problems.RegistrationProblems;
-import id.go.dukcapil.ikd.registration.service.ratelimit.RateLimiter.Action;
 import id.go.dukcapil.ikd.registration.service.ratelimit.RateLimiter;
+import id.go.dukcapil.ikd.registration.service.ratelimit.RateLimiter.Action;
 import id.go.dukcapil.ikd.registration.service.selfie.Selfie;
 import id.go.dukcapil.ikd.registration.service.selfie.SelfieInspector;
+import id.go.dukcapil.ikd.registration.service.selfie.SelfieVault;
+import id.go.dukcapil.ikd.registration.service.timeline.TimelineFeed;
 import id.go.dukcapil.ikd.registration.service.timeline.TimelineRecorder;
 import id.go.dukcapil.ikd.registration.service.validation.DeviceKey;
 import id.go.dukcapil.ikd.registration.service.validation.DeviceKeyValidator;
@@ -40,12 +38,16 @@ import id.go.dukcapil.ikd.web.ContactValidator;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.Masking;
 import id.go.dukcapil.ikd.web.ProblemException;
+import id.go.dukcapil.ikd.web.VertxContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The citizen's side of SOP steps 2 and 3: registering, counter codes, status and withdrawal.
+ * The registration API's service: registering (SOP step 2) and reading a registration (status,
+ * whether a counter code is current, the secret, the selfie). New counter codes, withdrawal, expiry
+ * and the live timeline are passed on to {@link CounterCodes}, {@link Withdrawals},
+ * {@link RegistrationExpiry} and {@link TimelineFeed}, which hold their rules.
  *
  * <p>No enumeration: a well-formed registration is always answered 202 with the same shape and
  * the same work (selfie decoding dominates the time), whether its NIK, email or phone are new,
@@ -62,7 +64,6 @@ import io.smallrye.mutiny.Uni;
 public class RegistrationService {
 
     private static final Logger LOG = Logger.getLogger(RegistrationService.class);
-    private static final int EXPIRY_BATCH = 100;
     /** The operation an Idempotency-Key is bound to. */
     static final String REGISTER = "registration.register";
 
@@ -72,10 +73,6 @@ public class RegistrationService {
 
     /** A registration stored: its id, the secret shown once, its status and its first counter code. */
     public record Registered(UUID registrationId, String secret, String status, IssuedCode counterCode) {
-    }
-
-    /** A counter code with the sequence it was signed with (only the highest is accepted). */
-    public record IssuedCode(CounterCode code, int sequence) {
     }
 
     /** A registration as the app sees it: status, whether the selfie is gone, and the timeline. */
@@ -100,21 +97,23 @@ public class RegistrationService {
     private final ContactValidator contactValidator;
     private final DeviceKeyValidator deviceKeyValidator;
     private final SelfieInspector selfieInspector;
-    /** Selfies at rest: AES-256-GCM, the registration id as associated data (a sealed selfie copied onto another row does not open). */
-    private final AesGcmSealer selfieSealer;
+    private final SelfieVault selfieVault;
     private final CounterCodeSigner signer;
     private final RegistrationSecrets secrets;
     private final RateLimiter rateLimiter;
-    private final RegistrationUpdateHub hub;
     private final RegistrationConfig config;
-    private final Withdrawals withdrawals;
     private final IdempotentRequests idempotent;
+    private final CounterCodes counterCodes;
+    private final Withdrawals withdrawals;
+    private final RegistrationExpiry expiry;
+    private final TimelineFeed feed;
 
     public RegistrationService(RegistrationRepository registrations, TimelineRepository timeline,
             TimelineRecorder recorder, Outbox outbox, RegistrationMapper mapper, NikValidator nikValidator,
             ContactValidator contactValidator, DeviceKeyValidator deviceKeyValidator, SelfieInspector selfieInspector,
-            CounterCodeSigner signer, RegistrationSecrets secrets, RateLimiter rateLimiter,
-            RegistrationUpdateHub hub, RegistrationConfig config, Withdrawals withdrawals, IdempotentRequests idempotent) {
+            SelfieVault selfieVault, CounterCodeSigner signer, RegistrationSecrets secrets, RateLimiter rateLimiter,
+            RegistrationConfig config, IdempotentRequests idempotent, CounterCodes counterCodes,
+            Withdrawals withdrawals, RegistrationExpiry expiry, TimelineFeed feed) {
         this.registrations = registrations;
         this.timeline = timeline;
         this.recorder = recorder;
@@ -124,14 +123,16 @@ public class RegistrationService {
         this.contactValidator = contactValidator;
         this.deviceKeyValidator = deviceKeyValidator;
         this.selfieInspector = selfieInspector;
-        this.selfieSealer = AesGcmSealer.fromBase64(config.selfieKey(), "ikd.registration.selfie-key", 32);
+        this.selfieVault = selfieVault;
         this.signer = signer;
         this.secrets = secrets;
         this.rateLimiter = rateLimiter;
-        this.hub = hub;
         this.config = config;
-        this.withdrawals = withdrawals;
         this.idempotent = idempotent;
+        this.counterCodes = counterCodes;
+        this.withdrawals = withdrawals;
+        this.expiry = expiry;
+        this.feed = feed;
     }
 
     /** SOP step 2. Cheap checks first; the selfie is decoded in its bulkhead, then sealed on a worker thread. */
@@ -145,7 +146,7 @@ public class RegistrationService {
                 .map(ignored -> validate(form))
                 .call(valid -> rateLimiter.checkDevice(Action.SUBMISSION, valid.deviceKey().thumbprint()))
                 .chain(valid -> selfieInspector.inspect(valid.selfie()) // in the image-decode bulkhead
-                        .chain(selfie -> Workers.run(() -> prepare(valid, selfie))))
+                        .chain(selfie -> VertxContexts.onWorker(() -> prepare(valid, selfie))))
                 .chain(prepared -> store(prepared, key));
     }
 
@@ -164,7 +165,7 @@ public class RegistrationService {
     private Prepared prepare(ValidForm form, Selfie selfie) {
         UUID id = UUID.randomUUID();
         String secret = secrets.newSecret();
-        return new Prepared(form, id, selfie, selfieSealer.seal(id.toString(), selfie.jpeg()), secret, secrets.hash(secret),
+        return new Prepared(form, id, selfie, selfieVault.seal(id, selfie.jpeg()), secret, secrets.hash(secret),
                 signer.issue(id, 1));
     }
 
@@ -220,29 +221,9 @@ public class RegistrationService {
         return registration;
     }
 
-    /**
-     * SOP step 3: a fresh code for the QR; the previous one stops working (highest sequence wins).
-     * The code is signed with its sequence inside the transaction that locks the registration, so
-     * two requests at once cannot sign the same sequence.
-     */
+    /** SOP step 3: a fresh counter code; the previous one stops working ({@link CounterCodes}). */
     public Uni<IssuedCode> newCounterCode(UUID id, String clientAddress) {
-        return rateLimiter.checkAddress(Action.COUNTER_CODE, clientAddress)
-                .chain(() -> Panache.withSession(() -> registrations.findById(id)))
-                .invoke(RegistrationService::requirePending)
-                .call(registration -> rateLimiter.checkDevice(Action.COUNTER_CODE, registration.deviceKeyThumbprint))
-                .chain(() -> Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> {
-                    requirePending(registration);
-                    int sequence = registration.codeSequence + 1;
-                    return Workers.run(() -> signer.issue(id, sequence)).chain(code -> {
-                        registration.codeSequence = sequence;
-                        registration.codeId = code.codeId();
-                        registration.shortCode = code.shortCode();
-                        registration.codeExpiresAt = code.expiresAt();
-                        registration.updatedAt = code.issuedAt();
-                        return outbox.append(mapper.counterCodeIssued(registration, code))
-                                .replaceWith(new IssuedCode(code, registration.codeSequence));
-                    });
-                })));
+        return counterCodes.issue(id, clientAddress);
     }
 
     /**
@@ -266,14 +247,6 @@ public class RegistrationService {
             boolean pending) {
     }
 
-    private static void requirePending(Registration registration) {
-        if (registration.status != RegistrationStatus.PENDING_VERIFICATION) {
-            throw new ProblemException(RegistrationProblems.REGISTRATION_NOT_PENDING,
-                    "Pendaftaran ini tidak lagi menunggu verifikasi.",
-                    "This registration no longer awaits verification.").with("status", registration.status.name());
-        }
-    }
-
     public Uni<StatusReport> status(UUID id) {
         return Panache.withSession(() -> registrations.findById(id)
                 .chain(registration -> timeline.listFor(id).map(entries -> new StatusReport(registration.id,
@@ -281,44 +254,14 @@ public class RegistrationService {
                         entries.stream().map(TimelineChange::of).toList()))));
     }
 
-    /**
-     * The citizen withdraws (UU PDP): a pending registration is erased with its selfie and timeline,
-     * and the other services are told (RegistrationWithdrawn); one that already ended by withdrawal
-     * or expiry is erased too. Once erased, the secret opens nothing (401 like any unknown id).
-     */
+    /** The citizen withdraws (UU PDP): the registration is erased ({@link Withdrawals#withdraw}). */
     public Uni<Void> withdraw(UUID id) {
-        Instant now = Instant.now();
-        return Panache.withTransaction(() -> registrations.findForUpdate(id).chain(registration -> registration == null
-                ? Uni.createFrom().voidItem() // erased by a concurrent request
-                : switch (registration.status) {
-            case PENDING_VERIFICATION, WITHDRAWN, EXPIRED -> withdrawals.erase(registration, now)
-                    .invoke(() -> LOG.infof("registration %s withdrawn and erased at the citizen's request", id));
-            default -> {
-                requirePending(registration);
-                yield Uni.createFrom().voidItem();
-            }
-        }));
+        return withdrawals.withdraw(id);
     }
 
-    /**
-     * Registrations nobody verified within {@code expire-after} expire (selfie erased); selfies of
-     * registrations approved that long ago but never activated are erased too. One batch per call.
-     */
+    /** One batch of expiry ({@link RegistrationExpiry}). */
     public Uni<Integer> expireOverdue(Instant now) {
-        Instant cutoff = now.minus(config.expireAfter());
-        return Panache.withTransaction(() -> registrations.lockOverduePending(cutoff, EXPIRY_BATCH)
-                .chain(overdue -> Multi.createFrom().iterable(overdue)
-                        .onItem().transformToUniAndConcatenate(registration -> withdrawals.close(registration, WithdrawalReason.EXPIRED, now)
-                                .replaceWith(registration.id))
-                        .collect().asList())
-                .chain(expired -> registrations.lockDecidedWithSelfie(cutoff, EXPIRY_BATCH)
-                        .invoke(decided -> decided.forEach(registration -> registration.eraseSelfie(now)))
-                        .map(decided -> expired.size() + decided.size())))
-                .invoke(count -> {
-                    if (count > 0) {
-                        LOG.infof("expiry: %d registrations expired or their selfies erased", count);
-                    }
-                });
+        return expiry.expireOverdue(now);
     }
 
     /** The decrypted selfie for an operator; 404 once erased (or for an unknown id). */
@@ -330,47 +273,13 @@ public class RegistrationService {
                                 "Swafoto tidak ada atau sudah dihapus.", "The selfie does not exist or was erased."));
                     }
                     byte[] sealed = registration.selfieSealed;
-                    return Workers.run(() -> selfieSealer.open(id.toString(), sealed));
+                    return VertxContexts.onWorker(() -> selfieVault.open(id, sealed));
                 });
     }
 
-    /**
-     * The timeline after {@code afterId}, then every change live. Listening starts before the
-     * database is read, and live changes are held back until the backlog is out, so nothing falls
-     * between the two and nothing comes twice.
-     */
+    /** The timeline after {@code afterId}, then every change live ({@link TimelineFeed}). */
     public Multi<TimelineChange> updates(UUID id, long afterId) {
-        return Multi.createFrom().emitter(emitter -> {
-            Object lock = new Object();
-            List<TimelineChange> heldBack = new ArrayList<>();
-            long[] lastSent = { afterId };
-            boolean[] caughtUp = { false };
-            Runnable stopListening = hub.listen(id, update -> {
-                synchronized (lock) {
-                    if (!caughtUp[0]) {
-                        heldBack.add(update);
-                    } else if (update.id() > lastSent[0]) {
-                        lastSent[0] = update.id();
-                        emitter.emit(update);
-                    }
-                }
-            });
-            emitter.onTermination(stopListening);
-            Panache.withSession(() -> timeline.listAfter(id, afterId)).subscribe().with(backlog -> {
-                synchronized (lock) {
-                    backlog.stream().map(TimelineChange::of).forEach(update -> {
-                        lastSent[0] = Math.max(lastSent[0], update.id());
-                        emitter.emit(update);
-                    });
-                    heldBack.stream().filter(update -> update.id() > lastSent[0]).forEach(update -> {
-                        lastSent[0] = update.id();
-                        emitter.emit(update);
-                    });
-                    heldBack.clear();
-                    caughtUp[0] = true;
-                }
-            }, emitter::fail);
-        });
+        return feed.updates(id, afterId);
     }
 
     /** For the request filter: whether {@code secret} opens registration {@code id} (false for an unknown id). */

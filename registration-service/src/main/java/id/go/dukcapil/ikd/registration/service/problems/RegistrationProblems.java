@@ -1,5 +1,7 @@
 package id.go.dukcapil.ikd.registration.service.problems;
 
+import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
+import id.go.dukcapil.ikd.web.ProblemException;
 import id.go.dukcapil.ikd.web.ProblemType;
 
 /** Every way a registration request can be refused; each is a stable {@code code} clients can act on. */
@@ -36,5 +38,11 @@ public enum RegistrationProblems implements ProblemType {
     @Override
     public Definition definition() {
         return definition;
+    }
+
+    /** The refusal of what only a registration awaiting verification allows (a new counter code, a withdrawal). */
+    public static ProblemException notPending(RegistrationStatus status) {
+        return new ProblemException(REGISTRATION_NOT_PENDING, "Pendaftaran ini tidak lagi menunggu verifikasi.",
+                "This registration no longer awaits verification.").with("status", status.name());
     }
 }
