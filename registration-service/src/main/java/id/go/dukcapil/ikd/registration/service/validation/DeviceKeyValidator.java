@@ -6,10 +6,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import id.go.dukcapil.ikd.crypto.Jwks;
+import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.registration.service.problems.RegistrationProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
 
@@ -26,7 +28,13 @@ public class DeviceKeyValidator {
     private static final int MAX_JWK_LENGTH = 2048;
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "k");
 
-    private final ObjectMapper json = new ObjectMapper();
+    /**
+     * The platform's mapper, reading as Jackson's defaults always did here: anything after the JWK
+     * is ignored (the event mapper refuses it), and nesting is limited only by the 2,048 characters
+     * (the request mapper's limit of 64 levels would refuse a key with a deeply nested extra member).
+     */
+    private static final ObjectReader JSON = EventJson.newObjectMapper().reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public DeviceKey validate(String jwk) {
         if (jwk == null || jwk.isBlank() || jwk.length() > MAX_JWK_LENGTH) {
@@ -34,7 +42,7 @@ public class DeviceKeyValidator {
         }
         JsonNode node;
         try {
-            node = json.readTree(jwk);
+            node = JSON.readTree(jwk);
         } catch (JsonProcessingException e) {
             throw invalid("Kunci perangkat bukan JSON yang valid.", "The device key is not valid JSON.");
         }
