@@ -51,7 +51,7 @@ public class Dispatcher {
     static final String SIGNAL = "ikd_notification";
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
-    private final NotificationService service;
+    private final DeliveryOutcomes outcomes;
     private final MessageRenderer renderer;
     private final EmailSender email;
     private final SmsSender sms;
@@ -63,10 +63,10 @@ public class Dispatcher {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public Dispatcher(NotificationService service, MessageRenderer renderer, EmailSender email, SmsSender sms,
+    public Dispatcher(DeliveryOutcomes outcomes, MessageRenderer renderer, EmailSender email, SmsSender sms,
             CommitSignals signals, DispatchContexts contexts, UnrecordedOutcomes unrecorded,
             NotificationConfig config) {
-        this.service = service;
+        this.outcomes = outcomes;
         this.renderer = renderer;
         this.email = email;
         this.sms = sms;
@@ -167,7 +167,7 @@ public class Dispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reconcile() {
         return unrecorded.recordPending()
-                .chain(() -> service.takeOverAbandonedAttempts(unrecorded.ids()))
+                .chain(() -> outcomes.takeOverAbandonedAttempts(unrecorded.ids()))
                 .invoke(taken -> {
                     if (taken > 0) {
                         wakeUp();
@@ -182,7 +182,7 @@ public class Dispatcher {
     Uni<Boolean> round() {
         int concurrency = config.dispatch().concurrency();
         return unrecorded.recordPending()
-                .chain(() -> service.claimDue(concurrency))
+                .chain(() -> outcomes.claimDue(concurrency))
                 .chain(claimed -> sendAll(claimed).replaceWith(claimed.size() >= concurrency));
     }
 
@@ -208,7 +208,7 @@ public class Dispatcher {
     }
 
     private Uni<Void> record(Attempt attempt) {
-        return service.recordOutcome(attempt.notification().id, attempt.outcome())
+        return outcomes.recordOutcome(attempt.notification().id, attempt.outcome())
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("outcome of notification %s not recorded yet (%s): kept to record later",
                             attempt.notification().id, failure.getMessage());

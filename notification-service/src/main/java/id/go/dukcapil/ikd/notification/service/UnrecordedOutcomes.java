@@ -33,8 +33,8 @@ class UnrecordedOutcomes {
     private final Map<UUID, DeliveryOutcome> pending = new ConcurrentHashMap<>();
 
     @Inject
-    UnrecordedOutcomes(NotificationService service, MeterRegistry registry) {
-        this(service::recordOutcome, registry);
+    UnrecordedOutcomes(DeliveryOutcomes outcomes, MeterRegistry registry) {
+        this(outcomes::recordOutcome, registry);
     }
 
     UnrecordedOutcomes(BiFunction<UUID, DeliveryOutcome, Uni<Void>> recorder, MeterRegistry registry) {
