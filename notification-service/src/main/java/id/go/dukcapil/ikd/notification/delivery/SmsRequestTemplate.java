@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.notification.config.NotificationConfig;
 import id.go.dukcapil.ikd.notification.config.NotificationConfig.Sms.ContentType;
 
@@ -40,7 +41,12 @@ public final class SmsRequestTemplate {
 
     static final String PROPERTY = "ikd.notification.sms.body-template";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Reads a filled-in template back for the start-up check only (the body itself is built by
+     * escaping, never by a mapper). The shared settings refuse text after the JSON value, so a
+     * template with a brace too many is refused here instead of reaching the gateway as invalid JSON.
+     */
+    private static final ObjectMapper JSON = EventJson.newObjectMapper();
 
     /** What a template may ask for. */
     public enum Field {

@@ -82,6 +82,7 @@ class SmsRequestTemplateTest {
             "{\"message\":\"{{message}}\"}", // no recipient
             "{\"to\":\"{{to}\",\"message\":\"{{message}}\"}", // typo: not closed
             "{\"to\":\"{{to}}\",\"message\":\"{{message}}\"", // not JSON at all
+            "{\"to\":\"{{to}}\",\"message\":\"{{message}}\"}}", // a brace too many: text after the JSON
             "\"{{to}} {{message}}\"" // not an object
     })
     void jsonTemplatesThatWouldMisplaceAValueAreRefused(String template) {
