@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.dukcapil.ikd.events.RevocationReason;
 
 /** Request and response bodies of the JSON API. */
@@ -27,12 +29,17 @@ public final class ActivationApi {
         }
     }
 
+    @Schema(example = """
+            {"status": "ACTIVATED", "activatedAt": "2026-12-05T02:30:00Z"}""")
     public record Activated(String status, Instant activatedAt) {
     }
 
     public record ResendRequest(@NotBlank @Size(max = 128) String linkToken) {
     }
 
+    @Schema(example = """
+            {"message": "Jika permintaan dapat diproses, PIN aktivasi baru dikirim ke email Anda.",
+             "messageEn": "If the request can be processed, a new activation PIN is sent to your email."}""")
     public record Accepted(String message, String messageEn) {
     }
 
@@ -55,6 +62,9 @@ public final class ActivationApi {
             @NotBlank @Size(max = 4096) String deviceSignature) {
     }
 
+    @Schema(example = """
+            {"accessToken": "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.…", "tokenType": "Bearer", "expiresIn": 600,
+             "refreshToken": "••••", "subject": "b3Jk2pQx7LmN0vT5aZc9Ew"}""")
     public record Session(String accessToken, String tokenType, long expiresIn, String refreshToken, String subject) {
     }
 
@@ -66,6 +76,8 @@ public final class ActivationApi {
         }
     }
 
+    @Schema(example = """
+            {"pinProof": "eyJhbGciOiJIUzI1NiIsInR5cCI6ImlrZC1waW4tcHJvb2Yrand0In0.…", "expiresIn": 60}""")
     public record PinProof(String pinProof, long expiresIn) {
     }
 
@@ -79,6 +91,8 @@ public final class ActivationApi {
         }
     }
 
+    @Schema(example = """
+            {"identityId": "5f0c2d7e-8a41-4b6f-9c3e-1d2a7b9e4f60", "revokedAt": "2026-12-05T02:30:00Z"}""")
     public record Revoked(UUID identityId, Instant revokedAt) {
     }
 }

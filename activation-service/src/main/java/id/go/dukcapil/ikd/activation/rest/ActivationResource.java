@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +57,13 @@ public class ActivationResource {
     @GET
     @Path("/captcha-challenge")
     @Operation(summary = "A proof-of-work captcha challenge (ALTCHA scheme) to solve before activating")
-    @APIResponse(responseCode = "200", description = "The challenge: find number so that SHA-256(salt + number) = challenge")
+    @APIResponse(responseCode = "200", description = "The challenge: find number so that SHA-256(salt + number) = challenge",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProofOfWork.Challenge.class),
+                    examples = @ExampleObject(name = "challenge", value = """
+                            {"algorithm": "SHA-256",
+                             "challenge": "5f1b7a0c3e9d42b8a6c4e2f0d8b6a4c2e0f8d6b4a2c0e8f6d4b2a0c8e6f4d2b0",
+                             "maxnumber": 100000, "salt": "3c9e1a7b5d2f4e6a?expires=1796437800",
+                             "signature": "a4d2f0b8c6e4a2d0f8b6c4e2a0d8f6b4c2e0a8d6f4b2c0e8a6d4f2b0c8e6a4d2"}""")))
     public ProofOfWork.Challenge captchaChallenge() {
         return captcha.issue();
     }
@@ -79,7 +88,8 @@ public class ActivationResource {
     @Operation(summary = "Ask for a new activation PIN (authorised by a link token of this registration)",
             description = "Always answers 202 the same way; a new code is issued only for a registration that has "
                     + "a link token matching, is not activated yet and has not used its 3 resends of the day.")
-    @APIResponse(responseCode = "202", description = "Accepted; nothing about the registration's state is revealed")
+    @APIResponse(responseCode = "202", description = "Accepted; nothing about the registration's state is revealed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
     public Uni<Response> resend(@PathParam("registrationId") UUID registrationId, @Valid @NotNull ResendRequest request) {
         return codes.resend(registrationId, request.linkToken())

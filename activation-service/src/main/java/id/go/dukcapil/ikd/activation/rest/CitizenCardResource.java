@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,6 +54,19 @@ public class CitizenCardResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(example = """
+            {"fullName": "BUDI SANTOSO", "nik": "3204120101900001", "nikMasked": "320412********01",
+             "birthPlace": "BANDUNG", "birthDate": "1990-01-01",
+             "birthDateText": {"id": "1 Januari 1990", "en": "1 January 1990"}, "sex": "LAKI-LAKI",
+             "address": "JL. MERDEKA NO. 12", "rtRw": "003/007", "villageName": "CANGKUANG KULON",
+             "districtName": "DAYEUHKOLOT", "regencyName": "KABUPATEN BANDUNG", "provinceName": "JAWA BARAT",
+             "ktpElStatus": "PRINTED",
+             "issuingOffice": {"code": "3204-DISDUKCAPIL", "name": "Disdukcapil Kabupaten Bandung",
+                               "address": "Jl. Raya Soreang KM 17, Soreang", "timeZone": "WIB"},
+             "activatedAt": "2026-12-05T02:30:00Z",
+             "activatedAtLocal": {"id": "5 Desember 2026, 09.30 WIB", "en": "5 December 2026, 09:30 WIB"},
+             "device": {"keyThumbprint": "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", "shortId": "NzbLsXh8"},
+             "photo": true}""")
     public record Card(String fullName, String nik, String nikMasked, String birthPlace, LocalDate birthDate,
             Bilingual birthDateText, String sex, String address, String rtRw, String villageName, String districtName,
             String regencyName, String provinceName, String ktpElStatus, IssuingOffice issuingOffice,
@@ -71,7 +86,8 @@ public class CitizenCardResource {
     @Operation(summary = "The citizen's KTP Digital card: registry attributes, issuing office, activation (office "
             + "local time) and device", description = "The full NIK is for the app's tap-to-reveal; the app shows "
             + "nikMasked first. The photo is at /api/v1/citizen/card/photo.")
-    @APIResponse(responseCode = "200", description = "The card; Cache-Control: no-store")
+    @APIResponse(responseCode = "200", description = "The card; Cache-Control: no-store",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Card.class)))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: no citizen session (problem+json)")
     @APIResponse(responseCode = "403", description = "FORBIDDEN (not a citizen) or IDENTITY_NOT_ACTIVE (problem+json)")
     public Uni<Response> card() {

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +36,6 @@ import id.go.dukcapil.ikd.activation.service.PersonalDataService;
 import io.smallrye.mutiny.Uni;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The IKD app's API (SOP step 6): sessions bound to the device, app-PIN proofs, self-revocation. */
 @Path("/api/v1/citizen")
@@ -62,7 +65,10 @@ public class CitizenResource {
     @Operation(summary = "A single-use nonce for the app to sign with its device key (ES256 compact JWS, payload = nonce)",
             description = "Identify the identity by registrationId (what the app knows after registering) or subject. "
                     + "The answer looks the same whether or not an active identity exists.")
-    @APIResponse(responseCode = "200", description = "The nonce and its lifetime in seconds")
+    @APIResponse(responseCode = "200", description = "The nonce and its lifetime in seconds", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitizenSessionService.Challenge.class),
+            examples = @ExampleObject(name = "nonce", value = """
+                    {"nonce": "q3J0bW9yZS1ub25jZS1leGFtcGxlLW9ubHktMzJieXRlcw", "expiresIn": 120}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
     public Uni<CitizenSessionService.Challenge> challenge(@Valid @NotNull ChallengeRequest request) {
         return sessions.challenge(request.registrationId(), request.subject());
@@ -120,7 +126,28 @@ public class CitizenResource {
             description = "Registry attributes (NIK masked), the bound device key, the app's live sessions, whether an "
                     + "app PIN is set or locked (never its hash), the contacts the PIN went to, the issuing office, and "
                     + "when a revoked identity is reduced to a stub.")
-    @APIResponse(responseCode = "200", description = "The identity's personal data")
+    @APIResponse(responseCode = "200", description = "The identity's personal data", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalDataService.Held.class),
+            examples = @ExampleObject(name = "active", summary = "An active identity with one app session", value = """
+                    {"subject": "b3Jk2pQx7LmN0vT5aZc9Ew", "status": "ACTIVE", "activatedAt": "2026-12-05T02:30:00Z",
+                     "revokedAt": null, "revocationReason": null,
+                     "attributes": {"nik": "320412********01", "fullName": "BUDI SANTOSO", "birthPlace": "BANDUNG",
+                                    "birthDate": "1990-01-01", "sex": "LAKI-LAKI", "address": "JL. MERDEKA NO. 12",
+                                    "rtRw": "003/007", "villageName": "CANGKUANG KULON", "districtCode": "32.04.12",
+                                    "districtName": "DAYEUHKOLOT", "regencyName": "KABUPATEN BANDUNG",
+                                    "provinceName": "JAWA BARAT", "religion": "ISLAM", "maritalStatus": "KAWIN",
+                                    "occupation": "KARYAWAN SWASTA", "nationality": "WNI", "ktpElStatus": "PRINTED",
+                                    "photoSha256": "9f2c4a1e7b3d5f6a8c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a3c5e7b9d2f4a"},
+                     "deviceKeyThumbprint": "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", "appPinSet": true,
+                     "appPinFailures": 0, "appPinLocked": false,
+                     "sessions": [{"issuedAt": "2026-12-05T02:31:00Z", "expiresAt": "2027-01-04T02:31:00Z",
+                                   "deviceKeyThumbprint": "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"}],
+                     "email": "budi@example.id", "phone": "081234567890", "language": "id",
+                     "office": {"officeCode": "3204-DISDUKCAPIL", "name": "Disdukcapil Kabupaten Bandung",
+                                "address": "Jl. Raya Soreang KM 17, Soreang", "phone": "022-5891234",
+                                "email": "disdukcapil@bandungkab.go.id", "whatsapp": "6281200000000",
+                                "website": "https://disdukcapil.bandungkab.go.id", "timeZone": "WIB"},
+                     "pseudonymisedAt": null}""")))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED (no citizen JWT)")
     @APIResponse(responseCode = "403", description = "FORBIDDEN (not a citizen) or IDENTITY_NOT_ACTIVE")
     public Uni<Response> personalData() {

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,6 +54,10 @@ public class DeactivationResource {
     public record Confirmation(@NotBlank @Size(max = 128) String token) {
     }
 
+    @Schema(example = """
+            {"status": "REVOKED", "revokedAt": "2026-12-05T02:30:00Z",
+             "message": "IKD Anda sudah dinonaktifkan dan QR IKD Anda sekarang ditolak. Untuk memakai IKD lagi, daftar ulang di aplikasi IKD dan ikuti lagi langkah SOP: verifikasi di loket Disdukcapil atau panggilan video, lalu aktivasi dengan PIN baru.",
+             "messageEn": "Your IKD has been deactivated and your IKD QR is now refused. To use IKD again, register again in the IKD app and follow the SOP steps again: verification at a Disdukcapil counter or by video call, then activation with a new PIN."}""")
     public record Deactivated(String status, Instant revokedAt, String message, String messageEn) {
     }
 
@@ -59,7 +66,11 @@ public class DeactivationResource {
     @Operation(summary = "Ask for a deactivation link (lost phone): NIK, registered email and mobile number",
             description = "When all three match an active IKD, a single-use link (30 min) goes to that email and phone. "
                     + "The answer is the same whether or not they match.")
-    @APIResponse(responseCode = "202", description = "The same message in every case")
+    @APIResponse(responseCode = "202", description = "The same message in every case", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class),
+            examples = @ExampleObject(name = "sameAnswer", value = """
+                    {"message": "Jika data yang Anda isi cocok dengan IKD yang aktif, tautan konfirmasi sudah dikirim ke email dan nomor HP yang terdaftar. Buka tautan itu dan tekan tombol konfirmasi untuk menonaktifkan IKD.",
+                     "messageEn": "If the details you entered match an active IKD, a confirmation link was sent to the registered email and mobile number. Open that link and press the confirm button to deactivate the IKD."}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
     public Uni<Response> request(@Valid @NotNull LinkRequest request) {
         return deactivations.request(request.nik(), request.email(), request.phone())
