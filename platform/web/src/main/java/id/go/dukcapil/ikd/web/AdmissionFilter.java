@@ -26,12 +26,25 @@ public class AdmissionFilter {
         this.gates = gates;
     }
 
+    /**
+     * Before the body is read: when the gate is full (every place and the queue taken), the request
+     * is refused at once, so an overload does not pay for receiving and parsing uploads it will
+     * refuse anyway (multipart parts are written to disk).
+     */
+    @ServerRequestFilter
+    public void refuseWhenFull(ResourceInfo resource) {
+        Optional<String> gate = gateOf(resource);
+        if (gate.isPresent()) {
+            Optional<ProblemException> refusal = gates.named(gate.get()).refusalWhenFull();
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
+        }
+    }
+
     @ServerRequestFilter(readBody = true)
     public Uni<Void> admit(ResourceInfo resource, RoutingContext routing) {
-        Method method = resource.getResourceMethod();
-        Optional<String> gate = method == null ? Optional.empty()
-                : gateOf.computeIfAbsent(method, m -> Optional.ofNullable(m.getAnnotation(Admitted.class))
-                        .map(Admitted::value));
+        Optional<String> gate = gateOf(resource);
         if (gate.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -43,5 +56,12 @@ public class AdmissionFilter {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    private Optional<String> gateOf(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        return method == null ? Optional.empty()
+                : gateOf.computeIfAbsent(method, m -> Optional.ofNullable(m.getAnnotation(Admitted.class))
+                        .map(Admitted::value));
     }
 }

@@ -98,6 +98,19 @@ public final class AdmissionGate implements AutoCloseable {
         });
     }
 
+    /**
+     * Refuses at once, without taking a place, when every place and the queue are taken: lets a
+     * request be turned away before its body is read, where turning it away costs least.
+     */
+    public Optional<ProblemException> refusalWhenFull() {
+        synchronized (this) {
+            if (admitted < limits.inFlight() || waiting.size() < limits.queue()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(busy(rejected));
+    }
+
     /** Gives the place to the next waiter, or frees it. */
     private void leave() {
         Waiter next;

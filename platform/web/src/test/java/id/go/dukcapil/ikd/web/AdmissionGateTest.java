@@ -26,14 +26,17 @@ class AdmissionGateTest {
 
             assertThat(third).isNotDone();
             assertThat(gate.inFlight()).isEqualTo(2);
+            assertThat(gate.refusalWhenFull()).as("places and queue taken: refused before the body")
+                    .hasValueSatisfying(busy -> assertThat(busy.type()).isEqualTo(CommonProblems.SERVICE_BUSY));
             assertThat(gate.waitingCount()).isEqualTo(1);
             ProblemException refused = failureOf(gate.enter().subscribeAsCompletionStage().toCompletableFuture());
             assertThat(refused.type()).isEqualTo(CommonProblems.SERVICE_BUSY);
             assertThat(refused.retryAfter()).contains(Duration.ofSeconds(3));
             assertThat(refused.extensions()).containsEntry("admission", "test");
-            assertThat(registry.get("ikd.admission.rejected").counter().count()).isEqualTo(1.0);
+            assertThat(registry.get("ikd.admission.rejected").counter().count()).isEqualTo(2.0);
 
             first.release();
+            assertThat(gate.refusalWhenFull()).as("the queue has room again").isEmpty();
             AdmissionGate.Pass passedOn = third.get(5, TimeUnit.SECONDS);
             assertThat(gate.inFlight()).as("the place passed to the waiter").isEqualTo(2);
             assertThat(gate.waitingCount()).isZero();
