@@ -17,6 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,7 +54,20 @@ public class NotificationResource {
                     + "registration; operators and supervisors only their office's cases, with the case grant "
                     + "verification-service issues (header " + CaseGrants.HEADER + ").")
     @APIResponse(responseCode = "200", description = "Pesan, terlama lebih dulu / messages, oldest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationView[].class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationView[].class),
+                    examples = @ExampleObject(name = "rejection", summary = "The rejection, sent by email and by SMS; the SMS is retried",
+                            value = """
+                                    [{"id": "8d3f1c2a-6b7e-4f10-9a2d-5c4b3e2f1a09",
+                                      "registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e",
+                                      "sourceEventId": "e4a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b", "kind": "VERIFICATION_REJECTED",
+                                      "channel": "EMAIL", "state": "SENT", "attempts": 1, "recipientMasked": "b***@example.id",
+                                      "createdAt": "2026-12-05T02:30:00Z", "sentAt": "2026-12-05T02:30:04Z"},
+                                     {"id": "1f7e6d5c-4b3a-4291-8f0e-d1c2b3a49586",
+                                      "registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e",
+                                      "sourceEventId": "e4a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b", "kind": "VERIFICATION_REJECTED",
+                                      "channel": "SMS", "state": "RETRYING", "attempts": 2, "recipientMasked": "+6281******890",
+                                      "lastError": "SMS_503", "createdAt": "2026-12-05T02:30:00Z",
+                                      "nextAttemptAt": "2026-12-05T02:32:00Z"}]""")))
     @APIResponse(responseCode = "400", description = "registrationId tidak ada atau bukan UUID / missing or not a UUID (VALIDATION_FAILED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Token tidak ada atau tidak sah / no valid bearer token (UNAUTHORIZED)",
