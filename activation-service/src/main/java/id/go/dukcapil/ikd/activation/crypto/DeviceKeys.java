@@ -22,7 +22,12 @@ import id.go.dukcapil.ikd.crypto.Jwks;
 @ApplicationScoped
 public class DeviceKeys {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
+
+    /** {@code json}: the service's configured mapper; it only reads the JWS header here. */
+    public DeviceKeys(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** The device key's public key; {@link IllegalArgumentException} unless it is a public P-256 point on the curve. */
     public static ECPublicKey parse(String jwk) {
@@ -45,7 +50,7 @@ public class DeviceKeys {
         }
         try {
             Base64.Decoder b64 = Base64.getUrlDecoder();
-            JsonNode header = JSON.readTree(b64.decode(parts[0]));
+            JsonNode header = json.readTree(b64.decode(parts[0]));
             if (!"ES256".equals(header.path("alg").asText()) || header.has("crit")) {
                 return false;
             }

@@ -34,12 +34,13 @@ import id.go.dukcapil.ikd.crypto.Jwks;
 @ApplicationScoped
 public class SecretSealer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ECPublicKey notifierKey;
     private final String keyId;
+    private final ObjectMapper json;
 
-    public SecretSealer(ActivationConfig config) {
+    /** {@code json}: the service's configured mapper (the plaintext is a map of plain strings, the same in any mapper). */
+    public SecretSealer(ActivationConfig config, ObjectMapper json) {
+        this.json = json;
         this.notifierKey = readPublicKey(config.sealing().notifierPublicKeyLocation());
         try {
             this.keyId = Jwks.thumbprint(notifierKey);
@@ -65,7 +66,7 @@ public class SecretSealer {
             jwe.setKeyIdHeaderValue(keyId);
             jwe.setContentTypeHeaderValue("application/json");
             jwe.setKey(notifierKey);
-            jwe.setPayload(JSON.writeValueAsString(content));
+            jwe.setPayload(json.writeValueAsString(content));
             return jwe.getCompactSerialization();
         } catch (JoseException | JsonProcessingException e) {
             throw new IllegalStateException("sealing the activation secrets failed", e);

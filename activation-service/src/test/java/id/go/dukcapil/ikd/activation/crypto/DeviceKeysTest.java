@@ -9,10 +9,11 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.activation.support.Device;
+import id.go.dukcapil.ikd.events.EventJson;
 
 class DeviceKeysTest {
 
-    private final DeviceKeys keys = new DeviceKeys();
+    private final DeviceKeys keys = new DeviceKeys(EventJson.newObjectMapper());
     private final Device device = Device.generate();
 
     @Test
