@@ -19,6 +19,9 @@ import id.go.dukcapil.ikd.registration.config.CitizenAppConfig;
 public class CitizenAppConfigResource {
 
     /** The base URLs the app calls, without a trailing slash. */
+    @Schema(example = """
+            {"activationUrl": "https://api.ikd.example.go.id", "tokenUrl": "https://api.ikd.example.go.id",
+             "pagesUrl": "https://api.ikd.example.go.id"}""")
     public record CitizenAppSettings(String activationUrl, String tokenUrl, String pagesUrl) {
     }
 

@@ -1,6 +1,9 @@
 package id.go.dukcapil.ikd.registration.rest;
 
 import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.dukcapil.ikd.registration.service.IssuedCode;
 
 /**
@@ -10,6 +13,9 @@ import id.go.dukcapil.ikd.registration.service.IssuedCode;
  * @param shortCode the same code for typing, e.g. {@code K7M2-Q9XD}
  * @param sequence  only the code with the highest sequence is accepted
  */
+@Schema(example = """
+        {"payload": "eyJ0eXAiOiJpa2QtY291bnRlcitqd3QiLCJhbGciOiJFUzI1NiJ9.…", "shortCode": "K7M2-Q9XD",
+         "sequence": 1, "expiresAt": "2026-12-05T02:40:00Z"}""")
 public record CounterCodeView(String payload, String shortCode, int sequence, Instant expiresAt) {
 
     static CounterCodeView of(IssuedCode issued) {

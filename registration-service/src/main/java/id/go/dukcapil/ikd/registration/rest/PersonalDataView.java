@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import id.go.dukcapil.ikd.web.Bilingual;
@@ -18,6 +20,28 @@ import id.go.dukcapil.ikd.registration.service.PersonalDataService;
  * @param kept     how long the registration stays, as a sentence
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(example = """
+        {"registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e", "status": "PENDING_VERIFICATION",
+         "nikMasked": "320412********01", "email": "budi.santoso@example.id", "phone": "+6281234567890",
+         "language": "id", "deviceKeyThumbprint": "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs",
+         "submittedAt": "2026-12-05T02:30:00Z", "selfieHeld": true,
+         "kept": {"id": "Data pendaftaran disimpan selama pendaftaran berjalan atau IKD Anda aktif. Swafoto dihapus setelah keputusan petugas.",
+                  "en": "Your registration data is kept while the registration is in progress or your IKD is active. The selfie is deleted after the officer's decision."},
+         "timeline": [
+           {"id": 1, "kind": "SUBMITTED", "status": "PENDING_VERIFICATION", "at": "2026-12-05T02:30:00Z",
+            "text": {"id": "Pendaftaran diterima. Tunjukkan kode loket kepada petugas Dukcapil untuk verifikasi.",
+                     "en": "Registration received. Show the counter code to a Dukcapil officer for verification."}},
+           {"id": 2, "kind": "NOTIFICATION_SENT", "status": "PENDING_VERIFICATION", "at": "2026-12-05T02:30:05Z",
+            "channel": "EMAIL", "messageKind": "REGISTRATION_RECEIVED", "recipient": "b***@example.id",
+            "text": {"id": "Pesan terkirim lewat email (b***@example.id).",
+                     "en": "A message was sent by email (b***@example.id)."}}
+         ],
+         "messages": [
+           {"id": 2, "kind": "NOTIFICATION_SENT", "status": "PENDING_VERIFICATION", "at": "2026-12-05T02:30:05Z",
+            "channel": "EMAIL", "messageKind": "REGISTRATION_RECEIVED", "recipient": "b***@example.id",
+            "text": {"id": "Pesan terkirim lewat email (b***@example.id).",
+                     "en": "A message was sent by email (b***@example.id)."}}
+         ]}""")
 public record PersonalDataView(UUID registrationId, String status, String nikMasked, String email, String phone,
         String language, String deviceKeyThumbprint, Instant submittedAt, Instant decidedAt, boolean selfieHeld,
         Instant selfieErasedAt, Instant deletableAt, Bilingual kept, List<TimelineEntryView> timeline,

@@ -1,6 +1,9 @@
 package id.go.dukcapil.ikd.registration.rest;
 
 import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
 
 /**
@@ -8,6 +11,11 @@ import id.go.dukcapil.ikd.registration.service.RegistrationService;
  *
  * @param registrationSecret send it as {@code X-Registration-Secret} on every later call; shown once, stored only as a hash
  */
+@Schema(example = """
+        {"registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e", "registrationSecret": "••••",
+         "status": "PENDING_VERIFICATION",
+         "counterCode": {"payload": "eyJ0eXAiOiJpa2QtY291bnRlcitqd3QiLCJhbGciOiJFUzI1NiJ9.…", "shortCode": "K7M2-Q9XD",
+                         "sequence": 1, "expiresAt": "2026-12-05T02:40:00Z"}}""")
 public record RegistrationAccepted(UUID registrationId, String registrationSecret, String status,
         CounterCodeView counterCode) {
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -232,7 +233,11 @@ public class RegistrationResource {
                     + "stops at once.")
     @APIResponse(responseCode = "200", description = "current: true only for the latest code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RegistrationService.CounterCodeStatus.class)))
+                    schema = @Schema(implementation = RegistrationService.CounterCodeStatus.class),
+                    examples = @ExampleObject(name = "current", value = """
+                            {"registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e",
+                             "codeId": "7c1e9a3b-5d2f-4e6a-8b0c-9d1e2f3a4b5c", "current": true, "currentSequence": 2,
+                             "pending": true}""")))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: no valid suite JWT",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an operator or supervisor",

@@ -2,6 +2,8 @@ package id.go.dukcapil.ikd.registration.rest;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.dukcapil.ikd.web.Bilingual;
 import id.go.dukcapil.ikd.registration.domain.TimelineChange;
@@ -24,6 +26,10 @@ import id.go.dukcapil.ikd.registration.domain.TimelineChange;
  *                    shows it in the phone's local time)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(example = """
+        {"id": 1, "kind": "SUBMITTED", "status": "PENDING_VERIFICATION", "at": "2026-12-05T02:30:00Z",
+         "text": {"id": "Pendaftaran diterima. Tunjukkan kode loket kepada petugas Dukcapil untuk verifikasi.",
+                  "en": "Registration received. Show the counter code to a Dukcapil officer for verification."}}""")
 public record TimelineEntryView(long id, String kind, String status, Instant at, String reasonCode, String note,
         String channel, String messageKind, String recipient, Bilingual text, Bilingual reason, NextStep nextStep,
         TimelineChange.Office office, Instant expectedBy) {
