@@ -25,6 +25,9 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -101,6 +104,8 @@ public class VideoCallPortalResource {
             boolean ktpElChecked) {
     }
 
+    @Schema(example = """
+            {"caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40", "outcome": "APPROVED", "wordsId": "Disetujui", "wordsEn": "Approved"}""")
     public record Outcome(UUID caseId, String outcome, String wordsId, String wordsEn) {
     }
 
@@ -206,7 +211,17 @@ public class VideoCallPortalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Scan the counter code the citizen's page sent in the call: the case opens for this operator")
-    @APIResponse(responseCode = "200", description = "The case: registry record, photo, selfie and flags")
+    @APIResponse(responseCode = "200", description = "The case: registry record, photo, selfie and flags",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallDossiers.CallCase.class),
+                    examples = @ExampleObject(name = "case", value = """
+                        {"caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40", "status": "Sedang diverifikasi / Being verified", "nikMasked": "630504********03",
+                         "fullName": "SITI RAHMAWATI", "birth": "RANTAU, 01-07-1992", "sex": "PEREMPUAN",
+                         "address": "JL. JENDERAL SUDIRMAN NO. 21, RT/RW 002/004, RANGDA MALINGKUNG, TAPIN UTARA, KABUPATEN TAPIN, KALIMANTAN SELATAN",
+                         "ktpElStatus": "Sudah perekaman, belum dicetak / Recorded, not printed", "lifeStatus": "Hidup / Alive",
+                         "remarks": [{"severity": "INFO", "wordsId": "Sudah perekaman, KTP-el belum dicetak: tidak ada kartu fisik untuk ditunjukkan",
+                                      "wordsEn": "Recorded, KTP-el not printed yet: there is no physical card to show"}],
+                         "approvalBlocked": false, "photo": "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD…",
+                         "selfie": "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQEASABIAAD…"}""")))
     @APIResponse(responseCode = "400", description = "INVALID_COUNTER_CODE (also another registration's code)")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: the CSRF token is missing or wrong")
     @APIResponse(responseCode = "409", description = "CONSENT_REQUIRED, CASE_CLOSED or CASE_ALREADY_DECIDED")

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -164,7 +167,15 @@ public class AdminResource {
     @Path("/audit/verification")
     @RolesAllowed({ Role.ADMIN_GROUP, Role.SUPERVISOR_GROUP })
     @Operation(summary = "Verify the audit chain end to end: intact, or the first entry where it breaks and why")
-    @APIResponse(responseCode = "200", description = "The verification outcome (intact=false when any row was edited, removed or reordered)")
+    @APIResponse(responseCode = "200", description = "The verification outcome (intact=false when any row was edited, removed or reordered)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditLog.ChainVerification.class),
+                    examples = {
+                    @ExampleObject(name = "intact", summary = "Every entry verified", value = """
+                        {"intact": true, "entriesVerified": 18342, "brokenAtSeq": null, "reason": null,
+                         "headHash": "b7e2c9a4f1d8e3b6a0c5f2d9e4b7a1c8f3e6d0b5a2c9f4e7d1b8a3c6f0e5d2b9"}"""),
+                    @ExampleObject(name = "broken", summary = "An entry was edited", value = """
+                        {"intact": false, "entriesVerified": 1203, "brokenAtSeq": 1204, "reason": "CONTENT_CHANGED",
+                         "headHash": null}""") }))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: admins and supervisors only (problem+json)")
     public Uni<ChainVerification> verifyAudit() {
         return audit.verify();

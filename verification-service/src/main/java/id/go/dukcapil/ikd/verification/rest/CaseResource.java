@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -128,6 +131,9 @@ public class CaseResource {
                 g.caseId(), g.registrationId(), g.expiresAt()));
     }
 
+    @Schema(example = """
+            {"grant": "eyJhbGciOiJFUzI1NiJ9.…", "header": "X-IKD-Case-Grant", "caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40",
+             "registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e", "expiresAt": "2026-12-04T02:29:00Z"}""")
     public record CaseGrantView(String grant, String header, UUID caseId, UUID registrationId, Instant expiresAt) {
     }
 
@@ -191,7 +197,17 @@ public class CaseResource {
     @RolesAllowed(Role.SUPERVISOR_GROUP)
     @Operation(
             summary = "The central verifier's live queue: every case awaiting central verification, by province, most urgent first, with its due time and the working time left")
-    @APIResponse(responseCode = "200", description = "The queue by region")
+    @APIResponse(responseCode = "200", description = "The queue by region",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentralQueue.class),
+                    examples = @ExampleObject(name = "queue", value = """
+                        {"generatedAt": "2026-12-04T03:00:00Z", "total": 1, "overdue": 0,
+                         "regions": [{"provinceCode": "35", "provinceName": "JAWA TIMUR", "cases": 1, "overdue": 0,
+                                      "items": [{"caseId": "e1f3a5c7-9b2d-4f6e-8a0c-2e4f6a8b0d1c", "registrationId": "7a9c1e3f-5b7d-4a2c-9e1f-3b5d7f9a1c2e",
+                                                 "nikMasked": "351305********07", "officeCode": "3513-DISDUKCAPIL",
+                                                 "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Probolinggo",
+                                                 "timeZone": "WIB", "submittedAt": "2026-12-04T02:18:00Z", "dueAt": "2026-12-07T02:18:00Z",
+                                                 "dueLocal": "07-12-2026 09:18 WIB", "remainingWorkingSeconds": 26280, "remainingText": "7 j 18 mnt",
+                                                 "overdue": false, "clockRunning": true, "reviewWorkingDays": 1, "returnCount": 0}]}]}""")))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED (problem+json)")
     @APIResponse(responseCode = "403", description = "FORBIDDEN or NOT_A_CENTRAL_VERIFIER (problem+json)")
     public Uni<CentralQueue> centralQueue() {

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,7 +59,13 @@ public class ComplaintResource {
     @GET
     @Path("/captcha-challenge")
     @Operation(summary = "A proof-of-work captcha challenge (ALTCHA scheme) to solve before filing a complaint")
-    @APIResponse(responseCode = "200", description = "The challenge")
+    @APIResponse(responseCode = "200", description = "The challenge",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProofOfWork.Challenge.class),
+                    examples = @ExampleObject(name = "challenge", value = """
+                        {"algorithm": "SHA-256",
+                         "challenge": "5f1b7a0c3e9d42b8a6c4e2f0d8b6a4c2e0f8d6b4a2c0e8f6d4b2a0c8e6f4d2b0",
+                         "maxnumber": 100000, "salt": "3c9e1a7b5d2f4e6a?expires=1796437800",
+                         "signature": "a4d2f0b8c6e4a2d0f8b6c4e2a0d8f6b4c2e0a8d6f4b2c0e8a6d4f2b0c8e6a4d2"}""")))
     public ProofOfWork.Challenge challenge() {
         return complaints.challenge();
     }
@@ -64,7 +73,8 @@ public class ComplaintResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "File a complaint; the ticket number is also sent by email or SMS")
-    @APIResponse(responseCode = "201", description = "Filed: the ticket number and the office's response deadline")
+    @APIResponse(responseCode = "201", description = "Filed: the ticket number and the office's response deadline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintViews.Filed.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_REQUEST or CAPTCHA_FAILED (problem+json)")
     @APIResponse(responseCode = "404", description = "OFFICE_NOT_FOUND (problem+json)")
     @APIResponse(responseCode = "422", description = "CONTACT_REQUIRED: neither email nor a valid mobile number (problem+json)")

@@ -3,6 +3,8 @@ package id.go.dukcapil.ikd.verification.rest;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.dukcapil.ikd.verification.domain.Complaint;
 import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
 
@@ -22,10 +24,21 @@ public final class ComplaintViews {
     }
 
     /** What the citizen gets on filing. */
+    @Schema(example = """
+            {"ticket": "ADU-6305-DISDUKCAPIL-20261204-3", "status": "RECEIVED", "officeCode": "6305-DISDUKCAPIL", "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
+             "dueAt": "11-12-2026 16:00 WITA"}""")
     public record Filed(String ticket, String status, String officeCode, String officeName, String dueAt) {
     }
 
     /** The citizen's view of their complaint: no notes, assignee or operator. */
+    @Schema(example = """
+            {"ticket": "ADU-6305-DISDUKCAPIL-20261204-3", "status": "VERIFYING", "statusId": "Verifikasi Aduan",
+             "statusEn": "Verifying the complaint", "category": "SERVICE", "officeCode": "6305-DISDUKCAPIL", "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
+             "timeZone": "WITA", "filedAt": "04-12-2026 10:30 WITA", "dueAt": "11-12-2026 16:00 WITA", "closedAt": null,
+             "answer": null,
+             "steps": [{"status": "RECEIVED", "statusId": "Diterima", "statusEn": "Received", "at": "04-12-2026 10:30 WITA"},
+                       {"status": "VERIFYING", "statusId": "Verifikasi Aduan", "statusEn": "Verifying the complaint",
+                        "at": "04-12-2026 13:05 WITA"}]}""")
     public record CitizenView(String ticket, String status, String statusId, String statusEn, String category,
             String officeCode, String officeName, String timeZone, String filedAt, String dueAt, String closedAt,
             String answer, List<Step> steps) {
@@ -36,6 +49,17 @@ public final class ComplaintViews {
     }
 
     /** The office's view: everything, with the history. */
+    @Schema(example = """
+            {"id": "4d6f8a1c-3e5b-4c7d-9a2e-6b8c0d1f3a5e", "ticket": "ADU-6305-DISDUKCAPIL-20261204-3", "status": "VERIFYING",
+             "statusId": "Verifikasi Aduan", "statusEn": "Verifying the complaint", "category": "SERVICE",
+             "categoryId": "Pelayanan di kantor", "categoryEn": "Service at the office",
+             "text": "Saya sudah dua kali datang ke loket IKD tetapi petugasnya tidak ada.",
+             "registrationReference": "IKD-7K3M-Q9TX-2BHC", "email": "siti.rahmawati@example.id", "phone": "081234567890",
+             "language": "id", "assignee": "tapin.supervisor", "answer": null, "officeCode": "6305-DISDUKCAPIL",
+             "timeZone": "WITA", "filedAt": "04-12-2026 10:30 WITA", "dueAt": "11-12-2026 16:00 WITA", "closedAt": null,
+             "overdue": false,
+             "history": [{"author": "tapin.supervisor", "status": "VERIFYING", "assignee": "tapin.supervisor",
+                          "note": "Dicek dengan jadwal petugas loket.", "at": "04-12-2026 13:05 WITA"}]}""")
     public record OfficeView(String id, String ticket, String status, String statusId, String statusEn, String category,
             String categoryId, String categoryEn, String text, String registrationReference, String email, String phone,
             String language, String assignee, String answer, String officeCode, String timeZone, String filedAt,

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,6 +71,12 @@ public class CounterResource {
     public record CaseSearchRequest(@NotNull @Pattern(regexp = "^\\d{16}$") String nik) {
     }
 
+    @Schema(example = """
+            {"searchedAt": "2026-12-04T02:20:00Z",
+             "cases": [{"caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40", "registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e", "nikMasked": "630504********03",
+                        "status": "IN_REVIEW", "officeCode": "6305-DISDUKCAPIL", "timeZone": "WITA", "submittedAt": "2026-12-04T01:52:00Z",
+                        "waitingMinutes": 26, "completionStandardMinutes": 50, "completionOverdue": false,
+                        "scannedAt": "2026-12-04T02:14:00Z", "stepMinutes": 4, "stepStandardMinutes": 5, "stepOverdue": false}]}""")
     public record CaseSearchResult(Instant searchedAt, List<QueueItem> cases) {
     }
 
@@ -91,7 +100,12 @@ public class CounterResource {
             description = "Audited and limited per operator and per case. Publishes ContactCorrected: registration-service stores "
                     + "the contact, activation-service issues a fresh PIN to it when the identity is approved and not yet active "
                     + "(the old PIN stops working), notification-service warns the previous contact and confirms the new one.")
-    @APIResponse(responseCode = "201", description = "Recorded: the contact now (masked) and what changed")
+    @APIResponse(responseCode = "201", description = "Recorded: the contact now (masked) and what changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactCorrection.Corrected.class),
+                    examples = @ExampleObject(name = "phoneCorrected", value = """
+                        {"correctionId": "6b8d0f2a-4c6e-4a1b-9d3f-5e7a9c1b3d5f", "caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40",
+                         "emailMasked": "s***@example.id", "phoneMasked": "+6285******321", "emailChanged": false, "phoneChanged": true,
+                         "correctedAt": "2026-12-04T02:16:00Z"}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, EMAIL_INVALID or PHONE_INVALID (problem+json)")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED (problem+json)")
     @APIResponse(responseCode = "403", description = "FORBIDDEN or CASE_OF_ANOTHER_OFFICE (problem+json)")

@@ -4,6 +4,8 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.dukcapil.ikd.verification.domain.OfficeChannel;
 import id.go.dukcapil.ikd.verification.domain.OfficeListing;
 import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
@@ -28,6 +30,20 @@ public final class DirectoryViews {
     public record ChannelView(String kind, String kindId, String kindEn, String value, String label, String link) {
     }
 
+    @Schema(example = """
+            {"code": "6305-DISDUKCAPIL", "name": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
+             "level": "REGENCY", "levelId": "Dinas kabupaten/kota", "levelEn": "Regency/city office", "areaCode": "63.05",
+             "timeZone": {"code": "WITA", "zoneId": "Asia/Makassar", "utcOffset": "+08:00", "nameId": "Waktu Indonesia Tengah",
+                          "nameEn": "Central Indonesia Time"},
+             "address": "Jl. Datu Nuraya Kawasan Rantau Baru RT. 1 RW. 1, Kecamatan Tapin Utara, Kabupaten Tapin, Kalimantan Selatan 71111",
+             "hoursPublished": true,
+             "openingHours": [{"day": "MONDAY", "dayId": "Senin", "dayEn": "Monday", "opens": "08:00", "closes": "16:00"}],
+             "complaintChannels": [
+               {"kind": "PHONE", "kindId": "Telepon", "kindEn": "Phone", "value": "0517-32454", "label": "Telepon dan faksimile",
+                "link": "tel:+6251732454"},
+               {"kind": "WHATSAPP", "kindId": "WhatsApp", "kindEn": "WhatsApp", "value": "0811-5113-141", "label": null,
+                "link": "https://wa.me/628115113141"}],
+             "approvalModel": "LOCAL", "completionMinutes": 50}""")
     public record OfficeEntry(String code, String name, String level, String levelId, String levelEn, String areaCode,
             TimeZoneView timeZone, String address, boolean hoursPublished, List<HoursView> openingHours,
             List<ChannelView> complaintChannels, String approvalModel, int completionMinutes) {

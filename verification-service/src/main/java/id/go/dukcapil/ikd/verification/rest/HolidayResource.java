@@ -24,6 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,7 +64,11 @@ public class HolidayResource {
 
     @GET
     @Operation(summary = "The holidays and cuti bersama of a year (default: the current year)")
-    @APIResponse(responseCode = "200", description = "The holidays, in date order")
+    @APIResponse(responseCode = "200", description = "The holidays, in date order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Holiday.class),
+                    examples = @ExampleObject(name = "december", value = """
+                        [{"day": "2026-12-24", "kind": "CUTI_BERSAMA", "name": "Cuti bersama Hari Raya Natal"},
+                         {"day": "2026-12-25", "kind": "NATIONAL", "name": "Hari Raya Natal"}]""")))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
     public Uni<List<Holiday>> list(@QueryParam("year") @DefaultValue("0") @Min(0) @Max(9999) int year) {
         return holidays.list(year == 0 ? LocalDate.now().getYear() : year);
@@ -70,7 +78,10 @@ public class HolidayResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(summary = "Add a national holiday or cuti bersama (audited)")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Holiday.class),
+                    examples = @ExampleObject(name = "christmas", value = """
+                        {"day": "2026-12-25", "kind": "NATIONAL", "name": "Hari Raya Natal"}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or INVALID_DATE_RANGE (problem+json)")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
     @APIResponse(responseCode = "409", description = "HOLIDAY_EXISTS (problem+json)")

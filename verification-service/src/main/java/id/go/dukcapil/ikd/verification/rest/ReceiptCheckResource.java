@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +46,12 @@ public class ReceiptCheckResource {
      *
      * @param receivedAt when the citizen was at the counter, in the office's local time with its zone
      */
+    @Schema(example = """
+            {"reference": "IKD-7K3M-Q9TX-2BHC", "status": "APPROVED", "statusId": "Disetujui", "statusEn": "Approved",
+             "nextId": "Disetujui. Buka tautan aktivasi di email dan masukkan PIN.",
+             "nextEn": "Approved. Open the activation link in the email and enter the PIN.", "officeCode": "6305-DISDUKCAPIL", "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
+             "timeZone": "WITA", "receivedAt": "04-12-2026 10:14 WITA", "decidedAt": "04-12-2026 10:18 WITA",
+             "activatedAt": null, "closedAt": null}""")
     public record ReceiptStatusView(String reference, String status, String statusId, String statusEn,
             String nextId, String nextEn, String officeCode, String officeName, String timeZone, String receivedAt,
             String decidedAt, String activatedAt, String closedAt) {

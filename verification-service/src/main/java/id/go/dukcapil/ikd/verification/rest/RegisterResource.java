@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,7 +84,16 @@ public class RegisterResource {
     @Path("/service-register")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The buku pelayanan as the office's register: one row per service, local days from..to (default today), optionally one operator")
-    @APIResponse(responseCode = "200", description = "The register; masked NIK and name only for the office's own operators")
+    @APIResponse(responseCode = "200", description = "The register; masked NIK and name only for the office's own operators",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceRegister.Register.class),
+                    examples = @ExampleObject(name = "day", value = """
+                        {"officeCode": "6305-DISDUKCAPIL", "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin", "zone": "WITA",
+                         "from": "2026-12-04", "to": "2026-12-04", "operator": null, "personalData": true,
+                         "rows": [{"number": 1, "caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40", "date": "04-12-2026", "time": "10:14",
+                                   "nikMasked": "630504********03", "name": "SITI RAHMAWATI", "channel": "COUNTER", "operator": "tapin.operator1",
+                                   "operatorName": "Muhammad Rizky Ramadhan", "status": "APPROVED", "reasonCode": null, "reasonNote": null,
+                                   "steps": [{"sopStep": 3, "seconds": 240, "standardSeconds": 300, "workingDays": null, "within": true}],
+                                   "receiptReference": "IKD-7K3M-Q9TX-2BHC", "scannedAt": "2026-12-04T02:14:00Z"}]}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or INVALID_DATE_RANGE (problem+json)")
     @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE (problem+json)")
     public Uni<Register> serviceRegister(@QueryParam("from") @Pattern(regexp = DATE) String from,
@@ -122,7 +134,20 @@ public class RegisterResource {
     @Path("/service-register/recap")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The month's recap (month=2026-08): counts by result and channel, share within standard, per operator")
-    @APIResponse(responseCode = "200", description = "The recap")
+    @APIResponse(responseCode = "200", description = "The recap",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recap.class),
+                    examples = @ExampleObject(name = "month", value = """
+                        {"officeCode": "6305-DISDUKCAPIL", "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin", "zone": "WITA", "month": "2026-11",
+                         "served": 412,
+                         "results": [{"status": "ACTIVATED", "count": 351}, {"status": "APPROVED", "count": 27}, {"status": "REJECTED", "count": 19},
+                                     {"status": "AWAITING_CENTRAL", "count": 0}, {"status": "IN_REVIEW", "count": 0}, {"status": "WITHDRAWN", "count": 9},
+                                     {"status": "SUPERSEDED", "count": 6}, {"status": "QUEUED", "count": 0}],
+                         "channels": [{"channel": "COUNTER", "count": 398}, {"channel": "VIDEO_CALL", "count": 14}],
+                         "steps": [{"sopStep": 3, "measured": 397, "within": 371, "withinPercent": 93.5},
+                                   {"sopStep": 99, "measured": 351, "within": 322, "withinPercent": 91.7}],
+                         "measured": 397, "withinPercent": 93.5,
+                         "operators": [{"operator": "tapin.operator1", "operatorName": "Muhammad Rizky Ramadhan", "served": 230, "approved": 214,
+                                        "rejected": 11, "measured": 221, "withinPercent": 94.1}]}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
     public Uni<Recap> recap(@QueryParam("month") @Pattern(regexp = "^\\d{4}-\\d{2}$") String month,
             @QueryParam("office") @Size(max = 40) String office) {

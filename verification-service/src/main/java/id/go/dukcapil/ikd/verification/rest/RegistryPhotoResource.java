@@ -10,6 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +41,8 @@ public class RegistryPhotoResource {
     @GET
     @Path("/{registrationId}")
     @Operation(summary = "The KTP-el photo of an approved registration, for a suite service with a photo grant")
-    @APIResponse(responseCode = "200", description = "The image, never cached")
+    @APIResponse(responseCode = "200", description = "The image, never cached",
+            content = @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = "PHOTO_GRANT_REQUIRED (problem+json)")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no approved registration or no photo (problem+json)")
     public Uni<Response> photo(@PathParam("registrationId") UUID registrationId,

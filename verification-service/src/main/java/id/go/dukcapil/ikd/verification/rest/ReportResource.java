@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +81,22 @@ public class ReportResource {
     @Path("/sla-report")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "SLA report per office: measured SOP steps against the office's standard (default: the last 30 days)")
-    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceReportService.SlaReport.class),
+                    examples = @ExampleObject(name = "november", value = """
+                        {"from": "2026-11-01", "to": "2026-11-30",
+                         "offices": [{"officeCode": "6305-DISDUKCAPIL", "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
+                                      "approvalModel": "LOCAL", "timeZone": "WITA", "casesOpened": 431, "casesOpen": 7, "approved": 27,
+                                      "activated": 351, "rejected": 19, "withdrawn": 21, "superseded": 6,
+                                      "steps": [{"action": "DECIDED", "sopStep": 3, "standardSeconds": 300, "workingDays": null, "measured": 397,
+                                                 "averageSeconds": 212.4, "p90Seconds": 318.0, "withinStandard": 371, "withinStandardPercent": 93.5}],
+                                      "throughput": [{"day": "2026-11-02", "decided": 19}, {"day": "2026-11-03", "decided": 22}],
+                                      "decided": 397,
+                                      "breaches": [{"caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40", "action": "DECIDED", "sopStep": 3, "operator": "tapin.operator1",
+                                                    "endedAtLocal": "2026-11-02 11:42", "durationSeconds": 512, "standardSeconds": 300,
+                                                    "workingDays": null}],
+                                      "operators": [{"operator": "tapin.operator1", "decided": 221, "averageSeconds": 205.7, "p90Seconds": 301.0,
+                                                     "withinStandardPercent": 94.1}]}]}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or INVALID_DATE_RANGE (problem+json)")
     public Uni<SlaReport> sla(@QueryParam("from") @Pattern(regexp = DATE) String from,
             @QueryParam("to") @Pattern(regexp = DATE) String to) {

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +39,11 @@ public class SessionResource {
     @POST
     @PermitAll
     @Operation(summary = "Operator login: a bearer JWT (8 h at most) with the office claim")
-    @APIResponse(responseCode = "200", description = "Signed in")
+    @APIResponse(responseCode = "200", description = "Signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorSessionService.OperatorSession.class),
+                    examples = @ExampleObject(name = "operator", value = """
+                        {"accessToken": "eyJhbGciOiJFUzI1NiJ9.…", "expiresIn": 28800, "username": "tapin.operator1",
+                         "fullName": "Muhammad Rizky Ramadhan", "officeCode": "6305-DISDUKCAPIL", "roles": ["operator"]}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS (problem+json)")
     @APIResponse(responseCode = "423", description = "ACCOUNT_LOCKED after repeated failures, with lockedUntil (problem+json)")

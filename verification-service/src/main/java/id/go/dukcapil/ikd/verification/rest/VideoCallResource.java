@@ -22,6 +22,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,6 +71,12 @@ public class VideoCallResource {
     }
 
     /** What the call page needs; {@code token} only in the answer that created or rejoined the call. */
+    @Schema(example = """
+            {"callId": "5a7c9e1b-3d5f-4a6c-8e0b-2d4f6a8c0e1b", "token": "••••", "status": "WAITING",
+             "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin", "timeZone": "WITA", "consented": false,
+             "endedId": null, "endedEn": null,
+             "iceServers": [{"urls": ["stun:stun.ikd.example.go.id:3478"], "username": null, "credential": null},
+                            {"urls": ["turns:turn.ikd.example.go.id:5349"], "username": "1796438700:5a7c9e1b-3d5f-4a6c-8e0b-2d4f6a8c0e1b", "credential": "••••"}]}""")
     public record CitizenCallView(UUID callId, String token, String status, String officeName, String timeZone,
             boolean consented, String endedId, String endedEn, List<IceServers.IceServer> iceServers) {
     }
@@ -77,7 +85,8 @@ public class VideoCallResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask the case's office for a video call with the app's current counter code; "
             + "an open call of the registration is rejoined with a new token (the old page stops)")
-    @APIResponse(responseCode = "201", description = "The call, waiting for an operator, with its token")
+    @APIResponse(responseCode = "201", description = "The call, waiting for an operator, with its token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitizenCallView.class)))
     @APIResponse(responseCode = "400", description = "INVALID_COUNTER_CODE or VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND: the registration has not reached the office yet")
     @APIResponse(responseCode = "409", description = "VIDEO_CALLS_NOT_OFFERED (the office verifies at its service place only) or CASE_CLOSED")

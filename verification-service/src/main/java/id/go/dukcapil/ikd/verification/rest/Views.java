@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
 import id.go.dukcapil.ikd.verification.domain.Office;
 import id.go.dukcapil.ikd.verification.domain.OfficeTimeZone;
@@ -44,6 +46,23 @@ public final class Views {
     }
 
     /** @param timeZone the office's zone (WIB, WITA, WIT): the portal shows the case's times in it */
+    @Schema(example = """
+            {"caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40", "status": "IN_REVIEW", "officeCode": "6305-DISDUKCAPIL", "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
+             "approvalModel": "LOCAL", "timeZone": "WITA", "defaultOfficeCode": "6305-DISDUKCAPIL",
+             "scannedAt": "2026-12-04T02:14:00Z", "decidedAt": null,
+             "registration": {"registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e", "nik": "6305044107920003", "emailMasked": "s***@example.id",
+                              "phoneMasked": "+6281******890", "language": "id", "submittedAt": "2026-12-04T01:52:00Z",
+                              "selfieSha256": "3f9a2c7e1b5d4f8a6c0e2d4b6a8f1c3e5d7b9a0c2e4f6a8b1d3c5e7f9a2b4c6d"},
+             "registry": {"nik": "6305044107920003", "fullName": "SITI RAHMAWATI", "birthPlace": "RANTAU", "birthDate": "1992-07-01",
+                          "sex": "PEREMPUAN", "address": "JL. JENDERAL SUDIRMAN NO. 21", "rtRw": "002/004", "villageName": "RANGDA MALINGKUNG",
+                          "districtCode": "63.05.04", "districtName": "TAPIN UTARA", "regencyName": "KABUPATEN TAPIN",
+                          "provinceName": "KALIMANTAN SELATAN", "religion": "ISLAM", "maritalStatus": "KAWIN", "occupation": "WIRASWASTA",
+                          "nationality": "WNI", "ktpElStatus": "RECORDED_NOT_PRINTED", "lifeStatus": "ALIVE", "domicileStatus": "RESIDENT",
+                          "photoSha256": "8c1e4a7b2d5f9e3a6c0b4d8f2a5e7c9b1d3f6a8c0e2b4d7f9a1c3e5b8d0f2a4c"},
+             "flags": [{"code": "RECORDED_NOT_PRINTED", "severity": "INFO",
+                        "messageId": "Sudah perekaman, KTP-el belum dicetak: tidak ada kartu fisik untuk ditunjukkan",
+                        "messageEn": "Recorded, KTP-el not printed yet: there is no physical card to show", "suggestedReason": null}],
+             "approvalBlocked": false, "decision": null, "otherOpenRegistrations": [], "centralReview": null}""")
     public record CaseView(UUID caseId, String status, String officeCode, String officeName, String approvalModel,
             String timeZone, String defaultOfficeCode, Instant scannedAt, Instant decidedAt, RegistrationView registration,
             ResidentView registry, List<FlagView> flags, boolean approvalBlocked, DecisionView decision,
@@ -67,21 +86,43 @@ public final class Views {
     }
 
     /** A queue line with its SLA timers against the office's standard; times shown in the office's zone. */
+    @Schema(example = """
+            {"caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40", "registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e", "nikMasked": "630504********03",
+             "status": "IN_REVIEW", "officeCode": "6305-DISDUKCAPIL", "timeZone": "WITA", "submittedAt": "2026-12-04T01:52:00Z",
+             "waitingMinutes": 26, "completionStandardMinutes": 50, "completionOverdue": false,
+             "scannedAt": "2026-12-04T02:14:00Z", "stepMinutes": 4, "stepStandardMinutes": 5, "stepOverdue": false}""")
     public record QueueItem(UUID caseId, UUID registrationId, String nikMasked, String status, String officeCode,
             String timeZone, Instant submittedAt, long waitingMinutes, long completionStandardMinutes, boolean completionOverdue,
             Instant scannedAt, Long stepMinutes, Long stepStandardMinutes, boolean stepOverdue) {
     }
 
+    @Schema(example = """
+            {"code": "6305-DISDUKCAPIL", "name": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
+             "level": "REGENCY", "areaCode": "63.05", "timeZone": "WITA",
+             "address": "Jl. Datu Nuraya Kawasan Rantau Baru RT. 1 RW. 1, Kecamatan Tapin Utara, Kabupaten Tapin, Kalimantan Selatan 71111",
+             "phone": "0517-32454", "email": "dukcapil.rantau777@gmail.com", "whatsapp": "0811-5113-141",
+             "website": "https://dukcapil.tapinkab.go.id/", "approvalModel": "LOCAL", "verificationMinutes": 5,
+             "validationMinutes": 5, "activationMinutes": 10, "completionMinutes": 50,
+             "standardSource": "SK 045 Tahun 2023: verifikasi 5 menit, validasi dan PIN 5 menit, aktivasi 10 menit, penyelesaian 50 menit",
+             "videoCalls": true}""")
     public record OfficeView(String code, String name, String level, String areaCode, String timeZone, String address, String phone,
             String email, String whatsapp, String website, String approvalModel, int verificationMinutes,
             int validationMinutes, int activationMinutes, int completionMinutes, String standardSource,
             boolean videoCalls) {
     }
 
+    @Schema(example = """
+            {"id": "9e2b4c6d-1a3f-4e5b-8c7d-0f1e2d3c4b5a", "username": "tapin.operator1",
+             "fullName": "Muhammad Rizky Ramadhan", "officeCode": "6305-DISDUKCAPIL", "roles": ["operator"], "locked": false,
+             "lastLoginAt": "2026-12-04T00:05:00Z"}""")
     public record OperatorView(UUID id, String username, String fullName, String officeCode, List<String> roles,
             boolean locked, Instant lastLoginAt) {
     }
 
+    @Schema(example = """
+            {"occurredAt": "2026-12-04T02:18:00Z", "officeCode": "6305-DISDUKCAPIL", "operator": "tapin.operator1",
+             "caseId": "c0a8f3e2-4b1d-4e7a-9f26-3d5b8c1e7a40", "registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e", "action": "DECIDED", "sopStep": 3,
+             "durationSeconds": 240, "standardSeconds": 300, "withinStandard": true, "note": "APPROVED"}""")
     public record ServiceLogView(Instant occurredAt, String officeCode, String operator, UUID caseId,
             UUID registrationId, String action, Integer sopStep, Long durationSeconds, Long standardSeconds,
             Boolean withinStandard, String note) {
