@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +43,13 @@ public class CitizenVerificationLogResource {
 
 
     /** One check of the citizen's QR. */
+    @Schema(example = """
+            {"reference": "VRF-7K3M-Q9XD-2HPA", "verifiedAt": "2026-12-05T02:30:12Z", "relyingParty": "bank-nusantara",
+             "relyingPartyName": {"id": "PT Bank Nusantara Tbk", "en": "PT Bank Nusantara Tbk"},
+             "disclosed": ["ikd.name", "ikd.nik"],
+             "disclosedWords": [{"id": "nama lengkap", "en": "full name"}, {"id": "NIK tersamar", "en": "masked NIK"}],
+             "verdict": "VALID",
+             "verdictWords": {"id": "Sah: identitas Anda dikonfirmasi.", "en": "Valid: your identity was confirmed."}}""")
     public record Entry(String reference, Instant verifiedAt, String relyingParty, Bilingual relyingPartyName,
             List<String> disclosed, List<Bilingual> disclosedWords, String verdict, Bilingual verdictWords) {
     }

@@ -9,6 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwk.JsonWebKey;
@@ -39,7 +43,15 @@ public class JwksResource {
             + "keys whose tokens may still be live, so offline readers can verify. The kid of a key is the base64url "
             + "of the COSE kid (protected header, label 4) of the QR credential, and the JWS kid of legacy tokens. "
             + "Cacheable for a short time.")
-    @APIResponse(responseCode = "200", description = "JWK Set (RFC 7517)")
+    @APIResponse(responseCode = "200", description = "JWK Set (RFC 7517)", content = @Content(
+            mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "keys", summary = "The signing key and its scheduled successor", value = """
+                    {"keys": [
+                      {"kty": "EC", "kid": "q7Xb2LmT", "use": "sig", "alg": "ES256", "crv": "P-256",
+                       "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"},
+                      {"kty": "EC", "kid": "Zr4pW0sK", "use": "sig", "alg": "ES256", "crv": "P-256",
+                       "x": "gI0GAILBdu7T53akrFmMyGcsF3n5dO7MmwNBHKW5SV0", "y": "SLW_xSffzlPWrHEVI30DHM_4egVwt3NQqeUD7nMFpps"}
+                    ]}""")))
     public Uni<Response> jwks() {
         return keys.published().map(published -> {
             List<Map<String, Object>> jwks = published.stream().map(JwksResource::publicJwk).toList();

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +35,6 @@ import id.go.dukcapil.ikd.web.Problem;
 import io.smallrye.mutiny.Uni;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1/qr-tokens")
 @Tag(name = "QR tokens", description = "The 90-second QR of KTP Digital (SOP step 7)")
@@ -59,6 +59,10 @@ public class QrTokenResource {
     public record QrPicture(int version, String pngBase64, String svg) {
     }
 
+    @Schema(example = """
+            {"token": "IKD1:NCFOXN%TSMAHN-H…", "expiresAt": "2026-12-05T02:31:30Z", "expiresIn": 90, "disclosure": "minimal",
+             "qr": {"version": 7, "pngBase64": "iVBORw0KGgoAAAANSUhEUgAA…",
+                    "svg": "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 53 53'>…</svg>"}}""")
     public record MintResponse(String token, Instant expiresAt, long expiresIn, String disclosure, QrPicture qr) {
     }
 
@@ -79,7 +83,8 @@ public class QrTokenResource {
             + "proof of the same subject. Returns the QR credential (a CWT signed as COSE_Sign1 ES256, valid 90 s, "
             + "in Base45 after the prefix IKD1:) with only the chosen attributes, and its QR code as PNG and SVG. "
             + "Nothing is kept for later fetches: the app can draw the code from the token.")
-    @APIResponse(responseCode = "201", description = "Token and QR images")
+    @APIResponse(responseCode = "201", description = "Token and QR images",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MintResponse.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))

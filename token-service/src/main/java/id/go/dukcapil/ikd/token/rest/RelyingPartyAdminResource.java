@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +45,9 @@ public class RelyingPartyAdminResource {
             @NotNull @Size(min = 1, max = 10) List<@NotBlank String> scopes) {
     }
 
+    @Schema(example = """
+            {"clientId": "bank-nusantara", "name": "PT Bank Nusantara Tbk", "scopes": ["ikd.name", "ikd.nik"],
+             "enabled": true, "createdAt": "2026-11-20T03:15:00Z"}""")
     public record ClientView(String clientId, String name, List<String> scopes, boolean enabled, Instant createdAt) {
         static ClientView of(RelyingParty client) {
             return new ClientView(client.clientId, client.name, client.scopeList(), client.enabled, client.createdAt);
@@ -51,6 +55,8 @@ public class RelyingPartyAdminResource {
     }
 
     /** The only time the secret is shown. */
+    @Schema(example = """
+            {"clientId": "bank-nusantara", "clientSecret": "••••", "scopes": ["ikd.name", "ikd.nik"]}""")
     public record CreatedClient(String clientId, String clientSecret, List<String> scopes) {
     }
 
@@ -66,7 +72,8 @@ public class RelyingPartyAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a relying party", description = "Scopes: ikd.name, ikd.nik, ikd.birthdate, ikd.photo. "
             + "The client secret is returned once and stored hashed.")
-    @APIResponse(responseCode = "201", description = "Created, with its secret")
+    @APIResponse(responseCode = "201", description = "Created, with its secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedClient.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, UNKNOWN_SCOPE",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -31,6 +32,9 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Relying parties")
 public class RelyingPartyTokenResource {
 
+    @Schema(example = """
+            {"access_token": "eyJhbGciOiJFUzI1NiJ9.…", "token_type": "Bearer", "expires_in": 3600,
+             "scope": "ikd.name ikd.nik"}""")
     public record TokenResponse(@JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn, String scope) {
     }
@@ -46,7 +50,8 @@ public class RelyingPartyTokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Access token for a relying party", description = "grant_type=client_credentials with "
             + "client_id and client_secret in the form or as HTTP Basic. Returns a verifier JWT (1 h).")
-    @APIResponse(responseCode = "200", description = "Bearer token")
+    @APIResponse(responseCode = "200", description = "Bearer token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "UNSUPPORTED_GRANT_TYPE", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "INVALID_CLIENT", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> token(@RestForm("grant_type") String grantType, @RestForm("client_id") String clientId,

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,6 +36,9 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningKeyAdminResource {
 
+    @Schema(example = """
+            {"kid": "q7Xb2LmT", "createdAt": "2026-12-01T01:00:00Z", "activeFrom": "2026-12-02T01:00:00Z",
+             "retiredAt": null}""")
     public record KeyView(String kid, Instant createdAt, Instant activeFrom, Instant retiredAt) {
         static KeyView of(SigningKey key) {
             return new KeyView(key.kid(), key.createdAt(), key.activeFrom(), key.retiredAt());
@@ -61,7 +65,8 @@ public class SigningKeyAdminResource {
     @Operation(summary = "Rotate now", description = "immediate=true: the new key signs at once (e.g. a suspected "
             + "leak); otherwise it is published first and signs after publish-ahead. Old keys stay published "
             + "until their tokens expired.")
-    @APIResponse(responseCode = "201", description = "The new key")
+    @APIResponse(responseCode = "201", description = "The new key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "FORBIDDEN", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> rotate(@QueryParam("immediate") @DefaultValue("true") boolean immediate) {

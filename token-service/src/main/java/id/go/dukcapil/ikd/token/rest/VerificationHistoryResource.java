@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +42,9 @@ import io.smallrye.mutiny.Uni;
 public class VerificationHistoryResource {
 
     /** One verification as the relying party sees it; {@code disclosed}: the scopes it learned. */
+    @Schema(name = "RelyingPartyVerification", example = """
+            {"reference": "VRF-7K3M-Q9XD-2HPA", "verifiedAt": "2026-12-05T02:30:12Z", "disclosed": ["ikd.name", "ikd.nik"],
+             "verdict": "VALID"}""")
     public record Entry(String reference, Instant verifiedAt, List<String> disclosed, String verdict) {
     }
 
@@ -57,7 +64,14 @@ public class VerificationHistoryResource {
     @Operation(summary = "The calling relying party's verifications, newest first",
             description = "from/to: ISO instants (default: the last 30 days); limit at most 1000. "
                     + "format=csv for an export (text/csv).")
-    @APIResponse(responseCode = "200", description = "The records")
+    @APIResponse(responseCode = "200", description = "The records", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
+                    value = """
+                            reference,verified_at,disclosed,verdict
+                            VRF-7K3M-Q9XD-2HPA,2026-12-05T02:30:12Z,ikd.name ikd.nik,VALID
+                            VRF-Q9XD-2HPA-7K3M,2026-12-05T02:41:07Z,,EXPIRED
+                            """)) })
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED or RELYING_PARTY_DISABLED (problem+json)")
     public Uni<Response> history(@QueryParam("from") Instant from, @QueryParam("to") Instant to,

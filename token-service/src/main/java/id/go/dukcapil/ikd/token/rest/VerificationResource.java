@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -54,6 +56,12 @@ public class VerificationResource {
      * {@code photo}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(example = """
+            {"valid": true, "message": "Kode QR sah.", "reference": "VRF-7K3M-Q9XD-2HPA",
+             "issuedAt": "2026-12-05T02:30:00Z", "expiresAt": "2026-12-05T02:31:30Z",
+             "attributes": {"fullName": "BUDI SANTOSO", "nikMasked": "320412********01", "birthDate": "1990-01-05"},
+             "issuingOffice": {"code": "3204-DISDUKCAPIL", "name": "Disdukcapil Kabupaten Bandung"},
+             "photo": {"status": "SHOWN", "contentType": "image/jpeg", "data": "/9j/4AAQSkZJRgABAQAAAQABAAD…"}}""")
     public record VerificationResponse(boolean valid, String reason, String message, String reference,
             Instant issuedAt, Instant expiresAt, Map<String, String> attributes, IssuingOffice issuingOffice,
             Photo photo) {
@@ -89,7 +97,19 @@ public class VerificationResource {
             + "REVOKED, MALFORMED. A valid one carries the attributes the relying party's scope allows, the issuing office, "
             + "and with ikd.photo the registry photo (from the identity projection, never from the QR). Every answer "
             + "has a reference and is recorded with the attributes disclosed.")
-    @APIResponse(responseCode = "200", description = "The verdict")
+    @APIResponse(responseCode = "200", description = "The verdict", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VerificationResponse.class), examples = {
+                    @ExampleObject(name = "valid", summary = "Valid, with the scopes ikd.name, ikd.nik, ikd.birthdate, ikd.photo",
+                            value = """
+                                    {"valid": true, "message": "Kode QR sah.", "reference": "VRF-7K3M-Q9XD-2HPA",
+                                     "issuedAt": "2026-12-05T02:30:00Z", "expiresAt": "2026-12-05T02:31:30Z",
+                                     "attributes": {"fullName": "BUDI SANTOSO", "nikMasked": "320412********01", "birthDate": "1990-01-05"},
+                                     "issuingOffice": {"code": "3204-DISDUKCAPIL", "name": "Disdukcapil Kabupaten Bandung"},
+                                     "photo": {"status": "SHOWN", "contentType": "image/jpeg", "data": "/9j/4AAQSkZJRgABAQAAAQABAAD…"}}"""),
+                    @ExampleObject(name = "refused", summary = "Refused: the 90 seconds had passed", value = """
+                            {"valid": false, "reason": "EXPIRED",
+                             "message": "Kode QR sudah kedaluwarsa (berlaku 90 detik). Minta pemilik menampilkan kode baru.",
+                             "reference": "VRF-2HPA-7K3M-Q9XD"}""") }))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED, or RELYING_PARTY_DISABLED: the client was disabled "
