@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * What every service's OpenAPI document must hold, written once: each operation has a unique
  * {@code operationId}; each 4xx/5xx answer is problem+json with the {@code Problem} schema; no
  * framework type (Qute, Vert.x, Mutiny, JAX-RS) appears among the schemas; every {@code $ref}
- * resolves; one bearer scheme, named {@code bearer}. A service's {@code @QuarkusTest} extends this
- * (the document is read from the running service at {@code /q/openapi}).
+ * resolves; one bearer scheme, named {@code bearer}; every 2xx JSON answer has an example (see
+ * {@link #hasExample}). A service's {@code @QuarkusTest} extends this (the document is read from
+ * the running service at {@code /q/openapi}).
  */
 public abstract class OpenApiContract {
 
@@ -58,6 +59,13 @@ public abstract class OpenApiContract {
                     violations.add(where + ": operationId " + id + " is used twice");
                 }
                 for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+                    if (response.getKey().startsWith("2")) {
+                        for (Map.Entry<String, JsonNode> media : response.getValue().path("content").properties()) {
+                            if (isJson(media.getKey()) && !hasExample(media.getValue(), schemas)) {
+                                violations.add(where + " " + response.getKey() + " " + media.getKey() + ": no example");
+                            }
+                        }
+                    }
                     if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                         JsonNode content = response.getValue().path("content");
                         if (content.size() != 1 || !content.path("application/problem+json").path("schema").path("$ref")
@@ -87,6 +95,67 @@ public abstract class OpenApiContract {
         });
         securityRequirements(document, schemes, violations);
         return violations;
+    }
+
+    /** {@code application/json} or a {@code +json} type, other than problem+json (whose examples the platform writes). */
+    static boolean isJson(String mediaType) {
+        String type = mediaType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return !type.equals("application/problem+json") && (type.equals("application/json") || type.endsWith("+json"));
+    }
+
+    /**
+     * Whether a reader (or Swagger UI) finds an example for a media type: {@code example} or
+     * {@code examples} on the media type itself, or an example its schema carries.
+     */
+    static boolean hasExample(JsonNode media, JsonNode schemas) {
+        return media.has("example") || !media.path("examples").isEmpty()
+                || media.has("schema") && schemaHasExample(media.get("schema"), schemas, new HashSet<>());
+    }
+
+    /**
+     * A schema carries an example when it has one itself ({@code example}, a non-empty
+     * {@code examples}, or its {@code enum}/{@code const} values); through {@code $ref}, the
+     * component it names; an array, when its items do; one of {@code allOf}/{@code anyOf}/{@code oneOf},
+     * when a part other than {@code null} does; an object with properties, when each required
+     * property (each property, if none is required) does. A map, a bare object or a bare scalar needs
+     * an example of its own.
+     */
+    private static boolean schemaHasExample(JsonNode schema, JsonNode schemas, Set<String> followed) {
+        if (schema.has("example") || !schema.path("examples").isEmpty() || !schema.path("enum").isEmpty()
+                || schema.has("const")) {
+            return true;
+        }
+        String ref = schema.path("$ref").asText("");
+        if (ref.startsWith("#/components/schemas/")) {
+            String name = ref.substring("#/components/schemas/".length());
+            // a cycle counts as covered here: the component is judged where it was first followed
+            return !followed.add(name) || schemas.has(name) && schemaHasExample(schemas.get(name), schemas, followed);
+        }
+        if (schema.has("items")) {
+            return schemaHasExample(schema.get("items"), schemas, followed);
+        }
+        for (String composition : List.of("allOf", "anyOf", "oneOf")) {
+            for (JsonNode part : schema.path(composition)) {
+                if (!"null".equals(part.path("type").asText()) && schemaHasExample(part, schemas, new HashSet<>(followed))) {
+                    return true;
+                }
+            }
+        }
+        JsonNode properties = schema.path("properties");
+        if (properties.isEmpty()) {
+            return false;
+        }
+        List<String> needed = new ArrayList<>();
+        schema.path("required").forEach(name -> needed.add(name.asText()));
+        if (needed.isEmpty()) {
+            properties.fieldNames().forEachRemaining(needed::add);
+        }
+        for (String name : needed) {
+            if (!properties.has(name) || !schemaHasExample(properties.get(name), schemas, new HashSet<>(followed))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every security requirement, global or per operation, names a scheme the document declares. */
