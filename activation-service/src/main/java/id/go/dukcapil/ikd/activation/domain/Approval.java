@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,14 +21,14 @@ public class Approval {
     public UUID registrationId;
     public UUID caseId;
     public String nik;
-    /** {@code VerifiedAttributes} as event JSON. */
-    public String attributesJson;
+    @Embedded
+    public RegistryAttributes attributes;
     public String deviceKeyJwk;
     public String email;
     public String phone;
     public String language;
-    /** {@code OfficeContact} as event JSON. */
-    public String officeJson;
+    @Embedded
+    public OfficeOfRecord office;
     public Instant approvedAt;
     public int codesIssued;
     public LocalDate resendDay;

@@ -3,6 +3,7 @@ package id.go.dukcapil.ikd.activation.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,7 +25,8 @@ public class Identity {
     public UUID registrationId;
     public String nik;
     public String subject;
-    public String attributesJson;
+    @Embedded
+    public RegistryAttributes attributes;
     public String deviceKeyJwk;
     public String deviceKeyThumbprint;
     @Enumerated(EnumType.STRING)

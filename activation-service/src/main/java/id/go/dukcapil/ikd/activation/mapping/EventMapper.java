@@ -3,25 +3,22 @@ package id.go.dukcapil.ikd.activation.mapping;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import id.go.dukcapil.ikd.activation.domain.ActivationCode;
 import id.go.dukcapil.ikd.activation.domain.Approval;
 import id.go.dukcapil.ikd.activation.domain.Identity;
+import id.go.dukcapil.ikd.activation.domain.OfficeOfRecord;
+import id.go.dukcapil.ikd.activation.domain.RegistryAttributes;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
-import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 
-/** Entities never leave the service: this turns them into events (and event parts into columns). */
+/** Entities never leave the service: this turns them into events, and event parts into columns. */
 public final class EventMapper {
-
-    private static final ObjectMapper JSON = EventJson.newObjectMapper();
 
     private EventMapper() {
     }
@@ -31,12 +28,12 @@ public final class EventMapper {
         approval.registrationId = decided.registrationId();
         approval.caseId = decided.caseId();
         approval.nik = decided.attributes().nik();
-        approval.attributesJson = write(decided.attributes());
+        approval.attributes = columns(decided.attributes());
         approval.deviceKeyJwk = decided.deviceKeyJwk();
         approval.email = decided.email();
         approval.phone = decided.phone();
         approval.language = decided.language();
-        approval.officeJson = write(decided.office());
+        approval.office = columns(decided.office());
         approval.approvedAt = decided.decidedAt();
         return approval;
     }
@@ -60,30 +57,64 @@ public final class EventMapper {
     }
 
     public static VerifiedAttributes attributes(Identity identity) {
-        return read(identity.attributesJson, VerifiedAttributes.class);
+        return attributes(identity.nik, identity.attributes);
     }
 
     public static VerifiedAttributes attributes(Approval approval) {
-        return read(approval.attributesJson, VerifiedAttributes.class);
+        return attributes(approval.nik, approval.attributes);
     }
 
     public static OfficeContact office(Approval approval) {
-        return read(approval.officeJson, OfficeContact.class);
+        OfficeOfRecord office = approval.office;
+        if (office == null || office.code == null) {
+            throw new IllegalStateException("the approval's office was erased");
+        }
+        return new OfficeContact(office.code, office.name, office.address, office.phone, office.email,
+                office.whatsapp, office.website,
+                office.timeZone == null ? null : IndonesianTimeZone.valueOf(office.timeZone));
     }
 
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot store " + value.getClass().getSimpleName(), e);
+    private static VerifiedAttributes attributes(String nik, RegistryAttributes a) {
+        if (a == null || a.fullName == null || nik == null || nik.isEmpty()) {
+            throw new IllegalStateException("the identity's attributes were erased");
         }
+        return new VerifiedAttributes(nik, a.fullName, a.birthPlace, a.birthDate, a.sex, a.address, a.rtRw,
+                a.villageName, a.districtCode, a.districtName, a.regencyName, a.provinceName, a.religion,
+                a.maritalStatus, a.occupation, a.nationality, a.ktpElStatus, a.photoSha256);
     }
 
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
-        }
+    private static RegistryAttributes columns(VerifiedAttributes v) {
+        RegistryAttributes a = new RegistryAttributes();
+        a.fullName = v.fullName();
+        a.birthPlace = v.birthPlace();
+        a.birthDate = v.birthDate();
+        a.sex = v.sex();
+        a.address = v.address();
+        a.rtRw = v.rtRw();
+        a.villageName = v.villageName();
+        a.districtCode = v.districtCode();
+        a.districtName = v.districtName();
+        a.regencyName = v.regencyName();
+        a.provinceName = v.provinceName();
+        a.religion = v.religion();
+        a.maritalStatus = v.maritalStatus();
+        a.occupation = v.occupation();
+        a.nationality = v.nationality();
+        a.ktpElStatus = v.ktpElStatus();
+        a.photoSha256 = v.photoSha256();
+        return a;
+    }
+
+    private static OfficeOfRecord columns(OfficeContact contact) {
+        OfficeOfRecord office = new OfficeOfRecord();
+        office.code = contact.officeCode();
+        office.name = contact.name();
+        office.address = contact.address();
+        office.phone = contact.phone();
+        office.email = contact.email();
+        office.whatsapp = contact.whatsapp();
+        office.website = contact.website();
+        office.timeZone = contact.timeZone() == null ? null : contact.timeZone().name();
+        return office;
     }
 }

@@ -43,15 +43,25 @@ public class ActivationRetention implements RetentionRules {
                   and not exists (select 1 from activation_code c where c.registration_id = a.registration_id)
                 limit $2 for update skip locked)""";
 
+    /** Every registry attribute column of {@code approval} and {@code identity}, emptied. */
+    private static final String ERASED_ATTRIBUTES = """
+            full_name = null, birth_place = null, birth_date = null, sex = null, address = null, rt_rw = null,
+                village_name = null, district_code = null, district_name = null, regency_name = null,
+                province_name = null, religion = null, marital_status = null, occupation = null,
+                nationality = null, ktp_el_status = null, photo_sha256 = null""";
+
     static final String REVOKED_IDENTITIES = """
-            update identity set nik = '', attributes_json = '{}', device_key_jwk = '',
-                device_key_thumbprint = '', app_pin_hash = null
+            update identity set nik = '', device_key_jwk = '', device_key_thumbprint = '', app_pin_hash = null,
+                """ + ERASED_ATTRIBUTES + """
+
             where id in (
                 select id from identity where revoked_at < $1 and nik <> ''
                 limit $2 for update skip locked)""";
 
     static final String APPROVALS_OF_REVOKED = """
-            update approval set nik = '', attributes_json = '{}', device_key_jwk = '', email = '', phone = ''
+            update approval set nik = '', device_key_jwk = '', email = '', phone = '',
+                """ + ERASED_ATTRIBUTES + """
+
             where registration_id in (
                 select a.registration_id from approval a join identity i on i.registration_id = a.registration_id
                 where i.revoked_at < $1 and a.nik <> ''

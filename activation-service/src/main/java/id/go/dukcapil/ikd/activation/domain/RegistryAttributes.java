@@ -1,0 +1,55 @@
+package id.go.dukcapil.ikd.activation.domain;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Embeddable;
+
+/**
+ * The citizen's identity as the registry holds it and an operator confirmed it, one column each
+ * (the NIK is the owning row's own column): what the KTP Digital card shows and the QR carries.
+ * All columns are empty once retention has erased the row.
+ */
+@Embeddable
+public class RegistryAttributes {
+
+    public String fullName;
+    public String birthPlace;
+    public LocalDate birthDate;
+    public String sex;
+    public String address;
+    public String rtRw;
+    public String villageName;
+    public String districtCode;
+    public String districtName;
+    public String regencyName;
+    public String provinceName;
+    public String religion;
+    public String maritalStatus;
+    public String occupation;
+    public String nationality;
+    public String ktpElStatus;
+    public String photoSha256;
+
+    /** The same values, for another row (an identity made from its approval). */
+    public RegistryAttributes copy() {
+        RegistryAttributes copy = new RegistryAttributes();
+        copy.fullName = fullName;
+        copy.birthPlace = birthPlace;
+        copy.birthDate = birthDate;
+        copy.sex = sex;
+        copy.address = address;
+        copy.rtRw = rtRw;
+        copy.villageName = villageName;
+        copy.districtCode = districtCode;
+        copy.districtName = districtName;
+        copy.regencyName = regencyName;
+        copy.provinceName = provinceName;
+        copy.religion = religion;
+        copy.maritalStatus = maritalStatus;
+        copy.occupation = occupation;
+        copy.nationality = nationality;
+        copy.ktpElStatus = ktpElStatus;
+        copy.photoSha256 = photoSha256;
+        return copy;
+    }
+}

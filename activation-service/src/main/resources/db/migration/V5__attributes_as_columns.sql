@@ -1,0 +1,98 @@
+-- The registry attributes and the approving office, one column each instead of the events' JSON
+-- text: activation reads and erases them field by field, and a column says what is kept.
+-- Rows already erased by retention ('{}') get empty columns.
+alter table approval
+    add column full_name        text,
+    add column birth_place      text,
+    add column birth_date       date,
+    add column sex              text,
+    add column address          text,
+    add column rt_rw            text,
+    add column village_name     text,
+    add column district_code    text,
+    add column district_name    text,
+    add column regency_name     text,
+    add column province_name    text,
+    add column religion         text,
+    add column marital_status   text,
+    add column occupation       text,
+    add column nationality      text,
+    add column ktp_el_status    text,
+    add column photo_sha256     text,
+    add column office_code      text,
+    add column office_name      text,
+    add column office_address   text,
+    add column office_phone     text,
+    add column office_email     text,
+    add column office_whatsapp  text,
+    add column office_website   text,
+    add column office_time_zone text;
+
+update approval set
+    full_name      = attributes_json::jsonb ->> 'fullName',
+    birth_place    = attributes_json::jsonb ->> 'birthPlace',
+    birth_date     = (attributes_json::jsonb ->> 'birthDate')::date,
+    sex            = attributes_json::jsonb ->> 'sex',
+    address        = attributes_json::jsonb ->> 'address',
+    rt_rw          = attributes_json::jsonb ->> 'rtRw',
+    village_name   = attributes_json::jsonb ->> 'villageName',
+    district_code  = attributes_json::jsonb ->> 'districtCode',
+    district_name  = attributes_json::jsonb ->> 'districtName',
+    regency_name   = attributes_json::jsonb ->> 'regencyName',
+    province_name  = attributes_json::jsonb ->> 'provinceName',
+    religion       = attributes_json::jsonb ->> 'religion',
+    marital_status = attributes_json::jsonb ->> 'maritalStatus',
+    occupation     = attributes_json::jsonb ->> 'occupation',
+    nationality    = attributes_json::jsonb ->> 'nationality',
+    ktp_el_status  = attributes_json::jsonb ->> 'ktpElStatus',
+    photo_sha256   = attributes_json::jsonb ->> 'photoSha256',
+    office_code      = office_json::jsonb ->> 'officeCode',
+    office_name      = office_json::jsonb ->> 'name',
+    office_address   = office_json::jsonb ->> 'address',
+    office_phone     = office_json::jsonb ->> 'phone',
+    office_email     = office_json::jsonb ->> 'email',
+    office_whatsapp  = office_json::jsonb ->> 'whatsapp',
+    office_website   = office_json::jsonb ->> 'website',
+    office_time_zone = office_json::jsonb ->> 'timeZone';
+
+alter table approval drop column attributes_json, drop column office_json;
+
+alter table identity
+    add column full_name      text,
+    add column birth_place    text,
+    add column birth_date     date,
+    add column sex            text,
+    add column address        text,
+    add column rt_rw          text,
+    add column village_name   text,
+    add column district_code  text,
+    add column district_name  text,
+    add column regency_name   text,
+    add column province_name  text,
+    add column religion       text,
+    add column marital_status text,
+    add column occupation     text,
+    add column nationality    text,
+    add column ktp_el_status  text,
+    add column photo_sha256   text;
+
+update identity set
+    full_name      = attributes_json::jsonb ->> 'fullName',
+    birth_place    = attributes_json::jsonb ->> 'birthPlace',
+    birth_date     = (attributes_json::jsonb ->> 'birthDate')::date,
+    sex            = attributes_json::jsonb ->> 'sex',
+    address        = attributes_json::jsonb ->> 'address',
+    rt_rw          = attributes_json::jsonb ->> 'rtRw',
+    village_name   = attributes_json::jsonb ->> 'villageName',
+    district_code  = attributes_json::jsonb ->> 'districtCode',
+    district_name  = attributes_json::jsonb ->> 'districtName',
+    regency_name   = attributes_json::jsonb ->> 'regencyName',
+    province_name  = attributes_json::jsonb ->> 'provinceName',
+    religion       = attributes_json::jsonb ->> 'religion',
+    marital_status = attributes_json::jsonb ->> 'maritalStatus',
+    occupation     = attributes_json::jsonb ->> 'occupation',
+    nationality    = attributes_json::jsonb ->> 'nationality',
+    ktp_el_status  = attributes_json::jsonb ->> 'ktpElStatus',
+    photo_sha256   = attributes_json::jsonb ->> 'photoSha256';
+
+alter table identity drop column attributes_json;
