@@ -55,26 +55,25 @@ class RetentionTest {
         assertThat(count("approval where registration_id = $1", unused)).as("unused approval deleted").isZero();
         assertThat(count("activation_code where registration_id = $1", unused)).isZero();
 
-        Row stub = row("select nik, full_name, birth_date, religion, device_key_jwk, app_pin_hash, subject, status"
-                + " from identity where id = $1", revokedIdentity);
+        Row stub = row("select nik, device_key_jwk, app_pin_hash, subject, status from identity where id = $1",
+                revokedIdentity);
         assertThat(stub.getString("nik")).as("revoked identity kept as a pseudonymous stub").isEmpty();
-        assertThat(stub.getString("full_name")).isNull();
-        assertThat(stub.getLocalDate("birth_date")).isNull();
-        assertThat(stub.getString("religion")).isNull();
         assertThat(stub.getString("device_key_jwk")).isEmpty();
         assertThat(stub.getString("app_pin_hash")).isNull();
         assertThat(stub.getString("status")).isEqualTo("REVOKED");
-        Row approval = row("select nik, email, phone, full_name, birth_date from approval where registration_id = $1",
-                revoked);
+        Row approval = row("select nik, email, phone, full_name, birth_date, religion from approval"
+                + " where registration_id = $1", revoked);
         assertThat(approval.getString("nik")).isEmpty();
-        assertThat(approval.getString("full_name")).isNull();
+        assertThat(approval.getString("full_name")).as("the revoked identity's attributes, kept in its approval").isNull();
         assertThat(approval.getLocalDate("birth_date")).isNull();
+        assertThat(approval.getString("religion")).isNull();
         assertThat(approval.getString("email")).isEmpty();
         assertThat(approval.getString("phone")).isEmpty();
 
-        Row kept = row("select nik, app_pin_hash, full_name from identity where id = $1", activeIdentity);
+        Row kept = row("select nik, app_pin_hash from identity where id = $1", activeIdentity);
         assertThat(kept.getString("nik")).as("an active identity is never touched").isEqualTo(nik(active));
-        assertThat(kept.getString("full_name")).isEqualTo("WARGA");
+        assertThat(row("select full_name from approval where registration_id = $1", active).getString("full_name"))
+                .isEqualTo("WARGA");
         assertThat(kept.getString("app_pin_hash")).isEqualTo("hash");
         assertThat(row("select email from approval where registration_id = $1", active).getString("email"))
                 .isEqualTo("warga@example.id");
@@ -113,9 +112,9 @@ class RetentionTest {
     private UUID identity(UUID registration, String status, Instant revokedAt) {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("""
-                insert into identity (id, registration_id, nik, subject, full_name, birth_date, religion, device_key_jwk,
-                    device_key_thumbprint, status, activated_at, revoked_at, app_pin_hash)
-                values ($1, $2, $3, $1::text, 'WARGA', '1990-01-01', 'ISLAM', '{}', 'tp', $4, now(), $5, 'hash')""")
+                insert into identity (id, registration_id, nik, subject, device_key_jwk, device_key_thumbprint, status,
+                    activated_at, revoked_at, app_pin_hash)
+                values ($1, $2, $3, $1::text, '{}', 'tp', $4, now(), $5, 'hash')""")
                 .execute(Tuple.of(id, registration, nik(registration), status,
                         revokedAt == null ? null : OffsetDateTime.ofInstant(revokedAt, ZoneOffset.UTC)))
                 .await().indefinitely();

@@ -3,7 +3,6 @@ package id.go.dukcapil.ikd.activation.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,8 +12,9 @@ import jakarta.persistence.Table;
 import id.go.dukcapil.ikd.events.RevocationReason;
 
 /**
- * A citizen's digital identity: the verified attributes bound to one device key, under a random
- * pseudonymous {@code subject} (never derived from the NIK). One ACTIVE identity per NIK.
+ * A citizen's digital identity: its approval's verified attributes (kept there, once) bound to one
+ * device key, under a random pseudonymous {@code subject} (never derived from the NIK). One ACTIVE
+ * identity per NIK.
  */
 @Entity
 @Table(name = "identity")
@@ -25,8 +25,6 @@ public class Identity {
     public UUID registrationId;
     public String nik;
     public String subject;
-    @Embedded
-    public RegistryAttributes attributes;
     public String deviceKeyJwk;
     public String deviceKeyThumbprint;
     @Enumerated(EnumType.STRING)

@@ -44,7 +44,7 @@ public final class EventMapper {
     }
 
     public static IdentityActivated activated(Identity identity, Approval approval) {
-        return new IdentityActivated(identity.id, identity.registrationId, identity.subject, attributes(identity),
+        return new IdentityActivated(identity.id, identity.registrationId, identity.subject, attributes(approval),
                 identity.deviceKeyThumbprint, identity.activatedAt, approval.email, approval.phone, approval.language,
                 office(approval));
     }
@@ -56,11 +56,11 @@ public final class EventMapper {
                 revokedAt, approval.email, approval.phone, approval.language, office(approval));
     }
 
-    public static VerifiedAttributes attributes(Identity identity) {
-        return attributes(identity.nik, identity.attributes);
-    }
-
+    /** An identity's attributes: those of the approval it was made from, kept there once. */
     public static VerifiedAttributes attributes(Approval approval) {
+        if (approval == null) {
+            throw new IllegalStateException("the identity's approval is gone");
+        }
         return attributes(approval.nik, approval.attributes);
     }
 

@@ -43,7 +43,7 @@ public class ActivationRetention implements RetentionRules {
                   and not exists (select 1 from activation_code c where c.registration_id = a.registration_id)
                 limit $2 for update skip locked)""";
 
-    /** Every registry attribute column of {@code approval} and {@code identity}, emptied. */
+    /** Every registry attribute column of {@code approval}, emptied. */
     private static final String ERASED_ATTRIBUTES = """
             full_name = null, birth_place = null, birth_date = null, sex = null, address = null, rt_rw = null,
                 village_name = null, district_code = null, district_name = null, regency_name = null,
@@ -51,9 +51,7 @@ public class ActivationRetention implements RetentionRules {
                 nationality = null, ktp_el_status = null, photo_sha256 = null""";
 
     static final String REVOKED_IDENTITIES = """
-            update identity set nik = '', device_key_jwk = '', device_key_thumbprint = '', app_pin_hash = null,
-                """ + ERASED_ATTRIBUTES + """
-
+            update identity set nik = '', device_key_jwk = '', device_key_thumbprint = '', app_pin_hash = null
             where id in (
                 select id from identity where revoked_at < $1 and nik <> ''
                 limit $2 for update skip locked)""";

@@ -173,7 +173,6 @@ public class ActivationService {
         identity.registrationId = approval.registrationId;
         identity.nik = approval.nik;
         identity.subject = secrets.subject();
-        identity.attributes = approval.attributes == null ? null : approval.attributes.copy();
         identity.deviceKeyJwk = approval.deviceKeyJwk;
         identity.deviceKeyThumbprint = DeviceKeys.thumbprint(approval.deviceKeyJwk);
         identity.status = IdentityStatus.ACTIVE;

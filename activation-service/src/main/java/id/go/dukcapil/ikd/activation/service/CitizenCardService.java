@@ -58,7 +58,7 @@ public class CitizenCardService {
                 throw new ProblemException(ActivationProblems.IDENTITY_NOT_ACTIVE);
             }
             return approvals.findById(identity.registrationId).map(approval -> new Card(identity,
-                    EventMapper.attributes(identity), approval == null ? null : EventMapper.office(approval)));
+                    EventMapper.attributes(approval), EventMapper.office(approval)));
         }));
     }
 

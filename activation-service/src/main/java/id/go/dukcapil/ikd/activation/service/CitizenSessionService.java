@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.activation.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import id.go.dukcapil.ikd.activation.domain.Identity;
 import id.go.dukcapil.ikd.activation.domain.RefreshToken;
 import id.go.dukcapil.ikd.activation.domain.SessionChallenge;
 import id.go.dukcapil.ikd.activation.mapping.EventMapper;
+import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
 import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
 import id.go.dukcapil.ikd.activation.repository.RefreshTokenRepository;
 import id.go.dukcapil.ikd.activation.repository.SessionChallengeRepository;
@@ -44,6 +46,7 @@ public class CitizenSessionService {
     private static final String OPEN_SESSION = "citizen.session";
 
     private final IdentityRepository identities;
+    private final ApprovalRepository approvals;
     private final SessionChallengeRepository challenges;
     private final RefreshTokenRepository refreshTokens;
     private final DeviceKeys deviceKeys;
@@ -55,11 +58,13 @@ public class CitizenSessionService {
     private final Clock clock;
     private final IdempotentRequests idempotent;
 
-    public CitizenSessionService(IdentityRepository identities, SessionChallengeRepository challenges,
+    public CitizenSessionService(IdentityRepository identities, ApprovalRepository approvals,
+            SessionChallengeRepository challenges,
             RefreshTokenRepository refreshTokens, DeviceKeys deviceKeys, AppPinHasher pinHasher, CitizenTokens tokens,
             SecretGenerator secrets, KeyedHasher hasher, ActivationConfig config, Clock clock,
             IdempotentRequests idempotent) {
         this.identities = identities;
+        this.approvals = approvals;
         this.challenges = challenges;
         this.refreshTokens = refreshTokens;
         this.deviceKeys = deviceKeys;
@@ -170,7 +175,13 @@ public class CitizenSessionService {
     }
 
     private Uni<Void> setFirstAppPin(Identity identity, String appPin) {
-        if (AppPinPolicy.trivial(appPin, EventMapper.attributes(identity).birthDate(), identity.nik)) {
+        return Panache.withSession(() -> approvals.findById(identity.registrationId))
+                .map(approval -> EventMapper.attributes(approval).birthDate())
+                .chain(birthDate -> storeFirstAppPin(identity, appPin, birthDate));
+    }
+
+    private Uni<Void> storeFirstAppPin(Identity identity, String appPin, LocalDate birthDate) {
+        if (AppPinPolicy.trivial(appPin, birthDate, identity.nik)) {
             throw new ProblemException(ActivationProblems.APP_PIN_TOO_SIMPLE,
                     "Pilih 6 angka yang tidak berurutan, tidak berulang, dan bukan tanggal lahir Anda.",
                     "Choose 6 digits that are not a sequence, not repeated and not your birth date.");

@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.activation.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +80,8 @@ public class PersonalDataService {
     }
 
     private Held of(Identity identity, Approval approval, List<RefreshToken> tokens) {
-        Map<String, Object> attributes = JSON.convertValue(EventMapper.attributes(identity), MAP);
+        Map<String, Object> attributes = approval == null || approval.attributes == null ? new LinkedHashMap<>()
+                : JSON.convertValue(EventMapper.attributes(approval), MAP);
         attributes.put("nik", Masking.nik(identity.nik));
         return new Held(identity.subject, identity.status.name(), identity.activatedAt, identity.revokedAt,
                 identity.revocationReason == null ? null : identity.revocationReason.name(), attributes,
