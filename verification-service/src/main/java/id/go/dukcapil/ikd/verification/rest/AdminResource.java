@@ -100,7 +100,8 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(summary = "Create an office (Dinas or kecamatan) with its standard and approval model")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficeView.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
     @APIResponse(responseCode = "409", description = "OFFICE_EXISTS or OFFICE_AREA_TAKEN (problem+json)")
@@ -142,7 +143,8 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(summary = "Create an operator account (password hashed with Argon2id)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (problem+json)")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
     @APIResponse(responseCode = "404", description = "OFFICE_NOT_FOUND (problem+json)")
