@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -62,21 +61,10 @@ class RegistrationAdmissionTest {
     @Test
     void beyondItsPlacesAndQueueARegistrationIsAnsweredServiceBusyWithoutTouchingTheHeldOnes() throws Exception {
         byte[] selfie = PhoneSelfie.jpeg();
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> holder = decoding.run(() -> {
-            started.countDown();
-            try {
-                return release.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }).subscribeAsCompletionStage();
+        HeldDecodeThread held = HeldDecodeThread.hold(decoding);
         CompletableFuture<Response> first;
         CompletableFuture<Response> second;
         try {
-            assertThat(started.await(30, TimeUnit.SECONDS)).as("the decode thread is held").isTrue();
             first = registerAsync(selfie);
             second = registerAsync(selfie);
             awaitGauge("ikd.admission.in.flight", 2);
@@ -94,12 +82,11 @@ class RegistrationAdmissionTest {
             expired.then().statusCode(503).body("code", equalTo("SERVICE_BUSY"))
                     .body("admission", equalTo("registration"));
             assertThat(counter("ikd.admission.expired")).isEqualTo(1.0);
-            assertThat(holder).as("both answers came while the held registrations were still held").isNotDone();
+            assertThat(held.stillHeld()).as("both answers came while the held registrations were still held").isTrue();
             assertThat(first).isNotDone();
         } finally {
-            release.countDown();
+            held.release();
         }
-        assertThat(holder.get(30, TimeUnit.SECONDS)).isTrue();
         first.get(60, TimeUnit.SECONDS).then().statusCode(202);
         second.get(60, TimeUnit.SECONDS).then().statusCode(202);
         awaitGauge("ikd.admission.in.flight", 0);

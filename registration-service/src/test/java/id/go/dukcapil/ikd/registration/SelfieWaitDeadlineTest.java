@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -52,24 +49,12 @@ class SelfieWaitDeadlineTest {
     @Test
     void aSelfieThatWaitedLongerThanMaxWaitIsAnsweredServiceBusyWhileTheThreadIsStillHeld() throws Exception {
         byte[] selfie = PhoneSelfie.jpeg();
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> holder = decoding.run(() -> {
-            started.countDown();
-            try {
-                return release.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }).subscribeAsCompletionStage();
+        HeldDecodeThread held = HeldDecodeThread.hold(decoding);
         try {
-            assertThat(started.await(30, TimeUnit.SECONDS)).as("the thread is held").isTrue();
-
             Response refused = Citizens.register(Citizens.form(Citizens.nik()), selfie, "selfie.jpg", "image/jpeg");
 
             // answered by the deadline: the only thread is still held, and the queue had room
-            assertThat(holder).isNotDone();
+            assertThat(held.stillHeld()).isTrue();
             refused.then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2")
                     .body("code", equalTo("SERVICE_BUSY")).body("bulkhead", equalTo("image-decode"));
             assertThat(meters.get("ikd.bulkhead.expired").tag("name", ImageDecoding.BULKHEAD).counter().count())
@@ -77,9 +62,8 @@ class SelfieWaitDeadlineTest {
             assertThat(meters.get("ikd.bulkhead.rejected").tag("name", ImageDecoding.BULKHEAD).counter().count())
                     .isZero();
         } finally {
-            release.countDown();
+            held.release();
         }
-        assertThat(holder.get(30, TimeUnit.SECONDS)).isTrue();
 
         Citizens.register(Citizens.form(Citizens.nik()), selfie, "selfie.jpg", "image/jpeg").then().statusCode(202);
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
