@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.go.dukcapil.ikd.activation.service.CitizenSessionService;
 import id.go.dukcapil.ikd.events.RevocationReason;
 
 /** Request and response bodies of the JSON API. */
@@ -44,6 +45,14 @@ public final class ActivationApi {
     }
 
     public record ChallengeRequest(UUID registrationId, @Size(max = 64) String subject) {
+    }
+
+    /** The nonce the app signs to open a session, and its lifetime in seconds. */
+    public record SessionChallenge(String nonce, long expiresIn) {
+
+        static SessionChallenge of(CitizenSessionService.Challenge challenge) {
+            return new SessionChallenge(challenge.nonce(), challenge.expiresIn());
+        }
     }
 
     public record SessionRequest(

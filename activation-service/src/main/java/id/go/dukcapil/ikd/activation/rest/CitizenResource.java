@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.go.dukcapil.ikd.activation.crypto.CitizenTokens;
 import id.go.dukcapil.ikd.activation.rest.ActivationApi.AppPinRequest;
 import id.go.dukcapil.ikd.activation.rest.ActivationApi.ChallengeRequest;
+import id.go.dukcapil.ikd.activation.rest.ActivationApi.SessionChallenge;
 import id.go.dukcapil.ikd.activation.rest.ActivationApi.PinProof;
 import id.go.dukcapil.ikd.activation.rest.ActivationApi.RefreshRequest;
 import id.go.dukcapil.ikd.activation.rest.ActivationApi.Revoked;
@@ -66,12 +67,12 @@ public class CitizenResource {
             description = "Identify the identity by registrationId (what the app knows after registering) or subject. "
                     + "The answer looks the same whether or not an active identity exists.")
     @APIResponse(responseCode = "200", description = "The nonce and its lifetime in seconds", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitizenSessionService.Challenge.class),
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionChallenge.class),
             examples = @ExampleObject(name = "nonce", value = """
                     {"nonce": "q3J0bW9yZS1ub25jZS1leGFtcGxlLW9ubHktMzJieXRlcw", "expiresIn": 120}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_REQUEST (problem+json)")
-    public Uni<CitizenSessionService.Challenge> challenge(@Valid @NotNull ChallengeRequest request) {
-        return sessions.challenge(request.registrationId(), request.subject());
+    public Uni<SessionChallenge> challenge(@Valid @NotNull ChallengeRequest request) {
+        return sessions.challenge(request.registrationId(), request.subject()).map(SessionChallenge::of);
     }
 
     @POST

@@ -28,7 +28,10 @@ public abstract class OpenApiContract {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern FRAMEWORK_TYPE = Pattern.compile(
             ".*Impl|Engine.*|Template.*|.*Qute.*|SectionHelper.*|ValueResolver.*|Expression.*|Evaluat.*|Vertx|Buffer|Uni|Multi"
-                    + "|RoutingContext|HttpServer.*|Mutiny.*|Variant|Locale|Charset|Class|Annotation.*|Type");
+                    + "|RoutingContext|HttpServer.*|Mutiny.*|Variant|Locale|Charset|Class|Annotation.*|Type"
+                    + "|JsonNode.*|ObjectNode|ArrayNode|.*SseEvent.*|Sse.*|MediaType");
+    /** SmallRye's name for a second type whose simple name was taken: {@code OfficeView1}. */
+    private static final Pattern NUMBERED = Pattern.compile("(.*[A-Za-z])[0-9]+");
 
     @Test
     void theDocumentFollowsTheSuitesConventions() throws Exception {
@@ -82,6 +85,11 @@ public abstract class OpenApiContract {
         schemas.fieldNames().forEachRemaining(name -> {
             if (FRAMEWORK_TYPE.matcher(name).matches()) {
                 violations.add("schema " + name + " looks like a framework type, not part of the API");
+            }
+            java.util.regex.Matcher numbered = NUMBERED.matcher(name);
+            if (numbered.matches() && schemas.has(numbered.group(1))) {
+                violations.add("schema " + name + ": two types are named " + numbered.group(1)
+                        + "; give one a name of its own (@Schema(name = ...))");
             }
         });
         collectRefs(document, schemas, violations);

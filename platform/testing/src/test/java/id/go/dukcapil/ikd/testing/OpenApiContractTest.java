@@ -43,6 +43,20 @@ class OpenApiContractTest {
     }
 
     @Test
+    void sseAndJsonTreeTypesAndASecondTypeOfTheSameNameAreNamed() throws Exception {
+        for (String framework : java.util.List.of("OutboundSseEvent", "JsonNode", "MediaType")) {
+            assertThat(OpenApiContract.violations(json(GOOD.replace("\"View\"", "\"" + framework + "\"")
+                    .replace("schemas/View", "schemas/" + framework))))
+                    .containsExactly("schema " + framework + " looks like a framework type, not part of the API");
+        }
+        String twoViews = GOOD.replace("\"View\": {", "\"View1\": {\"type\": \"string\", \"example\": \"x\"}, \"View\": {");
+        assertThat(OpenApiContract.violations(json(twoViews)))
+                .containsExactly("schema View1: two types are named View; give one a name of its own (@Schema(name = ...))");
+        assertThat(OpenApiContract.violations(json(GOOD.replace("\"View\"", "\"Sha256\"")
+                .replace("schemas/View", "schemas/Sha256")))).as("a name ending in a number of its own").isEmpty();
+    }
+
+    @Test
     void anOperationIdUsedTwiceIsNamed() throws Exception {
         JsonNode document = json(GOOD);
         ((com.fasterxml.jackson.databind.node.ObjectNode) document.path("paths")).set("/b", document.path("paths").path("/a"));

@@ -31,8 +31,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <ul>
  * <li>every 4xx/5xx answer is {@code application/problem+json} with the {@code Problem} schema,
  * and an example per problem code its description names ("CODE: why");</li>
- * <li>pages ({@code text/html}) are strings, so template-engine types never appear as schemas, and
- * schemas no operation reaches are dropped;</li>
+ * <li>pages ({@code text/html}) and event streams ({@code text/event-stream}) are strings, so
+ * template-engine and SSE types never appear as schemas, and schemas no operation reaches are
+ * dropped;</li>
  * <li>one name, {@value #BEARER}, for the bearer-token scheme, whoever declared it.</li>
  * </ul>
  * Operation ids come from the class and method names ({@code quarkus.smallrye-openapi.operation-id-strategy}
@@ -111,7 +112,7 @@ public class OpenApiConventions implements OASFilter {
                 continue;
             }
             content.getMediaTypes().forEach((type, media) -> {
-                if (type.startsWith("text/html")) {
+                if (type.startsWith("text/html") || type.startsWith("text/event-stream")) {
                     media.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
                 }
             });

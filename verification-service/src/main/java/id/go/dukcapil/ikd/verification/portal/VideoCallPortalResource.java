@@ -25,6 +25,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -94,12 +95,17 @@ public class VideoCallPortalResource {
             boolean mine, boolean consented) {
     }
 
+    @Schema(name = "PortalCallScanRequest")
     public record ScanRequest(@NotNull @Size(max = 4096) String counterCode) {
     }
 
-    public record SignalRequest(@NotNull @Size(max = 32) String kind, @NotNull JsonNode body) {
+    @Schema(name = "PortalSignalRequest")
+    public record SignalRequest(@NotNull @Size(max = 32) String kind,
+            @NotNull @Schema(implementation = Object.class, type = SchemaType.OBJECT, description = "The SDP offer or answer, or the ICE candidate, as the browser gave it")
+            JsonNode body) {
     }
 
+    @Schema(name = "PortalCallDecisionRequest")
     public record DecisionRequest(@NotNull Decision decision, RejectionReason reasonCode, @Size(max = 500) String reasonNote,
             boolean ktpElChecked) {
     }

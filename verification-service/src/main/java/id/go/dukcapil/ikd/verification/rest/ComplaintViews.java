@@ -49,7 +49,7 @@ public final class ComplaintViews {
     }
 
     /** The office's view: everything, with the history. */
-    @Schema(example = """
+    @Schema(name = "ComplaintOfficeView", example = """
             {"id": "4d6f8a1c-3e5b-4c7d-9a2e-6b8c0d1f3a5e", "ticket": "ADU-6305-DISDUKCAPIL-20261204-3", "status": "VERIFYING",
              "statusId": "Verifikasi Aduan", "statusEn": "Verifying the complaint", "category": "SERVICE",
              "categoryId": "Pelayanan di kantor", "categoryEn": "Service at the office",

@@ -22,6 +22,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,7 +68,9 @@ public class VideoCallResource {
     public record CallRequest(@NotNull @Size(max = 4096) String counterCode) {
     }
 
-    public record SignalRequest(@NotNull @Size(max = 32) String kind, @NotNull JsonNode body) {
+    public record SignalRequest(@NotNull @Size(max = 32) String kind,
+            @NotNull @Schema(implementation = Object.class, type = SchemaType.OBJECT, description = "The SDP offer or answer, or the ICE candidate, as the browser gave it")
+            JsonNode body) {
     }
 
     /** What the call page needs; {@code token} only in the answer that created or rejoined the call. */

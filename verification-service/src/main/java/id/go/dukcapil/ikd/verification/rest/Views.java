@@ -96,7 +96,7 @@ public final class Views {
             Instant scannedAt, Long stepMinutes, Long stepStandardMinutes, boolean stepOverdue) {
     }
 
-    @Schema(example = """
+    @Schema(name = "OfficeView", example = """
             {"code": "6305-DISDUKCAPIL", "name": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin",
              "level": "REGENCY", "areaCode": "63.05", "timeZone": "WITA",
              "address": "Jl. Datu Nuraya Kawasan Rantau Baru RT. 1 RW. 1, Kecamatan Tapin Utara, Kabupaten Tapin, Kalimantan Selatan 71111",
