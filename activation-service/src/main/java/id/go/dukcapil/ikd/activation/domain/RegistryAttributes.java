@@ -29,27 +29,4 @@ public class RegistryAttributes {
     public String nationality;
     public String ktpElStatus;
     public String photoSha256;
-
-    /** The same values, for another row (an identity made from its approval). */
-    public RegistryAttributes copy() {
-        RegistryAttributes copy = new RegistryAttributes();
-        copy.fullName = fullName;
-        copy.birthPlace = birthPlace;
-        copy.birthDate = birthDate;
-        copy.sex = sex;
-        copy.address = address;
-        copy.rtRw = rtRw;
-        copy.villageName = villageName;
-        copy.districtCode = districtCode;
-        copy.districtName = districtName;
-        copy.regencyName = regencyName;
-        copy.provinceName = provinceName;
-        copy.religion = religion;
-        copy.maritalStatus = maritalStatus;
-        copy.occupation = occupation;
-        copy.nationality = nationality;
-        copy.ktpElStatus = ktpElStatus;
-        copy.photoSha256 = photoSha256;
-        return copy;
-    }
 }

@@ -130,11 +130,7 @@ public final class AdmissionGate implements AutoCloseable {
 
     private ProblemException busy(Counter reason) {
         reason.increment();
-        long seconds = Math.max(1, limits.retryAfter().toSeconds());
-        return new ProblemException(CommonProblems.SERVICE_BUSY,
-                "Terlalu banyak permintaan sejenis sedang dilayani. Silakan coba lagi dalam " + seconds + " detik.",
-                "Too many requests of this kind are being served. Please try again in " + seconds + " seconds.")
-                .with("admission", name).retryAfter(limits.retryAfter());
+        return ProblemException.serviceBusy("admission", name, limits.retryAfter());
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 import io.smallrye.config.WithParentName;
 
 /**
@@ -28,7 +29,9 @@ public class AdmissionGates {
     @ConfigMapping(prefix = "ikd.admission")
     public interface Config {
 
+        /** A name nobody configured gets a gate of the defaults below. */
         @WithParentName
+        @WithDefaults
         Map<String, Gate> gates();
 
         interface Gate {
@@ -50,9 +53,6 @@ public class AdmissionGates {
         }
     }
 
-    private static final AdmissionGate.Limits DEFAULTS = new AdmissionGate.Limits(16, 32,
-            Optional.of(Duration.ofSeconds(2)), Duration.ofSeconds(1));
-
     private final Config config;
     private final MeterRegistry registry;
     private final Map<String, AdmissionGate> gates = new ConcurrentHashMap<>();
@@ -68,10 +68,9 @@ public class AdmissionGates {
     }
 
     private AdmissionGate create(String name) {
-        AdmissionGate.Limits limits = Optional.ofNullable(config.gates().get(name))
-                .map(gate -> new AdmissionGate.Limits(gate.inFlight(), gate.queue(), Optional.of(gate.maxWait()),
-                        gate.retryAfter()))
-                .orElse(DEFAULTS);
+        Config.Gate gate = config.gates().get(name);
+        AdmissionGate.Limits limits = new AdmissionGate.Limits(gate.inFlight(), gate.queue(),
+                Optional.of(gate.maxWait()), gate.retryAfter());
         LOG.infof("admission %s: %d served at once, %d waiting at most %s", name, limits.inFlight(), limits.queue(),
                 limits.maxWait().map(Duration::toString).orElse("without limit"));
         return new AdmissionGate(name, limits, registry);

@@ -261,12 +261,7 @@ public final class Bulkhead implements AutoCloseable {
 
     private ProblemException busy(Counter reason) {
         reason.increment();
-        return new ProblemException(CommonProblems.SERVICE_BUSY,
-                "Terlalu banyak permintaan sejenis sedang diproses. Silakan coba lagi dalam "
-                        + Math.max(1, retryAfter.toSeconds()) + " detik.",
-                "Too many requests of this kind are being processed. Please try again in "
-                        + Math.max(1, retryAfter.toSeconds()) + " seconds.")
-                .with("bulkhead", name).retryAfter(retryAfter);
+        return ProblemException.serviceBusy("bulkhead", name, retryAfter);
     }
 
     private static void resume(Context caller, Runnable continuation) {

@@ -24,6 +24,19 @@ public class ProblemException extends RuntimeException {
         this(type, null, null);
     }
 
+    /**
+     * {@code 503 SERVICE_BUSY}: too many requests of one kind at once; the extension {@code limit}
+     * names what refused it (a {@link Bulkhead}, an {@link AdmissionGate}) and {@code retryAfter}
+     * goes to the client as {@code Retry-After}.
+     */
+    static ProblemException serviceBusy(String limit, String name, Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        return new ProblemException(CommonProblems.SERVICE_BUSY,
+                "Terlalu banyak permintaan sejenis sedang diproses. Silakan coba lagi dalam " + seconds + " detik.",
+                "Too many requests of this kind are being processed. Please try again in " + seconds + " seconds.")
+                .with(limit, name).retryAfter(retryAfter);
+    }
+
     public ProblemException(ProblemType type, String detailId, String detailEn) {
         super(type.code(), null, false, false); // no stack trace: these are expected outcomes
         this.type = type;
