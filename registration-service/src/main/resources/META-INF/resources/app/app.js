@@ -36,7 +36,7 @@ const UNKNOWN_STEP = ['Status pendaftaran diperbarui', 'The registration status 
 // statuses that end a registration: the app shows what to do next
 const FINAL_STATUSES = new Set(['REJECTED', 'EXPIRED', 'WITHDRAWN', 'REVOKED']);
 // the steps that end a registration (a failed message after a rejection does not replace its next step)
-const FINAL_KINDS = new Set(['REJECTED', 'EXPIRED', 'WITHDRAWN', 'SUPERSEDED', 'REVOKED']);
+const FINAL_KINDS = new Set(['REJECTED', 'EXPIRED', 'APPROVAL_LAPSED', 'WITHDRAWN', 'SUPERSEDED', 'REVOKED']);
 // problems of a citizen session that an ended identity causes (activation-service does not say which)
 const SESSION_ENDED_CODES = new Set(['SESSION_REFUSED', 'IDENTITY_NOT_ACTIVE', 'REFRESH_REFUSED']);
 

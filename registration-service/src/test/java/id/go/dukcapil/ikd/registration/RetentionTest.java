@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,15 +16,21 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.messaging.RetentionJob;
+import id.go.dukcapil.ikd.registration.config.RetentionSettings;
+import id.go.dukcapil.ikd.registration.service.RegistrationExpiry;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The retention job with a moved clock: ended registrations go after a year, pending ones stay. */
+/**
+ * The retention job with a moved clock: ended registrations go after a year, pending ones stay, and an
+ * approval never activated lapses first.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
 class RetentionTest {
@@ -33,6 +41,10 @@ class RetentionTest {
     RetentionJob job;
     @Inject
     MeterRegistry registry;
+    @Inject
+    RegistrationExpiry expiry;
+    @Inject
+    RetentionSettings settings;
 
     @Test
     void endedRegistrationsAndTimelinesGoAfterTheirPeriodPendingOnesStay() {
@@ -59,6 +71,48 @@ class RetentionTest {
 
         Map<String, Long> again = job.purgeAsOf(now.plus(Duration.ofDays(400))).await().indefinitely();
         assertThat(again.get("registration")).as("a repeated run finds nothing").isZero();
+    }
+
+    @Test
+    void anApprovalNeverActivatedLapsesAndThenGoesLikeEveryEndedRegistration() throws Throwable {
+        Instant now = Instant.now();
+        UUID lapsing = approved(now);
+        UUID recent = approved(now.plus(Duration.ofDays(60)));
+        Instant afterLapse = now.plus(settings.unactivatedApproval()).plusSeconds(60);
+
+        VertxContextSupport.subscribeAndAwait(() -> expiry.expireOverdue(afterLapse));
+        assertThat(status(lapsing)).as("approved %s ago, never activated", settings.unactivatedApproval())
+                .isEqualTo("EXPIRED");
+        assertThat(kinds(lapsing)).contains("APPROVAL_LAPSED");
+        assertThat(status(recent)).as("approved 60 days later: still inside its period").isEqualTo("APPROVED");
+        assertThat(kinds(recent)).doesNotContain("APPROVAL_LAPSED");
+
+        VertxContextSupport.subscribeAndAwait(() -> expiry.expireOverdue(afterLapse));
+        assertThat(kinds(lapsing).stream().filter("APPROVAL_LAPSED"::equals)).as("a repeated run lapses nothing twice")
+                .hasSize(1);
+
+        job.purgeAsOf(afterLapse.plus(settings.ended()).plusSeconds(60)).await().indefinitely();
+        assertThat(exists(lapsing)).as("NIK and contact deleted a year after the lapse").isFalse();
+        assertThat(exists(recent)).as("still approved: not an ended registration").isTrue();
+    }
+
+    private UUID approved(Instant decided) {
+        UUID id = insert("APPROVED", decided);
+        pool.preparedQuery("update registration set decided_at = $2 where id = $1")
+                .execute(Tuple.of(id, OffsetDateTime.ofInstant(decided, ZoneOffset.UTC))).await().indefinitely();
+        return id;
+    }
+
+    private String status(UUID id) {
+        return pool.preparedQuery("select status from registration where id = $1").execute(Tuple.of(id))
+                .await().indefinitely().iterator().next().getString(0);
+    }
+
+    private List<String> kinds(UUID id) {
+        List<String> kinds = new ArrayList<>();
+        pool.preparedQuery("select kind from registration_event where registration_id = $1").execute(Tuple.of(id))
+                .await().indefinitely().forEach(row -> kinds.add(row.getString(0)));
+        return kinds;
     }
 
     private double purged(String table) {

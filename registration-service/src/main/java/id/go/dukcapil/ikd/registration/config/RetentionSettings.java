@@ -16,4 +16,13 @@ public interface RetentionSettings {
      */
     @WithDefault("365d")
     Duration ended();
+
+    /**
+     * An approval never activated lapses this long after the decision: the registration ends as
+     * EXPIRED (then {@link #ended()} applies). activation-service deletes such an approval after its
+     * own {@code unactivated-approval} (90 days); the extra day lets an activation made in its last
+     * hours arrive first (ikd.registration.retention.unactivated-approval).
+     */
+    @WithDefault("91d")
+    Duration unactivatedApproval();
 }

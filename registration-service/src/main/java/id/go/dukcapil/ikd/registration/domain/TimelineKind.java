@@ -22,6 +22,8 @@ public enum TimelineKind {
     WITHDRAWN,
     SUPERSEDED,
     EXPIRED,
+    /** An approval was never activated: it lapsed, and the registration ended (UU PDP: its purpose ended). */
+    APPROVAL_LAPSED,
     /** The selfie was erased because its purpose ended (UU PDP). */
     SELFIE_ERASED,
     /** The email or phone was corrected at the Dukcapil office, with the citizen present (ContactCorrected). */

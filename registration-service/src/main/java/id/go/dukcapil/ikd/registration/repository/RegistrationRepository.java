@@ -63,6 +63,13 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
                 limit, cutoff);
     }
 
+    /** Approved registrations decided before {@code cutoff} and never activated. */
+    public Uni<List<Registration>> lockUnactivatedApprovals(Instant cutoff, int limit) {
+        return SessionStatements.lockSkippingHeld(Registration.class,
+                "from Registration where status = ?1 and decidedAt < ?2 order by decidedAt",
+                limit, RegistrationStatus.APPROVED, cutoff);
+    }
+
     /**
      * The stored secret hash of a registration, or null. Outside any Hibernate session: request
      * filters run before the resource and need no unit of work.

@@ -68,16 +68,22 @@ final class TimelineWording {
                     "Anda dapat mendaftar lagi kapan saja.", "You can register again at any time."));
             case SUPERSEDED -> superseded(change);
             case EXPIRED -> new Words(new Bilingual("Pendaftaran kedaluwarsa karena belum diverifikasi tepat waktu.",
-                    "The registration expired because it was not verified in time."), null,
-                    NextStep.registerAgain("Daftar ulang, lalu datang ke loket Dukcapil atau ikuti panggilan "
-                            + "video dengan petugas.", "Register again, then go to a Dukcapil counter or join a video "
-                            + "call with an officer."));
+                    "The registration expired because it was not verified in time."), null, registerAndVerifyAgain());
+            case APPROVAL_LAPSED -> new Words(new Bilingual("Persetujuan berakhir karena IKD tidak diaktifkan tepat "
+                    + "waktu. PIN aktivasi tidak berlaku lagi, dan data pendaftaran ini akan dihapus.",
+                    "The approval ended because the IKD was not activated in time. The activation PIN is no longer "
+                            + "valid, and this registration's data will be deleted."), null, registerAndVerifyAgain());
             case SELFIE_ERASED -> text("Swafoto Anda sudah dihapus karena tidak diperlukan lagi.",
                     "Your selfie was deleted because it is no longer needed.");
             case CONTACT_CORRECTED -> text("Kontak diperbarui di kantor" + office(change)
                     + ". Pesan berikutnya dikirim ke kontak yang baru.", "Contact updated at the office"
                     + office(change) + ". Further messages go to the new contact.");
         };
+    }
+
+    private static NextStep registerAndVerifyAgain() {
+        return NextStep.registerAgain("Daftar ulang, lalu datang ke loket Dukcapil atau ikuti panggilan video dengan "
+                + "petugas.", "Register again, then go to a Dukcapil counter or join a video call with an officer.");
     }
 
     private static Words sent(TimelineChange change) {
