@@ -228,6 +228,7 @@ async function register(event) {
       registrationId: accepted.registrationId,
       registrationSecret: accepted.registrationSecret,
       counterCode: accepted.counterCode,
+      timeZone: accepted.timeZone,
     };
     saveRegistration();
     $('register-form').reset();
@@ -372,10 +373,35 @@ function renderEntry(entry) {
   if (ending && entry.nextStep && (!state.nextStep || state.nextStep.id < entry.id)) state.nextStep = entry;
 }
 
-/** A time as the citizen reads it: the phone's local time with its zone name (e.g. WIB). */
+// the zones the server names (IndonesianTimeZone), as IANA zones
+const OFFICE_ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+
+/**
+ * A time as the citizen reads it: in the local time of the registration's office (WIB, WITA or WIT,
+ * which the server names), wherever the phone is; the phone's own zone only until it is known.
+ */
 function localTime(at) {
+  const zone = state.registration && state.registration.timeZone;
+  if (OFFICE_ZONES[zone]) {
+    return new Date(at).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: OFFICE_ZONES[zone] })
+      + ` ${zone}`;
+  }
   return new Date(at).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short' })
     + ` ${zoneName(new Date(at))}`;
+}
+
+/** A registration saved before the server named its office's zone learns it once. */
+async function learnTimeZone() {
+  if (state.registration.timeZone) return;
+  try {
+    const report = await call(`${REGISTRATIONS}/${state.registration.registrationId}`, { headers: secretHeaders() });
+    if (report.timeZone && state.registration) {
+      state.registration.timeZone = report.timeZone;
+      saveRegistration();
+    }
+  } catch {
+    // not now: the phone's zone until the next start
+  }
 }
 
 function zoneName(date) {
@@ -704,8 +730,10 @@ async function start() {
       onStatus(state.status);
     },
   });
-  if (state.registration) startRegistered();
-  else show('register-section');
+  if (state.registration) {
+    await learnTimeZone();
+    startRegistered();
+  } else show('register-section');
 }
 
 start().catch((error) => showError('app-error', describe(error)));

@@ -76,7 +76,8 @@ class RegistrationSubmissionTest {
                     .body("status", equalTo("PENDING_VERIFICATION"))
                     .body("registrationSecret", matchesPattern("[A-Za-z0-9_-]{43}"))
                     .body("counterCode.sequence", equalTo(1))
-                    .body("counterCode.shortCode", matchesPattern("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}"));
+                    .body("counterCode.shortCode", matchesPattern("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}"))
+                    .body("timeZone", equalTo("WIB")); // Kabupaten Bandung's office
             String id = response.path("registrationId");
 
             ConsumerRecord<String, String> submitted = probe.await(
@@ -303,7 +304,8 @@ class RegistrationSubmissionTest {
 
             given().header(Citizens.SECRET_HEADER, a.<String>path("registrationSecret")).get("/api/v1/registrations/" + firstId)
                     .then().statusCode(200).body("status", equalTo("PENDING_VERIFICATION"))
-                    .body("selfieErased", equalTo(false)).body("timeline[-1].kind", equalTo("SUBMITTED"));
+                    .body("selfieErased", equalTo(false)).body("timeline[-1].kind", equalTo("SUBMITTED"))
+                    .body("timeZone", equalTo("WIB"));
             assertThat(storedSelfie(firstId)).isNotNull();
             assertThat(pendingCount(nik)).isEqualTo(2);
         }

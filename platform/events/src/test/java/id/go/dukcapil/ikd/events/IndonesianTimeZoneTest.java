@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
@@ -29,5 +30,16 @@ class IndonesianTimeZoneTest {
         assertThat(tapin.zone()).isEqualTo(IndonesianTimeZone.WITA);
         assertThat(EventJson.newObjectMapper().writeValueAsString(tapin)).contains("\"timeZone\":\"WITA\"");
         assertThat(EventJson.newObjectMapper().writeValueAsString(before)).doesNotContain("timeZone");
+    }
+
+    @Test
+    void aNikOrAreaCodeTakesItsProvincesZone() {
+        assertThat(IndonesianTimeZone.provinces()).hasSize(38);
+        assertThat(IndonesianTimeZone.ofArea("3204120101900001")).as("Kabupaten Bandung").isEqualTo(IndonesianTimeZone.WIB);
+        assertThat(IndonesianTimeZone.ofArea("6305")).as("Tapin, South Kalimantan").isEqualTo(IndonesianTimeZone.WITA);
+        assertThat(IndonesianTimeZone.ofArea("61.71")).as("Pontianak, West Kalimantan").isEqualTo(IndonesianTimeZone.WIB);
+        assertThat(IndonesianTimeZone.ofArea("91.71")).as("Kota Jayapura").isEqualTo(IndonesianTimeZone.WIT);
+        assertThat(IndonesianTimeZone.ofArea(null)).as("no area: the national office in Jakarta").isEqualTo(IndonesianTimeZone.WIB);
+        assertThatThrownBy(() -> IndonesianTimeZone.ofArea("99")).isInstanceOf(IllegalArgumentException.class);
     }
 }

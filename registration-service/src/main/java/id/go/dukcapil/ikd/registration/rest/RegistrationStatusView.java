@@ -6,10 +6,12 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
 
 /**
  * @param selfieErased true once the selfie was deleted (withdrawal, expiry, rejection or activation)
+ * @param timeZone     the zone of the registration's office (from the NIK's province), in which the app shows times
  */
 @Schema(example = """
         {"registrationId": "2b9c7e41-0d5a-4c3f-8e6b-1a2f3d4c5b6e", "status": "APPROVED",
@@ -23,12 +25,14 @@ import id.go.dukcapil.ikd.registration.service.RegistrationService;
                      "en": "Your data was approved. The activation PIN will be sent to your email."},
             "office": {"name": "Disdukcapil Kabupaten Bandung", "phone": "022-5891234",
                        "address": "Jl. Raya Soreang KM 17, Soreang"}}
-         ]}""")
+         ],
+         "timeZone": "WIB"}""")
 public record RegistrationStatusView(UUID registrationId, String status, Instant submittedAt, boolean selfieErased,
-        List<TimelineEntryView> timeline) {
+        List<TimelineEntryView> timeline, IndonesianTimeZone timeZone) {
 
     static RegistrationStatusView of(RegistrationService.StatusReport report) {
         return new RegistrationStatusView(report.registrationId(), report.status(), report.submittedAt(),
-                report.selfieErased(), report.timeline().stream().map(TimelineEntryView::of).toList());
+                report.selfieErased(), report.timeline().stream().map(TimelineEntryView::of).toList(),
+                report.timeZone());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.messaging.IdempotentRequests;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
@@ -71,13 +72,17 @@ public class RegistrationService {
     public record Form(String nik, String email, String phone, String language, String deviceKey, Path selfie) {
     }
 
-    /** A registration stored: its id, the secret shown once, its status and its first counter code. */
-    public record Registered(UUID registrationId, String secret, String status, IssuedCode counterCode) {
+    /**
+     * A registration stored: its id, the secret shown once, its status, its first counter code and the
+     * time zone of its office (the NIK's province), in which the app shows every time.
+     */
+    public record Registered(UUID registrationId, String secret, String status, IssuedCode counterCode,
+            IndonesianTimeZone timeZone) {
     }
 
-    /** A registration as the app sees it: status, whether the selfie is gone, and the timeline. */
+    /** A registration as the app sees it: status, whether the selfie is gone, the timeline and the office's zone. */
     public record StatusReport(UUID registrationId, String status, Instant submittedAt, boolean selfieErased,
-            List<TimelineChange> timeline) {
+            List<TimelineChange> timeline, IndonesianTimeZone timeZone) {
     }
 
     private record ValidForm(String nik, String email, String phone, String language, DeviceKey deviceKey,
@@ -190,7 +195,8 @@ public class RegistrationService {
                             .chain(() -> outbox.append(mapper.submitted(registration)))
                             .chain(() -> outbox.append(mapper.counterCodeIssued(registration, prepared.code())))
                             .replaceWith(new Registered(registration.id, prepared.secret(), registration.status.name(),
-                                    new IssuedCode(prepared.code(), registration.codeSequence)))
+                                    new IssuedCode(prepared.code(), registration.codeSequence),
+                                    IndonesianTimeZone.ofArea(nik)))
                             .call(registered -> idempotent.record(key, REGISTER, registered));
                 }))
                 .invoke(registered -> LOG.infof("registration %s submitted for NIK %s", registered.registrationId(),
@@ -251,7 +257,7 @@ public class RegistrationService {
         return Panache.withSession(() -> registrations.findById(id)
                 .chain(registration -> timeline.listFor(id).map(entries -> new StatusReport(registration.id,
                         registration.status.name(), registration.submittedAt, !registration.selfieKept(),
-                        entries.stream().map(TimelineChange::of).toList()))));
+                        entries.stream().map(TimelineChange::of).toList(), IndonesianTimeZone.ofArea(registration.nik)))));
     }
 
     /** The citizen withdraws (UU PDP): the registration is erased ({@link Withdrawals#withdraw}). */
