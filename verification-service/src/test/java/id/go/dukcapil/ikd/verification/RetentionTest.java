@@ -112,6 +112,91 @@ class RetentionTest {
                 .execute(Tuple.of(delivery)).await().indefinitely().iterator().next().getLong(0)).isZero();
     }
 
+    @Test
+    void aComplaintLeftOpenIsClosedAndEmptiedAfterItsPeriod() {
+        Instant now = Instant.now();
+        UUID complaint = UUID.randomUUID();
+        OffsetDateTime filed = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        pool.preparedQuery("""
+                insert into complaint (id, ticket, office_code, category, body, registration_reference, email, phone,
+                    status, filed_at, due_at, updated_at)
+                values ($1, $2, '3171-DEMO', 'STAFF', 'Petugas meminta uang, nama saya Siti', 'reg-2', 'siti@example.id',
+                    '+6281200000001', 'MEDIATING', $3, $3, $3)""")
+                .execute(Tuple.of(complaint, "ADU-OPEN-" + complaint.toString().substring(0, 8), filed))
+                .await().indefinitely();
+        pool.preparedQuery("insert into complaint_note (complaint_id, author, note, at) values ($1, 'demo.supervisor', "
+                + "'Ibu Siti dihubungi', $2)").execute(Tuple.of(complaint, filed)).await().indefinitely();
+        double before = purged("complaint");
+
+        job.purgeAsOf(now.plus(Duration.ofDays(170))).await().indefinitely();
+        assertThat(complaintRow(complaint).getString("status")).as("170 days open: still being handled")
+                .isEqualTo("MEDIATING");
+        assertThat(complaintRow(complaint).getString("email")).isEqualTo("siti@example.id");
+
+        job.purgeAsOf(now.plus(Duration.ofDays(190))).await().indefinitely();
+        Row row = complaintRow(complaint);
+        assertThat(row.getString("status")).as("closed by its period").isEqualTo("CLOSED");
+        assertThat(row.getString("answer")).startsWith("Ditutup otomatis: aduan tidak diselesaikan dalam 180 hari")
+                .contains("Closed automatically");
+        assertThat(row.getValue("closed_at")).isNotNull();
+        assertThat(row.getString("body")).isEmpty();
+        assertThat(row.getString("email")).isEmpty();
+        assertThat(row.getString("phone")).isNull();
+        assertThat(row.getString("registration_reference")).isNull();
+        assertThat(pool.preparedQuery("select count(*) from complaint_note where complaint_id = $1 and note is not null")
+                .execute(Tuple.of(complaint)).await().indefinitely().iterator().next().getLong(0)).isZero();
+        assertThat(pool.preparedQuery("select count(*) from complaint_note where complaint_id = $1 and author = 'sistem' "
+                + "and status = 'CLOSED'").execute(Tuple.of(complaint)).await().indefinitely().iterator().next().getLong(0))
+                .as("its history says who closed it").isEqualTo(1);
+        assertThat(purged("complaint") - before).isGreaterThanOrEqualTo(1);
+
+        job.purgeAsOf(now.plus(Duration.ofDays(191))).await().indefinitely();
+        assertThat(pool.preparedQuery("select count(*) from complaint_note where complaint_id = $1 and author = 'sistem'")
+                .execute(Tuple.of(complaint)).await().indefinitely().iterator().next().getLong(0))
+                .as("a repeated run changes nothing").isEqualTo(1);
+    }
+
+    @Test
+    void aVideoCallRowGoesWhenItsCaseIsPseudonymised() {
+        Instant now = Instant.now();
+        String office = pool.query("select code from office order by code limit 1").execute()
+                .await().indefinitely().iterator().next().getString(0);
+        UUID closed = verificationCase("APPROVED", office, now);
+        UUID open = verificationCase("QUEUED", office, now);
+        UUID closedCall = videoCall(closed, office, now);
+        UUID openCall = videoCall(open, office, now);
+        double before = purged("video_call");
+
+        job.purgeAsOf(now.plus(Duration.ofDays(300))).await().indefinitely();
+        assertThat(callRows(closedCall)).as("the case is not pseudonymised yet").isEqualTo(1);
+
+        job.purgeAsOf(now.plus(Duration.ofDays(800))).await().indefinitely();
+        assertThat(caseRow(closed).getString("nik")).isEqualTo(VerificationRetention.NO_NIK);
+        assertThat(callRows(closedCall)).as("with its case pseudonymised the call row goes").isZero();
+        assertThat(pool.preparedQuery("select count(*) from video_call_signal where call_id = $1")
+                .execute(Tuple.of(closedCall)).await().indefinitely().iterator().next().getLong(0)).isZero();
+        assertThat(callRows(openCall)).as("an open case's call stays").isEqualTo(1);
+        assertThat(purged("video_call") - before).isGreaterThanOrEqualTo(1);
+    }
+
+    private UUID videoCall(UUID caseId, String office, Instant at) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime time = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        pool.preparedQuery("""
+                insert into video_call (id, registration_id, case_id, office_code, status, citizen_token_hash,
+                    requested_at, citizen_seen_at, answered_at, consent_at, ended_at, end_reason)
+                values ($1, $2, $2, $3, 'ENDED', '\\x00', $4, $4, $4, $4, $4, 'COMPLETED')""")
+                .execute(Tuple.of(id, caseId, office, time)).await().indefinitely();
+        pool.preparedQuery("insert into video_call_signal (call_id, sender, kind, body) values ($1, 'CITIZEN', 'candidate', "
+                + "'{\"candidate\":\"192.0.2.7\"}')").execute(Tuple.of(id)).await().indefinitely();
+        return id;
+    }
+
+    private long callRows(UUID callId) {
+        return pool.preparedQuery("select count(*) from video_call where id = $1").execute(Tuple.of(callId))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
+
     private Row complaintRow(UUID id) {
         return pool.preparedQuery("select * from complaint where id = $1").execute(Tuple.of(id))
                 .await().indefinitely().iterator().next();

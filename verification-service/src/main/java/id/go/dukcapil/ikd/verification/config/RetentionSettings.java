@@ -27,6 +27,15 @@ public interface RetentionSettings {
     Duration serviceLogLink();
 
     /**
+     * A complaint still open this long after it was filed is closed with a fixed answer saying so, and
+     * emptied as a closed one is (text, contact, registration reference, the office's notes): handling it
+     * was its purpose, and an office that has not closed it by then is not handling it
+     * (ikd.verification.retention.open-complaint). The citizen following the ticket finds it no more.
+     */
+    @WithDefault("180d")
+    Duration openComplaint();
+
+    /**
      * Counter codes, and operators' login throttles, are deleted this long after they expired or
      * last changed (ikd.verification.retention.expired-codes).
      */

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
+import id.go.dukcapil.ikd.verification.config.RetentionSettings;
 import id.go.dukcapil.ikd.verification.domain.ComplaintCategory;
 import id.go.dukcapil.ikd.verification.rest.ComplaintViews;
 import id.go.dukcapil.ikd.verification.rest.OfficeDirectoryResource;
@@ -45,8 +46,12 @@ public class ComplaintPage {
 
     private final Template page;
     private final ComplaintService complaints;
+    /** After how many days a complaint left open is closed and emptied: the form tells the citizen. */
+    private final long openDays;
 
-    public ComplaintPage(@Location("complaints/complaint.html") Template page, ComplaintService complaints) {
+    public ComplaintPage(@Location("complaints/complaint.html") Template page, ComplaintService complaints,
+            RetentionSettings retention) {
+        this.openDays = retention.openComplaint().toDays();
         this.page = page;
         this.complaints = complaints;
     }
@@ -121,7 +126,7 @@ public class ComplaintPage {
         return complaints.offices().map(offices -> Response.status(code).entity(page.data("typed", typed)
                 .data("offices", offices).data("categories", ComplaintViews.categories())
                 .data("challengeJson", challenge == null ? "" : ProofOfWork.json(challenge)).data("filed", filed)
-                .data("status", status).data("notice", notice))
+                .data("status", status).data("notice", notice).data("openDays", openDays))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
     }
 

@@ -10,8 +10,9 @@ import id.go.dukcapil.ikd.messaging.RetentionPurge.Step;
 import id.go.dukcapil.ikd.verification.config.RetentionSettings;
 
 /**
- * Pseudonymises closed cases and their decisions, unlinks old service-log rows from the citizen
- * and deletes expired counter codes, each after its period. Open cases are never touched. The
+ * Pseudonymises closed cases and their decisions (deleting their video calls), unlinks old
+ * service-log rows from the citizen, closes and empties complaints left open, and deletes expired
+ * counter codes, each after its period. Open cases are never touched. The
  * audit log is kept whole: it names cases by id only, never a NIK or name, so once the case is
  * pseudonymised the audit is too, and its hash chain stays verifiable.
  */
@@ -75,6 +76,49 @@ public class VerificationRetention implements RetentionRules {
                 where c.status = 'CLOSED' and c.closed_at < $1 and n.note is not null
                 limit $2 for update of n skip locked)""";
 
+    /**
+     * A complaint left open: its purpose (handling it) ends with {@code open-complaint} after filing. The
+     * office's notes go first, then the complaint is closed with a fixed answer saying why and emptied as
+     * a closed one is (text, contact, reference), with a line in its history; the recap still counts it.
+     */
+    static final String OPEN_COMPLAINT_NOTES = """
+            update complaint_note set note = null
+            where id in (
+                select n.id from complaint_note n join complaint c on c.id = n.complaint_id
+                where c.status <> 'CLOSED' and c.filed_at < $1 and n.note is not null
+                limit $2 for update of n skip locked)""";
+
+    static final String OPEN_COMPLAINTS = """
+            with closed as (
+                update complaint set status = 'CLOSED', body = '', email = '', phone = null,
+                    registration_reference = null, answer = '%s', closed_at = now(), updated_at = now()
+                where id in (
+                    select id from complaint where status <> 'CLOSED' and filed_at < $1
+                    limit $2 for update skip locked)
+                returning id)
+            insert into complaint_note (complaint_id, author, status, note, at)
+            select id, 'sistem', 'CLOSED', null, now() from closed""";
+
+    /** The answer the office's portal shows for a complaint closed by {@link #OPEN_COMPLAINTS} (no quote in it). */
+    static String lapsedAnswer(long days) {
+        return "Ditutup otomatis: aduan tidak diselesaikan dalam " + days + " hari sejak diajukan, dan isi serta "
+                + "kontaknya dihapus. Warga dapat mengajukan aduan baru. / Closed automatically: the complaint "
+                + "was not resolved within " + days + " days of filing, and its text and contact were erased. The "
+                + "citizen may file a new complaint.";
+    }
+
+    /**
+     * A video call's row (times, who answered, consents, the token's hash) and, by cascade, its signals
+     * and stills: deleted once its case is pseudonymised (by {@code closed-case}, or at once on the
+     * citizen's withdrawal). The buku pelayanan keeps the call's line, unlinked on its own schedule.
+     * $1 is "now".
+     */
+    static final String CALLS_OF_PSEUDONYMISED_CASES = """
+            delete from video_call where id in (
+                select v.id from video_call v join verification_case c on c.id = v.case_id
+                where c.nik = '%s' and v.status = 'ENDED' and v.requested_at < $1
+                limit $2 for update of v skip locked)""".formatted(NO_NIK);
+
     static final String SPENT_CAPTCHAS = """
             delete from complaint_captcha_used where challenge in (
                 select challenge from complaint_captcha_used where expires_at < $1 limit $2 for update skip locked)""";
@@ -94,13 +138,18 @@ public class VerificationRetention implements RetentionRules {
     public List<Step> steps(Instant now) {
         Instant closed = now.minus(settings.closedCase());
         Instant expired = now.minus(settings.expiredCodes());
+        Instant lapsed = now.minus(settings.openComplaint());
+        String closeLapsed = OPEN_COMPLAINTS.formatted(lapsedAnswer(settings.openComplaint().toDays()));
         return List.of(new Step("verification_case", CLOSED_CASES, closed),
                 new Step("decision", DECISION_NOTES, closed),
+                new Step("video_call", CALLS_OF_PSEUDONYMISED_CASES, now),
                 new Step("service_log_entry", SERVICE_LOG, now.minus(settings.serviceLogLink())),
                 new Step("counter_code", COUNTER_CODES, expired),
                 new Step("login_throttle", LOGIN_THROTTLES, expired),
                 new Step("complaint", CLOSED_COMPLAINTS, closed),
                 new Step("complaint_note", COMPLAINT_NOTES, closed),
+                new Step("complaint_note", OPEN_COMPLAINT_NOTES, lapsed),
+                new Step("complaint", closeLapsed, lapsed),
                 new Step("complaint_captcha_used", SPENT_CAPTCHAS, now),
                 new Step("message_delivery", DELIVERIES, closed));
     }
