@@ -94,10 +94,78 @@ async function decide(decision) {
   }
 }
 
+// Stills (face, KTP-el) from the live video: only after the citizen's consent to stills, while connected.
+const stillActions = $('still-actions');
+let stillsConsented = stillActions.dataset.stillsConsented === 'true';
+let connected = false;
+function updateStillButtons() {
+  const allowed = stillActions.dataset.stillsOn === 'true' && stillsConsented && connected;
+  $('capture-face').disabled = !allowed;
+  $('capture-ktp').disabled = !allowed;
+}
+
+/**
+ * The JPEG without the sRGB ICC profile (APP2 "ICC_PROFILE") Chromium's canvas adds: sRGB is what a
+ * JPEG without a profile means, and the server stores only the plainest baseline JPEG (no APPn).
+ */
+function withoutIccProfile(bytes) {
+  const kept = [bytes.subarray(0, 2)];
+  let at = 2;
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1];
+    if (marker === 0xda) break; // the scan: the rest is copied as it is
+    const end = at + 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
+    const icc = marker === 0xe2 && String.fromCharCode(...bytes.subarray(at + 4, at + 15)) === 'ICC_PROFILE';
+    if (!icc) kept.push(bytes.subarray(at, end));
+    at = end;
+  }
+  kept.push(bytes.subarray(at));
+  return new Blob(kept, { type: 'image/jpeg' });
+}
+
+/** One frame of the remote video as a baseline JPEG (the canvas's), at the video's own size. */
+async function frameAsJpeg() {
+  const video = $('remote-video');
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+  return withoutIccProfile(new Uint8Array(await blob.arrayBuffer()));
+}
+
+async function capture(kind) {
+  $('still-error').hidden = true;
+  try {
+    const jpeg = await frameAsJpeg();
+    const response = await fetch(`${base}/stills?kind=${kind}`, {
+      method: 'POST', headers: { 'Content-Type': 'image/jpeg', 'X-CSRF-Token': csrf }, body: jpeg,
+    });
+    const payload = await response.json();
+    if (!response.ok) throw Object.assign(new Error(payload.detail), { problem: payload, status: response.status });
+    const figure = document.createElement('figure');
+    figure.dataset.still = payload.stillId;
+    figure.dataset.kind = payload.kind;
+    const image = document.createElement('img');
+    image.src = payload.url;
+    image.alt = `${payload.wordsId} / ${payload.wordsEn}`;
+    image.className = 'portrait';
+    const caption = document.createElement('figcaption');
+    caption.textContent = `${payload.wordsId} / ${payload.wordsEn}`;
+    figure.append(image, caption);
+    $('call-stills').append(figure);
+  } catch (error) {
+    $('still-error').textContent = problemText(error);
+    $('still-error').hidden = false;
+  }
+}
+
 let side;
 let stream;
 let events;
 function finish() {
+  connected = false;
+  updateStillButtons();
   if (events) events.close();
   if (side) side.close();
   if (stream) stream.getTracks().forEach((track) => track.stop());
@@ -111,6 +179,8 @@ async function main() {
     onState: (state) => {
       if (STATES[state]) $('call-state').textContent = STATES[state];
       $('call-state').dataset.state = state;
+      connected = state === 'connected';
+      updateStillButtons();
       if (state === 'failed') side.offer();
     },
     onCounterCode: counterCodeArrived,
@@ -119,7 +189,13 @@ async function main() {
   for (const kind of ['answer', 'candidate']) {
     events.addEventListener(kind, (event) => side.handle(kind, JSON.parse(event.data)));
   }
-  events.addEventListener('consent', () => {
+  events.addEventListener('consent', (event) => {
+    if (JSON.parse(event.data || '{}').stillsAt) {
+      stillsConsented = true;
+      $('stills-state').textContent = 'Pemohon menyetujui pengambilan foto. / The citizen agreed to stills.';
+      $('stills-state').dataset.state = 'given';
+      updateStillButtons();
+    }
     $('consent-state').textContent = 'Pemohon menyetujui verifikasi lewat video. / The citizen agreed to verification by video.';
     $('consent-state').dataset.state = 'given';
     if (pendingCode) counterCodeArrived(pendingCode);
@@ -129,6 +205,8 @@ async function main() {
     finish();
   });
   await side.offer();
+  $('capture-face').addEventListener('click', () => capture('FACE'));
+  $('capture-ktp').addEventListener('click', () => capture('KTP_EL'));
   $('approve').addEventListener('click', () => decide('APPROVED'));
   $('reject').addEventListener('click', () => decide('REJECTED'));
   $('end-call').addEventListener('click', async () => {

@@ -113,6 +113,15 @@ async function main() {
     try {
       await request(`${API}/${call.id}/consent`, { method: 'POST', headers });
       $('consent-box').hidden = true;
+      $('stills-consent-box').hidden = false;
+    } catch (error) { showError(error.problem || {}); }
+  });
+  // a separate, optional consent: the first one says the call is not recorded
+  $('stills-consent').addEventListener('click', async () => {
+    try {
+      await request(`${API}/${call.id}/stills-consent`, { method: 'POST', headers });
+      $('stills-consent-box').hidden = true;
+      $('stills-consent-state').hidden = false;
     } catch (error) { showError(error.problem || {}); }
   });
   $('leave-call').addEventListener('click', async () => {

@@ -26,8 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * Verification by video call in a real Chromium with fake camera and microphone: the citizen's call
  * page and the operator's portal in two browser contexts, WebRTC between them on this machine,
  * the suite only signalling. The operator sees live video (frames arrive, the video has a size,
- * WebRTC counts bytes received), the counter code comes through the call, and the call ends in an
- * approval recorded as a video-call decision.
+ * WebRTC counts bytes received), the counter code comes through the call, a face still is captured
+ * from the live video after the citizen's consent to stills and appears in the case, and the call ends
+ * in an approval recorded as a video-call decision.
  */
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
@@ -110,12 +111,28 @@ class VideoCallBrowserTest {
             assertThat(((Number) citizen.evaluate(BYTES_RECEIVED)).longValue()).as("the citizen sees the officer too")
                     .isPositive();
 
+            // with the citizen's own consent to stills, the operator captures the face from the live video
+            assertThat(operator.locator("#capture-face").isDisabled()).as("no stills before the citizen agrees").isTrue();
+            citizen.locator("#stills-consent").click();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> operator.locator("#capture-face").isEnabled());
+            operator.locator("#capture-face").click();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) operator.evaluate(
+                    "(() => { const img = document.querySelector('#call-stills figure[data-kind=FACE] img');"
+                            + " return img && img.complete ? img.naturalWidth : 0; })()")).intValue() > 0);
+            assertThat(operator.locator("#still-error").isHidden()).isTrue();
+
             operator.locator("#ktp-checked").check();
             operator.locator("#approve").click();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "APPROVED"
                     .equals(operator.locator("#call-state").getAttribute("data-outcome")));
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> citizen.locator("#call-state").textContent().contains("Data Anda disetujui"));
+
+            // the still is in the case page of the office, loaded as an image
+            operator.navigate(base + "portal/cases/" + caseId);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) operator.evaluate(
+                    "(() => { const img = document.querySelector('#stills figure[data-kind=FACE] img');"
+                            + " return img && img.complete ? img.naturalWidth : 0; })()")).intValue() > 0);
         }
 
         given().auth().oauth2(TestSupport.login("demo.operator")).get("/api/v1/operator/cases/" + caseId).then()

@@ -45,6 +45,45 @@ public interface VideoCallConfig {
     @WithDefault("4")
     int streamsPerSide();
 
+    Stills stills();
+
+    /** Stills (face, KTP-el) the operator captures from the live video, with the citizen's consent to stills. */
+    interface Stills {
+        /**
+         * AES-256 key sealing stills at rest (base64 of 32 bytes; IKD_VIDEO_CALL_STILLS_KEY, a secret of its
+         * own like the selfie key). Absent: capturing is refused with STILLS_NOT_CONFIGURED.
+         */
+        Optional<String> key();
+
+        /** Stills one call may hold at most (face and KTP-el, and a retake or two). */
+        @WithDefault("4")
+        int maxPerCall();
+
+        /** The largest upload accepted (a 1280 × 960 JPEG from the call page is 100–300 KB). */
+        @WithDefault("1048576")
+        int maxBytes();
+
+        /** Widest or highest accepted, in pixels; the still is decoded at full size to prove it sound. */
+        @WithDefault("1280")
+        int maxSide();
+
+        /** Most pixels accepted (width × height). */
+        @WithDefault("1228800")
+        long maxPixels();
+
+        /** Narrowest or lowest accepted, in pixels: smaller shows nothing an operator could compare. */
+        @WithDefault("160")
+        int minSide();
+
+        /**
+         * How long a still outlives its purpose at most, as the selfie does ({@code ikd.registration.expire-after}):
+         * an open case's stills this long after capture, an approved case's this long after the decision
+         * (until activation at the latest); a rejected, withdrawn, superseded or activated case's at once.
+         */
+        @WithDefault("7d")
+        Duration keptFor();
+    }
+
     interface Turn {
         /** TURN URLs, e.g. {@code turn:turn.example.go.id:3478?transport=udp}; none, no relay. */
         Optional<List<String>> urls();

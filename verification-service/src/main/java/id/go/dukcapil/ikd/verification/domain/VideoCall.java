@@ -37,6 +37,11 @@ public class VideoCall {
     public UUID answeredBy;
     /** When the citizen agreed that the operator may look at them and their KTP-el on the call. */
     public Instant consentAt;
+    /**
+     * When the citizen agreed, on top of that, that the operator may capture stills (face, KTP-el)
+     * from the call into the case; the first consent says the call is not recorded, so it does not cover them.
+     */
+    public Instant stillsConsentAt;
     public Instant endedAt;
     @Enumerated(EnumType.STRING)
     public VideoCallEnd endReason;

@@ -39,6 +39,7 @@ import id.go.dukcapil.ikd.verification.service.CaseQueries;
 import id.go.dukcapil.ikd.verification.service.CaseScanning;
 import id.go.dukcapil.ikd.verification.service.CentralReviewService;
 import id.go.dukcapil.ikd.verification.service.DeliveryLog;
+import id.go.dukcapil.ikd.verification.service.VideoCallStills;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.ProblemException;
@@ -72,10 +73,12 @@ public class PortalCaseResource {
     private final SelfieFetcher selfies;
     private final CaseGrantIssuer grants;
     private final DeliveryLog deliveries;
+    private final VideoCallStills stills;
 
     public PortalCaseResource(@Location("portal/case.html") Template caseTemplate, PortalPages pages,
             CaseQueries queries, CaseScanning scanning, CaseDecisions decisions, CentralReviewService centralReview,
-            PopulationRegistry registry, SelfieFetcher selfies, CaseGrantIssuer grants, DeliveryLog deliveries) {
+            PopulationRegistry registry, SelfieFetcher selfies, CaseGrantIssuer grants, DeliveryLog deliveries,
+            VideoCallStills stills) {
         this.caseTemplate = caseTemplate;
         this.pages = pages;
         this.queries = queries;
@@ -86,6 +89,7 @@ public class PortalCaseResource {
         this.selfies = selfies;
         this.grants = grants;
         this.deliveries = deliveries;
+        this.stills = stills;
     }
 
     // ------------------------------------------------------------------ scan
@@ -225,7 +229,12 @@ public class PortalCaseResource {
         // what reached the citizen (NotificationStatus events); the case's scope was checked by view()
         Uni<List<DeliveryViews.DeliveryView>> messages = deliveries.ofRegistration(c.registrationId).map(list -> list
                 .stream().map(d -> DeliveryViews.view(d, dossier.office().zone())).toList());
-        return Uni.combine().all().unis(selfie, photo, messages).asTuple().map(both -> {
+        // stills from video calls, without their images (the page loads each from its office-only URL)
+        Uni<List<StillLine>> captured = stills.ofCase(signed.principal(), c.id).map(list -> list.stream()
+                .map(still -> new StillLine(VideoCallStillsResource.StillView.of(still),
+                        PortalFormats.local(still.capturedAt(),
+                        dossier.office() == null ? null : dossier.office().zone().name()))).toList());
+        return Uni.combine().all().unis(selfie, photo, messages, captured).asTuple().map(both -> {
             SelfieFetcher.Selfie s = both.getItem1();
             String selfieUri = s.content() == null ? null : PortalPages.dataUri(s.contentType(), s.content());
             String photoUri = both.getItem2().map(p -> PortalPages.dataUri(p.contentType(), p.content())).orElse(null);
@@ -239,10 +248,14 @@ public class PortalCaseResource {
                     .data("canDecide", c.status == CaseStatus.IN_REVIEW)
                     // one key per rendering of the form: a double click or a browser's resend records one decision
                     .data("requestKey", UUID.randomUUID().toString())
-                    .data("canReview", canReview).data("deliveries", both.getItem3())
+                    .data("canReview", canReview).data("deliveries", both.getItem3()).data("stills", both.getItem4())
                     .data("canReturn", awaitingCentral && queries.isCentralVerifier(signed.principal())),
                     status, csrfCookie);
         });
+    }
+
+    /** A still on the case page: its view and when it was captured, in the office's time. */
+    public record StillLine(VideoCallStillsResource.StillView still, String capturedAt) {
     }
 
     private static Uni<Response> withCase(String caseId, Function<UUID, Uni<Response>> action) {

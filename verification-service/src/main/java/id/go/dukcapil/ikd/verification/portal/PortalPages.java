@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.web.CommonProblems;
 import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
@@ -82,6 +83,29 @@ public class PortalPages {
         LOG.warnf("portal %s form refused, nothing done: CSRF token %s (%s)", form, verdict,
                 signed == null ? "not signed in" : "operator " + signed.principal().username());
         return true;
+    }
+
+    /**
+     * What a page's script request does: {@code action} for a signed-in operator or supervisor, else
+     * 401 UNAUTHORIZED as problem+json (never the login page).
+     */
+    public <T> Uni<T> json(String cookie, Function<PortalSession.Signed, Uni<T>> action) {
+        Optional<PortalSession.Signed> signed = sessions.read(cookie);
+        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
+            return Uni.createFrom().failure(new ProblemException(CommonProblems.UNAUTHORIZED));
+        }
+        return action.apply(signed.get());
+    }
+
+    /** As {@link #json}, for a script request that changes something: the CSRF token in a header, else 403. */
+    public <T> Uni<T> jsonWithCsrf(String cookie, String csrfCookie, String csrfHeader, String form,
+            Function<PortalSession.Signed, Uni<T>> action) {
+        return json(cookie, signed -> {
+            if (csrfRefused(form, signed, csrfCookie, csrfHeader)) {
+                throw new ProblemException(CommonProblems.FORBIDDEN, "Muat ulang halaman.", "Reload the page.");
+            }
+            return action.apply(signed);
+        });
     }
 
     /** An image as a {@code data:} URI, so a page shows it without a second request that would need the case grant. */

@@ -58,6 +58,8 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = ComplaintFigures.Summary.class)
 @TemplateData(target = ComplaintRepository.OfficeChoice.class)
 @TemplateData(target = ComplaintViews.CategoryOption.class)
+@TemplateData(target = PortalCaseResource.StillLine.class)
+@TemplateData(target = VideoCallStillsResource.StillView.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,8 +43,8 @@ import id.go.dukcapil.ikd.verification.domain.VideoCall;
 import id.go.dukcapil.ikd.verification.rest.SignalEvents;
 import id.go.dukcapil.ikd.verification.service.IceServers;
 import id.go.dukcapil.ikd.verification.service.OperatorVideoCalls;
+import id.go.dukcapil.ikd.verification.service.StillImages;
 import id.go.dukcapil.ikd.verification.service.VideoCallSignals;
-import id.go.dukcapil.ikd.web.CommonProblems;
 import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.Masking;
 import id.go.dukcapil.ikd.web.ProblemException;
@@ -75,10 +73,11 @@ public class VideoCallPortalResource {
     private final CallDossiers dossiers;
     private final IceServers iceServers;
     private final ObjectMapper json;
+    private final StillImages stillImages;
 
     public VideoCallPortalResource(@Location("portal/video-queue.html") Template queuePage,
             @Location("portal/video-call.html") Template callPage, PortalPages pages, OperatorVideoCalls calls,
-            VideoCallSignals signals, CallDossiers dossiers, IceServers iceServers,
+            VideoCallSignals signals, CallDossiers dossiers, IceServers iceServers, StillImages stillImages,
             ObjectMapper json) {
         this.queuePage = queuePage;
         this.callPage = callPage;
@@ -88,6 +87,7 @@ public class VideoCallPortalResource {
         this.dossiers = dossiers;
         this.iceServers = iceServers;
         this.json = json;
+        this.stillImages = stillImages;
     }
 
     /** A queued call as the page shows it, times in the office's zone. */
@@ -161,7 +161,7 @@ public class VideoCallPortalResource {
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
         return pages.signedIn(cookie, csrfCookie, signed -> calls.asOperator(signed.principal(), id).map(call -> pages.page(
                 callPage.data("me", signed).data("notice", null).data("call", call)
-                        .data("iceServers", iceServersJson(call))
+                        .data("iceServers", iceServersJson(call)).data("stillsOn", stillImages.configured())
                         .data("reasons", Arrays.stream(RejectionReason.values())
                                 .map(r -> new ReasonOption(r.name(), Labels.reason(r.name()).plain())).toList()),
                 200, csrfCookie))
@@ -184,7 +184,7 @@ public class VideoCallPortalResource {
     public Multi<OutboundSseEvent> operatorSignals(@CookieParam(PortalSession.COOKIE) String cookie,
             @RestPath UUID id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         signals.requireRoom(id, VideoCallSignals.OPERATOR);
-        return json(cookie, signed -> calls.asOperator(signed.principal(), id)).onItem().transformToMulti(call -> {
+        return pages.json(cookie, signed -> calls.asOperator(signed.principal(), id)).onItem().transformToMulti(call -> {
             Multi<OutboundSseEvent> messages = signals.stream(id, VideoCallSignals.OPERATOR,
                     SignalEvents.resumeAfter(lastEventId)).map(signal -> SignalEvents.event(sse, signal));
             Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
@@ -205,7 +205,7 @@ public class VideoCallPortalResource {
     public Uni<Response> sendOperatorSignal(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @HeaderParam(CSRF_HEADER) String csrfHeader, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie,
             @Valid @NotNull SignalRequest request) {
-        return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-signal", signed -> calls.asOperator(signed.principal(), id)
+        return pages.jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-signal", signed -> calls.asOperator(signed.principal(), id)
                 .chain(call -> {
                     call.requireOpen();
                     return signals.send(id, VideoCallSignals.OPERATOR, request.kind(), request.body());
@@ -235,7 +235,7 @@ public class VideoCallPortalResource {
     public Uni<CallDossiers.CallCase> scanInVideoCall(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @HeaderParam(CSRF_HEADER) String csrfHeader, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie,
             @Valid @NotNull ScanRequest request) {
-        return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-scan", signed -> calls
+        return pages.jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-scan", signed -> calls
                 .scanInCall(signed.principal(), signed.token(), id, request.counterCode())
                 .chain(dossier -> dossiers.of(signed, dossier)));
     }
@@ -252,7 +252,7 @@ public class VideoCallPortalResource {
     public Uni<Outcome> decideInVideoCall(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @HeaderParam(CSRF_HEADER) String csrfHeader, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie,
             @Valid @NotNull DecisionRequest request) {
-        return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-decision", signed -> calls.decide(signed.principal(), id,
+        return pages.jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-decision", signed -> calls.decide(signed.principal(), id,
                 request.decision(), request.reasonCode(), request.reasonNote(), request.ktpElChecked())
                 .map(decided -> new Outcome(decided.caseId(), decided.decision().name(),
                         Labels.decision(decided.decision().name()).id(), Labels.decision(decided.decision().name()).en())));
@@ -267,7 +267,7 @@ public class VideoCallPortalResource {
     @APIResponse(responseCode = "404", description = "CALL_NOT_FOUND")
     public Uni<Response> endVideoCall(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @HeaderParam(CSRF_HEADER) String csrfHeader, @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-end", signed -> calls.hangUp(signed.principal(), id)
+        return pages.jsonWithCsrf(cookie, csrfCookie, csrfHeader, "video-end", signed -> calls.hangUp(signed.principal(), id)
                 .replaceWith(Response.noContent().build()));
     }
 
@@ -277,23 +277,5 @@ public class VideoCallPortalResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("ICE servers always serialise", e);
         }
-    }
-
-    private <T> Uni<T> json(String cookie, Function<PortalSession.Signed, Uni<T>> action) {
-        Optional<PortalSession.Signed> signed = pages.sessions().read(cookie);
-        if (signed.isEmpty() || !signed.get().principal().canDecide()) {
-            return Uni.createFrom().failure(new ProblemException(CommonProblems.UNAUTHORIZED));
-        }
-        return action.apply(signed.get());
-    }
-
-    private <T> Uni<T> jsonWithCsrf(String cookie, String csrfCookie, String csrfHeader, String form,
-            Function<PortalSession.Signed, Uni<T>> action) {
-        return json(cookie, signed -> {
-            if (pages.csrfRefused(form, signed, csrfCookie, csrfHeader)) {
-                throw new ProblemException(CommonProblems.FORBIDDEN, "Muat ulang halaman panggilan.", "Reload the call page.");
-            }
-            return action.apply(signed);
-        });
     }
 }

@@ -76,12 +76,12 @@ public class VideoCallResource {
     /** What the call page needs; {@code token} only in the answer that created or rejoined the call. */
     @Schema(example = """
             {"callId": "5a7c9e1b-3d5f-4a6c-8e0b-2d4f6a8c0e1b", "token": "••••", "status": "WAITING",
-             "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin", "timeZone": "WITA", "consented": false,
+             "officeName": "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tapin", "timeZone": "WITA", "consented": false, "stillsConsented": false,
              "endedId": null, "endedEn": null,
              "iceServers": [{"urls": ["stun:stun.ikd.example.go.id:3478"], "username": null, "credential": null},
                             {"urls": ["turns:turn.ikd.example.go.id:5349"], "username": "1796438700:5a7c9e1b-3d5f-4a6c-8e0b-2d4f6a8c0e1b", "credential": "••••"}]}""")
     public record CitizenCallView(UUID callId, String token, String status, String officeName, String timeZone,
-            boolean consented, String endedId, String endedEn, List<IceServers.IceServer> iceServers) {
+            boolean consented, boolean stillsConsented, String endedId, String endedEn, List<IceServers.IceServer> iceServers) {
     }
 
     @POST
@@ -98,7 +98,7 @@ public class VideoCallResource {
     public Uni<Response> requestVideoCall(@Valid @NotNull CallRequest request, @Context HttpServerRequest http) {
         return calls.request(request.counterCode(), OfficeDirectoryResource.clientAddress(http)).map(joined -> Response.status(201).entity(new CitizenCallView(
                 joined.call().id, joined.token(), joined.call().status.name(), joined.office().name,
-                joined.office().zone().name(), joined.call().consentAt != null, null, null,
+                joined.office().zone().name(), joined.call().consentAt != null, joined.call().stillsConsentAt != null, null, null,
                 iceServers.forCall(joined.call().id))).build());
     }
 
@@ -111,7 +111,7 @@ public class VideoCallResource {
     public Uni<CitizenCallView> videoCallStatus(@RestPath @Parameter(description = "Call id") UUID id,
             @HeaderParam(TOKEN_HEADER) String token) {
         return calls.asCitizen(id, token).map(call -> new CitizenCallView(call.id, null, call.status.name(), null, null,
-                call.consentAt != null, call.endReason == null ? null : call.endReason.wordsId(),
+                call.consentAt != null, call.stillsConsentAt != null, call.endReason == null ? null : call.endReason.wordsId(),
                 call.endReason == null ? null : call.endReason.wordsEn(), List.of()));
     }
 
@@ -126,6 +126,23 @@ public class VideoCallResource {
             @HeaderParam(TOKEN_HEADER) String token) {
         return calls.consent(id, token).chain(call -> signals.send(id, VideoCallSignals.CITIZEN, "consent",
                 JsonNodeFactory.instance.objectNode().put("at", call.consentAt.toString())))
+                .replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/stills-consent")
+    @Operation(summary = "The citizen also agrees that the operator captures stills (face, KTP-el) from the call into "
+            + "the case, sealed at rest and erased like the selfie (recorded with its time; after the consent to the call)")
+    @APIResponse(responseCode = "204", description = "Recorded")
+    @APIResponse(responseCode = "401", description = "CALL_TOKEN_INVALID")
+    @APIResponse(responseCode = "404", description = "CALL_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "CONSENT_REQUIRED: the consent to the call comes first")
+    @APIResponse(responseCode = "410", description = "CALL_ENDED")
+    public Uni<Response> consentToStills(@RestPath @Parameter(description = "Call id") UUID id,
+            @HeaderParam(TOKEN_HEADER) String token) {
+        return calls.consentToStills(id, token).chain(call -> signals.send(id, VideoCallSignals.CITIZEN, "consent",
+                JsonNodeFactory.instance.objectNode().put("at", call.consentAt.toString())
+                        .put("stillsAt", call.stillsConsentAt.toString())))
                 .replaceWith(Response.noContent().build());
     }
 

@@ -141,6 +141,24 @@ public class CitizenVideoCalls {
         }));
     }
 
+    /**
+     * The citizen's separate consent to stills (face, KTP-el) captured into the case, recorded with its
+     * time; only after the consent to the call itself, whose words say the call is not recorded.
+     */
+    public Uni<VideoCall> consentToStills(UUID callId, String token) {
+        return Panache.withTransaction(() -> calls.findById(callId).map(call -> {
+            requireCitizen(call, token);
+            call.requireOpen();
+            if (call.consentAt == null) {
+                throw new ProblemException(VideoCallProblems.CONSENT_REQUIRED);
+            }
+            if (call.stillsConsentAt == null) {
+                call.stillsConsentAt = clock.instant();
+            }
+            return call;
+        }));
+    }
+
     public Uni<VideoCall> leave(UUID callId, String token) {
         return Panache.withTransaction(() -> calls.findById(callId).call(call -> {
             requireCitizen(call, token);

@@ -198,7 +198,7 @@ public class OperatorVideoCalls {
         }
     }
 
-    private static void requireOffice(OperatorPrincipal principal, VideoCall call) {
+    static void requireOffice(OperatorPrincipal principal, VideoCall call) {
         if (call == null || !call.officeCode.equals(principal.officeCode())) {
             // another office's call is not shown to exist
             throw new ProblemException(VideoCallProblems.CALL_NOT_FOUND);
@@ -208,7 +208,7 @@ public class OperatorVideoCalls {
         }
     }
 
-    private static void requireOperator(OperatorPrincipal principal, VideoCall call) {
+    static void requireOperator(OperatorPrincipal principal, VideoCall call) {
         requireOffice(principal, call);
         if (call.answeredBy == null) {
             throw new ProblemException(VideoCallProblems.CALL_NOT_ANSWERED);

@@ -8,12 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.messaging.RetentionPurge;
 import id.go.dukcapil.ikd.verification.config.VideoCallConfig;
 import id.go.dukcapil.ikd.verification.repository.VideoCallSignalRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
-/** Every minute: no-shows ended in every office, and the signals of calls over for 10 minutes deleted. */
+/**
+ * Every minute: no-shows ended in every office, the signals of calls over for 10 minutes deleted, and
+ * the stills whose case closed or whose period ended erased ({@link VideoCallStillRetention}, through
+ * the platform's {@link RetentionPurge}, so they count with the retention job's rows).
+ */
 @ApplicationScoped
 public class VideoCallHousekeeping {
 
@@ -25,13 +30,17 @@ public class VideoCallHousekeeping {
     private final VideoCallConfig config;
     private final Clock clock;
     private final VideoCallRecords records;
+    private final RetentionPurge purge;
+    private final VideoCallStillRetention stills;
 
     public VideoCallHousekeeping(VideoCallSignalRepository signals, VideoCallConfig config, Clock clock,
-            VideoCallRecords records) {
+            VideoCallRecords records, RetentionPurge purge, VideoCallStillRetention stills) {
         this.signals = signals;
         this.config = config;
         this.clock = clock;
         this.records = records;
+        this.purge = purge;
+        this.stills = stills;
     }
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -46,6 +55,7 @@ public class VideoCallHousekeeping {
                 })
                 .onFailure().invoke(e -> LOG.warnf("video call housekeeping failed (next round in a minute): %s",
                         e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure().recoverWithNull().replaceWithVoid()
+                .chain(() -> purge.runScheduled(stills.steps(now)));
     }
 }

@@ -8,6 +8,7 @@ import id.go.dukcapil.ikd.verification.domain.ServiceAction;
 import id.go.dukcapil.ikd.verification.domain.VideoCall;
 import id.go.dukcapil.ikd.verification.domain.VideoCallEnd;
 import id.go.dukcapil.ikd.verification.repository.CaseRepository;
+import id.go.dukcapil.ikd.verification.repository.VideoCallStillRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What the office and ops learn of video calls: an answered call that ends is a line of the buku
- * pelayanan with its duration (from the answer to the end), and every call counts in the metrics
+ * pelayanan with its duration (from the answer to the end) and the number of stills captured, and every call counts in the metrics
  * {@code ikd_video_calls_requested_total}, {@code ikd_video_calls_answered_total},
  * {@code ikd_video_calls_ended_total{reason}} and {@code ikd_video_calls_duration_seconds}.
  */
@@ -24,15 +25,18 @@ public class VideoCallRecords {
 
     private final ServiceBook book;
     private final CaseRepository cases;
+    private final VideoCallStillRepository stills;
     private final MeterRegistry registry;
     private final Counter requested;
     private final Counter rejoined;
     private final Counter answered;
     private final Timer duration;
 
-    public VideoCallRecords(ServiceBook book, CaseRepository cases, MeterRegistry registry) {
+    public VideoCallRecords(ServiceBook book, CaseRepository cases, VideoCallStillRepository stills,
+            MeterRegistry registry) {
         this.book = book;
         this.cases = cases;
+        this.stills = stills;
         this.registry = registry;
         this.requested = Counter.builder("ikd.video_calls.requested").description("Video calls asked for by citizens")
                 .tag("kind", "new").register(registry);
@@ -70,9 +74,18 @@ public class VideoCallRecords {
             return Uni.createFrom().voidItem();
         }
         duration.record(Duration.between(call.answeredAt, call.endedAt));
-        return cases.findById(call.caseId).chain(c -> c == null ? Uni.createFrom().voidItem()
+        return stills.countOfCall(call.id).chain(taken -> cases.findById(call.caseId).chain(c -> c == null
+                ? Uni.createFrom().voidItem()
                 : book.record(c, ServiceAction.VIDEO_CALL_ENDED, by, call.officeCode, call.endedAt, null,
-                        call.answeredAt, null, reason.wordsId() + " / " + reason.wordsEn()));
+                        call.answeredAt, null, note(reason, taken))));
+    }
+
+    /** Why the call ended and, when stills were captured, how many (never the images). */
+    static String note(VideoCallEnd reason, long stillsTaken) {
+        String why = reason.wordsId() + " / " + reason.wordsEn();
+        return stillsTaken == 0 ? why
+                : why + "; " + stillsTaken + " foto diambil dengan persetujuan pemohon / " + stillsTaken
+                        + (stillsTaken == 1 ? " still" : " stills") + " captured with the citizen's consent";
     }
 
     private Counter ended(VideoCallEnd reason) {

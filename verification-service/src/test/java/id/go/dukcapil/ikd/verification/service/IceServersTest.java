@@ -96,6 +96,11 @@ class IceServersTest {
             public int streamsPerSide() {
                 return 4;
             }
+
+            @Override
+            public Stills stills() {
+                throw new UnsupportedOperationException("ICE servers do not read the stills' settings");
+            }
         };
     }
 }
