@@ -114,6 +114,7 @@ class VideoCallBrowserTest {
             // with the citizen's own consent to stills, the operator captures the face from the live video
             assertThat(operator.locator("#capture-face").isDisabled()).as("no stills before the citizen agrees").isTrue();
             citizen.locator("#stills-consent").click();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> citizen.locator("#stills-consent-state").isVisible());
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> operator.locator("#capture-face").isEnabled());
             operator.locator("#capture-face").click();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) operator.evaluate(
