@@ -18,6 +18,7 @@ cat > secrets.properties <<PROPERTIES
 ikd.registration.selfie-key=$(key)
 ikd.activation.hash-key=$(key)
 ikd.verification.complaints.captcha-key=$(key)
+ikd.video-call.stills.key=$(key)
 ikd.app-pin.pepper=$(key)
 ikd.pin-proof.key=$(key)
 ikd.token.key-encryption-key=$(key)

@@ -63,6 +63,8 @@ apply_secret ikd-activation-service --from-literal=hash-key="$(key256)"
 apply_secret ikd-verification-service --from-literal=complaint-captcha-key="$(key256)"
 apply_secret ikd-token-service --from-literal=key-encryption-key="$(key256)"
 apply_secret ikd-pin-proof --from-literal=key="$(key256)"
+# seals the stills operators capture in video calls (a secret of its own, so an existing install gets it on a re-run)
+apply_secret ikd-video-call-stills --from-literal=key="$(key256)"
 apply_secret ikd-app-pin --from-literal=pepper="$(key256)"
 # shared by verification-service (issues each video call's TURN credential) and coturn (checks it): turn/turn.yaml
 apply_secret ikd-turn --from-literal=secret="$(key256)"

@@ -112,6 +112,7 @@ public final class ServiceEnvironment {
                     (c, s) -> c.publicUrl("api", c.services().baseUrl(VERIFICATION))),
             // the complaint form's captcha key (ALTCHA HMAC)
             secret(VERIFICATION, "IKD_VERIFICATION_COMPLAINTS_CAPTCHA_KEY"),
+            secret(VERIFICATION, "IKD_VIDEO_CALL_STILLS_KEY"),
             to(VERIFICATION, "IKD_VERIFICATION_REGISTRATION_URL",
                     (c, s) -> "http://127.0.0.1:" + c.services().of(REGISTRATION)),
             // the registry photo (KTP Digital card, ikd.photo relying parties) is fetched from verification-service

@@ -65,7 +65,7 @@ class ServiceEnvironmentTest {
         assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, context))
                 .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081")
                 .containsEntry("IKD_VERIFICATION_DEMO_ENABLED", "true")
-                .containsKey("IKD_VERIFICATION_COMPLAINTS_CAPTCHA_KEY");
+                .containsKey("IKD_VERIFICATION_COMPLAINTS_CAPTCHA_KEY").containsKey("IKD_VIDEO_CALL_STILLS_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context)).containsKey("IKD_REGISTRATION_SELFIE_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context))
                 .containsKey("IKD_TOKEN_KEY_ENCRYPTION_KEY")
@@ -80,8 +80,8 @@ class ServiceEnvironmentTest {
         String selfieKey = first.get("IKD_REGISTRATION_SELFIE_KEY");
         assertThat(Base64.getDecoder().decode(selfieKey)).hasSize(32);
         assertThat(again.get("IKD_REGISTRATION_SELFIE_KEY")).isEqualTo(selfieKey);
-        // selfie, activation hash, app-PIN pepper, token key encryption, complaint captcha, PIN proof
-        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(6);
+        // selfie, activation hash, app-PIN pepper, token key encryption, complaint captcha, PIN proof, video-call stills
+        assertThat(context().keys().secrets().values()).doesNotHaveDuplicates().hasSize(7);
     }
 
     @Test
