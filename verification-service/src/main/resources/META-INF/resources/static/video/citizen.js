@@ -2,9 +2,11 @@
 // fragment, never sent in a URL), waits for the officer, answers their offer, and sends the
 // counter code over the call's data channel once both browsers are connected.
 import { callSide, camera, readEvents } from './peer.js';
+import { bookingPanel } from './booking.js';
 
 const API = '/api/v1/video-calls';
 const STORE = 'ikd.video-call';
+const CODE_STORE = 'ikd.video-code';
 const $ = (id) => document.getElementById(id);
 
 /** A registration reaches the office through Kafka in a second or two; asked earlier, the call waits for it this long. */
@@ -46,19 +48,29 @@ async function request(path, options = {}) {
   return response.status === 204 || response.status === 202 ? null : response.json();
 }
 
-async function joinCall() {
-  const fragment = new URLSearchParams(window.location.hash.slice(1));
-  const code = fragment.get('code');
+/** Whether the page was opened from the app's link (a new code): a call kept from before is then asked for anew. */
+let fromLink = false;
+
+/** The app's counter code: from the link's fragment (then removed from the address bar), or kept for a reload. */
+function counterCode() {
+  const code = new URLSearchParams(window.location.hash.slice(1)).get('code');
   if (code) {
+    fromLink = true;
     history.replaceState(null, '', window.location.pathname);
-    const call = await askForCall(code);
-    const joined = { id: call.callId, token: call.token, code, iceServers: call.iceServers, office: call.officeName };
-    sessionStorage.setItem(STORE, JSON.stringify(joined));
-    return joined;
+    sessionStorage.setItem(CODE_STORE, code);
+    return code;
   }
+  return sessionStorage.getItem(CODE_STORE);
+}
+
+async function joinCall(code) {
   const stored = sessionStorage.getItem(STORE);
-  if (!stored) throw Object.assign(new Error('no call'), { problem: { detail: 'Buka halaman ini dari aplikasi IKD. / Open this page from the IKD app.' } });
-  return JSON.parse(stored);
+  if (stored && !fromLink) return JSON.parse(stored);
+  if (!code) throw Object.assign(new Error('no call'), { problem: { detail: 'Buka halaman ini dari aplikasi IKD. / Open this page from the IKD app.' } });
+  const call = await askForCall(code);
+  const joined = { id: call.callId, token: call.token, code, iceServers: call.iceServers, office: call.officeName };
+  sessionStorage.setItem(STORE, JSON.stringify(joined));
+  return joined;
 }
 
 /** Asks for the call; a registration that has not reached the office yet (CASE_NOT_FOUND) is waited for, not refused. */
@@ -74,10 +86,17 @@ async function askForCall(code) {
   }
 }
 
-async function main() {
+let started = false;
+
+/** The call itself: asked for (or rejoined after a reload), then signalled until it ends. */
+async function startCall(code) {
+  if (started) return;
+  started = true;
+  $('join-box').hidden = true;
+  $('call-media').hidden = false;
   let call;
   try {
-    call = await joinCall();
+    call = await joinCall(code);
   } catch (error) {
     showError(error.problem || {});
     say($('call-state'), STATES.ended);
@@ -105,6 +124,7 @@ async function main() {
       stream.getTracks().forEach((track) => track.stop());
       say($('call-state'), OUTCOMES[body.outcome] || STATES.ended);
       sessionStorage.removeItem(STORE);
+      sessionStorage.removeItem(CODE_STORE);
       return;
     }
     await side.handle(event.type, body);
@@ -132,6 +152,21 @@ async function main() {
     sessionStorage.removeItem(STORE);
     say($('call-state'), STATES.ended);
   });
+}
+
+/** The booking first; the call when the citizen asks for it, when the booked slot is due, or at once after a reload. */
+async function main() {
+  const code = counterCode();
+  $('join-call').addEventListener('click', () => startCall(code));
+  if (sessionStorage.getItem(STORE) && !fromLink) {
+    startCall(code);
+    return;
+  }
+  if (!code) {
+    showError({ detail: 'Buka halaman ini dari aplikasi IKD. / Open this page from the IKD app.' });
+    return;
+  }
+  await bookingPanel(code, { onSlotTime: () => startCall(code) });
 }
 
 main();

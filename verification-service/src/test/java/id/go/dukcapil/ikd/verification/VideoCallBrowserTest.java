@@ -81,6 +81,7 @@ class VideoCallBrowserTest {
             Page citizen = citizenContext.newPage();
             watch(citizen, "citizen");
             citizen.navigate(base + "panggilan-video#code=" + code);
+            citizen.locator("#join-call").click();
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> citizen.locator("#call-state").textContent().contains("Menunggu petugas"));
             assertThat(citizen.url()).as("the code leaves the address bar").doesNotContain("code=");

@@ -21,6 +21,7 @@ public enum EventType {
     CENTRAL_REVIEW_CHANGED("verification.central-review-changed.v1", Topics.VERIFICATION, CentralReviewChanged.class),
     CONTACT_CORRECTED("verification.contact-corrected.v1", Topics.VERIFICATION, ContactCorrected.class),
     COMPLAINT_UPDATED("verification.complaint-updated.v1", Topics.VERIFICATION, ComplaintUpdated.class),
+    VIDEO_CALL_BOOKED("verification.video-call-booked.v1", Topics.VERIFICATION, VideoCallBooked.class),
     ACTIVATION_CODE_ISSUED("activation.code-issued.v1", Topics.ACTIVATION, ActivationCodeIssued.class),
     DEACTIVATION_LINK_ISSUED("activation.deactivation-link-issued.v1", Topics.ACTIVATION, DeactivationLinkIssued.class),
     IDENTITY_ACTIVATED("identity.activated.v1", Topics.IDENTITY, IdentityActivated.class),

@@ -205,6 +205,18 @@ final class EventFixtures {
                 Instant.parse("2026-11-27T09:00:00Z"), Instant.parse("2026-11-24T05:30:00Z"));
     }
 
+    static VideoCallBooked videoCallBooked() {
+        return new VideoCallBooked(REGISTRATION_ID, UUID.fromString("0194c3d4-1e2f-7a30-8b41-526374859607"), office(),
+                Instant.parse("2026-12-07T01:15:00Z"), Instant.parse("2026-12-07T01:30:00Z"), IndonesianTimeZone.WITA,
+                VideoCallBooked.Status.BOOKED, null, Instant.parse("2026-12-05T03:00:00Z"));
+    }
+
+    static VideoCallBooked videoCallMoved() {
+        return new VideoCallBooked(REGISTRATION_ID, UUID.fromString("0194c3d4-1e2f-7a30-8b41-526374859607"), office(),
+                Instant.parse("2026-12-08T02:00:00Z"), Instant.parse("2026-12-08T02:15:00Z"), IndonesianTimeZone.WITA,
+                VideoCallBooked.Status.MOVED, Instant.parse("2026-12-07T01:15:00Z"), Instant.parse("2026-12-05T04:00:00Z"));
+    }
+
     /** Every sample; each {@link EventType} has at least one (checked by a test). */
     static List<IkdEvent> all() {
         return List.of(
@@ -215,6 +227,6 @@ final class EventFixtures {
                 identityActivated(), identityRevoked(), identityRevokedByOperator(),
                 notificationSent(), notificationRetrying(),
                 tokenAccepted(), tokenRefused(), malformedTokenRefused(),
-                complaintFiled(), complaintClosed());
+                complaintFiled(), complaintClosed(), videoCallBooked(), videoCallMoved());
     }
 }

@@ -82,6 +82,11 @@ public class DemoDataSeeder {
                                ('3171-DEMO', 3, '08:00', '15:00'), ('3171-DEMO', 4, '08:00', '15:00'),
                                ('3171-DEMO', 5, '08:00', '11:00')
                         on conflict do nothing""").execute())
+                // video-call hours (issue 18): the demo office's service hours, 15-minute slots
+                .chain(() -> pool.query("""
+                        insert into video_call_hours (office_code, day_of_week, opens, closes)
+                        select '3171-DEMO', d, time '08:00', time '15:00' from generate_series(1, 5) as d
+                        on conflict do nothing""").execute())
                 .chain(() -> pool.query("""
                         insert into office_channel (office_code, position, kind, value, label)
                         values ('3171-DEMO', 1, 'IN_PERSON', 'Loket Kantor Demo IKD, Jl. Medan Merdeka Barat No. 7', null),

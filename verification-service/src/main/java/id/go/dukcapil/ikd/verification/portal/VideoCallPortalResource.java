@@ -44,6 +44,7 @@ import id.go.dukcapil.ikd.verification.rest.SignalEvents;
 import id.go.dukcapil.ikd.verification.service.IceServers;
 import id.go.dukcapil.ikd.verification.service.OperatorVideoCalls;
 import id.go.dukcapil.ikd.verification.service.StillImages;
+import id.go.dukcapil.ikd.verification.service.VideoBookingDay;
 import id.go.dukcapil.ikd.verification.service.VideoCallSignals;
 import id.go.dukcapil.ikd.web.CsrfTokens;
 import id.go.dukcapil.ikd.web.Masking;
@@ -74,11 +75,12 @@ public class VideoCallPortalResource {
     private final IceServers iceServers;
     private final ObjectMapper json;
     private final StillImages stillImages;
+    private final VideoBookingDay bookings;
 
     public VideoCallPortalResource(@Location("portal/video-queue.html") Template queuePage,
             @Location("portal/video-call.html") Template callPage, PortalPages pages, OperatorVideoCalls calls,
             VideoCallSignals signals, CallDossiers dossiers, IceServers iceServers, StillImages stillImages,
-            ObjectMapper json) {
+            ObjectMapper json, VideoBookingDay bookings) {
         this.queuePage = queuePage;
         this.callPage = callPage;
         this.pages = pages;
@@ -88,11 +90,16 @@ public class VideoCallPortalResource {
         this.iceServers = iceServers;
         this.json = json;
         this.stillImages = stillImages;
+        this.bookings = bookings;
     }
 
     /** A queued call as the page shows it, times in the office's zone. */
     public record QueuedCallView(UUID callId, String nikMasked, String requestedAt, String status, boolean present,
             boolean mine, boolean consented) {
+    }
+
+    /** A booking of today as the queue shows it: the slot in the office's local time, and whether the citizen is waiting. */
+    public record BookedSlotView(String slot, String nikMasked, String status, boolean waiting) {
     }
 
     @Schema(name = "PortalCallScanRequest")
@@ -117,19 +124,20 @@ public class VideoCallPortalResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The office's video queue: citizens waiting on a call, longest first")
+    @Operation(summary = "The office's video queue: citizens waiting on a call, longest first, and today's bookings by slot")
     @APIResponse(responseCode = "200", description = "HTML")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> videoQueuePage(@CookieParam(PortalSession.COOKIE) String cookie,
             @CookieParam(PortalSession.CSRF_COOKIE) String csrfCookie) {
-        return pages.signedIn(cookie, csrfCookie, signed -> calls.queue(signed.principal()).map(queued -> {
-            List<QueuedCallView> items = queued.stream().map(q -> new QueuedCallView(q.call().id,
-                    q.verificationCase() == null ? "-" : Masking.nik(q.verificationCase().nik),
-                    PortalFormats.local(q.call().requestedAt, q.zone()),
-                    q.call().status.name(), q.citizenPresent(), signed.principal().id().equals(q.call().answeredBy),
-                    q.call().consentAt != null)).toList();
-            return pages.page(queuePage.data("me", signed).data("notice", null).data("items", items), 200, csrfCookie);
-        }));
+        return pages.signedIn(cookie, csrfCookie, signed -> calls.queue(signed.principal()).map(queued -> queued.stream()
+                .map(q -> new QueuedCallView(q.call().id,
+                        q.verificationCase() == null ? "-" : Masking.nik(q.verificationCase().nik),
+                        PortalFormats.local(q.call().requestedAt, q.zone()),
+                        q.call().status.name(), q.citizenPresent(), signed.principal().id().equals(q.call().answeredBy),
+                        q.call().consentAt != null)).toList()).chain(items -> bookings.today(signed.principal()).map(today -> pages.page(queuePage.data("me", signed)
+                .data("notice", null).data("items", items).data("bookings", today.bookings().stream().map(b -> new BookedSlotView(
+                        PortalFormats.local(b.booking().slotStart(), today.zone().name()), Masking.nik(b.nik()),
+                        b.booking().status().name(), b.waiting())).toList()), 200, csrfCookie))));
     }
 
     @POST

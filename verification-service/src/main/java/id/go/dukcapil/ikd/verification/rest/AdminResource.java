@@ -1,6 +1,9 @@
 package id.go.dukcapil.ikd.verification.rest;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,11 +39,16 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import id.go.dukcapil.ikd.verification.domain.ApprovalModel;
 import id.go.dukcapil.ikd.verification.domain.OfficeLevel;
 import id.go.dukcapil.ikd.verification.domain.Role;
+import id.go.dukcapil.ikd.verification.domain.VideoSchedule;
+import id.go.dukcapil.ikd.verification.domain.WorkingCalendar;
 import id.go.dukcapil.ikd.verification.rest.Views.OfficeView;
 import id.go.dukcapil.ikd.verification.rest.Views.OperatorView;
 import id.go.dukcapil.ikd.verification.service.AdminService;
 import id.go.dukcapil.ikd.verification.service.AuditLog;
 import id.go.dukcapil.ikd.verification.service.AuditLog.ChainVerification;
+import id.go.dukcapil.ikd.verification.service.VideoScheduleAdmin;
+import id.go.dukcapil.ikd.web.CommonProblems;
+import id.go.dukcapil.ikd.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/admin")
@@ -52,11 +60,13 @@ public class AdminResource {
 
     private final AdminService admin;
     private final AuditLog audit;
+    private final VideoScheduleAdmin schedules;
     private final JsonWebToken jwt;
 
-    public AdminResource(AdminService admin, AuditLog audit, JsonWebToken jwt) {
+    public AdminResource(AdminService admin, AuditLog audit, VideoScheduleAdmin schedules, JsonWebToken jwt) {
         this.admin = admin;
         this.audit = audit;
+        this.schedules = schedules;
         this.jwt = jwt;
     }
 
@@ -126,6 +136,58 @@ public class AdminResource {
     public Uni<OfficeView> officeVideoCalls(@PathParam("code") @Size(max = 40) String code,
             @Valid @NotNull VideoCallsRequest request) {
         return admin.videoCalls(Principals.of(jwt), code, request.enabled()).map(Views::office);
+    }
+
+    /** A span of video-call hours on a weekday, in the office's local time. */
+    public record VideoHours(@NotNull DayOfWeek day, @NotNull LocalTime opens, @NotNull LocalTime closes) {
+    }
+
+    public record VideoScheduleRequest(@Min(5) @Max(120) int slotMinutes, @Min(1) @Max(50) int capacity,
+            @NotNull @Size(max = 28) List<@Valid @NotNull VideoHours> hours) {
+    }
+
+    @Schema(example = """
+            {"officeCode": "6305-DISDUKCAPIL", "timeZone": "WITA", "videoCalls": true, "slotMinutes": 15, "capacity": 2,
+             "hours": [{"day": "MONDAY", "opens": "08:00:00", "closes": "12:00:00"}, {"day": "MONDAY", "opens": "13:00:00", "closes": "16:00:00"}]}""")
+    public record VideoScheduleView(String officeCode, String timeZone, boolean videoCalls, int slotMinutes, int capacity,
+            List<VideoHours> hours) {
+    }
+
+    @GET
+    @Path("/offices/{code}/video-schedule")
+    @Operation(summary = "The office's video-call schedule: weekly hours in its local time, slot length, calls at once")
+    @APIResponse(responseCode = "200", description = "The schedule")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
+    @APIResponse(responseCode = "404", description = "OFFICE_NOT_FOUND (problem+json)")
+    public Uni<VideoScheduleView> officeVideoSchedule(@PathParam("code") @Size(max = 40) String code) {
+        return schedules.schedule(code).map(AdminResource::scheduleView);
+    }
+
+    @PUT
+    @Path("/offices/{code}/video-schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the office's video-call schedule (hours in the office's local time; holidays have no slots)")
+    @APIResponse(responseCode = "200", description = "The schedule as it is now")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: out of bounds, a span that closes before it opens, overlapping spans")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: admins only (problem+json)")
+    @APIResponse(responseCode = "404", description = "OFFICE_NOT_FOUND (problem+json)")
+    public Uni<VideoScheduleView> replaceOfficeVideoSchedule(@PathParam("code") @Size(max = 40) String code,
+            @Valid @NotNull VideoScheduleRequest request) {
+        List<WorkingCalendar.Hours> hours = new ArrayList<>();
+        for (VideoHours h : request.hours()) {
+            if (!h.opens().isBefore(h.closes())) {
+                return Uni.createFrom().failure(new ProblemException(CommonProblems.VALIDATION_FAILED,
+                        "Jam buka harus sebelum jam tutup.", "Opening must be before closing."));
+            }
+            hours.add(new WorkingCalendar.Hours(h.day(), h.opens(), h.closes()));
+        }
+        return schedules.replace(Principals.of(jwt), code, request.slotMinutes(), request.capacity(), hours)
+                .chain(() -> schedules.schedule(code)).map(AdminResource::scheduleView);
+    }
+
+    private static VideoScheduleView scheduleView(VideoSchedule s) {
+        return new VideoScheduleView(s.officeCode(), s.zone().name(), s.videoCalls(), s.slotMinutes(), s.capacity(),
+                s.hours().stream().map(h -> new VideoHours(h.day(), h.opens(), h.closes())).toList());
     }
 
     @GET

@@ -50,6 +50,13 @@ public class PublicRateLimiter {
                 "Too many video call requests from this address; try again shortly.");
     }
 
+    /** Booking a video call (slots, book, move, cancel): the video call's allowance, in a bucket of its own. */
+    public Uni<Void> checkVideoBooking(String clientAddress) {
+        return check("VIDEO_BOOKING:address:" + clientAddress, videoCalls.requestsPerAddress(), videoCalls.requestWindow(),
+                "Terlalu banyak permintaan jadwal panggilan video dari alamat ini; coba lagi sebentar lagi.",
+                "Too many video call booking requests from this address; try again shortly.");
+    }
+
     /** Fails with 429 RATE_LIMITED (and Retry-After) past the address's allowance in this window. */
     public Uni<Void> checkDirectory(String clientAddress) {
         return check("DIRECTORY:address:" + clientAddress, limits.requestsPerAddress(), limits.window(),
