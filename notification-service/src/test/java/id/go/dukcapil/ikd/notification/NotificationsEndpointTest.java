@@ -150,7 +150,7 @@ class NotificationsEndpointTest {
         Citizen citizen = Citizen.speaking("id");
         Notification abandoned = Notification.pending(citizen.registrationId(), "crash-" + citizen.registrationId(),
                 NotificationKind.IDENTITY_ACTIVATED, NotificationChannel.EMAIL, citizen.email(), "id",
-                json.writeValueAsString(models.identityActivated(TestEvents.activated(citizen), "id")),
+                json.writeValueAsString(models.identityActivated(TestEvents.activatedV2(citizen), "id")),
                 Instant.now().minus(Duration.ofHours(1)));
         abandoned.startAttempt(Instant.now().minus(Duration.ofHours(1)));
         try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION)) {

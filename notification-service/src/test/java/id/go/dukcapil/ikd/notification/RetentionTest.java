@@ -22,7 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The retention job with a moved clock: finished messages go after 90 days, undelivered ones stay. */
+/**
+ * The retention job with a moved clock: finished messages go after 90 days, undelivered ones stay;
+ * recipients 30 days after their registration ended, 120 days after their contact when never
+ * activated, never while their identity lives.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 @QuarkusTestResource(NotificationTestResource.class)
@@ -55,6 +59,49 @@ class RetentionTest {
         assertThat(late.get("notification")).isGreaterThanOrEqualTo(2);
         assertThat(registry.get("ikd.retention.purged").tag("table", "notification").counter().count() - before)
                 .isEqualTo(early.get("notification") + late.get("notification"));
+    }
+
+    @Test
+    void recipientsGoOnceNoMessageCanComeAnActiveIdentitysStays() {
+        Instant now = Instant.now();
+        UUID ended = recipient(now, null, now);
+        UUID active = recipient(now, now, null);
+        UUID neverActivated = recipient(now, null, null);
+
+        job.purgeAsOf(now.plus(Duration.ofDays(20))).await().indefinitely();
+        assertThat(recipientExists(ended)).as("20 days after the end: kept").isTrue();
+        assertThat(recipientExists(neverActivated)).isTrue();
+
+        Map<String, Long> after31 = job.purgeAsOf(now.plus(Duration.ofDays(31))).await().indefinitely();
+        assertThat(recipientExists(ended)).as("31 days after the end: deleted").isFalse();
+        assertThat(recipientExists(neverActivated)).as("never activated, 31 days: kept").isTrue();
+        assertThat(after31.get("recipient")).isGreaterThanOrEqualTo(1);
+
+        job.purgeAsOf(now.plus(Duration.ofDays(121))).await().indefinitely();
+        assertThat(recipientExists(neverActivated)).as("never activated, 121 days: deleted").isFalse();
+        assertThat(recipientExists(active)).as("an active identity's recipient stays").isTrue();
+
+        job.purgeAsOf(now.plus(Duration.ofDays(3650))).await().indefinitely();
+        assertThat(recipientExists(active)).as("while the identity lives, however long").isTrue();
+    }
+
+    private UUID recipient(Instant contactAt, Instant activatedAt, Instant endedAt) {
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("""
+                insert into recipient (registration_id, email, phone, language, contact_at, activated_at, ended_at,
+                    updated_at)
+                values ($1, 'warga@example.id', '+6281234567890', 'id', $2, $3, $4, $2)""")
+                .execute(Tuple.of(id, utc(contactAt), utc(activatedAt), utc(endedAt))).await().indefinitely();
+        return id;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private boolean recipientExists(UUID id) {
+        return pool.preparedQuery("select 1 from recipient where registration_id = $1").execute(Tuple.of(id))
+                .await().indefinitely().size() == 1;
     }
 
     private UUID insert(String state, Instant updated) {

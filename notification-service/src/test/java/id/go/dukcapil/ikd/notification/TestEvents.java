@@ -25,11 +25,14 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
@@ -145,6 +148,19 @@ final class TestEvents {
         return new IdentityRevoked(UUID.randomUUID(), citizen.registrationId(), "subj-1", reason,
                 reason == RevocationReason.REPLACED_BY_NEW_DEVICE ? UUID.randomUUID() : null, Instant.now(),
                 citizen.email(), citizen.phone(), citizen.language(), PROBOLINGGO);
+    }
+
+    /** The same code as activation-service publishes it with {@code ikd.activation.events.version=v2}. */
+    static ActivationCodeIssuedV2 activationCodeV2(Citizen citizen, String sealedSecrets) {
+        return activationCode(citizen, sealedSecrets).withoutContact();
+    }
+
+    static IdentityActivatedV2 activatedV2(Citizen citizen) {
+        return activated(citizen).withoutContact("351301********01");
+    }
+
+    static IdentityRevokedV2 revokedV2(Citizen citizen, RevocationReason reason) {
+        return revoked(citizen, reason).withoutContact();
     }
 
     private static VerifiedAttributes attributes() {

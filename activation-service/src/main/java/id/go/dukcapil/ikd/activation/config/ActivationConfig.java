@@ -1,6 +1,8 @@
 package id.go.dukcapil.ikd.activation.config;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -43,6 +45,32 @@ public interface ActivationConfig {
     Captcha captcha();
 
     Citizen citizen();
+
+    Events events();
+
+    /** The contract version of the events activation-service publishes. */
+    enum EventVersion {
+        /** with the citizen's email, phone and language; every consumer of every release reads it */
+        V1,
+        /** without contact, and IdentityActivated with token-service's projection only; needs consumers of this release */
+        V2
+    }
+
+    interface Events {
+        /**
+         * {@code v1} until every consumer runs a release that reads {@code .v2} (docs/operations.md,
+         * Upgrade), then {@code v2} (ikd.activation.events.version).
+         */
+        @WithDefault("v1")
+        EventVersion version();
+
+        /**
+         * With {@code v2}: the events of approvals made before this instant stay {@code v1}, since
+         * notification-service may have no recipient for registrations submitted before it ran the
+         * release that records them (docs/operations.md, Upgrade; ikd.activation.events.v2-approved-after).
+         */
+        Optional<Instant> v2ApprovedAfter();
+    }
 
     interface Sealing {
         /** PEM (X.509 SubjectPublicKeyInfo) of notification-service's EC P-256 key. */

@@ -5,17 +5,24 @@ import java.util.UUID;
 
 import id.go.dukcapil.ikd.activation.domain.ActivationCode;
 import id.go.dukcapil.ikd.activation.domain.Approval;
+import id.go.dukcapil.ikd.activation.domain.DeactivationRequest;
 import id.go.dukcapil.ikd.activation.domain.Identity;
 import id.go.dukcapil.ikd.activation.domain.OfficeOfRecord;
 import id.go.dukcapil.ikd.activation.domain.RegistryAttributes;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
+import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
+import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
 import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
+import id.go.dukcapil.ikd.web.Masking;
 
 /** Entities never leave the service: this turns them into events, and event parts into columns. */
 public final class EventMapper {
@@ -47,6 +54,41 @@ public final class EventMapper {
         return new IdentityActivated(identity.id, identity.registrationId, identity.subject, attributes(approval),
                 identity.deviceKeyThumbprint, identity.activatedAt, approval.email, approval.phone, approval.language,
                 office(approval));
+    }
+
+    /** Without contact: notification-service sends the code to the recipient it recorded. */
+    public static ActivationCodeIssuedV2 codeIssuedV2(Approval approval, ActivationCode code, String sealedSecrets) {
+        return new ActivationCodeIssuedV2(approval.registrationId, code.id, sealedSecrets, code.expiresAt,
+                code.sequence, office(approval));
+    }
+
+    public static DeactivationLinkIssued deactivationLinkIssued(Identity identity, Approval approval,
+            DeactivationRequest request, String sealedLink) {
+        return new DeactivationLinkIssued(identity.registrationId, request.id, sealedLink, request.expiresAt,
+                approval.email, approval.phone, approval.language, office(approval));
+    }
+
+    public static DeactivationLinkIssuedV2 deactivationLinkIssuedV2(Identity identity, Approval approval,
+            DeactivationRequest request, String sealedLink) {
+        return new DeactivationLinkIssuedV2(identity.registrationId, request.id, sealedLink, request.expiresAt,
+                office(approval));
+    }
+
+    /**
+     * Only what the consumers read: token-service's projection (name, NIK masked as it masks it,
+     * birth date, photo digest, office, subject), ids and time; no contact, no other attribute.
+     */
+    public static IdentityActivatedV2 activatedV2(Identity identity, Approval approval) {
+        VerifiedAttributes attributes = attributes(approval);
+        return new IdentityActivatedV2(identity.id, identity.registrationId, identity.subject, attributes.fullName(),
+                Masking.nik(attributes.nik()), attributes.birthDate(), attributes.photoSha256(), identity.activatedAt,
+                office(approval));
+    }
+
+    public static IdentityRevokedV2 revokedV2(Identity identity, Approval approval, RevocationReason reason,
+            UUID replacedBy, Instant revokedAt) {
+        return new IdentityRevokedV2(identity.id, identity.registrationId, identity.subject, reason, replacedBy,
+                revokedAt, office(approval));
     }
 
     /** The revoked identity's own registration's contacts: the citizen hears of it where they registered it. */

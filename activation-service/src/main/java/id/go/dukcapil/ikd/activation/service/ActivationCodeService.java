@@ -47,12 +47,13 @@ public class ActivationCodeService {
     private final KeyedHasher hasher;
     private final SecretSealer sealer;
     private final Outbox outbox;
+    private final PublishedEvents events;
     private final ActivationConfig config;
     private final Clock clock;
 
     public ActivationCodeService(ApprovalRepository approvals, ActivationCodeRepository codes,
             IdentityRepository identities, WithdrawalRepository withdrawals, SecretGenerator secrets,
-            KeyedHasher hasher, SecretSealer sealer, Outbox outbox, ActivationConfig config, Clock clock) {
+            KeyedHasher hasher, SecretSealer sealer, Outbox outbox, PublishedEvents events, ActivationConfig config, Clock clock) {
         this.approvals = approvals;
         this.codes = codes;
         this.identities = identities;
@@ -61,6 +62,7 @@ public class ActivationCodeService {
         this.hasher = hasher;
         this.sealer = sealer;
         this.outbox = outbox;
+        this.events = events;
         this.config = config;
         this.clock = clock;
     }
@@ -200,7 +202,7 @@ public class ActivationCodeService {
         code.expiresAt = now.plus(config.codeValidity());
         String sealed = sealer.seal(pin, activationUrl(linkToken));
         return codes.persist(code)
-                .call(() -> outbox.append(EventMapper.codeIssued(approval, code, sealed)))
+                .call(() -> outbox.append(events.codeIssued(approval, code, sealed)))
                 .invoke(() -> LOG.infof("activation code %d issued for registration %s", code.sequence,
                         approval.registrationId));
     }

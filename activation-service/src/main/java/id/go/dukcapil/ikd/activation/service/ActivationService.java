@@ -21,7 +21,6 @@ import id.go.dukcapil.ikd.activation.domain.Approval;
 import id.go.dukcapil.ikd.activation.domain.CodeStatus;
 import id.go.dukcapil.ikd.activation.domain.Identity;
 import id.go.dukcapil.ikd.activation.domain.IdentityStatus;
-import id.go.dukcapil.ikd.activation.mapping.EventMapper;
 import id.go.dukcapil.ikd.activation.repository.ActivationCodeRepository;
 import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
 import id.go.dukcapil.ikd.activation.repository.CaptchaSolutionRepository;
@@ -59,6 +58,7 @@ public class ActivationService {
     private final KeyedHasher hasher;
     private final SecretGenerator secrets;
     private final Outbox outbox;
+    private final PublishedEvents events;
     private final ActivationConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -66,7 +66,7 @@ public class ActivationService {
 
     public ActivationService(ActivationCodeRepository codes, ApprovalRepository approvals,
             IdentityRepository identities, CaptchaSolutionRepository captchaSolutions, IdentityService identityService,
-            ProofOfWorkCaptcha captcha, KeyedHasher hasher, SecretGenerator secrets, Outbox outbox,
+            ProofOfWorkCaptcha captcha, KeyedHasher hasher, SecretGenerator secrets, Outbox outbox, PublishedEvents events,
             ActivationConfig config, Clock clock, MeterRegistry registry, IdempotentRequests idempotent) {
         this.codes = codes;
         this.approvals = approvals;
@@ -77,6 +77,7 @@ public class ActivationService {
         this.hasher = hasher;
         this.secrets = secrets;
         this.outbox = outbox;
+        this.events = events;
         this.config = config;
         this.clock = clock;
         this.registry = registry;
@@ -183,7 +184,7 @@ public class ActivationService {
                         : identityService.revoke(previous, RevocationReason.REPLACED_BY_NEW_DEVICE, identity.id)
                                 .chain(identities::flush))
                 .chain(() -> identities.persist(identity))
-                .call(() -> outbox.append(EventMapper.activated(identity, approval)))
+                .call(() -> outbox.append(events.activated(identity, approval)))
                 .invoke(() -> LOG.infof("identity %s activated for NIK %s", identity.id, Masking.nik(approval.nik)));
     }
 

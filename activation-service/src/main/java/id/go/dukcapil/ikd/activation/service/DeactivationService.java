@@ -17,11 +17,9 @@ import id.go.dukcapil.ikd.activation.crypto.SecretSealer;
 import id.go.dukcapil.ikd.activation.domain.Approval;
 import id.go.dukcapil.ikd.activation.domain.DeactivationRequest;
 import id.go.dukcapil.ikd.activation.domain.Identity;
-import id.go.dukcapil.ikd.activation.mapping.EventMapper;
 import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
 import id.go.dukcapil.ikd.activation.repository.DeactivationRequestRepository;
 import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
-import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -55,12 +53,13 @@ public class DeactivationService {
     private final KeyedHasher hasher;
     private final SecretSealer sealer;
     private final Outbox outbox;
+    private final PublishedEvents events;
     private final ActivationConfig config;
     private final Clock clock;
 
     public DeactivationService(IdentityRepository identities, ApprovalRepository approvals,
             DeactivationRequestRepository requests, IdentityService identityService, SecretGenerator secrets,
-            KeyedHasher hasher, SecretSealer sealer, Outbox outbox, ActivationConfig config, Clock clock) {
+            KeyedHasher hasher, SecretSealer sealer, Outbox outbox, PublishedEvents events, ActivationConfig config, Clock clock) {
         this.identities = identities;
         this.approvals = approvals;
         this.requests = requests;
@@ -69,6 +68,7 @@ public class DeactivationService {
         this.hasher = hasher;
         this.sealer = sealer;
         this.outbox = outbox;
+        this.events = events;
         this.config = config;
         this.clock = clock;
     }
@@ -102,9 +102,8 @@ public class DeactivationService {
         request.requestedAt = now;
         request.expiresAt = now.plus(config.citizen().deactivationLinkValidity());
         return requests.persist(request)
-                .chain(() -> outbox.append(new DeactivationLinkIssued(identity.registrationId, request.id,
-                        sealer.sealDeactivationLink(link(token)), request.expiresAt, approval.email, approval.phone,
-                        approval.language, EventMapper.office(approval))))
+                .chain(() -> outbox.append(events.deactivationLinkIssued(identity, approval, request,
+                        sealer.sealDeactivationLink(link(token)))))
                 .invoke(() -> LOG.infof("deactivation link %s issued for identity %s", request.id, identity.id))
                 .replaceWithVoid();
     }

@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.activation.domain.Identity;
 import id.go.dukcapil.ikd.activation.domain.IdentityStatus;
-import id.go.dukcapil.ikd.activation.mapping.EventMapper;
 import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
 import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
 import id.go.dukcapil.ikd.activation.repository.RefreshTokenRepository;
@@ -31,14 +30,16 @@ public class IdentityService {
     private final ApprovalRepository approvals;
     private final RefreshTokenRepository refreshTokens;
     private final Outbox outbox;
+    private final PublishedEvents events;
     private final Clock clock;
 
     public IdentityService(IdentityRepository identities, ApprovalRepository approvals,
-            RefreshTokenRepository refreshTokens, Outbox outbox, Clock clock) {
+            RefreshTokenRepository refreshTokens, Outbox outbox, PublishedEvents events, Clock clock) {
         this.identities = identities;
         this.approvals = approvals;
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -84,7 +85,7 @@ public class IdentityService {
         return refreshTokens.deleteForIdentity(identity.id)
                 .chain(() -> approvals.findById(identity.registrationId))
                 .chain(approval -> outbox.append(
-                        EventMapper.revoked(identity, approval, reason, replacedBy, identity.revokedAt)))
+                        events.revoked(identity, approval, reason, replacedBy, identity.revokedAt)))
                 .invoke(() -> LOG.infof("identity %s of NIK %s revoked: %s", identity.id, Masking.nik(identity.nik),
                         reason))
                 .replaceWithVoid();

@@ -80,6 +80,11 @@ class ConfigCheckTest {
             public Citizen citizen() {
                 throw new UnsupportedOperationException("not part of the check");
             }
+
+            @Override
+            public Events events() {
+                throw new UnsupportedOperationException("not part of the check");
+            }
         };
     }
 }

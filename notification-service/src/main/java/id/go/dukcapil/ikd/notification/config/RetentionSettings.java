@@ -16,4 +16,22 @@ public interface RetentionSettings {
      */
     @WithDefault("90d")
     Duration finished();
+
+    /**
+     * A recipient record (the contact of a registration) whose registration ended (rejected,
+     * withdrawn, expired, superseded) or whose identity was revoked is deleted this long after the
+     * end: no message is due any more, but an event of the registration may still be in a topic
+     * (14 days) or be replayed (ikd.notification.retention.ended-recipient).
+     */
+    @WithDefault("30d")
+    Duration endedRecipient();
+
+    /**
+     * A recipient whose identity was never activated and whose registration never ended is deleted
+     * this long after its contact was given: a pending registration expires after 7 days and
+     * activation-service deletes an approval never activated after 90, so no message can come
+     * later (ikd.notification.retention.unactivated-recipient).
+     */
+    @WithDefault("120d")
+    Duration unactivatedRecipient();
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
-import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 import id.go.dukcapil.ikd.events.ComplaintUpdated;
-import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
-import id.go.dukcapil.ikd.events.IdentityActivated;
-import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
+import id.go.dukcapil.ikd.events.IdentityActivatedV2;
+import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
@@ -56,27 +56,27 @@ public class TemplateModels {
         return model;
     }
 
-    public Map<String, String> activationCode(ActivationCodeIssued event, String language) {
+    public Map<String, String> activationCode(ActivationCodeIssuedV2 event, String language) {
         Map<String, String> model = office(event.office());
         model.put(SEALED_SECRETS, event.sealedSecrets());
         model.put("expiresAt", format(event.expiresAt(), language, event.office().zone()));
         return model;
     }
 
-    public Map<String, String> deactivationLink(DeactivationLinkIssued event, String language) {
+    public Map<String, String> deactivationLink(DeactivationLinkIssuedV2 event, String language) {
         Map<String, String> model = office(event.office());
         model.put(SEALED_LINK, event.sealedLink());
         model.put("expiresAt", format(event.expiresAt(), language, event.office().zone()));
         return model;
     }
 
-    public Map<String, String> identityActivated(IdentityActivated event, String language) {
+    public Map<String, String> identityActivated(IdentityActivatedV2 event, String language) {
         Map<String, String> model = office(event.office());
         model.put("activatedAt", format(event.activatedAt(), language, event.office().zone()));
         return model;
     }
 
-    public Map<String, String> identityRevoked(IdentityRevoked event, String language) {
+    public Map<String, String> identityRevoked(IdentityRevokedV2 event, String language) {
         Map<String, String> model = office(event.office());
         model.put("revocationReason", event.reason().name());
         model.put("revokedAt", format(event.revokedAt(), language, event.office().zone()));

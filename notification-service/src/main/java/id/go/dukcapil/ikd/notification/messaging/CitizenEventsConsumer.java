@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.notification.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,17 +12,25 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 import id.go.dukcapil.ikd.events.ComplaintUpdated;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
+import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
 import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IdentityRevokedV2;
+import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
+import id.go.dukcapil.ikd.notification.domain.Contact;
 import id.go.dukcapil.ikd.notification.service.NotificationService;
+import id.go.dukcapil.ikd.notification.service.RecipientBook;
 import id.go.dukcapil.ikd.notification.service.WithdrawalCancellations;
+import id.go.dukcapil.ikd.web.Masking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -29,6 +38,10 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 /**
  * The citizen's journey events, each processed once (platform inbox). The handlers only record
  * what to send; the dispatcher sends, so the partition is never held by SMTP or the SMS gateway.
+ *
+ * <p>activation-service's events are read in both contract versions: a {@code .v1} (in flight, or
+ * from a producer not yet switched) is sent to the contact it carries, a {@code .v2} to the one
+ * {@link RecipientBook} recorded from the registration and its corrections.
  */
 @ApplicationScoped
 public class CitizenEventsConsumer {
@@ -38,12 +51,14 @@ public class CitizenEventsConsumer {
     private final IdempotentConsumer consumer;
     private final NotificationService service;
     private final WithdrawalCancellations withdrawals;
+    private final RecipientBook recipients;
 
     public CitizenEventsConsumer(IdempotentConsumer consumer, NotificationService service,
-            WithdrawalCancellations withdrawals) {
+            WithdrawalCancellations withdrawals, RecipientBook recipients) {
         this.consumer = consumer;
         this.service = service;
         this.withdrawals = withdrawals;
+        this.recipients = recipients;
     }
 
     @Incoming("registration-in")
@@ -78,12 +93,35 @@ public class CitizenEventsConsumer {
                 .on(VerificationDecided.class, event -> service.onVerificationDecided(event, eventId))
                 .on(ContactCorrected.class, event -> service.onContactCorrected(event, eventId))
                 .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, eventId))
-                .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event, eventId))
-                .on(DeactivationLinkIssued.class, event -> service.onDeactivationLinkIssued(event, eventId))
-                .on(IdentityActivated.class, event -> service.onIdentityActivated(event, eventId))
-                .on(IdentityRevoked.class, event -> service.onIdentityRevoked(event, eventId))
+                .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event.withoutContact(),
+                        carried(event.email(), event.phone(), event.language()), eventId))
+                .on(ActivationCodeIssuedV2.class, event -> recorded(event.registrationId(), event.eventType())
+                        .chain(contact -> service.onActivationCodeIssued(event, contact, eventId)))
+                .on(DeactivationLinkIssued.class, event -> service.onDeactivationLinkIssued(event.withoutContact(),
+                        carried(event.email(), event.phone(), event.language()), eventId))
+                .on(DeactivationLinkIssuedV2.class, event -> recorded(event.registrationId(), event.eventType())
+                        .chain(contact -> service.onDeactivationLinkIssued(event, contact, eventId)))
+                .on(IdentityActivated.class, event -> service.onIdentityActivated(
+                        event.withoutContact(Masking.nik(event.attributes().nik())), carried(event.email(), event.phone(), event.language()),
+                        eventId))
+                .on(IdentityActivatedV2.class, event -> recorded(event.registrationId(), event.eventType())
+                        .chain(contact -> service.onIdentityActivated(event, contact, eventId)))
+                .on(IdentityRevoked.class, event -> service.onIdentityRevoked(event.withoutContact(),
+                        carried(event.email(), event.phone(), event.language()), eventId))
+                .on(IdentityRevokedV2.class, event -> recorded(event.registrationId(), event.eventType())
+                        .chain(contact -> service.onIdentityRevoked(event, contact, eventId)))
                 .build();
         return consumer.process(message, router);
+    }
+
+    /** A {@code .v1}'s own contact. */
+    private static Contact carried(String email, String phone, String language) {
+        return new Contact(email, phone, language);
+    }
+
+    /** A {@code .v2}'s registration's recorded contact; none is a dead letter, never a silent drop. */
+    private Uni<Contact> recorded(UUID registrationId, EventType type) {
+        return recipients.contactOf(registrationId, type);
     }
 
     /** Same lookup as the platform's inbox: parsed CloudEvents metadata, else the binary-mode header. */

@@ -13,17 +13,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
-import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 import id.go.dukcapil.ikd.events.ComplaintUpdated;
-import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
+import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
 import id.go.dukcapil.ikd.events.DeliveryStatus;
-import id.go.dukcapil.ikd.events.IdentityActivated;
-import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IdentityActivatedV2;
+import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.messaging.PoisonEventException;
 import id.go.dukcapil.ikd.notification.delivery.SealedSecretsOpener;
+import id.go.dukcapil.ikd.notification.domain.Contact;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
@@ -37,6 +38,9 @@ import io.smallrye.mutiny.Uni;
  * registration has had. Messages are recorded in the consumer's transaction and sent later by the
  * {@link Dispatcher}, so a slow SMTP server never holds a Kafka partition; what each attempt's
  * outcome means is {@link DeliveryOutcomes}'.
+ *
+ * <p>The messages of activation-service's events go to a {@link Contact}: the one the event carried
+ * ({@code .v1}) or the one {@link RecipientBook} recorded ({@code .v2}); the consumer picks.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -48,22 +52,25 @@ public class NotificationService {
     private final TemplateModels models;
     private final SealedSecretsOpener opener;
     private final ObjectMapper json;
+    private final RecipientBook recipients;
 
     public NotificationService(NotificationRepository repository, NotificationLedger ledger, TemplateModels models,
-            SealedSecretsOpener opener, ObjectMapper json) {
+            SealedSecretsOpener opener, ObjectMapper json, RecipientBook recipients) {
         this.repository = repository;
         this.ledger = ledger;
         this.models = models;
         this.opener = opener;
         this.json = json;
+        this.recipients = recipients;
     }
 
     // --- recording: each runs inside the transaction that records the event in the inbox
 
     public Uni<Void> onRegistrationSubmitted(RegistrationSubmitted event, String eventId) {
         String language = Languages.normalise(event.language());
-        return queue(eventId, event.registrationId(), NotificationKind.REGISTRATION_RECEIVED, NotificationChannel.EMAIL,
-                event.email(), language, models.registrationReceived(event, language));
+        return recipients.onSubmitted(event)
+                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.REGISTRATION_RECEIVED,
+                        NotificationChannel.EMAIL, event.email(), language, models.registrationReceived(event, language)));
     }
 
     /** Approval sends nothing by itself: activation-service's ActivationCodeIssued brings the PIN email. */
@@ -73,24 +80,24 @@ public class NotificationService {
         }
         String language = Languages.normalise(event.language());
         Map<String, String> model = models.verificationRejected(event, language);
-        return queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED, NotificationChannel.EMAIL,
+        return recipients.onEnded(event.registrationId(), event.decidedAt()).chain(() -> queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED, NotificationChannel.EMAIL,
                 event.email(), language, model)
                 .chain(() -> queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED,
-                        NotificationChannel.SMS, event.phone(), language, model));
+                        NotificationChannel.SMS, event.phone(), language, model)));
     }
 
-    public Uni<Void> onActivationCodeIssued(ActivationCodeIssued event, String eventId) {
+    public Uni<Void> onActivationCodeIssued(ActivationCodeIssuedV2 event, Contact contact, String eventId) {
         try {
             // checked now so that a code sealed to another key goes to the dead-letter topic at once
             opener.open(event.sealedSecrets());
         } catch (SealedSecretsOpener.UnreadableSecretsException e) {
             throw new PoisonEventException(e.getMessage());
         }
-        String language = Languages.normalise(event.language());
+        String language = contact.language();
         Notification email = Notification.pending(event.registrationId(), eventId, NotificationKind.ACTIVATION_CODE,
-                NotificationChannel.EMAIL, event.email(), language,
+                NotificationChannel.EMAIL, contact.email(), language,
                 write(models.activationCode(event, language)), Instant.now());
-        email.fallbackRecipient = event.phone();
+        email.fallbackRecipient = contact.phone();
         email.expiresAt = event.expiresAt();
         return supersedeUndeliveredCodes(event.registrationId(), eventId).chain(() -> queue(email));
     }
@@ -116,37 +123,39 @@ public class NotificationService {
     }
 
     /** The link of a self-deactivation from another device: to the identity's email and phone both. */
-    public Uni<Void> onDeactivationLinkIssued(DeactivationLinkIssued event, String eventId) {
+    public Uni<Void> onDeactivationLinkIssued(DeactivationLinkIssuedV2 event, Contact contact, String eventId) {
         try {
             opener.openDeactivationLink(event.sealedLink());
         } catch (SealedSecretsOpener.UnreadableSecretsException e) {
             throw new PoisonEventException(e.getMessage());
         }
-        String language = Languages.normalise(event.language());
+        String language = contact.language();
         String model = write(models.deactivationLink(event, language));
         Instant now = Instant.now();
         Notification email = Notification.pending(event.registrationId(), eventId, NotificationKind.DEACTIVATION_LINK,
-                NotificationChannel.EMAIL, event.email(), language, model, now);
+                NotificationChannel.EMAIL, contact.email(), language, model, now);
         Notification sms = Notification.pending(event.registrationId(), eventId, NotificationKind.DEACTIVATION_LINK,
-                NotificationChannel.SMS, event.phone(), language, model, now);
+                NotificationChannel.SMS, contact.phone(), language, model, now);
         email.expiresAt = event.expiresAt();
         sms.expiresAt = event.expiresAt();
         return queue(email).chain(() -> queue(sms));
     }
 
-    public Uni<Void> onIdentityActivated(IdentityActivated event, String eventId) {
-        String language = Languages.normalise(event.language());
-        return queue(eventId, event.registrationId(), NotificationKind.IDENTITY_ACTIVATED, NotificationChannel.EMAIL,
-                event.email(), language, models.identityActivated(event, language));
+    public Uni<Void> onIdentityActivated(IdentityActivatedV2 event, Contact contact, String eventId) {
+        String language = contact.language();
+        return recipients.onActivated(event.registrationId(), event.activatedAt())
+                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.IDENTITY_ACTIVATED,
+                        NotificationChannel.EMAIL, contact.email(), language, models.identityActivated(event, language)));
     }
 
-    public Uni<Void> onIdentityRevoked(IdentityRevoked event, String eventId) {
-        String language = Languages.normalise(event.language());
+    public Uni<Void> onIdentityRevoked(IdentityRevokedV2 event, Contact contact, String eventId) {
+        String language = contact.language();
         Map<String, String> model = models.identityRevoked(event, language);
-        return queue(eventId, event.registrationId(), NotificationKind.IDENTITY_REVOKED, NotificationChannel.EMAIL,
-                event.email(), language, model)
+        return recipients.onEnded(event.registrationId(), event.revokedAt())
                 .chain(() -> queue(eventId, event.registrationId(), NotificationKind.IDENTITY_REVOKED,
-                        NotificationChannel.SMS, event.phone(), language, model));
+                        NotificationChannel.EMAIL, contact.email(), language, model))
+                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.IDENTITY_REVOKED,
+                        NotificationChannel.SMS, contact.phone(), language, model));
     }
 
     /**
@@ -157,7 +166,7 @@ public class NotificationService {
         String language = Languages.normalise(event.language());
         Map<String, String> model = models.contactCorrected(event, language);
         UUID registration = event.registrationId();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = recipients.onCorrected(event);
         if (event.emailChanged()) {
             chain = chain.chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CHANGED,
                     NotificationChannel.EMAIL, event.previousEmail(), language, model))

@@ -15,8 +15,9 @@ import io.smallrye.mutiny.Uni;
  * A registration stopped (RegistrationWithdrawn): nothing more is sent to the citizen about it.
  * When the citizen withdrew it (UU PDP erasure) their messages are deleted too, addresses and
  * contents with them; a message a dispatcher is sending at that instant finishes and goes with the
- * retention job. Otherwise (expired, superseded) the waiting messages fail as WITHDRAWN and are
- * kept like any finished message.
+ * retention job, and the recipient record with them. Otherwise (expired, superseded) the waiting
+ * messages fail as WITHDRAWN and are kept like any finished message, and the recipient's retention
+ * period starts.
  */
 @ApplicationScoped
 public class WithdrawalCancellations {
@@ -27,9 +28,11 @@ public class WithdrawalCancellations {
     private static final Logger LOG = Logger.getLogger(WithdrawalCancellations.class);
 
     private final NotificationRepository repository;
+    private final RecipientBook recipients;
 
-    public WithdrawalCancellations(NotificationRepository repository) {
+    public WithdrawalCancellations(NotificationRepository repository, RecipientBook recipients) {
         this.repository = repository;
+        this.recipients = recipients;
     }
 
     /** Runs in the consumer's inbox transaction; a redelivery finds nothing left to do. */
@@ -38,10 +41,11 @@ public class WithdrawalCancellations {
             return repository.deleteAllButSending(event.registrationId())
                     .invoke(deleted -> LOG.infof("registration %s withdrawn by the citizen: %d message(s) deleted",
                             event.registrationId(), deleted))
-                    .replaceWithVoid();
+                    .chain(() -> recipients.erase(event.registrationId()));
         }
         Instant now = Instant.now();
-        return repository.lockWaiting(event.registrationId())
+        return recipients.onEnded(event.registrationId(), event.withdrawnAt())
+                .chain(() -> repository.lockWaiting(event.registrationId()))
                 .invoke(waiting -> waiting.forEach(notification -> notification.failed(WITHDRAWN, now)))
                 .invoke(waiting -> {
                     if (!waiting.isEmpty()) {

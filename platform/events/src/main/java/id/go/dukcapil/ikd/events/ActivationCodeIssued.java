@@ -48,6 +48,11 @@ public record ActivationCodeIssued(
         }
     }
 
+    /** The same event as {@code .v2}, without the contact (for consumers that handle both versions). */
+    public ActivationCodeIssuedV2 withoutContact() {
+        return new ActivationCodeIssuedV2(registrationId, activationId, sealedSecrets, expiresAt, sequence, office);
+    }
+
     @Override
     public String partitionKey() {
         return registrationId.toString();

@@ -42,6 +42,11 @@ public record DeactivationLinkIssued(
         Objects.requireNonNull(office, "office is required");
     }
 
+    /** The same event as {@code .v2}, without the contact (for consumers that handle both versions). */
+    public DeactivationLinkIssuedV2 withoutContact() {
+        return new DeactivationLinkIssuedV2(registrationId, requestId, sealedLink, expiresAt, office);
+    }
+
     @Override
     public String partitionKey() {
         return registrationId.toString();

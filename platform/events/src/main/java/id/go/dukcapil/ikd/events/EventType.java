@@ -23,9 +23,14 @@ public enum EventType {
     COMPLAINT_UPDATED("verification.complaint-updated.v1", Topics.VERIFICATION, ComplaintUpdated.class),
     VIDEO_CALL_BOOKED("verification.video-call-booked.v1", Topics.VERIFICATION, VideoCallBooked.class),
     ACTIVATION_CODE_ISSUED("activation.code-issued.v1", Topics.ACTIVATION, ActivationCodeIssued.class),
+    ACTIVATION_CODE_ISSUED_V2("activation.code-issued.v2", Topics.ACTIVATION, ActivationCodeIssuedV2.class),
     DEACTIVATION_LINK_ISSUED("activation.deactivation-link-issued.v1", Topics.ACTIVATION, DeactivationLinkIssued.class),
+    DEACTIVATION_LINK_ISSUED_V2("activation.deactivation-link-issued.v2", Topics.ACTIVATION,
+            DeactivationLinkIssuedV2.class),
     IDENTITY_ACTIVATED("identity.activated.v1", Topics.IDENTITY, IdentityActivated.class),
+    IDENTITY_ACTIVATED_V2("identity.activated.v2", Topics.IDENTITY, IdentityActivatedV2.class),
     IDENTITY_REVOKED("identity.revoked.v1", Topics.IDENTITY, IdentityRevoked.class),
+    IDENTITY_REVOKED_V2("identity.revoked.v2", Topics.IDENTITY, IdentityRevokedV2.class),
     NOTIFICATION_STATUS("notification.status.v1", Topics.NOTIFICATION, NotificationStatus.class),
     TOKEN_VERIFIED("token.verified.v1", Topics.TOKEN, TokenVerified.class);
 

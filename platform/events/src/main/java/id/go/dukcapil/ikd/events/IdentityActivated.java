@@ -42,6 +42,16 @@ public record IdentityActivated(
         Objects.requireNonNull(office, "office is required");
     }
 
+    /**
+     * The same event as {@code .v2}: no contact, no device key, of the attributes only the name,
+     * birth date and photo digest, and the NIK as {@code nikMasked} (the consumer masks it, as it
+     * would have on arrival; this module knows no masking rule).
+     */
+    public IdentityActivatedV2 withoutContact(String nikMasked) {
+        return new IdentityActivatedV2(identityId, registrationId, subject, attributes.fullName(), nikMasked,
+                attributes.birthDate(), attributes.photoSha256(), activatedAt, office);
+    }
+
     @Override
     public String partitionKey() {
         return registrationId.toString();

@@ -45,6 +45,11 @@ public record IdentityRevoked(
         }
     }
 
+    /** The same event as {@code .v2}, without the contact (for consumers that handle both versions). */
+    public IdentityRevokedV2 withoutContact() {
+        return new IdentityRevokedV2(identityId, registrationId, subject, reason, replacedBy, revokedAt, office);
+    }
+
     @Override
     public String partitionKey() {
         return registrationId.toString();

@@ -131,6 +131,7 @@ class EventContractTest {
         return event.getClass().getSimpleName() + switch (event) {
             case VerificationDecided decided -> " " + decided.decision();
             case IdentityRevoked revoked -> " " + revoked.reason();
+            case IdentityRevokedV2 revoked -> " " + revoked.reason();
             case NotificationStatus status -> " " + status.status();
             case TokenVerified token -> token.valid() ? " valid" : " " + token.reasonCode();
             default -> "";

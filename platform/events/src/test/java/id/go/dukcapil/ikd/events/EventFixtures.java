@@ -158,6 +158,29 @@ final class EventFixtures {
                 EMAIL, PHONE, "en", office());
     }
 
+    static ActivationCodeIssuedV2 activationCodeIssuedV2() {
+        return activationCodeIssued().withoutContact();
+    }
+
+    static DeactivationLinkIssuedV2 deactivationLinkIssuedV2() {
+        return deactivationLinkIssued().withoutContact();
+    }
+
+    /** The NIK masked as token-service's {@code Masking.nik} masks it. */
+    static final String NIK_MASKED = "320412********03";
+
+    static IdentityActivatedV2 identityActivatedV2() {
+        return identityActivated().withoutContact(NIK_MASKED);
+    }
+
+    static IdentityRevokedV2 identityRevokedV2() {
+        return identityRevoked().withoutContact();
+    }
+
+    static IdentityRevokedV2 identityRevokedByOperatorV2() {
+        return identityRevokedByOperator().withoutContact();
+    }
+
     static NotificationStatus notificationSent() {
         return new NotificationStatus(
                 NOTIFICATION_ID, REGISTRATION_ID, "0193f1b3-5d6e-7f80-9a1b-2c3d4e5f6099", "ACTIVATION_CODE",
@@ -222,9 +245,10 @@ final class EventFixtures {
         return List.of(
                 registrationSubmitted(), registrationWithdrawn(), counterCodeIssued(),
                 approved(), rejected(), centralReviewPending(), centralReviewReturned(), contactCorrected(),
-                activationCodeIssued(),
-                deactivationLinkIssued(),
-                identityActivated(), identityRevoked(), identityRevokedByOperator(),
+                activationCodeIssued(), activationCodeIssuedV2(),
+                deactivationLinkIssued(), deactivationLinkIssuedV2(),
+                identityActivated(), identityActivatedV2(),
+                identityRevoked(), identityRevokedByOperator(), identityRevokedV2(), identityRevokedByOperatorV2(),
                 notificationSent(), notificationRetrying(),
                 tokenAccepted(), tokenRefused(), malformedTokenRefused(),
                 complaintFiled(), complaintClosed(), videoCallBooked(), videoCallMoved());

@@ -40,6 +40,11 @@ class EventTypeTest {
         assertThat(EventType.ACTIVATION_CODE_ISSUED.type()).isEqualTo("id.go.dukcapil.ikd.activation.code-issued.v1");
         assertThat(EventType.IDENTITY_ACTIVATED.type()).isEqualTo("id.go.dukcapil.ikd.identity.activated.v1");
         assertThat(EventType.IDENTITY_REVOKED.type()).isEqualTo("id.go.dukcapil.ikd.identity.revoked.v1");
+        assertThat(EventType.ACTIVATION_CODE_ISSUED_V2.type()).isEqualTo("id.go.dukcapil.ikd.activation.code-issued.v2");
+        assertThat(EventType.DEACTIVATION_LINK_ISSUED_V2.type())
+                .isEqualTo("id.go.dukcapil.ikd.activation.deactivation-link-issued.v2");
+        assertThat(EventType.IDENTITY_ACTIVATED_V2.type()).isEqualTo("id.go.dukcapil.ikd.identity.activated.v2");
+        assertThat(EventType.IDENTITY_REVOKED_V2.type()).isEqualTo("id.go.dukcapil.ikd.identity.revoked.v2");
         assertThat(EventType.NOTIFICATION_STATUS.type()).isEqualTo("id.go.dukcapil.ikd.notification.status.v1");
         assertThat(EventType.TOKEN_VERIFIED.type()).isEqualTo("id.go.dukcapil.ikd.token.verified.v1");
     }
@@ -53,6 +58,10 @@ class EventTypeTest {
         assertThat(EventType.ACTIVATION_CODE_ISSUED.topic()).isEqualTo(Topics.ACTIVATION);
         assertThat(EventType.IDENTITY_ACTIVATED.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.IDENTITY_REVOKED.topic()).isEqualTo(Topics.IDENTITY);
+        assertThat(EventType.ACTIVATION_CODE_ISSUED_V2.topic()).isEqualTo(Topics.ACTIVATION);
+        assertThat(EventType.DEACTIVATION_LINK_ISSUED_V2.topic()).isEqualTo(Topics.ACTIVATION);
+        assertThat(EventType.IDENTITY_ACTIVATED_V2.topic()).isEqualTo(Topics.IDENTITY);
+        assertThat(EventType.IDENTITY_REVOKED_V2.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.NOTIFICATION_STATUS.topic()).isEqualTo(Topics.NOTIFICATION);
         assertThat(EventType.TOKEN_VERIFIED.topic()).isEqualTo(Topics.TOKEN);
     }
@@ -76,6 +85,7 @@ class EventTypeTest {
     @Test
     void unknownOrNewerTypesAreNotFound() {
         assertThat(EventType.fromType("id.go.dukcapil.ikd.verification.decided.v2")).isEmpty();
+        assertThat(EventType.fromType("id.go.dukcapil.ikd.identity.activated.v3")).isEmpty();
         assertThat(EventType.fromType("VERIFICATION_DECIDED")).isEmpty();
         assertThat(EventType.fromType("")).isEmpty();
         assertThat(EventType.fromType(null)).isEmpty();
@@ -98,6 +108,10 @@ class EventTypeTest {
         assertThat(EventFixtures.activationCodeIssued().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.identityActivated().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.identityRevoked().partitionKey()).isEqualTo(registrationId);
+        assertThat(EventFixtures.activationCodeIssuedV2().partitionKey()).isEqualTo(registrationId);
+        assertThat(EventFixtures.deactivationLinkIssuedV2().partitionKey()).isEqualTo(registrationId);
+        assertThat(EventFixtures.identityActivatedV2().partitionKey()).isEqualTo(registrationId);
+        assertThat(EventFixtures.identityRevokedV2().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.notificationSent().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.contactCorrected().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.registrationWithdrawn().partitionKey())

@@ -7,9 +7,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 import id.go.dukcapil.ikd.events.CentralReviewChanged;
 import id.go.dukcapil.ikd.events.IdentityActivated;
+import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.messaging.EventRouter;
@@ -17,7 +20,11 @@ import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
 import id.go.dukcapil.ikd.registration.service.JourneyService;
 import io.smallrye.mutiny.Uni;
 
-/** The rest of the journey, as the other services publish it, onto the citizen's timeline. */
+/**
+ * The rest of the journey, as the other services publish it, onto the citizen's timeline. The
+ * events of activation-service are read in both contract versions ({@code .v1} with contact,
+ * {@code .v2} without) while it moves from one to the other; the timeline reads neither's contact.
+ */
 @ApplicationScoped
 public class JourneyConsumers {
 
@@ -34,10 +41,14 @@ public class JourneyConsumers {
                 .on(CentralReviewChanged.class, journey::onCentralReview)
                 .on(ContactCorrected.class, journey::onContactCorrected).build();
         this.activation = EventRouter.forConsumer("timeline-activation")
-                .on(ActivationCodeIssued.class, journey::onActivationCodeIssued).build();
+                .on(ActivationCodeIssued.class, event -> journey.onActivationCodeIssued(event.registrationId()))
+                .on(ActivationCodeIssuedV2.class, event -> journey.onActivationCodeIssued(event.registrationId()))
+                .build();
         this.identity = EventRouter.forConsumer("timeline-identity")
-                .on(IdentityActivated.class, journey::onActivated)
-                .on(IdentityRevoked.class, journey::onRevoked).build();
+                .on(IdentityActivated.class, event -> journey.onActivated(event.registrationId(), event.activatedAt()))
+                .on(IdentityActivatedV2.class, event -> journey.onActivated(event.registrationId(), event.activatedAt()))
+                .on(IdentityRevoked.class, event -> journey.onRevoked(event.withoutContact()))
+                .on(IdentityRevokedV2.class, journey::onRevoked).build();
         this.notification = EventRouter.forConsumer("timeline-notification")
                 .on(NotificationStatus.class, journey::onNotification).build();
     }

@@ -9,11 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
-import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.CentralReviewChanged;
 import id.go.dukcapil.ikd.events.CentralReviewState;
-import id.go.dukcapil.ikd.events.IdentityActivated;
-import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.VerificationDecided;
@@ -110,24 +108,27 @@ public class JourneyService {
         });
     }
 
-    public Uni<Void> onActivationCodeIssued(ActivationCodeIssued event) {
-        return withRegistration(event.registrationId(), "ActivationCodeIssued", registration -> {
+    /** An activation code was issued (either contract version: only the registration is read). */
+    public Uni<Void> onActivationCodeIssued(UUID registrationId) {
+        return withRegistration(registrationId, "ActivationCodeIssued", registration -> {
             TimelineEntry entry = TimelineEntry.of(registration, TimelineKind.ACTIVATION_CODE_ISSUED, Instant.now());
             return recorder.record(entry);
         });
     }
 
-    public Uni<Void> onActivated(IdentityActivated event) {
-        return withRegistration(event.registrationId(), "IdentityActivated", registration -> {
-            moveTo(registration, RegistrationStatus.ACTIVATED, event.activatedAt());
+    /** The identity was activated (either contract version: only the registration and the time are read). */
+    public Uni<Void> onActivated(UUID registrationId, Instant activatedAt) {
+        return withRegistration(registrationId, "IdentityActivated", registration -> {
+            moveTo(registration, RegistrationStatus.ACTIVATED, activatedAt);
             if (registration.selfieKept()) {
                 registration.eraseSelfie(Instant.now());
             }
-            return recorder.record(TimelineEntry.of(registration, TimelineKind.ACTIVATED, event.activatedAt()));
+            return recorder.record(TimelineEntry.of(registration, TimelineKind.ACTIVATED, activatedAt));
         });
     }
 
-    public Uni<Void> onRevoked(IdentityRevoked event) {
+    /** A revocation; a {@code .v1} still in flight comes here without its contact. */
+    public Uni<Void> onRevoked(IdentityRevokedV2 event) {
         return withRegistration(event.registrationId(), "IdentityRevoked", registration -> {
             moveTo(registration, RegistrationStatus.REVOKED, event.revokedAt());
             TimelineEntry entry = TimelineEntry.of(registration, TimelineKind.REVOKED, event.revokedAt());

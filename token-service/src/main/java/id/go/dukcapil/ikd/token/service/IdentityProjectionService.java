@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import id.go.dukcapil.ikd.events.IdentityActivated;
-import id.go.dukcapil.ikd.events.IdentityRevoked;
+import id.go.dukcapil.ikd.events.IdentityActivatedV2;
+import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.token.domain.Identity;
 import id.go.dukcapil.ikd.token.mapping.IdentityMapper;
 import id.go.dukcapil.ikd.token.repository.IdentityRepository;
@@ -27,7 +27,7 @@ public class IdentityProjectionService {
         this.identities = identities;
     }
 
-    public Uni<Void> onActivated(IdentityActivated event) {
+    public Uni<Void> onActivated(IdentityActivatedV2 event) {
         return identities.findById(event.identityId())
                 .chain(existing -> {
                     Identity identity = existing == null ? new Identity() : existing;
@@ -38,7 +38,7 @@ public class IdentityProjectionService {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> onRevoked(IdentityRevoked event) {
+    public Uni<Void> onRevoked(IdentityRevokedV2 event) {
         return identities.findById(event.identityId())
                 .chain(existing -> {
                     Identity identity = existing == null ? IdentityMapper.tombstone(event) : existing;

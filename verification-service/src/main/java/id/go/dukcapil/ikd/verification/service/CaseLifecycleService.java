@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.events.CounterCodeIssued;
-import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
@@ -157,18 +156,19 @@ public class CaseLifecycleService {
         c.selfieSha256 = "";
     }
 
-    public Uni<Void> onActivated(IdentityActivated event) {
-        return cases.findByRegistration(event.registrationId()).chain(c -> {
+    /** IdentityActivated, either contract version: only the registration and the time are read. */
+    public Uni<Void> onActivated(UUID registrationId, Instant activatedAt) {
+        return cases.findByRegistration(registrationId).chain(c -> {
             if (c == null || c.status == CaseStatus.ACTIVATED) {
                 return Uni.createFrom().voidItem();
             }
             c.status = CaseStatus.ACTIVATED;
-            c.activatedAt = event.activatedAt();
-            c.closedAt = event.activatedAt();
+            c.activatedAt = activatedAt;
+            c.closedAt = activatedAt;
             return offices.findById(c.officeCode).chain(office -> book
-                    .record(c, ServiceAction.ACTIVATED, null, c.officeCode, event.activatedAt(), 5, c.decidedAt,
+                    .record(c, ServiceAction.ACTIVATED, null, c.officeCode, activatedAt, 5, c.decidedAt,
                             office.validationMinutes + office.activationMinutes, "PIN dan aktivasi / PIN and activation")
-                    .chain(() -> book.record(c, ServiceAction.COMPLETED, null, c.officeCode, event.activatedAt(), null,
+                    .chain(() -> book.record(c, ServiceAction.COMPLETED, null, c.officeCode, activatedAt, null,
                             c.submittedAt, office.completionMinutes, "seluruh layanan / whole service")));
         });
     }

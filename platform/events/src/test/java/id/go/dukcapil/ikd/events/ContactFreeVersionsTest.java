@@ -1,0 +1,90 @@
+package id.go.dukcapil.ikd.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static id.go.dukcapil.ikd.events.EventFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The {@code .v2} of the events activation-service publishes: no citizen contact, and
+ * {@code IdentityActivated} only what its consumers read. A v1 read by a consumer of both versions
+ * turns into the v2 it would have been.
+ */
+class ContactFreeVersionsTest {
+
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {
+            "ACTIVATION_CODE_ISSUED_V2", "DEACTIVATION_LINK_ISSUED_V2", "IDENTITY_ACTIVATED_V2", "IDENTITY_REVOKED_V2"})
+    void v2SchemasDescribeNoContact(EventType type) {
+        JsonNode properties = EventSchemas.document(type).get("properties");
+
+        assertThat(properties.has("email")).isFalse();
+        assertThat(properties.has("phone")).isFalse();
+        assertThat(properties.has("language")).isFalse();
+        assertThat(type.type()).endsWith(".v2");
+    }
+
+    @Test
+    void v2PayloadsHoldNeitherContactNorFullNik() throws Exception {
+        for (IkdEvent event : List.of(activationCodeIssuedV2(), deactivationLinkIssuedV2(), identityActivatedV2(),
+                identityRevokedV2())) {
+            String json = EventJson.write(event);
+
+            assertThat(json).as(json).doesNotContain(EMAIL).doesNotContain(PHONE).doesNotContain(NIK)
+                    .doesNotContain("\"language\"");
+            assertThat(PLAIN.readTree(json).has("deviceKeyThumbprint")).isFalse();
+        }
+    }
+
+    @Test
+    void identityActivatedV2CarriesTheProjectionOnly() throws Exception {
+        JsonNode json = PLAIN.readTree(EventJson.write(identityActivatedV2()));
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+
+        assertThat(names).containsExactly("identityId", "registrationId", "subject", "fullName", "nikMasked",
+                "birthDate", "photoSha256", "activatedAt", "office");
+        assertThat(json.get("nikMasked").asText()).isEqualTo(NIK_MASKED);
+        assertThat(json.get("fullName").asText()).isEqualTo("SITI NURHALIZA RAHMAWATI");
+        assertThat(json.get("birthDate").asText()).isEqualTo("1990-05-17");
+    }
+
+    @Test
+    void v1TurnsIntoTheSameEventWithoutContact() {
+        ActivationCodeIssued code = activationCodeIssued();
+        ActivationCodeIssuedV2 codeV2 = code.withoutContact();
+        IdentityRevoked revoked = identityRevoked();
+
+        assertThat(codeV2.sealedSecrets()).isEqualTo(code.sealedSecrets());
+        assertThat(codeV2.sequence()).isEqualTo(code.sequence());
+        assertThat(codeV2.office()).isEqualTo(code.office());
+        assertThat(revoked.withoutContact().replacedBy()).isEqualTo(NEW_IDENTITY_ID);
+        assertThat(deactivationLinkIssued().withoutContact().sealedLink()).isEqualTo(SEALED_SECRETS);
+        assertThat(identityActivated().withoutContact(NIK_MASKED).photoSha256())
+                .isEqualTo(attributes().photoSha256());
+    }
+
+    @Test
+    void anUnmaskedNikIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> identityActivated().withoutContact(NIK))
+                .withMessageContaining("masked");
+    }
+
+    @Test
+    void v2ToStringsRevealNoSealedSecret() {
+        String[] jweParts = SEALED_SECRETS.split("\\.");
+
+        assertThat(activationCodeIssuedV2().toString()).doesNotContain(jweParts[3]).startsWith("ActivationCodeIssuedV2[");
+        assertThat(deactivationLinkIssuedV2().toString()).doesNotContain(jweParts[3]);
+    }
+}
