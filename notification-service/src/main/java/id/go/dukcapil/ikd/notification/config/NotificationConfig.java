@@ -18,6 +18,8 @@ public interface NotificationConfig {
 
     Dispatch dispatch();
 
+    VideoCall videoCall();
+
     /**
      * Where messages that failed for good are dead-lettered: by default the topic the platform
      * parks this service's poison events on, so ops watch one topic per service.
@@ -184,5 +186,15 @@ public interface NotificationConfig {
 
         @WithDefault("https://dukcapil.kemendagri.go.id")
         Optional<String> website();
+    }
+
+    /** Messages about a booked video call (issue 18). */
+    interface VideoCall {
+        /**
+         * How long before the slot the reminder goes out (email and SMS). A slot booked closer to its
+         * start than this gets the confirmation only.
+         */
+        @WithDefault("1h")
+        Duration reminderBefore();
     }
 }

@@ -31,7 +31,19 @@ public enum NotificationKind {
     /** The office moved a complaint on (verification, mediation, coordination). */
     COMPLAINT_STATUS(EventType.COMPLAINT_UPDATED, "Perkembangan aduan Anda", "An update on your complaint"),
     /** The office closed a complaint with its answer. */
-    COMPLAINT_ANSWERED(EventType.COMPLAINT_UPDATED, "Jawaban atas aduan Anda", "The answer to your complaint");
+    COMPLAINT_ANSWERED(EventType.COMPLAINT_UPDATED, "Jawaban atas aduan Anda", "The answer to your complaint"),
+    /** A video-call slot booked or moved: its day and time in the office's zone. */
+    VIDEO_CALL_BOOKED(EventType.VIDEO_CALL_BOOKED, "Jadwal panggilan video IKD Anda",
+            "Your IKD video call appointment"),
+    /** Before the booked slot ({@code ikd.notification.video-call.reminder-before}); dropped when the booking changes. */
+    VIDEO_CALL_REMINDER(EventType.VIDEO_CALL_BOOKED, "Pengingat: panggilan video IKD Anda",
+            "Reminder: your IKD video call"),
+    /** The citizen cancelled the slot. */
+    VIDEO_CALL_CANCELLED(EventType.VIDEO_CALL_BOOKED, "Jadwal panggilan video IKD Anda dibatalkan",
+            "Your IKD video call appointment was cancelled"),
+    /** The citizen did not come at the slot: they may book another. */
+    VIDEO_CALL_MISSED(EventType.VIDEO_CALL_BOOKED, "Anda melewatkan jadwal panggilan video IKD",
+            "You missed your IKD video call appointment");
 
     private final EventType sourceEvent;
     private final String subjectId;

@@ -16,6 +16,7 @@ import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.notification.config.NotificationConfig;
 
 /**
@@ -100,6 +101,15 @@ public class TemplateModels {
         model.put("answer", orEmpty(event.answer()));
         model.put("dueAt", event.dueAt() == null ? "" : format(event.dueAt(), language, event.office().zone()));
         model.put("updatedAt", format(event.updatedAt(), language, event.office().zone()));
+        return model;
+    }
+
+    /** A video-call booking: the slot (and the slot it had before a move) in the office's zone. */
+    public Map<String, String> videoCallBooking(VideoCallBooked event, String language) {
+        Map<String, String> model = office(event.office());
+        model.put("slotAt", format(event.slotStart(), language, event.timeZone()));
+        model.put("previousSlotAt", event.previousSlotStart() == null ? ""
+                : format(event.previousSlotStart(), language, event.timeZone()));
         return model;
     }
 

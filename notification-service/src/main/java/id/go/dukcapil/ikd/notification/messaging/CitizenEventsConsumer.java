@@ -24,11 +24,13 @@ import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
 import id.go.dukcapil.ikd.notification.domain.Contact;
 import id.go.dukcapil.ikd.notification.service.NotificationService;
 import id.go.dukcapil.ikd.notification.service.RecipientBook;
+import id.go.dukcapil.ikd.notification.service.VideoCallMessages;
 import id.go.dukcapil.ikd.notification.service.WithdrawalCancellations;
 import id.go.dukcapil.ikd.web.Masking;
 import io.smallrye.mutiny.Uni;
@@ -52,13 +54,15 @@ public class CitizenEventsConsumer {
     private final NotificationService service;
     private final WithdrawalCancellations withdrawals;
     private final RecipientBook recipients;
+    private final VideoCallMessages videoCalls;
 
     public CitizenEventsConsumer(IdempotentConsumer consumer, NotificationService service,
-            WithdrawalCancellations withdrawals, RecipientBook recipients) {
+            WithdrawalCancellations withdrawals, RecipientBook recipients, VideoCallMessages videoCalls) {
         this.consumer = consumer;
         this.service = service;
         this.withdrawals = withdrawals;
         this.recipients = recipients;
+        this.videoCalls = videoCalls;
     }
 
     @Incoming("registration-in")
@@ -93,6 +97,7 @@ public class CitizenEventsConsumer {
                 .on(VerificationDecided.class, event -> service.onVerificationDecided(event, eventId))
                 .on(ContactCorrected.class, event -> service.onContactCorrected(event, eventId))
                 .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, eventId))
+                .on(VideoCallBooked.class, event -> videoCalls.onVideoCallBooked(event, eventId))
                 .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event.withoutContact(),
                         carried(event.email(), event.phone(), event.language()), eventId))
                 .on(ActivationCodeIssuedV2.class, event -> recorded(event.registrationId(), event.eventType())

@@ -36,7 +36,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * Undelivered activation codes of a registration other than {@code currentEventId}, locked. A
      * row a dispatcher holds (SENDING) is waited for and then no longer matches.
      */
-    private static final String UNDELIVERED_CODES = """
+    private static final String WAITING_OF_KIND = """
             from Notification where registrationId = :registrationId and kind = :kind and state in (:waiting)
             and sourceEventId <> :currentEventId""";
 
@@ -60,9 +60,14 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** Inside a transaction. */
     public Uni<List<Notification>> lockUndeliveredCodes(UUID registrationId, String currentEventId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(UNDELIVERED_CODES, Notification.class)
+        return lockWaiting(registrationId, NotificationKind.ACTIVATION_CODE, currentEventId);
+    }
+
+    /** Inside a transaction: a registration's messages of {@code kind} still waiting, but those of the current event. */
+    public Uni<List<Notification>> lockWaiting(UUID registrationId, NotificationKind kind, String currentEventId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(WAITING_OF_KIND, Notification.class)
                 .setParameter("registrationId", registrationId)
-                .setParameter("kind", NotificationKind.ACTIVATION_CODE)
+                .setParameter("kind", kind)
                 .setParameter("waiting", WAITING)
                 .setParameter("currentEventId", currentEventId)
                 .setLockMode(LockMode.PESSIMISTIC_WRITE)

@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.notification.service;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +70,12 @@ public class RecipientBook {
             }
             return recipient.contact();
         });
+    }
+
+    /** The recorded contact, if any: for messages that are a courtesy, which a missing recipient only skips. */
+    public Uni<Optional<Contact>> findContact(UUID registrationId) {
+        return recipients.findById(registrationId)
+                .map(recipient -> Optional.ofNullable(recipient).map(found -> found.contact()));
     }
 
     /** The identity lives: messages can come until it is revoked. */

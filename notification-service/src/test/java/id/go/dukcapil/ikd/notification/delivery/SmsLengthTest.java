@@ -81,6 +81,16 @@ class SmsLengthTest {
         assertSegments("deactivation-link." + language, data, 2, 2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "id", "en" })
+    void eachVideoCallBookingMessageFitsOneSegmentWithAUsualOfficeAndTwoWithTheLongest(String language) {
+        for (String template : List.of("video-call-booked", "video-call-reminder", "video-call-cancelled",
+                "video-call-missed")) {
+            assertSegments(template + "." + language, new HashMap<>(Map.of("slotAt", date(language),
+                    "previousSlotAt", date(language))), 1, 2);
+        }
+    }
+
     @Test
     void theCounterCountsGsm7SeptetsAndFallsBackToUcs2() {
         assertThat(Gsm7.segments("a".repeat(160))).isEqualTo(1);
