@@ -353,13 +353,15 @@ function renderEntry(entry) {
   }
   if (entry.nextStep) item.append(bilingualParagraph('next-step', entry.nextStep));
   if (entry.expectedBy) {
-    // a pending central verification: when Ditjen Dukcapil is expected to have decided, in the phone's local time
+    // a pending central verification: when Ditjen Dukcapil is expected to have decided; a video call: its slot
     const expected = document.createElement('p');
     expected.className = 'expected';
     const when = document.createElement('time');
     when.dateTime = entry.expectedBy;
     when.textContent = localTime(entry.expectedBy);
-    expected.append(document.createTextNode(`${bilingual('Perkiraan selesai', 'Expected by')}: `), when);
+    const label = entry.kind.startsWith('VIDEO_CALL') ? bilingual('Jadwal', 'Appointment')
+      : bilingual('Perkiraan selesai', 'Expected by');
+    expected.append(document.createTextNode(`${label}: `), when);
     item.append(expected);
   }
   const time = document.createElement('time');

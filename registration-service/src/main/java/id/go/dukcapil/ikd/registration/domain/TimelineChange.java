@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param messageKind kind of message, e.g. {@code ACTIVATION_CODE}
  * @param recipient   masked address of the message
  * @param office      the office that decided or revoked, or null
- * @param expectedBy  a pending central review: when it is expected to be done; null otherwise
+ * @param expectedBy  a pending central review: when it is expected to be done; a video-call booking: its slot;
+ *                    null otherwise
  */
 public record TimelineChange(UUID registrationId, long id, String kind, String status, Instant at, String reasonCode,
         String note, String channel, String messageKind, String recipient, Office office, Instant expectedBy) {

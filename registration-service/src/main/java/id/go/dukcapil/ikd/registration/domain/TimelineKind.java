@@ -24,6 +24,12 @@ public enum TimelineKind {
     EXPIRED,
     /** An approval was never activated: it lapsed, and the registration ended (UU PDP: its purpose ended). */
     APPROVAL_LAPSED,
+    /** A video-call slot was booked or moved (its start is the entry's expected time). */
+    VIDEO_CALL_BOOKED,
+    /** The citizen cancelled the booked video-call slot. */
+    VIDEO_CALL_CANCELLED,
+    /** The citizen did not join at the booked slot. */
+    VIDEO_CALL_MISSED,
     /** The selfie was erased because its purpose ended (UU PDP). */
     SELFIE_ERASED,
     /** The email or phone was corrected at the Dukcapil office, with the citizen present (ContactCorrected). */

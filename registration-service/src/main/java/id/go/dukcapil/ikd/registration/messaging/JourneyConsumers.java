@@ -15,6 +15,7 @@ import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
 import id.go.dukcapil.ikd.registration.service.JourneyService;
@@ -39,6 +40,7 @@ public class JourneyConsumers {
         this.verification = EventRouter.forConsumer("timeline-verification")
                 .on(VerificationDecided.class, journey::onDecided)
                 .on(CentralReviewChanged.class, journey::onCentralReview)
+                .on(VideoCallBooked.class, journey::onVideoCallBooked)
                 .on(ContactCorrected.class, journey::onContactCorrected).build();
         this.activation = EventRouter.forConsumer("timeline-activation")
                 .on(ActivationCodeIssued.class, event -> journey.onActivationCodeIssued(event.registrationId()))

@@ -22,8 +22,9 @@ import id.go.dukcapil.ikd.registration.domain.TimelineChange;
  * @param reason      why, as a sentence (rejections, revocations)
  * @param nextStep    what the citizen does next; {@code action} {@code REGISTER_AGAIN} when the app offers it
  * @param office      the office that decided or revoked (name, phone, address), where the next step sends the citizen
- * @param expectedBy  {@code CENTRAL_REVIEW_PENDING}: when the central verification is expected to be done (the app
- *                    shows it in the phone's local time)
+ * @param expectedBy  {@code CENTRAL_REVIEW_PENDING}: when the central verification is expected to be done;
+ *                    {@code VIDEO_CALL_BOOKED}, {@code _CANCELLED}, {@code _MISSED}: the slot's start (the app shows
+ *                    it in the office's local time)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(example = """

@@ -73,6 +73,18 @@ final class TimelineWording {
                     + "waktu. PIN aktivasi tidak berlaku lagi, dan data pendaftaran ini akan dihapus.",
                     "The approval ended because the IKD was not activated in time. The activation PIN is no longer "
                             + "valid, and this registration's data will be deleted."), null, registerAndVerifyAgain());
+            case VIDEO_CALL_BOOKED -> new Words(new Bilingual("Panggilan video dengan petugas" + office(change)
+                    + " dijadwalkan.", "A video call with an officer" + office(change) + " is booked."), null,
+                    NextStep.only("Pada waktunya, buka Panggilan video dan siapkan KTP-el Anda.",
+                            "At that time, open Video call and have your KTP-el ready."));
+            case VIDEO_CALL_CANCELLED -> new Words(new Bilingual("Jadwal panggilan video dibatalkan.",
+                    "The video call appointment was cancelled."), null, NextStep.only("Pesan jadwal baru, atau datang "
+                    + "ke loket Dukcapil dengan KTP-el.", "Book a new appointment, or visit a Dukcapil counter with "
+                    + "your KTP-el."));
+            case VIDEO_CALL_MISSED -> new Words(new Bilingual("Anda tidak bergabung pada jadwal panggilan video.",
+                    "You did not join the video call appointment."), null, NextStep.only("Pesan jadwal baru, atau "
+                    + "datang ke loket Dukcapil dengan KTP-el.", "Book a new appointment, or visit a Dukcapil counter "
+                    + "with your KTP-el."));
             case SELFIE_ERASED -> text("Swafoto Anda sudah dihapus karena tidak diperlukan lagi.",
                     "Your selfie was deleted because it is no longer needed.");
             case CONTACT_CORRECTED -> text("Kontak diperbarui di kantor" + office(change)

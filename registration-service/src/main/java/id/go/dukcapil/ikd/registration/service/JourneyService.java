@@ -15,6 +15,7 @@ import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.registration.domain.Registration;
 import id.go.dukcapil.ikd.registration.domain.RegistrationStatus;
@@ -104,6 +105,24 @@ public class JourneyService {
             TimelineEntry entry = TimelineEntry.of(registration, event.state() == CentralReviewState.PENDING
                     ? TimelineKind.CENTRAL_REVIEW_PENDING : TimelineKind.CENTRAL_REVIEW_RETURNED, event.changedAt());
             entry.expectedAt = event.state() == CentralReviewState.PENDING ? event.expectedBy() : null;
+            return recorder.record(entry);
+        });
+    }
+
+    /** A video-call slot booked, moved, cancelled or missed: a step on a pending registration's timeline. */
+    public Uni<Void> onVideoCallBooked(VideoCallBooked event) {
+        return withRegistration(event.registrationId(), "VideoCallBooked", registration -> {
+            if (registration.status != RegistrationStatus.PENDING_VERIFICATION) {
+                return Uni.createFrom().voidItem(); // late: the registration has moved on
+            }
+            TimelineEntry entry = TimelineEntry.of(registration, switch (event.status()) {
+                case BOOKED, MOVED -> TimelineKind.VIDEO_CALL_BOOKED;
+                case CANCELLED -> TimelineKind.VIDEO_CALL_CANCELLED;
+                case NO_SHOW -> TimelineKind.VIDEO_CALL_MISSED;
+            }, event.changedAt());
+            entry.expectedAt = event.slotStart();
+            entry.channel = "VIDEO_CALL";
+            withOffice(entry, event.office());
             return recorder.record(entry);
         });
     }
