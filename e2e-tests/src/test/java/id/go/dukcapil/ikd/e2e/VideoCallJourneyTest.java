@@ -51,6 +51,8 @@ class VideoCallJourneyTest {
 
             app.click("#video-call-button");
             app.waitForURL("**/panggilan-video*");
+            // the page offers a slot to book, or a call now: now
+            app.click("#join-call");
             // pressed right after registering: the page waits while the registration reaches the office
             await().atMost(LIVE).pollInterval(Duration.ofMillis(500)).until(() -> {
                 assertThat(app.locator("#call-error").isVisible() ? app.locator("#call-error").textContent() : "")
