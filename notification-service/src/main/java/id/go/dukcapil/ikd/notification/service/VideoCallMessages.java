@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.NotificationChannel;
@@ -105,10 +104,6 @@ public class VideoCallMessages {
     }
 
     private String write(Map<String, String> model) {
-        try {
-            return json.writeValueAsString(model);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("template model not serialisable", e);
-        }
+        return StoredModels.write(json, model);
     }
 }
