@@ -41,7 +41,12 @@ public class ComplaintRepository {
 
     /** The office a complaint is filed with, as messages to the citizen name it; empty for an unknown code. */
     public Uni<Optional<OfficeContact>> office(String code) {
-        return pool.preparedQuery("select code, name, address, phone, email, whatsapp, website, time_zone from office "
+        return office(pool, code);
+    }
+
+    /** The office's contact read on {@code client}: inside a transaction, its own connection (never a second one). */
+    public Uni<Optional<OfficeContact>> office(SqlClient client, String code) {
+        return client.preparedQuery("select code, name, address, phone, email, whatsapp, website, time_zone from office "
                 + "where code = $1").execute(Tuple.of(code)).map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Optional.empty();

@@ -49,13 +49,18 @@ public class VideoBookingRepository {
 
     /** The office's schedule; empty for an unknown office. */
     public Uni<Optional<VideoSchedule>> schedule(String officeCode) {
-        return pool.preparedQuery("select code, name, time_zone, video_calls, video_slot_minutes, video_slot_capacity "
+        return schedule(pool, officeCode);
+    }
+
+    /** The office's schedule read on {@code client}: inside a transaction, its own connection (never a second one). */
+    public Uni<Optional<VideoSchedule>> schedule(SqlClient client, String officeCode) {
+        return client.preparedQuery("select code, name, time_zone, video_calls, video_slot_minutes, video_slot_capacity "
                 + "from office where code = $1").execute(Tuple.of(officeCode)).chain(offices -> {
                     if (!offices.iterator().hasNext()) {
                         return Uni.createFrom().item(Optional.<VideoSchedule>empty());
                     }
                     Row o = offices.iterator().next();
-                    return pool.preparedQuery("select day_of_week, opens, closes from video_call_hours where office_code = $1 "
+                    return client.preparedQuery("select day_of_week, opens, closes from video_call_hours where office_code = $1 "
                             + "order by day_of_week, opens").execute(Tuple.of(officeCode)).map(rows -> {
                                 List<Hours> hours = new ArrayList<>();
                                 rows.forEach(r -> hours.add(new Hours(DayOfWeek.of(r.getInteger("day_of_week")),

@@ -116,7 +116,7 @@ public class ComplaintDesk {
     }
 
     private Uni<Void> tell(SqlConnection tx, Complaint c) {
-        return complaints.office(c.officeCode()).chain(office -> service.announce(tx, c, office.orElseThrow()));
+        return complaints.office(tx, c.officeCode()).chain(office -> service.announce(tx, c, office.orElseThrow()));
     }
 
     private static Complaint with(Complaint c, ComplaintStatus status, String assignee, String answer) {

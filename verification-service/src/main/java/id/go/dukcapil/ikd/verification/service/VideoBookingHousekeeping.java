@@ -46,7 +46,7 @@ public class VideoBookingHousekeeping {
         if (!ended.isEmpty()) {
             LOG.infof("%d video call bookings ended: %s", ended.size(), status);
         }
-        return Multi.createFrom().iterable(ended).onItem().transformToUniAndConcatenate(b -> bookings.schedule(b.officeCode())
+        return Multi.createFrom().iterable(ended).onItem().transformToUniAndConcatenate(b -> bookings.schedule(tx, b.officeCode())
                 .chain(schedule -> service.announce(tx, schedule.orElseThrow(), b, status, null, now)))
                 .collect().asList().replaceWithVoid();
     }

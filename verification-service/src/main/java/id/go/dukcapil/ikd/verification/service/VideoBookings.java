@@ -190,7 +190,7 @@ public class VideoBookings {
     /** The booking's event to the citizen (confirmation, move, cancellation, no-show), in the transaction {@code tx}. */
     Uni<Void> announce(SqlConnection tx, VideoSchedule schedule, VideoBooking b, VideoCallBooked.Status status,
             Instant previousStart, Instant now) {
-        return offices.office(schedule.officeCode()).chain(office -> {
+        return offices.office(tx, schedule.officeCode()).chain(office -> {
             VideoCallBooked event = new VideoCallBooked(b.registrationId(), b.id(), office.orElseThrow(), b.slotStart(),
                     b.slotEnd(), schedule.zone().zone(), status, previousStart, now);
             LOG.infof("video call booking %s of office %s: %s", b.id(), schedule.officeCode(), status);
