@@ -43,6 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.dukcapil.ikd.registration.service.PersonalDataService;
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
 import id.go.dukcapil.ikd.registration.service.selfie.Selfie;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.web.Admitted;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
@@ -125,7 +126,7 @@ public class RegistrationResource {
             @Context HttpServerRequest request) {
         RegistrationService.Form form = new RegistrationService.Form(nik, email, phone, language, deviceKey,
                 selfie == null ? null : selfie.uploadedFile());
-        return registrations.register(form, clientAddress(request), IdempotencyKey.of(idempotencyKey))
+        return registrations.register(form, ClientAddress.of(request), IdempotencyKey.of(idempotencyKey))
                 .map(registered -> Response.accepted(RegistrationAccepted.of(registered)).type(MediaType.APPLICATION_JSON)
                         .build());
     }
@@ -202,7 +203,7 @@ public class RegistrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CounterCodeView> counterCode(@RestPath @Parameter(description = "Registration id") String id,
             @Context HttpServerRequest request) {
-        return registrations.newCounterCode(UUID.fromString(id), clientAddress(request)).map(CounterCodeView::of);
+        return registrations.newCounterCode(UUID.fromString(id), ClientAddress.of(request)).map(CounterCodeView::of);
     }
 
     @DELETE
@@ -297,8 +298,4 @@ public class RegistrationResource {
         }
     }
 
-    /** The client's address; behind the ingress, Quarkus takes it from Forwarded/X-Forwarded-For when configured to. */
-    private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
 }

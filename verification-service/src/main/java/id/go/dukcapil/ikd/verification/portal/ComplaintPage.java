@@ -23,6 +23,7 @@ import id.go.dukcapil.ikd.verification.domain.ComplaintCategory;
 import id.go.dukcapil.ikd.verification.rest.ComplaintViews;
 import id.go.dukcapil.ikd.verification.rest.OfficeDirectoryResource;
 import id.go.dukcapil.ikd.verification.service.ComplaintService;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import id.go.dukcapil.ikd.web.CommonProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
 import id.go.dukcapil.ikd.web.ProofOfWork;
@@ -94,7 +95,7 @@ public class ComplaintPage {
         }
         return complaints.file(new ComplaintService.Filing(typed.get("officeCode"), chosen, body,
                 typed.get("registrationReference"), typed.get("email"), typed.get("phone"), typed.get("language"),
-                captcha), OfficeDirectoryResource.clientAddress(request))
+                captcha), ClientAddress.of(request))
                 .chain(c -> render(typed, ComplaintViews.filed(c), null, null, 200))
                 .onFailure(ProblemException.class).recoverWithUni(e -> problem(typed, (ProblemException) e));
     }
@@ -108,7 +109,7 @@ public class ComplaintPage {
         Map<String, String> typed = blank();
         typed.put("ticket", cut(ticket, 80));
         typed.put("contact", cut(contact, 254));
-        return complaints.follow(typed.get("ticket"), typed.get("contact"), OfficeDirectoryResource.clientAddress(request))
+        return complaints.follow(typed.get("ticket"), typed.get("contact"), ClientAddress.of(request))
                 .chain(c -> complaints.history(c.id()).map(h -> ComplaintViews.citizen(c, h)))
                 .chain(view -> render(typed, null, view, null, 200))
                 .onFailure(ProblemException.class).recoverWithUni(e -> problem(typed, (ProblemException) e));

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.go.dukcapil.ikd.verification.rest.DirectoryViews;
 import id.go.dukcapil.ikd.verification.rest.OfficeDirectoryResource;
 import id.go.dukcapil.ikd.verification.service.OfficeDirectory;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -51,7 +52,7 @@ public class OfficeDirectoryPage {
         String name = q == null || q.length() > 100 ? null : q;
         String code = area == null || area.length() > 12 ? "" : area;
         TemplateInstance page = directoryPage.data("q", name == null ? "" : name).data("area", code).data("single", false);
-        return directory.search(new OfficeDirectory.Query(name, code), OfficeDirectoryResource.clientAddress(request))
+        return directory.search(new OfficeDirectory.Query(name, code), ClientAddress.of(request))
                 .map(list -> render(page, list.stream().map(DirectoryViews::entry).toList(), null, 200))
                 .onFailure(ProblemException.class).recoverWithItem(e -> problem(page, (ProblemException) e));
     }
@@ -66,7 +67,7 @@ public class OfficeDirectoryPage {
         if (code == null || !code.matches("[0-9A-Z][0-9A-Z-]{2,39}")) {
             return Uni.createFrom().item(render(page, List.of(), notFound(), 404));
         }
-        return directory.office(code, OfficeDirectoryResource.clientAddress(request))
+        return directory.office(code, ClientAddress.of(request))
                 .map(office -> render(page, List.of(DirectoryViews.entry(office)), null, 200))
                 .onFailure(ProblemException.class).recoverWithItem(e -> problem(page, (ProblemException) e));
     }

@@ -17,6 +17,7 @@ import id.go.dukcapil.ikd.verification.rest.OfficeDirectoryResource;
 import id.go.dukcapil.ikd.verification.rest.ReceiptCheckResource;
 import id.go.dukcapil.ikd.verification.service.CounterDocuments;
 import id.go.dukcapil.ikd.verification.service.ReceiptCheck;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -50,7 +51,7 @@ public class ReceiptCheckPage {
         if (typed.isEmpty()) {
             return Uni.createFrom().item(render(page, null, null, 200));
         }
-        return check.check(typed, OfficeDirectoryResource.clientAddress(request))
+        return check.check(typed, ClientAddress.of(request))
                 .map(status -> render(page, ReceiptCheckResource.view(status), null, 200))
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
                     ProblemException problem = (ProblemException) e;

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.go.dukcapil.ikd.verification.domain.ComplaintCategory;
 import id.go.dukcapil.ikd.verification.rest.ComplaintViews.CitizenView;
 import id.go.dukcapil.ikd.verification.service.ComplaintService;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import id.go.dukcapil.ikd.web.ProofOfWork;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -82,7 +83,7 @@ public class ComplaintResource {
     public Uni<Response> file(@Valid @NotNull FileRequest request, @Context HttpServerRequest http) {
         return complaints.file(new ComplaintService.Filing(request.officeCode(), request.category(), request.text(),
                 request.registrationReference(), request.email(), request.phone(), request.language(), request.captcha()),
-                OfficeDirectoryResource.clientAddress(http))
+                ClientAddress.of(http))
                 .map(c -> Response.status(Response.Status.CREATED).entity(ComplaintViews.filed(c)).build());
     }
 
@@ -94,7 +95,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED with Retry-After (problem+json)")
     public Uni<CitizenView> status(@QueryParam("ticket") @Size(max = 80) String ticket,
             @QueryParam("contact") @Size(max = 254) String contact, @Context HttpServerRequest http) {
-        return complaints.follow(ticket, contact, OfficeDirectoryResource.clientAddress(http))
+        return complaints.follow(ticket, contact, ClientAddress.of(http))
                 .chain(c -> complaints.history(c.id()).map(history -> ComplaintViews.citizen(c, history)));
     }
 }

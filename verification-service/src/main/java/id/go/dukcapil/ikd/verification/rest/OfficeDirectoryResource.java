@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.go.dukcapil.ikd.verification.rest.DirectoryViews.OfficeEntry;
 import id.go.dukcapil.ikd.verification.service.OfficeDirectory;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -42,7 +43,7 @@ public class OfficeDirectoryResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED with Retry-After (problem+json)")
     public Uni<List<OfficeEntry>> search(@QueryParam("q") @Size(max = 100) String q,
             @QueryParam("area") @Size(max = 12) String area, @Context HttpServerRequest request) {
-        return directory.search(new OfficeDirectory.Query(q, area), clientAddress(request))
+        return directory.search(new OfficeDirectory.Query(q, area), ClientAddress.of(request))
                 .map(list -> list.stream().map(DirectoryViews::entry).toList());
     }
 
@@ -54,11 +55,7 @@ public class OfficeDirectoryResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED with Retry-After (problem+json)")
     public Uni<OfficeEntry> office(@PathParam("code") @Pattern(regexp = "^[0-9A-Z][0-9A-Z-]{2,39}$") String code,
             @Context HttpServerRequest request) {
-        return directory.office(code, clientAddress(request)).map(DirectoryViews::entry);
+        return directory.office(code, ClientAddress.of(request)).map(DirectoryViews::entry);
     }
 
-    /** The client's address; behind the gateway, Quarkus takes it from X-Forwarded-For (trusted proxies only). */
-    public static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
 }

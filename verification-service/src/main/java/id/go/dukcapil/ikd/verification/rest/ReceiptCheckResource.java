@@ -24,6 +24,7 @@ import id.go.dukcapil.ikd.verification.repository.ServiceRegisterRepository.Publ
 import id.go.dukcapil.ikd.verification.service.ReceiptCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import id.go.dukcapil.ikd.web.Bilingual;
 
 /** The public check of a receipt's reference as JSON: no login, limited per client address. */
@@ -65,7 +66,7 @@ public class ReceiptCheckResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED with Retry-After (problem+json)")
     public Uni<ReceiptStatusView> check(@PathParam("reference") @Size(max = 40) String reference,
             @Context HttpServerRequest request) {
-        return check.check(reference, OfficeDirectoryResource.clientAddress(request)).map(ReceiptCheckResource::view);
+        return check.check(reference, ClientAddress.of(request)).map(ReceiptCheckResource::view);
     }
 
     public static ReceiptStatusView view(PublicStatus s) {

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.go.dukcapil.ikd.verification.domain.VideoBooking;
 import id.go.dukcapil.ikd.verification.domain.VideoSchedule;
 import id.go.dukcapil.ikd.verification.service.VideoBookings;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -94,7 +95,7 @@ public class VideoBookingResource {
     public Uni<SlotsView> videoCallSlots(@HeaderParam(CODE_HEADER) @Parameter(description = "The app's current counter code") String code,
             @QueryParam("days") @Min(1) @Max(31) @Parameter(description = "Working days ahead (default 5, at most 14)") Integer days,
             @Context HttpServerRequest http) {
-        return bookings.overview(code, days, OfficeDirectoryResource.clientAddress(http)).map(o -> new SlotsView(
+        return bookings.overview(code, days, ClientAddress.of(http)).map(o -> new SlotsView(
                 o.schedule().officeCode(), o.schedule().officeName(), o.schedule().zone().name(), o.schedule().slotMinutes(),
                 o.booking().map(b -> view(o.schedule(), b)).orElse(null),
                 o.slots().stream().map(s -> new SlotView(s.slot().start(), s.slot().end(), o.schedule().zone().name(),
@@ -111,7 +112,7 @@ public class VideoBookingResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED with Retry-After")
     public Uni<Response> bookVideoCall(@HeaderParam(CODE_HEADER) String code, @Valid @NotNull BookingRequest request,
             @Context HttpServerRequest http) {
-        return bookings.book(code, request.slotStart(), OfficeDirectoryResource.clientAddress(http))
+        return bookings.book(code, request.slotStart(), ClientAddress.of(http))
                 .map(b -> Response.status(201).entity(view(b.schedule(), b.booking())).build());
     }
 
@@ -126,7 +127,7 @@ public class VideoBookingResource {
     @APIResponse(responseCode = "409", description = "SLOT_FULL, SLOT_PAST, VIDEO_CALLS_NOT_OFFERED or NOT_PENDING")
     public Uni<BookingView> rebookVideoCall(@HeaderParam(CODE_HEADER) String code, @Valid @NotNull BookingRequest request,
             @Context HttpServerRequest http) {
-        return bookings.rebook(code, request.slotStart(), OfficeDirectoryResource.clientAddress(http))
+        return bookings.rebook(code, request.slotStart(), ClientAddress.of(http))
                 .map(b -> view(b.schedule(), b.booking()));
     }
 
@@ -138,7 +139,7 @@ public class VideoBookingResource {
     @APIResponse(responseCode = "404", description = "BOOKING_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "VIDEO_CALLS_NOT_OFFERED or NOT_PENDING")
     public Uni<BookingView> cancelVideoCall(@HeaderParam(CODE_HEADER) String code, @Context HttpServerRequest http) {
-        return bookings.cancel(code, OfficeDirectoryResource.clientAddress(http)).map(b -> view(b.schedule(), b.booking()));
+        return bookings.cancel(code, ClientAddress.of(http)).map(b -> view(b.schedule(), b.booking()));
     }
 
     static BookingView view(VideoSchedule schedule, VideoBooking b) {

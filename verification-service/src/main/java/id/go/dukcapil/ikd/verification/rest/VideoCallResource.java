@@ -37,6 +37,7 @@ import id.go.dukcapil.ikd.verification.domain.VideoCallProblems;
 import id.go.dukcapil.ikd.verification.service.IceServers;
 import id.go.dukcapil.ikd.verification.service.CitizenVideoCalls;
 import id.go.dukcapil.ikd.verification.service.VideoCallSignals;
+import id.go.dukcapil.ikd.web.ClientAddress;
 import id.go.dukcapil.ikd.web.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -96,7 +97,7 @@ public class VideoCallResource {
     @APIResponse(responseCode = "410", description = "COUNTER_CODE_EXPIRED or COUNTER_CODE_SUPERSEDED")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED with Retry-After: too many requests from this address")
     public Uni<Response> requestVideoCall(@Valid @NotNull CallRequest request, @Context HttpServerRequest http) {
-        return calls.request(request.counterCode(), OfficeDirectoryResource.clientAddress(http)).map(joined -> Response.status(201).entity(new CitizenCallView(
+        return calls.request(request.counterCode(), ClientAddress.of(http)).map(joined -> Response.status(201).entity(new CitizenCallView(
                 joined.call().id, joined.token(), joined.call().status.name(), joined.office().name,
                 joined.office().zone().name(), joined.call().consentAt != null, joined.call().stillsConsentAt != null, null, null,
                 iceServers.forCall(joined.call().id))).build());
