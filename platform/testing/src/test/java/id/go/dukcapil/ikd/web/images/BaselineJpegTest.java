@@ -4,6 +4,8 @@ import static id.go.dukcapil.ikd.testing.HostileImages.exifWithGps;
 import static id.go.dukcapil.ikd.testing.HostileImages.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -86,11 +88,40 @@ class BaselineJpegTest {
                 .as("Adobe APP14 decides the colour transform").isEmpty();
         byte[] icc = concat("ICC_PROFILE\0\1\1".getBytes(StandardCharsets.US_ASCII), new byte[64]);
         assertThat(BaselineJpeg.withoutMetadata(withSegmentsAfterSoi(baseline, segment(0xE2, icc))))
-                .as("an ICC profile changes the colours").isEmpty();
+                .as("a profile that cannot be read").isEmpty();
+        byte[] linear = concat("ICC_PROFILE\0\1\1".getBytes(StandardCharsets.US_ASCII),
+                ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData());
+        assertThat(BaselineJpeg.withoutMetadata(withSegmentsAfterSoi(baseline, segment(0xE2, linear))))
+                .as("a profile other than sRGB changes the colours").isEmpty();
+        byte[] srgbOfTwo = concat("ICC_PROFILE\0\1\2".getBytes(StandardCharsets.US_ASCII),
+                ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        assertThat(BaselineJpeg.withoutMetadata(withSegmentsAfterSoi(baseline, segment(0xE2, srgbOfTwo))))
+                .as("the first of two segments is not a whole profile").isEmpty();
         byte[] rgbIds = baseline.clone();
         int sof = indexOfMarker(rgbIds, 0xC0);
         rgbIds[sof + 10] = 'R'; // the first component's id
         assertThat(BaselineJpeg.withoutMetadata(rgbIds)).as("components named R, G, B").isEmpty();
+    }
+
+    @Test
+    void aBrowserCanvasJpegLosesItsSrgbProfileAndKeepsItsPixels() throws IOException {
+        // Chromium's canvas.toDataURL('image/jpeg'): JFIF, its compact sRGB ICC profile, a 4:2:0 baseline frame
+        byte[] canvas;
+        try (var in = BaselineJpegTest.class.getResourceAsStream("/chromium-canvas.jpg")) {
+            canvas = in.readAllBytes();
+        }
+        byte[] plain = BaselineJpeg.withoutMetadata(canvas).orElseThrow();
+        assertThat(segmentMarkers(plain)).as("neither JFIF nor the profile is left").doesNotContain(0xE0, 0xE2);
+        assertThat(plain.length).isLessThan(canvas.length - 400);
+        assertThat(contains(canvas, Arrays.copyOfRange(plain, indexOfMarker(plain, 0xDA), plain.length)))
+                .as("the same compressed pixels").isTrue();
+        assertThat(ImageIO.read(new ByteArrayInputStream(plain)).getWidth()).isEqualTo(64);
+
+        byte[] jdkSrgb = concat("ICC_PROFILE\0\1\1".getBytes(StandardCharsets.US_ASCII),
+                ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        byte[] baseline = jpeg(HostileImages.drawing(64, 48), 0.8f, false);
+        assertThat(BaselineJpeg.withoutMetadata(withSegmentsAfterSoi(baseline, segment(0xE2, jdkSrgb))))
+                .as("another encoder's sRGB profile says the same").hasValue(BaselineJpeg.withoutMetadata(baseline).orElseThrow());
     }
 
     @Test

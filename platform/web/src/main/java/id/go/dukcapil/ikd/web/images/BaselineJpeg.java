@@ -11,9 +11,10 @@ import java.util.Optional;
  * <p>Only the plainest shape is rewritten: SOI; DQT, DHT, DRI, APPn, COM and exactly one SOF0 or
  * SOF1 (baseline or extended sequential Huffman) with 1 component, or 3 with the ids 1, 2, 3 that
  * mean YCbCr without a JFIF or Adobe marker; then exactly one scan of every component whose data
- * runs to EOI. Anything else (progressive, arithmetic, several scans, an Adobe APP14 or an ICC
- * profile, which change how the pixels are read, CMYK, a marker where none belongs, a truncated
- * segment or scan) is {@link Optional#empty()}, and the caller re-encodes. Each step moves forward
+ * runs to EOI. An ICC profile that says sRGB (what a browser's canvas embeds) goes with the other
+ * metadata, since a JPEG without one means sRGB. Anything else (progressive, arithmetic, several
+ * scans, an Adobe APP14 or another ICC profile, which change how the pixels are read, CMYK, a
+ * marker where none belongs, a truncated segment or scan) is {@link Optional#empty()}, and the caller re-encodes. Each step moves forward
  * through the input, so the work is bounded by its length. It does not prove the pixels decode:
  * the caller decodes them ({@link ImageGuard}) before trusting them.
  */
@@ -74,7 +75,8 @@ public final class BaselineJpeg {
                 if (components == 0) {
                     return Optional.empty();
                 }
-            } else if (marker == APP14 || marker == APP2 && startsWith(jpeg, start + 2, end, ICC_PROFILE)) {
+            } else if (marker == APP14 || marker == APP2 && startsWith(jpeg, start + 2, end, ICC_PROFILE)
+                    && !isWholeSrgbProfile(jpeg, start + 2 + ICC_PROFILE.length, end)) {
                 return Optional.empty(); // they change how the pixels are read: keep the re-encode
             } else if (marker == SOS) {
                 return scan(jpeg, start, length, components, out);
@@ -143,6 +145,15 @@ public final class BaselineJpeg {
             }
         }
         return Optional.empty(); // no EOI
+    }
+
+    /**
+     * Whether the ICC segment's body (sequence number, count, profile) is a whole profile in one
+     * segment that says sRGB, which a JPEG without a profile means anyway ({@link SrgbProfile}).
+     */
+    private static boolean isWholeSrgbProfile(byte[] jpeg, int from, int end) {
+        return end - from > 2 && u8(jpeg, from) == 1 && u8(jpeg, from + 1) == 1
+                && SrgbProfile.describesSrgb(java.util.Arrays.copyOfRange(jpeg, from + 2, end));
     }
 
     private static boolean startsWith(byte[] data, int from, int end, byte[] prefix) {
