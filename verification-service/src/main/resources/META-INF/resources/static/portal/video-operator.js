@@ -104,25 +104,6 @@ function updateStillButtons() {
   $('capture-ktp').disabled = !allowed;
 }
 
-/**
- * The JPEG without the sRGB ICC profile (APP2 "ICC_PROFILE") Chromium's canvas adds: sRGB is what a
- * JPEG without a profile means, and the server stores only the plainest baseline JPEG (no APPn).
- */
-function withoutIccProfile(bytes) {
-  const kept = [bytes.subarray(0, 2)];
-  let at = 2;
-  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
-    const marker = bytes[at + 1];
-    if (marker === 0xda) break; // the scan: the rest is copied as it is
-    const end = at + 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
-    const icc = marker === 0xe2 && String.fromCharCode(...bytes.subarray(at + 4, at + 15)) === 'ICC_PROFILE';
-    if (!icc) kept.push(bytes.subarray(at, end));
-    at = end;
-  }
-  kept.push(bytes.subarray(at));
-  return new Blob(kept, { type: 'image/jpeg' });
-}
-
 /** One frame of the remote video as a baseline JPEG (the canvas's), at the video's own size. */
 async function frameAsJpeg() {
   const video = $('remote-video');
@@ -130,8 +111,8 @@ async function frameAsJpeg() {
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
   canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
-  const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
-  return withoutIccProfile(new Uint8Array(await blob.arrayBuffer()));
+  // the canvas embeds an sRGB profile, which the server drops with the other metadata
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
 }
 
 async function capture(kind) {
@@ -189,6 +170,13 @@ async function main() {
   for (const kind of ['answer', 'candidate']) {
     events.addEventListener(kind, (event) => side.handle(kind, JSON.parse(event.data)));
   }
+  // the citizen's page says it is ready on every load (a reload too): each time, a new offer. Several
+  // read back at once when this page opens are one offer.
+  let offerSoon = null;
+  events.addEventListener('ready', () => {
+    clearTimeout(offerSoon);
+    offerSoon = setTimeout(() => side.offer(), 300);
+  });
   events.addEventListener('consent', (event) => {
     if (JSON.parse(event.data || '{}').stillsAt) {
       stillsConsented = true;
@@ -204,7 +192,6 @@ async function main() {
     $('call-state').textContent = 'Pemohon meninggalkan panggilan. / The citizen left the call.';
     finish();
   });
-  await side.offer();
   $('capture-face').addEventListener('click', () => capture('FACE'));
   $('capture-ktp').addEventListener('click', () => capture('KTP_EL'));
   $('approve').addEventListener('click', () => decide('APPROVED'));

@@ -88,6 +88,20 @@ async function askForCall(code) {
 
 let started = false;
 
+/**
+ * The consents as the call holds them: a reloaded page asks the call itself, so a citizen who already
+ * agreed is not asked again, and sees what they agreed to.
+ */
+async function showConsents(call, headers) {
+  let state = call;
+  try {
+    state = await request(`${API}/${call.id}`, { headers });
+  } catch (ignored) { /* the join's own answer is the best known state */ }
+  $('consent-box').hidden = Boolean(state.consented);
+  $('stills-consent-box').hidden = !state.consented || Boolean(state.stillsConsented);
+  $('stills-consent-state').hidden = !state.stillsConsented;
+}
+
 /** The call itself: asked for (or rejoined after a reload), then signalled until it ends. */
 async function startCall(code) {
   if (started) return;
@@ -103,6 +117,7 @@ async function startCall(code) {
     return;
   }
   const headers = { 'X-Call-Token': call.token };
+  await showConsents(call, headers);
   const send = (kind, body) => request(`${API}/${call.id}/signals`, {
     method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ kind, body }),
   });
@@ -129,6 +144,8 @@ async function startCall(code) {
     }
     await side.handle(event.type, body);
   }, ended.signal);
+  // on every load, a reload too: the operator's page answers with a new offer, so video flows again
+  send('ready', {}).catch((error) => showError(error.problem || {}));
   $('consent').addEventListener('click', async () => {
     try {
       await request(`${API}/${call.id}/consent`, { method: 'POST', headers });

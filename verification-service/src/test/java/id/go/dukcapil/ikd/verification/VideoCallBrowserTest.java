@@ -61,6 +61,19 @@ class VideoCallBrowserTest {
             }
             """;
 
+    /** Video bytes received by the page's newest connection: the one a rejoin made. */
+    private static final String NEWEST_BYTES_RECEIVED = """
+            async () => {
+              const pc = window.__peerConnections[window.__peerConnections.length - 1];
+              if (!pc) return 0;
+              let bytes = 0;
+              (await pc.getStats()).forEach((report) => {
+                if (report.type === 'inbound-rtp' && report.kind === 'video') bytes += report.bytesReceived;
+              });
+              return bytes;
+            }
+            """;
+
     @RegisterExtension
     static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromiumWithFakeMedia();
 
@@ -78,19 +91,9 @@ class VideoCallBrowserTest {
         try (BrowserContext citizenContext = CHROMIUM.browser().newContext(); BrowserContext operatorContext = CHROMIUM.browser().newContext()) {
             citizenContext.addInitScript(KEEP_PEER_CONNECTIONS);
             operatorContext.addInitScript(KEEP_PEER_CONNECTIONS);
-            Page citizen = citizenContext.newPage();
-            watch(citizen, "citizen");
-            citizen.navigate(base + "panggilan-video#code=" + code);
-            citizen.locator("#join-call").click();
-            Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> citizen.locator("#call-state").textContent().contains("Menunggu petugas"));
+            Page citizen = citizenJoins(citizenContext, code);
             assertThat(citizen.url()).as("the code leaves the address bar").doesNotContain("code=");
-
-            Page operator = signIn(operatorContext);
-            watch(operator, "operator");
-            operator.navigate(base + "portal/video-calls");
-            operator.locator("tr[data-call='" + callId + "'] .answer-call").click();
-            operator.waitForURL("**/portal/video-calls/*");
+            Page operator = operatorAnswers(operatorContext, callId);
 
             citizen.locator("#consent").click();
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -142,6 +145,60 @@ class VideoCallBrowserTest {
                 .body("decision.callReference", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
     }
 
+    @Test
+    void aCitizenWhoReloadsRejoinsWithTheirConsentsAndAThirdPartyWithoutTheBindingCannotJoin() {
+        VideoCallTest.videoCalls("3171-DEMO", true);
+        Registration registration = TestSupport.submit("3171011212000001");
+        String code = TestSupport.counterJws(registration, registration.expiresAt());
+        String callId = VideoCallTest.awaitCase(code);
+
+        try (BrowserContext citizenContext = CHROMIUM.browser().newContext(); BrowserContext operatorContext = CHROMIUM.browser().newContext();
+                BrowserContext strangerContext = CHROMIUM.browser().newContext()) {
+            citizenContext.addInitScript(KEEP_PEER_CONNECTIONS);
+            operatorContext.addInitScript(KEEP_PEER_CONNECTIONS);
+            Page citizen = citizenJoins(citizenContext, code);
+            Page operator = operatorAnswers(operatorContext, callId);
+            citizen.locator("#consent").click();
+            citizen.locator("#stills-consent").click();
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "connected".equals(operator.locator("#call-state").getAttribute("data-state")));
+
+            // the citizen's page drops (a reload): it rejoins the same call, knows what was agreed, and video flows again
+            citizen.reload();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> citizen.locator("#stills-consent-state").isVisible());
+            assertThat(citizen.locator("#consent-box").isHidden()).as("an agreed consent is not asked again").isTrue();
+            assertThat(citizen.locator("#stills-consent-box").isHidden()).isTrue();
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                System.out.println("[rejoin] operator " + operator.locator("#call-state").textContent() + " | citizen "
+                        + citizen.locator("#call-state").textContent());
+                return ((Number) citizen.evaluate(NEWEST_BYTES_RECEIVED)).longValue() > 0
+                        && ((Number) operator.evaluate(NEWEST_BYTES_RECEIVED)).longValue() > 0;
+            });
+            assertThat(citizen.locator("#call-state").textContent()).contains("Tersambung dengan petugas");
+
+            // a stranger with the call's id but not its token, and one with a forged counter code, get no call
+            Page stranger = strangerContext.newPage();
+            watch(stranger, "stranger");
+            stranger.navigate(base + "panggilan-video");
+            stranger.evaluate("id => sessionStorage.setItem('ikd.video-call', JSON.stringify({ id, token: 'not-the-token',"
+                    + " code: 'x', iceServers: [] }))", callId);
+            stranger.reload();
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> stranger.locator("#call-state").textContent().contains("Panggilan berakhir"));
+            Page forger = strangerContext.newPage();
+            forger.navigate(base + "panggilan-video#code=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+            forger.locator("#join-call").click();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> forger.locator("#call-error").isVisible());
+            assertThat("connected".equals(operator.locator("#call-state").getAttribute("data-state")))
+                    .as("the operator's call with the citizen goes on").isTrue();
+
+            operator.locator("#ktp-checked").check();
+            operator.locator("#approve").click();
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> citizen.locator("#call-state").textContent().contains("Data Anda disetujui"));
+        }
+    }
+
     /** The pages' console and errors in the test's output: what a failed call says about itself. */
     private static void watch(Page page, String who) {
         page.onConsoleMessage(message -> System.out.println("[" + who + " console] " + message.text()));
@@ -152,6 +209,27 @@ class VideoCallBrowserTest {
     private static double frames(Page page) {
         return ((Number) page.evaluate("document.getElementById('remote-video').getVideoPlaybackQuality().totalVideoFrames"))
                 .doubleValue();
+    }
+
+    /** The citizen's page, opened from the app's link, asks for the call and waits for an officer. */
+    private Page citizenJoins(BrowserContext context, String code) {
+        Page citizen = context.newPage();
+        watch(citizen, "citizen");
+        citizen.navigate(base + "panggilan-video#code=" + code);
+        citizen.locator("#join-call").click();
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> citizen.locator("#call-state").textContent().contains("Menunggu petugas"));
+        return citizen;
+    }
+
+    /** The operator signs in and answers the call from the portal's video queue. */
+    private Page operatorAnswers(BrowserContext context, String callId) {
+        Page operator = signIn(context);
+        watch(operator, "operator");
+        operator.navigate(base + "portal/video-calls");
+        operator.locator("tr[data-call='" + callId + "'] .answer-call").click();
+        operator.waitForURL("**/portal/video-calls/*");
+        return operator;
     }
 
     private Page signIn(BrowserContext context) {

@@ -113,6 +113,11 @@ class VideoCallTest {
 
         given().header("X-Call-Token", first.<String>path("token")).get("/api/v1/video-calls/" + callId).then()
                 .statusCode(401).body("code", equalTo("CALL_TOKEN_INVALID"));
+        // the stream says so in its status, before it begins: a page that lost the call stops asking
+        for (String stale : List.of(first.<String>path("token"), "not-the-token")) {
+            given().header("X-Call-Token", stale).accept("text/event-stream").get("/api/v1/video-calls/" + callId + "/signals")
+                    .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("CALL_TOKEN_INVALID"));
+        }
         String token = second.path("token");
         given().header("X-Call-Token", token).get("/api/v1/video-calls/" + callId).then().statusCode(200)
                 .body("consented", equalTo(false));

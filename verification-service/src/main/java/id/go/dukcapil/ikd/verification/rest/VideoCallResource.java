@@ -150,7 +150,7 @@ public class VideoCallResource {
     @POST
     @Path("/{id}/signals")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A signalling message to the operator's page: offer, answer, candidate, counter-code or hangup")
+    @Operation(summary = "A signalling message to the operator's page: ready (on every page load), answer, candidate, counter-code or hangup")
     @APIResponse(responseCode = "202", description = "Stored and announced")
     @APIResponse(responseCode = "400", description = "SIGNAL_INVALID or VALIDATION_FAILED")
     @APIResponse(responseCode = "401", description = "CALL_TOKEN_INVALID")
@@ -172,11 +172,12 @@ public class VideoCallResource {
     @APIResponse(responseCode = "401", description = "CALL_TOKEN_INVALID")
     @APIResponse(responseCode = "404", description = "CALL_NOT_FOUND")
     @APIResponse(responseCode = "429", description = "CALL_STREAMS_EXCEEDED: the call is open in too many pages")
+    @CallTokenRequired
     public Multi<OutboundSseEvent> citizenSignals(@RestPath @Parameter(description = "Call id") UUID id,
             @HeaderParam(TOKEN_HEADER) String token, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         signals.requireRoom(id, VideoCallSignals.CITIZEN);
-        // checked before the stream's first event, so a wrong token is a 401, not an empty stream
+        // the token was checked before the stream began (CallTokenFilter); the call itself is read here
         return calls.asCitizen(id, token).onItem().transformToMulti(call -> {
             Multi<OutboundSseEvent> messages = signals.stream(id, VideoCallSignals.CITIZEN, SignalEvents.resumeAfter(lastEventId))
                     .map(signal -> SignalEvents.event(sse, signal));

@@ -27,8 +27,8 @@ import io.smallrye.mutiny.Uni;
  * one image, a full decode that any warning refuses) in the {@code image-decode} bulkhead
  * ({@link ImageDecoding}), then the pixels only ({@link BaselineJpeg}: no APPn, COM or trailing bytes),
  * sealed with AES-256-GCM ({@link AesGcmSealer}) under {@code ikd.video-call.stills.key} with the
- * still's id as associated data. The call page sends the canvas's baseline JPEG (without the sRGB
- * profile the canvas adds), so a still of another shape is refused rather than re-encoded.
+ * still's id as associated data. The call page sends the canvas's baseline JPEG, whose sRGB profile
+ * goes with the other metadata, so a still of another shape is refused rather than re-encoded.
  */
 @Singleton
 public class StillImages {

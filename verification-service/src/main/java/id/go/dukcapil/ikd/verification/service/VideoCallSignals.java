@@ -40,8 +40,11 @@ public class VideoCallSignals {
     /** The sides of a call. */
     public static final String CITIZEN = "CITIZEN";
     public static final String OPERATOR = "OPERATOR";
-    /** What the pages exchange: WebRTC's offer, answer and candidates, the counter code, and the end. */
-    public static final Set<String> KINDS = Set.of("offer", "answer", "candidate", "counter-code", "consent", "hangup");
+    /**
+     * What the pages exchange: the citizen's page saying it is ready to be offered (on every load, so a
+     * reloaded page gets a new connection), WebRTC's offer, answer and candidates, the counter code, and the end.
+     */
+    public static final Set<String> KINDS = Set.of("ready", "offer", "answer", "candidate", "counter-code", "consent", "hangup");
     private static final Duration CATCH_UP = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(VideoCallSignals.class);
 
