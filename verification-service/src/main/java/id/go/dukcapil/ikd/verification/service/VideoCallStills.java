@@ -32,7 +32,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * after the citizen's consent to the call and their separate consent to stills; at most
  * {@code max-per-call}. Everything is checked before the image is decoded and again, with the call
  * row locked, when the sealed still is stored; each capture is an audit entry (kind and ids, never the
- * image). The stills are shown as the case is ({@link CaseQueries#requireVisible}): to operators of the case's
+ * image). The stills are shown as the case is ({@link CaseQueries#canSee}): to operators of the case's
  * office, and to a central verifier once the case was submitted for central review (or returned from it).
  */
 @ApplicationScoped
@@ -143,12 +143,7 @@ public class VideoCallStills {
 
     /** The case's rule: its own office, or a central verifier once it was submitted for central review. */
     private boolean visible(OperatorPrincipal principal, VerificationCase c) {
-        try {
-            queries.requireVisible(principal, c);
-            return true;
-        } catch (ProblemException e) {
-            return false;
-        }
+        return queries.canSee(principal, c);
     }
 
     /** The JPEG of a still captured in the call {@code callId}, for whoever may see its case (else not found). */
