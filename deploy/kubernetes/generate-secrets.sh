@@ -11,6 +11,8 @@
 #   S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY             the bucket of the PostgreSQL backups
 #   TLS_CERT TLS_KEY                                  PEM files of the public hosts' certificate
 #                                                     (leave unset when cert-manager issues ikd-tls)
+#   FACE_MATCH_API_KEY                                optional: the key of a remote face-match provider
+#                                                     (ikd.verification.face-match.provider=remote)
 # Usage: deploy/kubernetes/generate-secrets.sh [namespace]   (default: ikd)
 set -euo pipefail
 namespace="${1:-ikd}"
@@ -68,6 +70,11 @@ apply_secret ikd-video-call-stills --from-literal=key="$(key256)"
 apply_secret ikd-app-pin --from-literal=pepper="$(key256)"
 # shared by verification-service (issues each video call's TURN credential) and coturn (checks it): turn/turn.yaml
 apply_secret ikd-turn --from-literal=secret="$(key256)"
+# the remote face-match provider's API key (Dukcapil's face recognition or a vendor's), only when one is used:
+# docs/operations.md, "Face-match provider"
+if [ -n "${FACE_MATCH_API_KEY:-}" ]; then
+  apply_secret ikd-face-match --from-literal=api-key="$FACE_MATCH_API_KEY"
+fi
 apply_secret ikd-notification-service --from-literal=smtp-host="$SMTP_HOST" --from-literal=smtp-port="$SMTP_PORT" --from-literal=smtp-username="$SMTP_USERNAME" --from-literal=smtp-password="$SMTP_PASSWORD" --from-literal=sms-url="$SMS_URL" --from-literal=sms-token="$SMS_TOKEN"
 
 # The database roles' passwords (CloudNativePG reads them; it does not create them).

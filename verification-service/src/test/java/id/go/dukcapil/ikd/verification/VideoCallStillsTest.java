@@ -66,13 +66,17 @@ class VideoCallStillsTest {
     }
 
     private static Call answeredCall(String nik) {
-        VideoCallTest.videoCalls("3171-DEMO", true);
+        return answeredCall(nik, "3171-DEMO", "demo.operator");
+    }
+
+    private static Call answeredCall(String nik, String office, String operator) {
+        VideoCallTest.videoCalls(office, true);
         Registration registration = TestSupport.submit(nik);
         String code = TestSupport.counterJws(registration, registration.expiresAt());
         VideoCallTest.awaitCase(code);
         Response joined = VideoCallTest.request(code);
-        Call call = new Call(registration, joined.path("callId"), joined.path("token"), PortalLogin.visitor("demo.operator"),
-                VideoCallTest.caseIdOf(registration.registrationId()));
+        Call call = new Call(registration, joined.path("callId"), joined.path("token"), PortalLogin.visitor(operator),
+                VerificationFlowTest.awaitQueued(TestSupport.login(operator), registration.registrationId()));
         given().redirects().follow(false).cookie("ikd_operator_session", call.operator().session())
                 .cookie("ikd_portal_csrf", call.operator().csrf()).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", call.operator().csrf()).post("/portal/video-calls/" + call.callId() + "/answer").then()
@@ -179,6 +183,37 @@ class VideoCallStillsTest {
                 + "2 foto diambil dengan persetujuan pemohon / 2 stills captured with the citizen's consent");
         // and an ended call takes no more
         capture(call, "FACE", face).then().statusCode(410).body("code", equalTo("CALL_ENDED"));
+    }
+
+    @Test
+    void theCentralVerifierSeesTheStillsOfACaseSubmittedForCentralReview() {
+        // Payakumbuh approves in two stages: the operator's approval goes to the central verifier
+        Call call = answeredCall("1376020505880001", "1376-DISDUKCAPIL", "payakumbuh.operator");
+        citizenConsents(call, "consent");
+        citizenConsents(call, "stills-consent");
+        String url = capture(call, "KTP_EL", jpeg(640, 400)).then().statusCode(201).extract().path("url");
+        PortalLogin.Visitor central = PortalLogin.visitor("pusat.verifikator");
+        // before the case is submitted, it is the office's alone
+        given().cookie("ikd_operator_session", central.session()).get(url).then().statusCode(404)
+                .body("code", equalTo("STILL_NOT_FOUND"));
+
+        given().cookie("ikd_operator_session", call.operator().session()).cookie("ikd_portal_csrf", call.operator().csrf())
+                .header("X-CSRF-Token", call.operator().csrf()).contentType("application/json")
+                .body(Map.of("counterCode", TestSupport.counterJws(call.registration(), call.registration().expiresAt())))
+                .post("/portal/video-calls/" + call.callId() + "/scan").then().statusCode(200);
+        given().cookie("ikd_operator_session", call.operator().session()).cookie("ikd_portal_csrf", call.operator().csrf())
+                .header("X-CSRF-Token", call.operator().csrf()).contentType("application/json")
+                .body(Map.of("decision", "APPROVED", "ktpElChecked", true))
+                .post("/portal/video-calls/" + call.callId() + "/decision").then().statusCode(200);
+
+        // the central verifier's review page shows them, and the image is served to them, never cached
+        given().cookie("ikd_operator_session", central.session()).get("/portal/cases/" + call.caseId()).then()
+                .statusCode(200).body(containsString("id=\"review-form\"")).body(containsString("id=\"stills\""))
+                .body(containsString("data-kind=\"KTP_EL\"")).body(containsString(url));
+        given().cookie("ikd_operator_session", central.session()).get(url).then().statusCode(200)
+                .contentType("image/jpeg").header("Cache-Control", containsString("no-store"));
+        // a supervisor of another office is no central verifier: neither case nor still
+        given().cookie("ikd_operator_session", PortalLogin.session("demo.supervisor")).get(url).then().statusCode(404);
     }
 
     @Test

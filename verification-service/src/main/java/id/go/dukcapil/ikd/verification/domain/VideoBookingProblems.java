@@ -10,7 +10,10 @@ public enum VideoBookingProblems implements ProblemType {
     SLOT_UNKNOWN(400, "Kantor tidak membuka panggilan video pada jadwal ini",
             "The office offers no video call at this time"),
     ALREADY_BOOKED(409, "Anda sudah memesan jadwal panggilan video", "You have already booked a video call slot"),
-    BOOKING_NOT_FOUND(404, "Tidak ada jadwal panggilan video yang dipesan", "No video call slot is booked");
+    BOOKING_NOT_FOUND(404, "Tidak ada jadwal panggilan video yang dipesan", "No video call slot is booked"),
+    BOOKING_NOT_ACTIVE(409, "Jadwal ini sudah selesai atau dibatalkan", "This booking has already ended or was cancelled"),
+    SLOT_NOT_STARTED(409, "Jadwal ini belum dimulai", "This slot has not started yet"),
+    CITIZEN_ON_CALL(409, "Pemohon sedang berada di panggilan video", "The citizen is on the video call");
 
     private final Definition definition;
 

@@ -39,6 +39,7 @@ import id.go.dukcapil.ikd.verification.service.CaseQueries;
 import id.go.dukcapil.ikd.verification.service.CaseScanning;
 import id.go.dukcapil.ikd.verification.service.CentralReviewService;
 import id.go.dukcapil.ikd.verification.service.DeliveryLog;
+import id.go.dukcapil.ikd.verification.service.FaceMatchAid;
 import id.go.dukcapil.ikd.verification.service.VideoCallStills;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.CsrfTokens;
@@ -74,11 +75,12 @@ public class PortalCaseResource {
     private final CaseGrantIssuer grants;
     private final DeliveryLog deliveries;
     private final VideoCallStills stills;
+    private final FaceMatchAid faceMatch;
 
     public PortalCaseResource(@Location("portal/case.html") Template caseTemplate, PortalPages pages,
             CaseQueries queries, CaseScanning scanning, CaseDecisions decisions, CentralReviewService centralReview,
             PopulationRegistry registry, SelfieFetcher selfies, CaseGrantIssuer grants, DeliveryLog deliveries,
-            VideoCallStills stills) {
+            VideoCallStills stills, FaceMatchAid faceMatch) {
         this.caseTemplate = caseTemplate;
         this.pages = pages;
         this.queries = queries;
@@ -90,6 +92,7 @@ public class PortalCaseResource {
         this.grants = grants;
         this.deliveries = deliveries;
         this.stills = stills;
+        this.faceMatch = faceMatch;
     }
 
     // ------------------------------------------------------------------ scan
@@ -234,7 +237,8 @@ public class PortalCaseResource {
                 .map(still -> new StillLine(VideoCallStillsResource.StillView.of(still),
                         PortalFormats.local(still.capturedAt(),
                         dossier.office() == null ? null : dossier.office().zone().name()))).toList());
-        return Uni.combine().all().unis(selfie, photo, messages, captured).asTuple().map(both -> {
+        return Uni.combine().all().unis(selfie, photo, messages, captured).asTuple().chain(both -> faceMatch
+                .compare(signed.principal(), c, both.getItem1(), both.getItem2()).map(score -> {
             SelfieFetcher.Selfie s = both.getItem1();
             String selfieUri = s.content() == null ? null : PortalPages.dataUri(s.contentType(), s.content());
             String photoUri = both.getItem2().map(p -> PortalPages.dataUri(p.contentType(), p.content())).orElse(null);
@@ -249,9 +253,10 @@ public class PortalCaseResource {
                     // one key per rendering of the form: a double click or a browser's resend records one decision
                     .data("requestKey", UUID.randomUUID().toString())
                     .data("canReview", canReview).data("deliveries", both.getItem3()).data("stills", both.getItem4())
+                    .data("faceMatch", score)
                     .data("canReturn", awaitingCentral && queries.isCentralVerifier(signed.principal())),
                     status, csrfCookie);
-        });
+        }));
     }
 
     /** A still on the case page: its view and when it was captured, in the office's time. */

@@ -1,5 +1,6 @@
 package id.go.dukcapil.ikd.verification.portal;
 
+import id.go.dukcapil.ikd.verification.domain.FaceMatchScore;
 import id.go.dukcapil.ikd.verification.rest.DirectoryViews;
 import id.go.dukcapil.ikd.verification.rest.Views;
 import id.go.dukcapil.ikd.verification.repository.ComplaintRepository;
@@ -60,6 +61,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = ComplaintViews.CategoryOption.class)
 @TemplateData(target = PortalCaseResource.StillLine.class)
 @TemplateData(target = VideoCallStillsResource.StillView.class)
+@TemplateData(target = FaceMatchScore.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

@@ -98,10 +98,6 @@ public class VideoCallPortalResource {
             boolean mine, boolean consented) {
     }
 
-    /** A booking of today as the queue shows it: the slot in the office's local time, and whether the citizen is waiting. */
-    public record BookedSlotView(String slot, String nikMasked, String status, boolean waiting) {
-    }
-
     @Schema(name = "PortalCallScanRequest")
     public record ScanRequest(@NotNull @Size(max = 4096) String counterCode) {
     }
@@ -124,7 +120,7 @@ public class VideoCallPortalResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The office's video queue: citizens waiting on a call, longest first, and today's bookings by slot")
+    @Operation(summary = "The office's video queue: citizens waiting on a call, longest first, and today's bookings by slot, each with its case and, once its slot started, a no-show action")
     @APIResponse(responseCode = "200", description = "HTML")
     @APIResponse(responseCode = "303", description = "Not signed in: to the login page")
     public Uni<Response> videoQueuePage(@CookieParam(PortalSession.COOKIE) String cookie,
@@ -135,9 +131,8 @@ public class VideoCallPortalResource {
                         PortalFormats.local(q.call().requestedAt, q.zone()),
                         q.call().status.name(), q.citizenPresent(), signed.principal().id().equals(q.call().answeredBy),
                         q.call().consentAt != null)).toList()).chain(items -> bookings.today(signed.principal()).map(today -> pages.page(queuePage.data("me", signed)
-                .data("notice", null).data("items", items).data("bookings", today.bookings().stream().map(b -> new BookedSlotView(
-                        PortalFormats.local(b.booking().slotStart(), today.zone().name()), Masking.nik(b.nik()),
-                        b.booking().status().name(), b.waiting())).toList()), 200, csrfCookie))));
+                .data("notice", null).data("items", items).data("bookings", today.bookings().stream()
+                        .map(b -> VideoBookingPortalResource.BookedSlotView.of(b, today)).toList()), 200, csrfCookie))));
     }
 
     @POST

@@ -32,7 +32,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Stills from a video call in the portal: the call page's script posts a frame of the live video
  * (a JPEG from a canvas) as the citizen's face or KTP-el; the case page shows them. Images are
- * answered only to operators of the case's office and never cached.
+ * answered only to those who may see the case (its office's operators, and the central verifier once it
+ * was submitted for central review) and never cached.
  */
 @Path("/portal/video-calls")
 @Tag(name = "Operator portal (HTML)")
@@ -93,10 +94,10 @@ public class VideoCallStillsResource {
     @GET
     @Path("/{id}/stills/{stillId}")
     @Produces("image/jpeg")
-    @Operation(summary = "A still captured in the call, for operators of its case's office (never cached)")
+    @Operation(summary = "A still captured in the call, for operators of its case's office and, once the case was submitted for central review, the central verifier (never cached)")
     @APIResponse(responseCode = "200", description = "image/jpeg")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: not signed in")
-    @APIResponse(responseCode = "404", description = "STILL_NOT_FOUND (also another office's, or erased)")
+    @APIResponse(responseCode = "404", description = "STILL_NOT_FOUND (also a case the operator may not see, or erased)")
     public Uni<Response> stillImage(@CookieParam(PortalSession.COOKIE) String cookie, @RestPath UUID id,
             @RestPath UUID stillId) {
         return pages.json(cookie, signed -> stills.image(signed.principal(), id, stillId))

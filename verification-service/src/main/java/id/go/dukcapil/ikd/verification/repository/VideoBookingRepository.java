@@ -163,6 +163,19 @@ public class VideoBookingRepository {
                 .execute(Tuple.of(utc(now))).map(VideoBookingRepository::all);
     }
 
+    /** The booking {@code id}, locked until the transaction {@code tx} ends. */
+    public Uni<Optional<VideoBooking>> lock(SqlConnection tx, UUID id) {
+        return tx.preparedQuery("select " + COLUMNS + " from video_booking where id = $1 for update")
+                .execute(Tuple.of(id)).map(VideoBookingRepository::first);
+    }
+
+    /** Whether the registration's citizen is waiting on, or in, a video call now. */
+    public Uni<Boolean> onCall(SqlClient client, UUID registrationId) {
+        return client.preparedQuery("select exists (select 1 from video_call where registration_id = $1 "
+                + "and status in ('WAITING', 'CONNECTED'))").execute(Tuple.of(registrationId))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     /** A booking of the office's day as the portal shows it: with the case's NIK (masked by the page). */
     public record DayBooking(VideoBooking booking, String nik, String caseStatus, boolean waiting) {
     }

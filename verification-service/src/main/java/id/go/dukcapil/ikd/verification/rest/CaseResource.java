@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.RejectionReason;
+import id.go.dukcapil.ikd.verification.domain.FaceMatchScore;
 import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.web.CaseGrants;
 import id.go.dukcapil.ikd.web.IdempotencyKey;
@@ -42,6 +43,7 @@ import id.go.dukcapil.ikd.verification.service.CaseDecisions;
 import id.go.dukcapil.ikd.verification.service.CaseQueries;
 import id.go.dukcapil.ikd.verification.service.CaseScanning;
 import id.go.dukcapil.ikd.verification.service.CentralReviewService;
+import id.go.dukcapil.ikd.verification.service.FaceMatchAid;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/operator")
@@ -56,9 +58,11 @@ public class CaseResource {
     private final CaseDecisions decisions;
     private final JsonWebToken jwt;
     private final CentralReviewService centralReview;
+    private final FaceMatchAid faceMatch;
 
     public CaseResource(CaseQueries queries, CaseScanning scanning, CaseDecisions decisions, JsonWebToken jwt,
-            CentralReviewService centralReview) {
+            CentralReviewService centralReview, FaceMatchAid faceMatch) {
+        this.faceMatch = faceMatch;
         this.queries = queries;
         this.scanning = scanning;
         this.decisions = decisions;
@@ -116,6 +120,34 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
     public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
         return queries.view(Principals.of(jwt), caseId).map(Views::caseView);
+    }
+
+    /** The face-similarity score as the API shows it: an aid for the operator, never the decision. */
+    @Schema(example = """
+            {"outcome": "SCORED", "score": 0.87, "scoreText": "0,87", "provider": "Dukcapil FR", "version": "3.2",
+             "wordsId": "Kemiripan wajah (alat bantu, bukan keputusan)", "wordsEn": "Face similarity (an aid, not the decision)"}""")
+    public record FaceMatchView(String outcome, Double score, String scoreText, String provider, String version,
+            String wordsId, String wordsEn) {
+
+        static FaceMatchView of(FaceMatchScore s) {
+            return s.outcome() == FaceMatchScore.Outcome.SCORED
+                    ? new FaceMatchView(s.outcome().name(), s.score(), s.scoreText(), s.provider(), s.version(),
+                            "Kemiripan wajah (alat bantu, bukan keputusan)", "Face similarity (an aid, not the decision)")
+                    : new FaceMatchView(s.outcome().name(), null, null, null, null,
+                            "Skor kemiripan wajah tidak tersedia: " + s.reasonId(),
+                            "Face-match score unavailable: " + s.reasonEn());
+        }
+    }
+
+    @GET
+    @Path("/cases/{caseId}/face-match")
+    @Operation(summary = "The face-similarity score between the selfie and the registry photo, from the configured provider: an aid, never the decision (not stored; its showing is audited)")
+    @APIResponse(responseCode = "200", description = "A score in [0,1], or no score with the reason (outcome NOT_PROVIDED or UNAVAILABLE)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FaceMatchView.class)))
+    @APIResponse(responseCode = "403", description = "CASE_OF_ANOTHER_OFFICE (problem+json)")
+    @APIResponse(responseCode = "404", description = "CASE_NOT_FOUND (problem+json)")
+    public Uni<FaceMatchView> faceMatch(@PathParam("caseId") UUID caseId) {
+        return faceMatch.ofCase(Principals.of(jwt), jwt.getRawToken(), caseId).map(FaceMatchView::of);
     }
 
     @POST

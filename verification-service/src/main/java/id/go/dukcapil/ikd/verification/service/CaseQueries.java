@@ -105,11 +105,18 @@ public class CaseQueries {
         if (c == null) {
             throw CaseProblems.notFound();
         }
-        boolean ownOffice = c.officeCode.equals(principal.officeCode());
-        boolean centralReview = isCentralVerifier(principal) && (c.submittedForReviewAt != null || c.returnedAt != null);
-        if (!ownOffice && !centralReview) {
+        if (!canSee(principal, c)) {
             throw CaseProblems.anotherOffice();
         }
+    }
+
+    /** {@link #requireVisible}'s rule as a question, for what the case holds (its stills); false for no case. */
+    boolean canSee(OperatorPrincipal principal, VerificationCase c) {
+        if (c == null) {
+            return false;
+        }
+        boolean ownOffice = c.officeCode.equals(principal.officeCode());
+        return ownOffice || isCentralVerifier(principal) && (c.submittedForReviewAt != null || c.returnedAt != null);
     }
 
     public boolean isCentralVerifier(OperatorPrincipal principal) {

@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.verification.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -16,8 +17,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class VideoBookingDay {
 
-    /** Today's bookings and the zone their times are read in. */
-    public record Today(OfficeTimeZone zone, List<DayBooking> bookings) {
+    /** Today's bookings, the zone their times are read in, and the moment they were read. */
+    public record Today(OfficeTimeZone zone, List<DayBooking> bookings, Instant now) {
+
+        /** Whether an operator may record the booking's citizen as a no-show now ({@link VideoBookingNoShows}). */
+        public boolean noShowAllowed(DayBooking b) {
+            return VideoBookingNoShows.allowed(b.booking(), b.waiting(), now);
+        }
     }
 
     private final VideoBookingRepository bookings;
@@ -31,10 +37,11 @@ public class VideoBookingDay {
     public Uni<Today> today(OperatorPrincipal operator) {
         return bookings.schedule(operator.officeCode()).chain(schedule -> {
             OfficeTimeZone zone = schedule.map(s -> s.zone()).orElse(OfficeTimeZone.WIB);
-            LocalDate today = clock.instant().atZone(zone.zoneId()).toLocalDate();
+            Instant now = clock.instant();
+            LocalDate today = now.atZone(zone.zoneId()).toLocalDate();
             ZonedDateTime from = today.atStartOfDay(zone.zoneId());
             return bookings.ofOffice(operator.officeCode(), from.toInstant(), from.plusDays(1).toInstant())
-                    .map(list -> new Today(zone, list));
+                    .map(list -> new Today(zone, list, now));
         });
     }
 }

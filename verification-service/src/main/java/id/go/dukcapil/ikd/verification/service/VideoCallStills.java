@@ -32,7 +32,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * after the citizen's consent to the call and their separate consent to stills; at most
  * {@code max-per-call}. Everything is checked before the image is decoded and again, with the call
  * row locked, when the sealed still is stored; each capture is an audit entry (kind and ids, never the
- * image). Only operators of the case's office see the stills.
+ * image). The stills are shown as the case is ({@link CaseQueries#canSee}): to operators of the case's
+ * office, and to a central verifier once the case was submitted for central review (or returned from it).
  */
 @ApplicationScoped
 public class VideoCallStills {
@@ -46,9 +47,11 @@ public class VideoCallStills {
     private final AuditLog audit;
     private final VideoCallConfig config;
     private final Clock clock;
+    private final CaseQueries queries;
 
     public VideoCallStills(VideoCallRepository calls, VideoCallStillRepository stills, CaseRepository cases,
-            StillImages images, AuditLog audit, VideoCallConfig config, Clock clock) {
+            StillImages images, AuditLog audit, VideoCallConfig config, Clock clock, CaseQueries queries) {
+        this.queries = queries;
         this.calls = calls;
         this.stills = stills;
         this.cases = cases;
@@ -128,24 +131,29 @@ public class VideoCallStills {
         }
     }
 
-    /** The case's stills without their images, for operators of the case's office only. */
+    /** The case's stills without their images, for whoever may see the case (else none). */
     public Uni<List<StillSummary>> ofCase(OperatorPrincipal principal, UUID caseId) {
         return Panache.withSession(() -> cases.findById(caseId).chain(c -> {
-            if (c == null || !c.officeCode.equals(principal.officeCode())) {
+            if (!visible(principal, c)) {
                 return Uni.createFrom().item(List.<StillSummary>of());
             }
             return stills.ofCase(caseId);
         }));
     }
 
-    /** The JPEG of a still captured in the call {@code callId}, for operators of its case's office only (else not found). */
+    /** The case's rule: its own office, or a central verifier once it was submitted for central review. */
+    private boolean visible(OperatorPrincipal principal, VerificationCase c) {
+        return queries.canSee(principal, c);
+    }
+
+    /** The JPEG of a still captured in the call {@code callId}, for whoever may see its case (else not found). */
     public Uni<byte[]> image(OperatorPrincipal principal, UUID callId, UUID stillId) {
         return Panache.withSession(() -> stills.findById(stillId).chain(still -> {
             if (still == null || !still.callId.equals(callId)) {
                 throw new ProblemException(VideoCallProblems.STILL_NOT_FOUND);
             }
             return cases.findById(still.caseId).map(c -> {
-                if (c == null || !c.officeCode.equals(principal.officeCode())) {
+                if (!visible(principal, c)) {
                     throw new ProblemException(VideoCallProblems.STILL_NOT_FOUND);
                 }
                 return still.imageSealed;
