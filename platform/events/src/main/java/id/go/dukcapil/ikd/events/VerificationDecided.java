@@ -69,6 +69,16 @@ public record VerificationDecided(
         }
     }
 
+    /**
+     * The same decision as {@code .v2}: no email, phone or language (notification-service sends to
+     * the recipient it recorded), and of the attributes only those activation-service needs.
+     */
+    public VerificationDecidedV2 withoutContact() {
+        return new VerificationDecidedV2(registrationId, caseId, decision, reasonCode, reasonNote, channel,
+                callReference, office, operatorRef, decidedAt, deviceKeyJwk,
+                attributes == null ? null : attributes.forCard());
+    }
+
     public boolean approved() {
         return decision == Decision.APPROVED;
     }

@@ -49,4 +49,10 @@ public record VerifiedAttributes(
         Objects.requireNonNull(districtCode, "districtCode is required");
         Objects.requireNonNull(ktpElStatus, "ktpElStatus is required");
     }
+
+    /** What {@link VerificationDecidedV2} carries of these: no religion, marital status, occupation or nationality. */
+    public CardAttributes forCard() {
+        return new CardAttributes(nik, fullName, birthPlace, birthDate, sex, address, rtRw, villageName, districtCode,
+                districtName, regencyName, provinceName, ktpElStatus, photoSha256);
+    }
 }
