@@ -35,6 +35,12 @@ public record CardAttributes(
         String photoSha256) {
 
     public CardAttributes {
+        requireCore(nik, fullName, birthPlace, birthDate, sex, address, districtCode, ktpElStatus);
+    }
+
+    /** The attributes both {@code CardAttributes} and {@link VerifiedAttributes} require. */
+    static void requireCore(String nik, String fullName, String birthPlace, LocalDate birthDate, String sex,
+            String address, String districtCode, String ktpElStatus) {
         Objects.requireNonNull(nik, "nik is required");
         Objects.requireNonNull(fullName, "fullName is required");
         Objects.requireNonNull(birthPlace, "birthPlace is required");

@@ -44,6 +44,15 @@ public record VerificationDecidedV2(
         Objects.requireNonNull(office, "office is required");
         Objects.requireNonNull(operatorRef, "operatorRef is required");
         Objects.requireNonNull(decidedAt, "decidedAt is required");
+        requireDecisionRules(decision, reasonCode, deviceKeyJwk, attributes);
+    }
+
+    /**
+     * The rules of both versions: {@code APPROVED} carries attributes and the device key and no
+     * reason; {@code REJECTED} a reason and no attributes.
+     */
+    static void requireDecisionRules(Decision decision, RejectionReason reasonCode, String deviceKeyJwk,
+            Object attributes) {
         switch (decision) {
             case APPROVED -> {
                 Objects.requireNonNull(attributes, "attributes are required when the decision is APPROVED");
