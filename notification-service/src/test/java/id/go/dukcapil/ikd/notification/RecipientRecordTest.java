@@ -27,8 +27,10 @@ import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
+import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.notification.TestEvents.Citizen;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
@@ -170,6 +172,50 @@ class RecipientRecordTest {
         assertThat(alert.text()).contains("activated on another device");
         assertThat(awaitSms(citizen.phone()).getBodyAsString()).contains("activated on another device");
         assertThat(recipient(citizen.registrationId()).getValue("ended_at")).isNotNull();
+    }
+
+    @Test
+    void aV2RejectionGoesToTheRecordedContactOnceAndEndsTheRecord() {
+        Citizen citizen = Citizen.speaking("en");
+        TestEvents.publish(TestEvents.registrationSubmitted(citizen, "K7M2-Q9XD"));
+        await().atMost(PATIENCE).until(() -> recipient(citizen.registrationId()) != null);
+
+        VerificationDecidedV2 rejected = TestEvents.rejected(citizen, RejectionReason.FACE_MISMATCH,
+                "Please come to the office.").withoutContact();
+        assertThat(EventJson.write(rejected)).doesNotContain(citizen.email()).doesNotContain(citizen.phone());
+        String eventId = "v2-rejection-" + citizen.registrationId();
+        TestEvents.publish(rejected, eventId);
+        TestEvents.publish(rejected, eventId); // redelivered: sent once
+
+        Mail mail = Mailbox.await(TestEvents.imapPort(), citizen.email(),
+                m -> m.subject().equals("Your IKD verification could not be approved"), PATIENCE);
+        assertThat(mail.text()).contains("Please come to the office.");
+        assertThat(awaitSms(citizen.phone()).getBodyAsString()).contains("verification not approved");
+        await().atMost(PATIENCE).until(() -> recipient(citizen.registrationId()).getValue("ended_at") != null);
+        assertThat(Mailbox.read(TestEvents.imapPort(), citizen.email()))
+                .filteredOn(m -> m.subject().equals("Your IKD verification could not be approved")).hasSize(1);
+        assertThat(smsTo(citizen.phone())).hasSize(1);
+    }
+
+    @Test
+    void aV2ApprovalNeedsNoRecipientAV2RejectionWithoutOneIsDeadLettered() throws Exception {
+        Citizen citizen = Citizen.speaking("id");
+        String approvalId = "v2-approval-" + citizen.registrationId();
+        String rejectionId = "v2-unknown-" + citizen.registrationId();
+        try (TopicProbe deadLetters = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.deadLetter("notification-service"))) {
+            // same key, same partition: the approval is handled before the rejection
+            TestEvents.publish(TestEvents.approved(citizen).withoutContact(), approvalId);
+            TestEvents.publish(TestEvents.rejected(citizen, RejectionReason.DATA_MISMATCH, null).withoutContact(),
+                    rejectionId);
+
+            ConsumerRecord<String, String> letter = deadLetters.await(
+                    r -> citizen.registrationId().toString().equals(r.key()), PATIENCE);
+            assertThat(TopicProbe.header(letter, "ce_id")).isEqualTo(rejectionId);
+            String reason = new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertThat(reason).contains("RECIPIENT_UNKNOWN", citizen.registrationId().toString(),
+                    "verification.decided.v2");
+        }
+        assertThat(Mailbox.read(TestEvents.imapPort(), citizen.email())).isEmpty();
     }
 
     @Test

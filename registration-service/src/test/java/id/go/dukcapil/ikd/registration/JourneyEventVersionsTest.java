@@ -22,7 +22,9 @@ import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RevocationReason;
+import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -73,6 +75,37 @@ class JourneyEventVersionsTest {
         assertThat(kinds).containsOnlyOnce("ACTIVATION_CODE_ISSUED").containsOnlyOnce("ACTIVATED")
                 .containsOnlyOnce("REVOKED");
         assertThat(status.jsonPath().getBoolean("selfieErased")).isTrue();
+    }
+
+    @Test
+    void theV2DecisionMovesTheTimelineOnce() {
+        String[] registration = Citizens.registered();
+        UUID id = UUID.fromString(registration[0]);
+        VerificationDecidedV2 rejected = new VerificationDecidedV2(id, UUID.randomUUID(), Decision.REJECTED,
+                RejectionReason.FACE_MISMATCH, "Silakan datang ke kantor.", Channel.VIDEO_CALL, "vc-1", OFFICE,
+                "op-7d41c2e9", Instant.now(), null, null);
+        String eventId = Citizens.publish(bootstrap, rejected);
+        Citizens.publish(bootstrap, rejected, eventId); // redelivered: no second effect
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + id).then().body("status", equalTo("REJECTED"))
+                .body("timeline[-1].reasonCode", equalTo("FACE_MISMATCH"))
+                .body("timeline[-1].note", equalTo("Silakan datang ke kantor."))
+                .body("timeline[-1].channel", equalTo("VIDEO_CALL")));
+        List<String> kinds = given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).jsonPath()
+                .getList("timeline.kind");
+        assertThat(kinds).containsOnlyOnce("REJECTED");
+    }
+
+    @Test
+    void aV2ApprovalMovesTheTimelineAsAV1Does() {
+        String[] registration = Citizens.registered();
+        UUID id = UUID.fromString(registration[0]);
+        Citizens.publish(bootstrap, approved(id).withoutContact());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + id).then().body("status", equalTo("APPROVED"))
+                .body("timeline.kind", hasItem("APPROVED")));
     }
 
     private static VerificationDecided approved(UUID registrationId) {

@@ -52,7 +52,10 @@ public interface ActivationConfig {
     enum EventVersion {
         /** with the citizen's email, phone and language; every consumer of every release reads it */
         V1,
-        /** without contact, and IdentityActivated with token-service's projection only; needs consumers of this release */
+        /**
+         * without contact, and IdentityActivated with token-service's projection only; needs consumers of this
+         * release. An approval from verification.decided.v2 has no contact: its events are {@code .v2} whatever this says.
+         */
         V2
     }
 

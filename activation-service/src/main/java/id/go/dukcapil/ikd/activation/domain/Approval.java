@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 
 /**
  * An approved registration as activation needs it: the verified attributes and device key to
- * bind, the contact data for notifications, and the resend budget of the day.
+ * bind, and the resend budget of the day. {@code email}, {@code phone} and {@code language} only
+ * for an approval from verification.decided.v1, whose {@code .v1} events forward them; an approval
+ * from {@code .v2} has none (the self-deactivation match uses {@link ContactDigest}).
  */
 @Entity
 @Table(name = "approval")

@@ -11,6 +11,7 @@ import id.go.dukcapil.ikd.activation.domain.OfficeOfRecord;
 import id.go.dukcapil.ikd.activation.domain.RegistryAttributes;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
+import id.go.dukcapil.ikd.events.CardAttributes;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
 import id.go.dukcapil.ikd.events.IdentityActivated;
@@ -21,6 +22,7 @@ import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.web.Masking;
 
@@ -30,19 +32,28 @@ public final class EventMapper {
     private EventMapper() {
     }
 
-    public static Approval toApproval(VerificationDecided decided) {
+    /**
+     * An approval as activation keeps it: the attributes the card and the credential need (not
+     * religion, marital status, occupation or nationality, even from a {@code .v1}), the device
+     * key, the office; no contact.
+     */
+    public static Approval toApproval(VerificationDecidedV2 decided) {
         Approval approval = new Approval();
         approval.registrationId = decided.registrationId();
         approval.caseId = decided.caseId();
         approval.nik = decided.attributes().nik();
         approval.attributes = columns(decided.attributes());
         approval.deviceKeyJwk = decided.deviceKeyJwk();
-        approval.email = decided.email();
-        approval.phone = decided.phone();
-        approval.language = decided.language();
         approval.office = columns(decided.office());
         approval.approvedAt = decided.decidedAt();
         return approval;
+    }
+
+    /** A {@code .v1} approval's contact, kept only because activation-service's {@code .v1} events forward it. */
+    public static void keepContact(Approval approval, VerificationDecided decided) {
+        approval.email = decided.email();
+        approval.phone = decided.phone();
+        approval.language = decided.language();
     }
 
     public static ActivationCodeIssued codeIssued(Approval approval, ActivationCode code, String sealedSecrets) {
@@ -125,7 +136,7 @@ public final class EventMapper {
                 a.maritalStatus, a.occupation, a.nationality, a.ktpElStatus, a.photoSha256);
     }
 
-    private static RegistryAttributes columns(VerifiedAttributes v) {
+    private static RegistryAttributes columns(CardAttributes v) {
         RegistryAttributes a = new RegistryAttributes();
         a.fullName = v.fullName();
         a.birthPlace = v.birthPlace();
@@ -138,10 +149,6 @@ public final class EventMapper {
         a.districtName = v.districtName();
         a.regencyName = v.regencyName();
         a.provinceName = v.provinceName();
-        a.religion = v.religion();
-        a.maritalStatus = v.maritalStatus();
-        a.occupation = v.occupation();
-        a.nationality = v.nationality();
         a.ktpElStatus = v.ktpElStatus();
         a.photoSha256 = v.photoSha256();
         return a;

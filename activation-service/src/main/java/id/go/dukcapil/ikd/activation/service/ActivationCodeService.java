@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +26,7 @@ import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
 import id.go.dukcapil.ikd.activation.repository.WithdrawalRepository;
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.messaging.PoisonEventException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -71,7 +73,20 @@ public class ActivationCodeService {
      * Runs inside the idempotent consumer's transaction. An approval starts activation once per
      * registration, even if a second decision event for it arrives; a rejection needs nothing here.
      */
-    public Uni<Void> onDecided(VerificationDecided decided) {
+    public Uni<Void> onDecided(VerificationDecidedV2 decided) {
+        return onDecided(decided, approval -> {
+        });
+    }
+
+    /**
+     * A {@code .v1} decision: as {@link #onDecided(VerificationDecidedV2)}, and the approval keeps
+     * the contact it carries, which activation-service's {@code .v1} events forward.
+     */
+    public Uni<Void> onDecidedV1(VerificationDecided decided) {
+        return onDecided(decided.withoutContact(), approval -> EventMapper.keepContact(approval, decided));
+    }
+
+    private Uni<Void> onDecided(VerificationDecidedV2 decided, Consumer<Approval> contact) {
         if (!decided.approved()) {
             return Uni.createFrom().voidItem();
         }
@@ -91,11 +106,11 @@ public class ActivationCodeService {
                                 decided.registrationId());
                         return Uni.createFrom().voidItem();
                     }
-                    return approveOnce(decided);
+                    return approveOnce(decided, contact);
                 });
     }
 
-    private Uni<Void> approveOnce(VerificationDecided decided) {
+    private Uni<Void> approveOnce(VerificationDecidedV2 decided, Consumer<Approval> contact) {
         return approvals.findById(decided.registrationId()).chain(existing -> {
             if (existing != null) {
                 LOG.infof("registration %s is already approved; decision of case %s ignored", decided.registrationId(),
@@ -103,6 +118,7 @@ public class ActivationCodeService {
                 return Uni.createFrom().voidItem();
             }
             Approval approval = EventMapper.toApproval(decided);
+            contact.accept(approval);
             return approvals.persist(approval).chain(() -> issue(approval)).replaceWithVoid();
         });
     }
@@ -128,8 +144,10 @@ public class ActivationCodeService {
                                                 registrationId);
                                         return Uni.createFrom().voidItem();
                                     }
-                                    approval.email = corrected.email();
-                                    approval.phone = corrected.phone();
+                                    if (approval.email != null) { // a .v1 approval forwards its contact
+                                        approval.email = corrected.email();
+                                        approval.phone = corrected.phone();
+                                    }
                                     return codes.replaceActive(registrationId).chain(() -> issue(approval))
                                             .invoke(code -> LOG.infof("contact of registration %s corrected at %s: "
                                                     + "code %d replaces the live one", registrationId,

@@ -70,6 +70,20 @@ public class ActivationRetention implements RetentionRules {
                 select registration_id from registration_withdrawal where recorded_at < $1
                 limit $2 for update skip locked)""";
 
+    /** Hashes of a contact no approval uses: the registration was never approved, or its approval lapsed. */
+    static final String UNUSED_CONTACT_DIGESTS = """
+            delete from contact_digest where registration_id in (
+                select d.registration_id from contact_digest d
+                where d.contact_at < $1
+                  and not exists (select 1 from approval a where a.registration_id = d.registration_id)
+                limit $2 for update skip locked)""";
+
+    static final String CONTACT_DIGESTS_OF_REVOKED = """
+            delete from contact_digest where registration_id in (
+                select d.registration_id from contact_digest d join identity i on i.registration_id = d.registration_id
+                where i.revoked_at < $1
+                limit $2 for update of d skip locked)""";
+
     private final RetentionSettings settings;
 
     public ActivationRetention(RetentionSettings settings) {
@@ -88,6 +102,8 @@ public class ActivationRetention implements RetentionRules {
                 new Step("approval", UNACTIVATED_APPROVALS, unactivated),
                 new Step("identity", REVOKED_IDENTITIES, revoked),
                 new Step("approval", APPROVALS_OF_REVOKED, revoked),
+                new Step("contact_digest", UNUSED_CONTACT_DIGESTS, unactivated),
+                new Step("contact_digest", CONTACT_DIGESTS_OF_REVOKED, revoked),
                 new Step("registration_withdrawal", WITHDRAWALS, now.minus(settings.withdrawal())));
     }
 }

@@ -3,7 +3,6 @@ package id.go.dukcapil.ikd.activation.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,10 +55,13 @@ public class DeactivationService {
     private final PublishedEvents events;
     private final ActivationConfig config;
     private final Clock clock;
+    private final ContactDigestService contacts;
 
     public DeactivationService(IdentityRepository identities, ApprovalRepository approvals,
             DeactivationRequestRepository requests, IdentityService identityService, SecretGenerator secrets,
-            KeyedHasher hasher, SecretSealer sealer, Outbox outbox, PublishedEvents events, ActivationConfig config, Clock clock) {
+            KeyedHasher hasher, SecretSealer sealer, Outbox outbox, PublishedEvents events, ActivationConfig config,
+            Clock clock, ContactDigestService contacts) {
+        this.contacts = contacts;
         this.identities = identities;
         this.approvals = approvals;
         this.requests = requests;
@@ -78,8 +80,9 @@ public class DeactivationService {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> identities.findActiveByNik(nik).chain(identity -> identity == null
                 ? Uni.createFrom().voidItem()
-                : approvals.findById(identity.registrationId).chain(approval -> {
-                    if (approval == null || !sameEmail(approval.email, email) || !samePhone(approval.phone, phone)) {
+                : approvals.findById(identity.registrationId).chain(approval -> contacts.matches(approval, email, phone)
+                        .chain(match -> {
+                    if (!match) {
                         LOG.infof("deactivation link for identity %s not sent: contacts do not match", identity.id);
                         return Uni.createFrom().voidItem();
                     }
@@ -90,8 +93,9 @@ public class DeactivationService {
                         }
                         return issue(identity, approval, now);
                     });
-                })));
+                }))));
     }
+
 
     private Uni<Void> issue(Identity identity, Approval approval, Instant now) {
         String token = secrets.linkToken();
@@ -161,17 +165,4 @@ public class DeactivationService {
         return base + "/deactivate?t=" + token;
     }
 
-    private static boolean sameEmail(String stored, String given) {
-        return given != null && stored.toLowerCase(Locale.ROOT).equals(given.strip().toLowerCase(Locale.ROOT));
-    }
-
-    /** 0812…, +62 812… and 62812… are one number. */
-    private static boolean samePhone(String stored, String given) {
-        return given != null && digits(stored).equals(digits(given));
-    }
-
-    private static String digits(String phone) {
-        String digits = phone.replaceAll("\\D", "");
-        return digits.startsWith("0") ? "62" + digits.substring(1) : digits;
-    }
 }

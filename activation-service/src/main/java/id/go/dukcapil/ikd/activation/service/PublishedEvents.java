@@ -38,8 +38,13 @@ public class PublishedEvents {
     /**
      * {@code .v2} when so configured, except for an approval older than {@code v2-approved-after}:
      * its registration may predate notification-service's recipient record, so it keeps its contact.
+     * Always {@code .v2} for an approval that came without contact (verification.decided.v2, which
+     * is published only once every consumer reads {@code .v2}).
      */
     boolean v2(Approval approval) {
+        if (approval.email == null) {
+            return true; // approved from verification.decided.v2: no contact to forward, and every consumer reads .v2
+        }
         return version == EventVersion.V2
                 && v2ApprovedAfter.map(since -> approval.approvedAt != null && !approval.approvedAt.isBefore(since))
                         .orElse(true);

@@ -17,7 +17,10 @@ import id.go.dukcapil.ikd.activation.domain.OfficeOfRecord;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 
-/** Which contract version activation-service publishes: the switch, and approvals older than the recipient record. */
+/**
+ * Which contract version activation-service publishes: the switch, approvals older than the
+ * recipient record, and approvals from verification.decided.v2, which have no contact to forward.
+ */
 class PublishedEventsTest {
 
     private static final Instant SWITCH = Instant.parse("2026-12-20T00:00:00Z");
@@ -41,6 +44,19 @@ class PublishedEventsTest {
         ActivationCodeIssued old = (ActivationCodeIssued) events.codeIssued(approval(SWITCH.minusSeconds(1)), code(), "a.b.c.d.e");
         assertThat(old.email()).isEqualTo("budi@example.id");
         assertThat(events.codeIssued(approval(SWITCH), code(), "a.b.c.d.e")).isInstanceOf(ActivationCodeIssuedV2.class);
+    }
+
+    @Test
+    void anApprovalWithoutContactIsV2WhateverTheSwitch() {
+        Approval fromV2 = approval(SWITCH.minusSeconds(60));
+        fromV2.email = null;
+        fromV2.phone = null;
+        fromV2.language = null;
+
+        assertThat(events(EventVersion.V1, Optional.empty()).codeIssued(fromV2, code(), "a.b.c.d.e"))
+                .isInstanceOf(ActivationCodeIssuedV2.class);
+        assertThat(events(EventVersion.V2, Optional.of(SWITCH)).codeIssued(fromV2, code(), "a.b.c.d.e"))
+                .isInstanceOf(ActivationCodeIssuedV2.class);
     }
 
     private static PublishedEvents events(EventVersion version, Optional<Instant> since) {

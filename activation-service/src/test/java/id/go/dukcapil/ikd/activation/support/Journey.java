@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
+import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
@@ -98,6 +99,18 @@ public final class Journey {
                 "ce_specversion", "1.0",
                 "ce_source", "/ikd/verification-service",
                 "content-type", "application/json"));
+    }
+
+    /** Publishes any event as its producer's relay does; returns the event id. */
+    public static String publishEvent(IkdEvent event, String eventId) {
+        EventType type = event.eventType();
+        TopicProbe.publish(bootstrap(), type.topic(), event.partitionKey(), EventJson.write(event), Map.of(
+                "ce_id", eventId,
+                "ce_type", type.type(),
+                "ce_specversion", "1.0",
+                "ce_source", "/ikd/" + type.topic().substring("ikd.".length()) + "-service",
+                "content-type", "application/json"));
+        return eventId;
     }
 
     /** Publishes a contact correction as verification-service's relay does; returns the event id. */

@@ -3,6 +3,7 @@ package id.go.dukcapil.ikd.notification.messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +25,7 @@ import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
@@ -32,6 +34,7 @@ import id.go.dukcapil.ikd.notification.service.NotificationService;
 import id.go.dukcapil.ikd.notification.service.RecipientBook;
 import id.go.dukcapil.ikd.notification.service.VideoCallMessages;
 import id.go.dukcapil.ikd.notification.service.WithdrawalCancellations;
+import id.go.dukcapil.ikd.web.Languages;
 import id.go.dukcapil.ikd.web.Masking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -41,9 +44,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * The citizen's journey events, each processed once (platform inbox). The handlers only record
  * what to send; the dispatcher sends, so the partition is never held by SMTP or the SMS gateway.
  *
- * <p>activation-service's events are read in both contract versions: a {@code .v1} (in flight, or
- * from a producer not yet switched) is sent to the contact it carries, a {@code .v2} to the one
- * {@link RecipientBook} recorded from the registration and its corrections.
+ * <p>The decision and activation-service's events are read in both contract versions: a {@code .v1}
+ * (in flight, or from a producer not yet switched) is sent to the contact it carries, a {@code .v2}
+ * to the one {@link RecipientBook} recorded from the registration and its corrections.
  */
 @ApplicationScoped
 public class CitizenEventsConsumer {
@@ -94,7 +97,11 @@ public class CitizenEventsConsumer {
         EventRouter router = EventRouter.forConsumer(CONSUMER)
                 .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, eventId))
                 .on(RegistrationWithdrawn.class, withdrawals::onWithdrawn)
-                .on(VerificationDecided.class, event -> service.onVerificationDecided(event, eventId))
+                .on(VerificationDecided.class, event -> decided(event.withoutContact(),
+                        () -> Uni.createFrom().item(carried(event.email(), event.phone(),
+                                Languages.normalise(event.language()))), eventId))
+                .on(VerificationDecidedV2.class, event -> decided(event,
+                        () -> recorded(event.registrationId(), event.eventType()), eventId))
                 .on(ContactCorrected.class, event -> service.onContactCorrected(event, eventId))
                 .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, eventId))
                 .on(VideoCallBooked.class, event -> videoCalls.onVideoCallBooked(event, eventId))
@@ -117,6 +124,15 @@ public class CitizenEventsConsumer {
                         .chain(contact -> service.onIdentityRevoked(event, contact, eventId)))
                 .build();
         return consumer.process(message, router);
+    }
+
+    /**
+     * An approval sends nothing by itself (activation-service's ActivationCodeIssued brings the PIN
+     * email), so it needs no recipient: only a rejection looks its contact up.
+     */
+    private Uni<Void> decided(VerificationDecidedV2 event, Supplier<Uni<Contact>> contact, String eventId) {
+        return event.approved() ? Uni.createFrom().voidItem()
+                : contact.get().chain(found -> service.onVerificationRejected(event, found, eventId));
     }
 
     /** A {@code .v1}'s own contact. */

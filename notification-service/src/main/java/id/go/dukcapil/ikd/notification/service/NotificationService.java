@@ -20,7 +20,7 @@ import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
-import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.messaging.PoisonEventException;
 import id.go.dukcapil.ikd.notification.delivery.SealedSecretsOpener;
 import id.go.dukcapil.ikd.notification.domain.Contact;
@@ -72,17 +72,18 @@ public class NotificationService {
                         NotificationChannel.EMAIL, event.email(), language, models.registrationReceived(event, language)));
     }
 
-    /** Approval sends nothing by itself: activation-service's ActivationCodeIssued brings the PIN email. */
-    public Uni<Void> onVerificationDecided(VerificationDecided event, String eventId) {
-        if (event.approved()) {
-            return Uni.createFrom().voidItem();
-        }
-        String language = Languages.normalise(event.language());
+    /**
+     * A rejection, of either version, to the contact the consumer found: a {@code .v1}'s own, a
+     * {@code .v2}'s recorded one. (An approval sends nothing by itself: activation-service's
+     * ActivationCodeIssued brings the PIN email; the consumer does not come here for it.)
+     */
+    public Uni<Void> onVerificationRejected(VerificationDecidedV2 event, Contact contact, String eventId) {
+        String language = contact.language();
         Map<String, String> model = models.verificationRejected(event, language);
         return recipients.onEnded(event.registrationId(), event.decidedAt()).chain(() -> queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED, NotificationChannel.EMAIL,
-                event.email(), language, model)
+                contact.email(), language, model)
                 .chain(() -> queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED,
-                        NotificationChannel.SMS, event.phone(), language, model)));
+                        NotificationChannel.SMS, contact.phone(), language, model)));
     }
 
     public Uni<Void> onActivationCodeIssued(ActivationCodeIssuedV2 event, Contact contact, String eventId) {

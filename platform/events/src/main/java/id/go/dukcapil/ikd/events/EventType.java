@@ -18,6 +18,7 @@ public enum EventType {
     REGISTRATION_WITHDRAWN("registration.withdrawn.v1", Topics.REGISTRATION, RegistrationWithdrawn.class),
     COUNTER_CODE_ISSUED("registration.counter-code-issued.v1", Topics.REGISTRATION, CounterCodeIssued.class),
     VERIFICATION_DECIDED("verification.decided.v1", Topics.VERIFICATION, VerificationDecided.class),
+    VERIFICATION_DECIDED_V2("verification.decided.v2", Topics.VERIFICATION, VerificationDecidedV2.class),
     CENTRAL_REVIEW_CHANGED("verification.central-review-changed.v1", Topics.VERIFICATION, CentralReviewChanged.class),
     CONTACT_CORRECTED("verification.contact-corrected.v1", Topics.VERIFICATION, ContactCorrected.class),
     COMPLAINT_UPDATED("verification.complaint-updated.v1", Topics.VERIFICATION, ComplaintUpdated.class),

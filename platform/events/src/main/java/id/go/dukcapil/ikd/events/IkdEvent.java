@@ -8,7 +8,8 @@ public sealed interface IkdEvent
         permits RegistrationSubmitted, RegistrationWithdrawn, CounterCodeIssued, VerificationDecided, ActivationCodeIssued,
         IdentityActivated, IdentityRevoked, NotificationStatus, TokenVerified, DeactivationLinkIssued,
         CentralReviewChanged, ContactCorrected, ComplaintUpdated, VideoCallBooked,
-        ActivationCodeIssuedV2, DeactivationLinkIssuedV2, IdentityActivatedV2, IdentityRevokedV2 {
+        ActivationCodeIssuedV2, DeactivationLinkIssuedV2, IdentityActivatedV2, IdentityRevokedV2,
+        VerificationDecidedV2 {
 
     /**
      * The Kafka record key. The registration id for every journey event, so that one citizen's

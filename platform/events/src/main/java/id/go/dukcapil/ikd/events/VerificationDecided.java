@@ -52,21 +52,17 @@ public record VerificationDecided(
         Objects.requireNonNull(email, "email is required");
         Objects.requireNonNull(phone, "phone is required");
         Objects.requireNonNull(language, "language is required");
-        switch (decision) {
-            case APPROVED -> {
-                Objects.requireNonNull(attributes, "attributes are required when the decision is APPROVED");
-                Objects.requireNonNull(deviceKeyJwk, "deviceKeyJwk is required when the decision is APPROVED");
-                if (reasonCode != null) {
-                    throw new IllegalArgumentException("reasonCode must be absent when the decision is APPROVED");
-                }
-            }
-            case REJECTED -> {
-                Objects.requireNonNull(reasonCode, "reasonCode is required when the decision is REJECTED");
-                if (attributes != null) {
-                    throw new IllegalArgumentException("attributes must be absent when the decision is REJECTED");
-                }
-            }
-        }
+        VerificationDecidedV2.requireDecisionRules(decision, reasonCode, deviceKeyJwk, attributes);
+    }
+
+    /**
+     * The same decision as {@code .v2}: no email, phone or language (notification-service sends to
+     * the recipient it recorded), and of the attributes only those activation-service needs.
+     */
+    public VerificationDecidedV2 withoutContact() {
+        return new VerificationDecidedV2(registrationId, caseId, decision, reasonCode, reasonNote, channel,
+                callReference, office, operatorRef, decidedAt, deviceKeyJwk,
+                attributes == null ? null : attributes.forCard());
     }
 
     public boolean approved() {

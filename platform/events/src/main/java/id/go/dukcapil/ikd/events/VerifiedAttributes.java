@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * The citizen's identity as the population registry (SIAK) holds it, confirmed by an operator.
@@ -40,13 +39,12 @@ public record VerifiedAttributes(
         String photoSha256) {
 
     public VerifiedAttributes {
-        Objects.requireNonNull(nik, "nik is required");
-        Objects.requireNonNull(fullName, "fullName is required");
-        Objects.requireNonNull(birthPlace, "birthPlace is required");
-        Objects.requireNonNull(birthDate, "birthDate is required");
-        Objects.requireNonNull(sex, "sex is required");
-        Objects.requireNonNull(address, "address is required");
-        Objects.requireNonNull(districtCode, "districtCode is required");
-        Objects.requireNonNull(ktpElStatus, "ktpElStatus is required");
+        CardAttributes.requireCore(nik, fullName, birthPlace, birthDate, sex, address, districtCode, ktpElStatus);
+    }
+
+    /** What {@link VerificationDecidedV2} carries of these: no religion, marital status, occupation or nationality. */
+    public CardAttributes forCard() {
+        return new CardAttributes(nik, fullName, birthPlace, birthDate, sex, address, rtRw, villageName, districtCode,
+                districtName, regencyName, provinceName, ktpElStatus, photoSha256);
     }
 }

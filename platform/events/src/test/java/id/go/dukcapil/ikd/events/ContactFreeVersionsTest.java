@@ -24,7 +24,8 @@ class ContactFreeVersionsTest {
 
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = {
-            "ACTIVATION_CODE_ISSUED_V2", "DEACTIVATION_LINK_ISSUED_V2", "IDENTITY_ACTIVATED_V2", "IDENTITY_REVOKED_V2"})
+            "ACTIVATION_CODE_ISSUED_V2", "DEACTIVATION_LINK_ISSUED_V2", "IDENTITY_ACTIVATED_V2", "IDENTITY_REVOKED_V2",
+            "VERIFICATION_DECIDED_V2"})
     void v2SchemasDescribeNoContact(EventType type) {
         JsonNode properties = EventSchemas.document(type).get("properties");
 
@@ -72,6 +73,41 @@ class ContactFreeVersionsTest {
         assertThat(deactivationLinkIssued().withoutContact().sealedLink()).isEqualTo(SEALED_SECRETS);
         assertThat(identityActivated().withoutContact(NIK_MASKED).photoSha256())
                 .isEqualTo(attributes().photoSha256());
+    }
+
+    @Test
+    void verificationDecidedV2CarriesNoContactAndOnlyTheCardAttributes() throws Exception {
+        for (VerificationDecidedV2 event : List.of(approvedV2(), rejectedV2())) {
+            String json = EventJson.write(event);
+
+            assertThat(json).as(json).doesNotContain(EMAIL).doesNotContain(PHONE).doesNotContain("\"language\"")
+                    .doesNotContain("\"religion\"").doesNotContain("\"maritalStatus\"")
+                    .doesNotContain("\"occupation\"").doesNotContain("\"nationality\"");
+        }
+        JsonNode attributes = EventSchemas.document(EventType.VERIFICATION_DECIDED_V2).at("/$defs/CardAttributes/properties");
+        List<String> names = new ArrayList<>();
+        attributes.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("nik", "fullName", "birthPlace", "birthDate", "sex", "address", "rtRw",
+                "villageName", "districtCode", "districtName", "regencyName", "provinceName", "ktpElStatus",
+                "photoSha256");
+        assertThat(EventSchemas.document(EventType.VERIFICATION_DECIDED_V2).at("/$defs/VerifiedAttributes").isMissingNode())
+                .isTrue();
+    }
+
+    @Test
+    void verificationDecidedTurnsIntoTheSameDecisionWithoutContact() {
+        VerificationDecided approved = approved();
+        VerificationDecidedV2 v2 = approved.withoutContact();
+
+        assertThat(v2.attributes().verified()).isEqualTo(new VerifiedAttributes(attributes().nik(),
+                attributes().fullName(), attributes().birthPlace(), attributes().birthDate(), attributes().sex(),
+                attributes().address(), attributes().rtRw(), attributes().villageName(), attributes().districtCode(),
+                attributes().districtName(), attributes().regencyName(), attributes().provinceName(), null, null, null,
+                null, attributes().ktpElStatus(), attributes().photoSha256()));
+        assertThat(v2.deviceKeyJwk()).isEqualTo(DEVICE_KEY_JWK);
+        assertThat(v2.decidedAt()).isEqualTo(approved.decidedAt());
+        assertThat(rejected().withoutContact().reasonNote()).isEqualTo(rejected().reasonNote());
+        assertThat(rejected().withoutContact().attributes()).isNull();
     }
 
     @Test

@@ -130,6 +130,7 @@ class EventContractTest {
     private static String label(IkdEvent event) {
         return event.getClass().getSimpleName() + switch (event) {
             case VerificationDecided decided -> " " + decided.decision();
+            case VerificationDecidedV2 decided -> " " + decided.decision();
             case IdentityRevoked revoked -> " " + revoked.reason();
             case IdentityRevokedV2 revoked -> " " + revoked.reason();
             case NotificationStatus status -> " " + status.status();

@@ -124,6 +124,14 @@ final class EventFixtures {
                 EMAIL, PHONE, LANGUAGE, null, null);
     }
 
+    static VerificationDecidedV2 approvedV2() {
+        return approved().withoutContact();
+    }
+
+    static VerificationDecidedV2 rejectedV2() {
+        return rejected().withoutContact();
+    }
+
     static ActivationCodeIssued activationCodeIssued() {
         return new ActivationCodeIssued(
                 REGISTRATION_ID, ACTIVATION_ID, SEALED_SECRETS,
@@ -244,7 +252,7 @@ final class EventFixtures {
     static List<IkdEvent> all() {
         return List.of(
                 registrationSubmitted(), registrationWithdrawn(), counterCodeIssued(),
-                approved(), rejected(), centralReviewPending(), centralReviewReturned(), contactCorrected(),
+                approved(), rejected(), approvedV2(), rejectedV2(), centralReviewPending(), centralReviewReturned(), contactCorrected(),
                 activationCodeIssued(), activationCodeIssuedV2(),
                 deactivationLinkIssued(), deactivationLinkIssuedV2(),
                 identityActivated(), identityActivatedV2(),

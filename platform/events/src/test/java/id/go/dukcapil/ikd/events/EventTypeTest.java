@@ -41,6 +41,7 @@ class EventTypeTest {
         assertThat(EventType.IDENTITY_ACTIVATED.type()).isEqualTo("id.go.dukcapil.ikd.identity.activated.v1");
         assertThat(EventType.IDENTITY_REVOKED.type()).isEqualTo("id.go.dukcapil.ikd.identity.revoked.v1");
         assertThat(EventType.ACTIVATION_CODE_ISSUED_V2.type()).isEqualTo("id.go.dukcapil.ikd.activation.code-issued.v2");
+        assertThat(EventType.VERIFICATION_DECIDED_V2.type()).isEqualTo("id.go.dukcapil.ikd.verification.decided.v2");
         assertThat(EventType.DEACTIVATION_LINK_ISSUED_V2.type())
                 .isEqualTo("id.go.dukcapil.ikd.activation.deactivation-link-issued.v2");
         assertThat(EventType.IDENTITY_ACTIVATED_V2.type()).isEqualTo("id.go.dukcapil.ikd.identity.activated.v2");
@@ -59,6 +60,7 @@ class EventTypeTest {
         assertThat(EventType.IDENTITY_ACTIVATED.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.IDENTITY_REVOKED.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.ACTIVATION_CODE_ISSUED_V2.topic()).isEqualTo(Topics.ACTIVATION);
+        assertThat(EventType.VERIFICATION_DECIDED_V2.topic()).isEqualTo(Topics.VERIFICATION);
         assertThat(EventType.DEACTIVATION_LINK_ISSUED_V2.topic()).isEqualTo(Topics.ACTIVATION);
         assertThat(EventType.IDENTITY_ACTIVATED_V2.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.IDENTITY_REVOKED_V2.topic()).isEqualTo(Topics.IDENTITY);
@@ -84,7 +86,7 @@ class EventTypeTest {
 
     @Test
     void unknownOrNewerTypesAreNotFound() {
-        assertThat(EventType.fromType("id.go.dukcapil.ikd.verification.decided.v2")).isEmpty();
+        assertThat(EventType.fromType("id.go.dukcapil.ikd.verification.decided.v3")).isEmpty();
         assertThat(EventType.fromType("id.go.dukcapil.ikd.identity.activated.v3")).isEmpty();
         assertThat(EventType.fromType("VERIFICATION_DECIDED")).isEmpty();
         assertThat(EventType.fromType("")).isEmpty();
@@ -109,6 +111,7 @@ class EventTypeTest {
         assertThat(EventFixtures.identityActivated().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.identityRevoked().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.activationCodeIssuedV2().partitionKey()).isEqualTo(registrationId);
+        assertThat(EventFixtures.approvedV2().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.deactivationLinkIssuedV2().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.identityActivatedV2().partitionKey()).isEqualTo(registrationId);
         assertThat(EventFixtures.identityRevokedV2().partitionKey()).isEqualTo(registrationId);

@@ -15,6 +15,7 @@ import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.registration.domain.Registration;
@@ -48,7 +49,8 @@ public class JourneyService {
         this.withdrawals = withdrawals;
     }
 
-    public Uni<Void> onDecided(VerificationDecided event) {
+    /** A decision of either version ({@code .v1} arrives as {@link VerificationDecided#withoutContact()}). */
+    public Uni<Void> onDecided(VerificationDecidedV2 event) {
         return withRegistration(event.registrationId(), "VerificationDecided", registration -> {
             RegistrationStatus next = event.approved() ? RegistrationStatus.APPROVED : RegistrationStatus.REJECTED;
             if (moveTo(registration, next, event.decidedAt())) {

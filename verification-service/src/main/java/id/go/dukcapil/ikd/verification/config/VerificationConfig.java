@@ -1,7 +1,9 @@
 package id.go.dukcapil.ikd.verification.config;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -45,6 +47,32 @@ public interface VerificationConfig {
     Counter counter();
 
     Complaints complaints();
+
+    Events events();
+
+    /** The contract version of the decision verification-service publishes (VerificationDecided). */
+    enum EventVersion {
+        /** with the citizen's email, phone and language and every registry attribute; every consumer of every release reads it */
+        V1,
+        /** without contact, with only the attributes activation-service needs; needs consumers of this release */
+        V2
+    }
+
+    interface Events {
+        /**
+         * {@code v1} until every consumer runs a release that reads {@code verification.decided.v2}
+         * (docs/operations.md, Upgrade), then {@code v2} (ikd.verification.events.version).
+         */
+        @WithDefault("v1")
+        EventVersion version();
+
+        /**
+         * With {@code v2}: the decisions of registrations submitted before this instant stay
+         * {@code v1}, since notification-service may have no recipient for them (a rejection's
+         * message would be dead-lettered until replayed; ikd.verification.events.v2-submitted-after).
+         */
+        Optional<Instant> v2SubmittedAfter();
+    }
 
     interface Demo {
         /** Seeds the synthetic population, the demo office and the demo accounts at start. Off in production. */

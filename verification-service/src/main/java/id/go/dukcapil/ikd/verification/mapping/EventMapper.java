@@ -6,6 +6,7 @@ import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
+import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
 import id.go.dukcapil.ikd.verification.domain.Office;
@@ -43,5 +44,14 @@ public final class EventMapper {
         return new VerificationDecided(c.registrationId, c.id, outcome, reason, approved ? null : note, d.channel,
                 d.callReference, contact(office), decidedBy, decidedAt, c.email, c.phone, c.language,
                 approved ? c.deviceKeyJwk : null, approved ? attributes(resident) : null);
+    }
+
+    /**
+     * The same decision as {@code .v2}: no contact (notification-service tells a rejected citizen at
+     * the recipient it recorded) and of the registry record only what activation-service needs.
+     */
+    public static VerificationDecidedV2 decidedV2(VerificationCase c, CaseDecision d, Office office, Resident resident,
+            String decidedBy, Instant decidedAt) {
+        return decided(c, d, office, resident, decidedBy, decidedAt).withoutContact();
     }
 }

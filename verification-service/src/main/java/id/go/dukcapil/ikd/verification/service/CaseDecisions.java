@@ -25,7 +25,6 @@ import id.go.dukcapil.ikd.verification.domain.Resident;
 import id.go.dukcapil.ikd.verification.domain.ServiceAction;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
 import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
-import id.go.dukcapil.ikd.verification.mapping.EventMapper;
 import id.go.dukcapil.ikd.verification.repository.CaseRepository;
 import id.go.dukcapil.ikd.verification.repository.DecisionRepository;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
@@ -176,7 +175,7 @@ public class CaseDecisions {
         c.decidedAt = now;
         LOG.infof("case %s %s by %s (%s)", c.id, d.outcome, principal.username(), office.code);
         return decisions.persist(d)
-                .chain(() -> outbox.append(EventMapper.decided(c, d, office, resident.orElse(null),
+                .chain(() -> outbox.append(finals.decided(c, d, office, resident.orElse(null),
                         principal.id().toString(), now)))
                 .chain(() -> book.record(c, ServiceAction.DECIDED, principal, office.code, now, 3, stepStarted,
                         office.verificationMinutes, d.outcome.name()))

@@ -26,7 +26,6 @@ import id.go.dukcapil.ikd.verification.domain.Role;
 import id.go.dukcapil.ikd.verification.domain.ServiceAction;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
 import id.go.dukcapil.ikd.verification.domain.VerificationProblems;
-import id.go.dukcapil.ikd.verification.mapping.EventMapper;
 import id.go.dukcapil.ikd.verification.repository.CaseRepository;
 import id.go.dukcapil.ikd.verification.repository.DecisionRepository;
 import id.go.dukcapil.ikd.verification.repository.OfficeRepository;
@@ -162,7 +161,7 @@ public class CentralReviewService {
         details.put("reasonCode", command.reasonCode() == null ? "" : command.reasonCode().name());
         LOG.infof("case %s %s by central verifier %s", c.id, command.decision(), principal.username());
         return outbox.append(new CentralReviewChanged(c.registrationId, c.id, CentralReviewState.DONE, null, now))
-                .chain(() -> outbox.append(EventMapper.decided(c, d, office, resident.orElse(null),
+                .chain(() -> outbox.append(finals.decided(c, d, office, resident.orElse(null),
                         principal.id().toString(), now)))
                 .chain(() -> book.record(c, ServiceAction.CENTRAL_REVIEWED, principal, office.code, now, 4,
                         c.submittedForReviewAt, office.validationMinutes, command.decision().name()))

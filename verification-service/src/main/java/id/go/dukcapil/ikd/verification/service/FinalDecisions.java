@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.dukcapil.ikd.events.IkdEvent;
+import id.go.dukcapil.ikd.verification.domain.CaseDecision;
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
+import id.go.dukcapil.ikd.verification.domain.Office;
 import id.go.dukcapil.ikd.verification.domain.Resident;
 import id.go.dukcapil.ikd.verification.domain.ServiceAction;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
@@ -21,8 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What an operator's final decision ({@link CaseDecisions}) and a central verifier's review
- * ({@link CentralReviewService}) share: the registry rule an approval must pass, the closing of the
- * NIK's other open cases when one is approved, and the decisions metric.
+ * ({@link CentralReviewService}) share: the registry rule an approval must pass, the decision event,
+ * the closing of the NIK's other open cases when one is approved, and the decisions metric.
  */
 @ApplicationScoped
 public class FinalDecisions {
@@ -32,11 +35,19 @@ public class FinalDecisions {
     private final CaseRepository cases;
     private final ServiceBook book;
     private final MeterRegistry meters;
+    private final PublishedEvents events;
 
-    public FinalDecisions(CaseRepository cases, ServiceBook book, MeterRegistry meters) {
+    public FinalDecisions(CaseRepository cases, ServiceBook book, MeterRegistry meters, PublishedEvents events) {
         this.cases = cases;
         this.book = book;
         this.meters = meters;
+        this.events = events;
+    }
+
+    /** The decision event, in the contract version configured ({@link PublishedEvents}). */
+    IkdEvent decided(VerificationCase c, CaseDecision d, Office office, Resident resident, String decidedBy,
+            Instant decidedAt) {
+        return events.decided(c, d, office, resident, decidedBy, decidedAt);
     }
 
     /**

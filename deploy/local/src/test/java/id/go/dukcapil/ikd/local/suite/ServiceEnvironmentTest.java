@@ -59,12 +59,14 @@ class ServiceEnvironmentTest {
                 .doesNotContainKeys("IKD_REGISTRATION_SELFIE_KEY", "IKD_ACTIVATION_HASH_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.ACTIVATION, context))
                 .containsEntry("IKD_ACTIVATION_PUBLIC_URL", "http://localhost:8083")
+                .containsEntry("IKD_ACTIVATION_EVENTS_VERSION", "v2")
                 .containsKeys("IKD_ACTIVATION_SEALING_NOTIFIER_PUBLIC_KEY_LOCATION", "IKD_ACTIVATION_HASH_KEY",
                         "IKD_APP_PIN_PEPPER")
                 .doesNotContainKeys("IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION", "IKD_TOKEN_KEY_ENCRYPTION_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, context))
                 .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081")
                 .containsEntry("IKD_VERIFICATION_DEMO_ENABLED", "true")
+                .containsEntry("IKD_VERIFICATION_EVENTS_VERSION", "v2")
                 .containsKey("IKD_VERIFICATION_COMPLAINTS_CAPTCHA_KEY").containsKey("IKD_VIDEO_CALL_STILLS_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context)).containsKey("IKD_REGISTRATION_SELFIE_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context))

@@ -1,0 +1,81 @@
+package id.go.dukcapil.ikd.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * {@link VerificationDecided} with only what its consumers use: no email, phone or language
+ * (notification-service tells a rejected citizen at the contact it recorded), and of the registry
+ * record only the {@link CardAttributes} activation-service makes the identity from.
+ * registration-service reads the outcome, reason, note, channel, office and time.
+ *
+ * <p>Rules as {@code .v1}: {@code APPROVED} carries {@code attributes} and {@code deviceKeyJwk} and
+ * no {@code reasonCode}; {@code REJECTED} carries a {@code reasonCode} and no {@code attributes}.
+ *
+ * @param reasonNote   free text of the operator for the citizen, optional
+ * @param operatorRef  pseudonymous operator reference; never the operator's name or NIP
+ * @param deviceKeyJwk copied from the registration; activation binds the identity to it
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VerificationDecidedV2(
+        UUID registrationId,
+        UUID caseId,
+        Decision decision,
+        RejectionReason reasonCode,
+        String reasonNote,
+        Channel channel,
+        String callReference,
+        OfficeContact office,
+        String operatorRef,
+        Instant decidedAt,
+        String deviceKeyJwk,
+        CardAttributes attributes) implements IkdEvent {
+
+    public VerificationDecidedV2 {
+        Objects.requireNonNull(registrationId, "registrationId is required");
+        Objects.requireNonNull(caseId, "caseId is required");
+        Objects.requireNonNull(decision, "decision is required");
+        Objects.requireNonNull(channel, "channel is required");
+        Objects.requireNonNull(office, "office is required");
+        Objects.requireNonNull(operatorRef, "operatorRef is required");
+        Objects.requireNonNull(decidedAt, "decidedAt is required");
+        requireDecisionRules(decision, reasonCode, deviceKeyJwk, attributes);
+    }
+
+    /**
+     * The rules of both versions: {@code APPROVED} carries attributes and the device key and no
+     * reason; {@code REJECTED} a reason and no attributes.
+     */
+    static void requireDecisionRules(Decision decision, RejectionReason reasonCode, String deviceKeyJwk,
+            Object attributes) {
+        switch (decision) {
+            case APPROVED -> {
+                Objects.requireNonNull(attributes, "attributes are required when the decision is APPROVED");
+                Objects.requireNonNull(deviceKeyJwk, "deviceKeyJwk is required when the decision is APPROVED");
+                if (reasonCode != null) {
+                    throw new IllegalArgumentException("reasonCode must be absent when the decision is APPROVED");
+                }
+            }
+            case REJECTED -> {
+                Objects.requireNonNull(reasonCode, "reasonCode is required when the decision is REJECTED");
+                if (attributes != null) {
+                    throw new IllegalArgumentException("attributes must be absent when the decision is REJECTED");
+                }
+            }
+        }
+    }
+
+    public boolean approved() {
+        return decision == Decision.APPROVED;
+    }
+
+    @Override
+    public String partitionKey() {
+        return registrationId.toString();
+    }
+}
