@@ -66,6 +66,13 @@ public interface LivenessConfig {
     @WithDefault("1.15")
     double minGrowth();
 
+    /**
+     * A face whose box has more than this share of flat pixels is taken for drawn (a cartoon) and
+     * counted as no face: photographed faces measure about 0.03, a drawn cartoon about 0.6.
+     */
+    @WithDefault("0.35")
+    double maxFlatFaceShare();
+
     /** Frames in which no face is found (motion blur) that are tolerated; beyond, SELFIE_NO_FACE. */
     @WithDefault("1")
     int maxFramesWithoutFace();

@@ -20,7 +20,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * The built-in liveness check, with OpenCV: every frame is decoded (header checks first, then with
  * subsampling to the analysis size), must be bright enough and show at most one face, and the face
- * must move as the challenge asked ({@link FaceTrack}). One frame is decoded at a time, in one task
+ * must move as the challenge asked ({@link FaceTrack}). Haar cascades find drawn faces too: a face
+ * whose box is mostly flat areas (a cartoon, a drawing) counts as no face ({@link GreyFrame#flatShare}).
+ * That is a baseline, not presentation-attack detection: a printed photo or a screen held up and
+ * moved passes it; a certified provider ({@link RemoteLivenessCheck}) is the answer to those. One frame is decoded at a time, in one task
  * of the {@code image-decode} bulkhead, within the time budget; a frame too dark or with two faces
  * ends the check at once.
  */
@@ -63,7 +66,11 @@ public class BuiltinLivenessCheck implements LivenessCheck {
             if (faces.size() > 1) {
                 return LivenessVerdict.refused(LivenessRefusal.MULTIPLE_FACES);
             }
-            readings.add(new FaceTrack.Reading(i, grey.width(), grey.height(), faces.isEmpty() ? null : faces.get(0)));
+            FaceDetector.Face face = faces.isEmpty() ? null : faces.get(0);
+            if (face != null && grey.flatShare(face.x(), face.y(), face.width(), face.height()) > config.maxFlatFaceShare()) {
+                face = null; // drawn, not photographed: no face of a person
+            }
+            readings.add(new FaceTrack.Reading(i, grey.width(), grey.height(), face));
         }
         if (System.nanoTime() > deadline) {
             throw timeout(config.timeBudget());

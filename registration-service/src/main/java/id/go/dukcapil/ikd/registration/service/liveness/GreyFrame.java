@@ -33,6 +33,30 @@ record GreyFrame(byte[] pixels, int width, int height, double meanLuminance) {
         return new GreyFrame(grey, width, height, (double) sum / grey.length);
     }
 
+    /**
+     * The share of the box's pixels with (almost) no change to their right and below neighbours.
+     * A photographed face has skin texture and sensor noise everywhere: about 3–4 % of it is flat.
+     * A drawn face is filled areas: about 60 % of a cartoon's face is flat, even after JPEG.
+     */
+    double flatShare(int x, int y, int boxWidth, int boxHeight) {
+        int right = Math.min(width, x + boxWidth) - 1;
+        int bottom = Math.min(height, y + boxHeight) - 1;
+        long flat = 0;
+        long counted = 0;
+        for (int row = Math.max(0, y); row < bottom; row++) {
+            for (int column = Math.max(0, x); column < right; column++) {
+                int here = pixels[row * width + column] & 0xFF;
+                int change = Math.abs((pixels[row * width + column + 1] & 0xFF) - here)
+                        + Math.abs((pixels[(row + 1) * width + column] & 0xFF) - here);
+                if (change <= 1) {
+                    flat++;
+                }
+                counted++;
+            }
+        }
+        return counted == 0 ? 1 : (double) flat / counted;
+    }
+
     private static int luma(int r, int g, int b) {
         return (299 * r + 587 * g + 114 * b) / 1000;
     }
