@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.go.dukcapil.ikd.registration.config.LivenessConfig;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+import id.go.dukcapil.ikd.web.VertxContexts;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -65,12 +67,18 @@ public class LivenessProviderClient {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new Unavailable("the provider's URL is malformed"));
         }
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
-                .ifNoItem().after(config.timeout().plus(Duration.ofMillis(500)))
-                .failWith(() -> new Unavailable("no answer within " + config.timeout()))
-                .map(this::answer)
-                .onFailure(failure -> !(failure instanceof Unavailable))
-                .transform(failure -> new Unavailable("asking the provider failed: " + failure.getClass().getSimpleName()));
+        // the JDK client completes on its own threads: the answer comes back on the caller's Vert.x context
+        return Uni.createFrom().deferred(() -> {
+            Executor back = VertxContexts.current();
+            return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                    .ifNoItem().after(config.timeout().plus(Duration.ofMillis(500)))
+                    .failWith(() -> new Unavailable("no answer within " + config.timeout()))
+                    .map(this::answer)
+                    .onFailure(failure -> !(failure instanceof Unavailable))
+                    .transform(failure -> new Unavailable("asking the provider failed: "
+                            + failure.getClass().getSimpleName()))
+                    .emitOn(back);
+        });
     }
 
     private byte[] body(UUID challengeId, List<String> moves, List<byte[]> frames) {
