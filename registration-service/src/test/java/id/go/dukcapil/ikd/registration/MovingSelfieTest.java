@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import id.go.dukcapil.ikd.messaging.RetentionJob;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.web.images.BaselineJpeg;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,6 +41,8 @@ class MovingSelfieTest {
 
     @Inject
     Pool pool;
+    @Inject
+    RetentionJob retention;
 
     static Response challenge() {
         return given().post("/api/v1/selfie-challenges");
@@ -164,6 +167,28 @@ class MovingSelfieTest {
         submit(Citizens.form(Citizens.nik()), null, LivenessFrames.following(List.of("LEFT", "RIGHT"))).then()
                 .statusCode(400).body("code", equalTo("SELFIE_CHALLENGE_UNKNOWN"));
         Citizens.register(Citizens.form(Citizens.nik())).then().statusCode(202);
+    }
+
+    @Test
+    void theRetentionJobDeletesSpentAndExpiredChallengesAndKeepsLiveOnes() {
+        UUID spent = UUID.fromString((String) newChallenge().get("challengeId"));
+        UUID expired = UUID.fromString((String) newChallenge().get("challengeId"));
+        UUID live = UUID.fromString((String) newChallenge().get("challengeId"));
+        pool.preparedQuery("update selfie_challenge set used_at = now() where id = $1").execute(Tuple.of(spent))
+                .await().indefinitely();
+        pool.preparedQuery("update selfie_challenge set expires_at = now() - interval '1 second' where id = $1")
+                .execute(Tuple.of(expired)).await().indefinitely();
+
+        retention.purgeAsOf(java.time.Instant.now()).await().indefinitely();
+
+        assertThat(challengeExists(spent)).isFalse();
+        assertThat(challengeExists(expired)).isFalse();
+        assertThat(challengeExists(live)).isTrue();
+    }
+
+    private boolean challengeExists(UUID id) {
+        return pool.preparedQuery("select 1 from selfie_challenge where id = $1").execute(Tuple.of(id)).await()
+                .indefinitely().size() == 1;
     }
 
     private long registrationsOf(String nik) {
