@@ -6,7 +6,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.RescaleOp;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,11 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import id.go.dukcapil.ikd.testing.HostileImages;
 
 /**
  * Moving-selfie frames made from a real face (the public-domain NASA portrait in
@@ -158,6 +155,7 @@ public final class LivenessFrames {
         }
     }
 
+    /** A baseline JPEG of the image (ImageIO's default quality), as a phone's canvas would send it. */
     public static byte[] jpeg(BufferedImage image) {
         BufferedImage rgb = image;
         if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
@@ -166,20 +164,7 @@ public final class LivenessFrames {
             graphics.drawImage(image, 0, 0, null);
             graphics.dispose();
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(output);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            writer.write(null, new IIOImage(rgb, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return HostileImages.encode("jpeg", rgb);
     }
 
     private static BufferedImage scaled(BufferedImage source, int width, int height) {
