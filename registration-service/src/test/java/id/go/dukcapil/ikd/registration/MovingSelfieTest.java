@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import id.go.dukcapil.ikd.messaging.RetentionJob;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
+import id.go.dukcapil.ikd.web.IdempotencyKey;
 import id.go.dukcapil.ikd.web.images.BaselineJpeg;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -58,7 +59,14 @@ class MovingSelfieTest {
     }
 
     static Response submit(Map<String, String> form, Object challengeId, List<byte[]> frames) {
+        return submit(form, challengeId, frames, null);
+    }
+
+    static Response submit(Map<String, String> form, Object challengeId, List<byte[]> frames, String idempotencyKey) {
         RequestSpecification request = given();
+        if (idempotencyKey != null) {
+            request.header(IdempotencyKey.HEADER, idempotencyKey);
+        }
         form.forEach(request::multiPart);
         if (challengeId != null) {
             request.multiPart("challengeId", challengeId.toString());
@@ -138,6 +146,10 @@ class MovingSelfieTest {
                 .contentType("application/problem+json").body("code", equalTo(code))
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
         assertThat(registrationsOf(nik)).as("nothing stored").isZero();
+        if (status == 422) { // a verdict on the frames spends the challenge: another try needs a new one
+            submit(Citizens.form(Citizens.nik()), challenge.get("challengeId"), LivenessFrames.following(moves))
+                    .then().statusCode(409).body("code", equalTo("SELFIE_CHALLENGE_USED"));
+        }
     }
 
     /** The moves a citizen who did not read the instruction might do: none of the asked pair in its order. */

@@ -101,6 +101,24 @@ class RemoteLivenessProviderTest {
         refused(okJson("{\"verdict\": \"ok\"}"), 503, "SELFIE_LIVENESS_UNAVAILABLE");
     }
 
+    /** A check that could not run spends nothing: the app's retry (same Idempotency-Key) uses the same challenge. */
+    @Test
+    void aChallengeSurvivesAProviderOutageAndIsSpentByTheVerdict() {
+        Map<String, Object> challenge = MovingSelfieTest.newChallenge();
+        String challengeId = (String) challenge.get("challengeId");
+        List<byte[]> frames = LivenessFrames.following(MovingSelfieTest.moves(challenge));
+        Map<String, String> form = Citizens.form(Citizens.nik());
+        String key = java.util.UUID.randomUUID().toString();
+        answer(challengeId, aResponse().withStatus(503));
+        MovingSelfieTest.submit(form, challengeId, frames, key).then().statusCode(503)
+                .body("code", org.hamcrest.Matchers.equalTo("SELFIE_LIVENESS_UNAVAILABLE"));
+
+        answer(challengeId, okJson("{\"live\": true, \"bestFrame\": 1}"));
+        MovingSelfieTest.submit(form, challengeId, frames, key).then().statusCode(202);
+        MovingSelfieTest.submit(Citizens.form(Citizens.nik()), challengeId, frames, null).then().statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("SELFIE_CHALLENGE_USED"));
+    }
+
     private void refusedWith(String body, int status, String code) {
         refused(okJson(body), status, code);
     }

@@ -45,18 +45,28 @@ public class SelfieChallengeRepository {
                 .replaceWithVoid();
     }
 
+    /** The challenge as it is now, without taking it; empty for an unknown id. */
+    public Uni<Optional<Taken>> find(UUID id) {
+        return pool.preparedQuery("select moves, issued_at, expires_at, used_at from selfie_challenge where id = $1")
+                .execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(taken(id, rows.iterator().next())));
+    }
+
     /** Marks the challenge used (if it was not) and returns it as it was; empty for an unknown id. */
     public Uni<Optional<Taken>> take(UUID id, Instant now) {
         return pool.preparedQuery(TAKE).execute(Tuple.of(id, utc(now))).map(rows -> {
             if (rows.size() == 0) {
                 return Optional.empty();
             }
-            Row row = rows.iterator().next();
-            SelfieChallenge challenge = new SelfieChallenge(id, SelfieChallenge.movesOf(row.getString("moves")),
-                    row.getOffsetDateTime("issued_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant());
-            OffsetDateTime used = row.getOffsetDateTime("used_at");
-            return Optional.of(new Taken(challenge, Optional.ofNullable(used).map(OffsetDateTime::toInstant)));
+            return Optional.of(taken(id, rows.iterator().next()));
         });
+    }
+
+    private static Taken taken(UUID id, Row row) {
+        SelfieChallenge challenge = new SelfieChallenge(id, SelfieChallenge.movesOf(row.getString("moves")),
+                row.getOffsetDateTime("issued_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant());
+        OffsetDateTime used = row.getOffsetDateTime("used_at");
+        return new Taken(challenge, Optional.ofNullable(used).map(OffsetDateTime::toInstant));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The moving selfie's active challenges: the server picks {@value #MOVES} different moves at random
- * (so a recording made for another challenge does not pass), stores them, and a registration takes
- * the challenge once, before it expires.
+ * (so a recording made for another challenge does not pass), stores them, and a registration uses
+ * the challenge once, before it expires: it must be usable when the frames arrive and is spent when
+ * they have been judged.
  */
 @ApplicationScoped
 public class SelfieChallenges {
@@ -60,33 +62,51 @@ public class SelfieChallenges {
     }
 
     /**
-     * Takes the challenge for one submission: refused when unknown (or malformed), already taken,
-     * or expired. Taking it spends it, whatever the frames show, so every attempt needs a new one.
+     * The challenge of one submission, before its frames are checked: refused when unknown (or
+     * malformed), already used, or expired. Nothing changes yet.
      */
-    public Uni<SelfieChallenge> take(String challengeId) {
+    public Uni<SelfieChallenge> usable(String challengeId) {
         UUID id;
         try {
             id = UUID.fromString(challengeId == null ? "" : challengeId.strip());
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(unknown());
         }
-        Instant now = Instant.now();
-        return repository.take(id, now).map(taken -> {
-            SelfieChallengeRepository.Taken found = taken.orElseThrow(SelfieChallenges::unknown);
-            if (found.usedBefore().isPresent()) {
-                throw new ProblemException(RegistrationProblems.SELFIE_CHALLENGE_USED,
-                        "Tantangan swafoto ini sudah dipakai. Mulai lagi dengan tantangan baru.",
-                        "This selfie challenge was already used. Start again with a new challenge.")
-                        .with("field", "challengeId");
+        return repository.find(id).map(found -> usable(found, Instant.now()));
+    }
+
+    /**
+     * Spends the challenge once its frames were judged, live or refused, so that every attempt needs
+     * a new one; a check that could not run (503) spends nothing, and the app's retry with the same
+     * Idempotency-Key can still use it. Of two submissions at once, the second is refused here.
+     */
+    public Uni<Void> spend(SelfieChallenge challenge) {
+        return repository.take(challenge.id(), Instant.now()).invoke(taken -> {
+            if (taken.isEmpty() || taken.get().usedBefore().isPresent()) {
+                throw used();
             }
-            if (!found.challenge().expiresAt().isAfter(now)) {
-                throw new ProblemException(RegistrationProblems.SELFIE_CHALLENGE_EXPIRED,
-                        "Waktu tantangan swafoto sudah habis. Mulai lagi dengan tantangan baru.",
-                        "The selfie challenge's time is up. Start again with a new challenge.")
-                        .with("field", "challengeId");
-            }
-            return found.challenge();
-        });
+        }).replaceWithVoid();
+    }
+
+    private static SelfieChallenge usable(Optional<SelfieChallengeRepository.Taken> taken, Instant now) {
+        SelfieChallengeRepository.Taken found = taken.orElseThrow(SelfieChallenges::unknown);
+        if (found.usedBefore().isPresent()) {
+            throw used();
+        }
+        if (!found.challenge().expiresAt().isAfter(now)) {
+            throw new ProblemException(RegistrationProblems.SELFIE_CHALLENGE_EXPIRED,
+                    "Waktu tantangan swafoto sudah habis. Mulai lagi dengan tantangan baru.",
+                    "The selfie challenge's time is up. Start again with a new challenge.")
+                    .with("field", "challengeId");
+        }
+        return found.challenge();
+    }
+
+    private static ProblemException used() {
+        return new ProblemException(RegistrationProblems.SELFIE_CHALLENGE_USED,
+                "Tantangan swafoto ini sudah dipakai. Mulai lagi dengan tantangan baru.",
+                "This selfie challenge was already used. Start again with a new challenge.")
+                .with("field", "challengeId");
     }
 
     private static ProblemException unknown() {

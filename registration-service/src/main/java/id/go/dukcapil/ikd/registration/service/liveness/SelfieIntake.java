@@ -23,8 +23,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The selfie of a registration, from what the app sent: a still photo ({@link SelfieInspector}), or
- * a moving selfie, a challenge and its frames. The moving selfie's challenge is taken (spent), the
- * frames are checked by the configured {@link LivenessCheck}, and the best frame is stored through
+ * a moving selfie, a challenge and its frames. The moving selfie's challenge must be usable, the
+ * frames are checked by the configured {@link LivenessCheck}, the challenge is spent (whatever the
+ * verdict; not when the check could not run), and the best frame is stored through
  * {@link SelfieInspector} as a still would be (metadata stripped, sealed). The other frames are
  * never stored nor logged. With {@code liveness-required} a still alone is refused.
  */
@@ -103,8 +104,9 @@ public class SelfieIntake {
         }
         LivenessCheck check = liveness.provider() == LivenessConfig.Provider.REMOTE ? remote : builtin;
         return VertxContexts.onWorker(() -> read(upload.frames()))
-                .chain(frames -> challenges.take(upload.challengeId())
-                        .chain(challenge -> check.check(challenge, frames))
+                .chain(frames -> challenges.usable(upload.challengeId())
+                        .chain(challenge -> check.check(challenge, frames)
+                                .call(verdict -> challenges.spend(challenge)))
                         .chain(verdict -> {
                             if (!verdict.live()) {
                                 return Uni.createFrom().failure(verdict.refusal().orElseThrow().problem());
