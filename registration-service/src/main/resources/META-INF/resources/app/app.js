@@ -3,6 +3,7 @@ import qrcode from './vendor/qrcode.mjs';
 import { deviceKey, forgetDeviceKey, publicJwk, signCompact } from './device-key.js';
 import { ktpCard } from './card.js';
 import { initDataRights, onStatus } from './data-rights.js';
+import { recordMovingSelfie } from './moving-selfie.js';
 
 const REGISTRATIONS = '/api/v1/registrations';
 const SECRET_HEADER = 'X-Registration-Secret';
@@ -49,6 +50,7 @@ const state = {
   seenEntries: new Set(),
   lastEventId: null,
   selfie: null, // Blob
+  moving: null, // the moving selfie: {challengeId, frames: [Blob]}
   cameraStream: null,
   appPin: null, // memory only, for this app session
   session: null, // {accessToken, expiresAt}
@@ -203,17 +205,50 @@ function capturePhoto() {
 
 function useSelfie(blob) {
   state.selfie = blob;
+  state.moving = null;
+  show('moving-recorded', false);
   const preview = $('selfie-preview');
   if (preview.src) URL.revokeObjectURL(preview.src);
   preview.src = URL.createObjectURL(blob);
   show('selfie-preview');
 }
 
+/** Records the moving selfie under a fresh challenge; without a camera, says so (and where allowed, points to a file). */
+async function recordMoving() {
+  stopCamera();
+  showError('register-error', null);
+  const button = $('moving-button');
+  button.disabled = true;
+  const video = $('camera');
+  video.classList.add('mirrored');
+  show('camera');
+  show('challenge-instruction');
+  try {
+    state.moving = await recordMovingSelfie({ call, video, instruction: $('challenge-instruction') });
+    state.selfie = null;
+    show('selfie-preview', false);
+    show('moving-recorded');
+  } catch (error) {
+    state.moving = null;
+    const fallback = state.config.livenessRequired ? ''
+      : ` ${bilingual('Atau pilih berkas foto', 'Or choose a photo file')}`;
+    showError('register-error', error instanceof ProblemError ? describe(error)
+      : `${bilingual('Kamera tidak tersedia', 'Camera not available')} (${error.name}).${fallback}`);
+  } finally {
+    show('camera', false);
+    show('challenge-instruction', false);
+    video.classList.remove('mirrored');
+    button.disabled = false;
+  }
+}
+
 async function register(event) {
   event.preventDefault();
   showError('register-error', null);
-  if (!state.selfie) {
-    showError('register-error', bilingual('Ambil swafoto atau pilih berkas foto', 'Take a selfie or choose a photo file'));
+  if (!state.selfie && !state.moving) {
+    showError('register-error', state.config.livenessRequired
+      ? bilingual('Rekam swafoto bergerak dahulu', 'Record a moving selfie first')
+      : bilingual('Rekam swafoto bergerak atau pilih berkas foto', 'Record a moving selfie or choose a photo file'));
     return;
   }
   const button = $('register-button');
@@ -222,7 +257,12 @@ async function register(event) {
     const form = new FormData();
     for (const field of ['nik', 'email', 'phone', 'language']) form.append(field, $(field).value.trim());
     form.append('deviceKey', await publicJwk(await deviceKey()));
-    form.append('selfie', state.selfie, state.selfie.type === 'image/png' ? 'selfie.png' : 'selfie.jpg');
+    if (state.moving) {
+      form.append('challengeId', state.moving.challengeId);
+      state.moving.frames.forEach((frame, i) => form.append('frame', frame, `frame-${i}.jpg`));
+    } else {
+      form.append('selfie', state.selfie, state.selfie.type === 'image/png' ? 'selfie.png' : 'selfie.jpg');
+    }
     const accepted = await call(REGISTRATIONS, { method: 'POST', body: form });
     state.registration = {
       registrationId: accepted.registrationId,
@@ -233,9 +273,16 @@ async function register(event) {
     saveRegistration();
     $('register-form').reset();
     state.selfie = null;
+    state.moving = null;
     show('selfie-preview', false);
+    show('moving-recorded', false);
     startRegistered();
   } catch (error) {
+    // a challenge works once: a refused moving selfie is recorded again under a new one
+    if (state.moving) {
+      state.moving = null;
+      show('moving-recorded', false);
+    }
     showError('register-error', describe(error));
   } finally {
     button.disabled = false;
@@ -679,6 +726,7 @@ async function reset() {
 async function start() {
   $('register-form').addEventListener('submit', register);
   $('camera-button').addEventListener('click', openCamera);
+  $('moving-button').addEventListener('click', recordMoving);
   $('capture-button').addEventListener('click', capturePhoto);
   $('selfie-file').addEventListener('change', (event) => {
     const [file] = event.target.files;
@@ -707,6 +755,8 @@ async function start() {
     return;
   }
   state.config = await call('config.json');
+  // where the moving selfie is required, a still photo is not offered
+  if (state.config.livenessRequired) show('still-options', false);
   // the office directory and the complaint page (verification-service's public pages)
   document.getElementById('directory-link').href = `${state.config.pagesUrl}/offices`;
   document.getElementById('complaint-link').href = `${state.config.pagesUrl}/pengaduan`;

@@ -22,20 +22,27 @@ import com.microsoft.playwright.Playwright;
 public final class HeadlessBrowser implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean fakeMedia;
+    private final java.util.function.Supplier<java.nio.file.Path> fakeVideo;
     private Playwright playwright;
     private Browser browser;
 
-    private HeadlessBrowser(boolean fakeMedia) {
+    private HeadlessBrowser(boolean fakeMedia, java.util.function.Supplier<java.nio.file.Path> fakeVideo) {
         this.fakeMedia = fakeMedia;
+        this.fakeVideo = fakeVideo;
     }
 
     public static HeadlessBrowser chromium() {
-        return new HeadlessBrowser(false);
+        return new HeadlessBrowser(false, null);
     }
 
     /** With a fake camera and microphone that need no prompt ({@link HeadlessChromium#launchWithFakeMedia}). */
     public static HeadlessBrowser chromiumWithFakeMedia() {
-        return new HeadlessBrowser(true);
+        return new HeadlessBrowser(true, null);
+    }
+
+    /** With a fake camera playing the video file {@code video} makes, before the browser starts ({@link HeadlessChromium#launchWithFakeVideo}). */
+    public static HeadlessBrowser chromiumWithFakeVideo(java.util.function.Supplier<java.nio.file.Path> video) {
+        return new HeadlessBrowser(false, video);
     }
 
     public Browser browser() {
@@ -48,7 +55,11 @@ public final class HeadlessBrowser implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) {
         playwright = Playwright.create();
-        browser = fakeMedia ? HeadlessChromium.launchWithFakeMedia(playwright) : HeadlessChromium.launch(playwright);
+        if (fakeVideo != null) {
+            browser = HeadlessChromium.launchWithFakeVideo(playwright, fakeVideo.get());
+        } else {
+            browser = fakeMedia ? HeadlessChromium.launchWithFakeMedia(playwright) : HeadlessChromium.launch(playwright);
+        }
     }
 
     @Override

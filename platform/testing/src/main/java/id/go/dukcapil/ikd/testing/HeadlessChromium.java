@@ -34,6 +34,15 @@ public final class HeadlessChromium {
                 "--allow-loopback-in-peer-connection"));
     }
 
+    /**
+     * Chromium whose fake camera plays {@code video} (a Y4M or MJPEG file, looped from its start when
+     * a page opens the camera), with no permission prompt.
+     */
+    public static Browser launchWithFakeVideo(Playwright playwright, java.nio.file.Path video) {
+        return launch(playwright, List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video.toAbsolutePath()));
+    }
+
     private static Browser launch(Playwright playwright, List<String> extraArgs) {
         List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update"));

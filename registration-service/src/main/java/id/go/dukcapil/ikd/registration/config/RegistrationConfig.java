@@ -65,6 +65,17 @@ public interface RegistrationConfig {
         /** Shortest side accepted: a smaller image cannot show a face an operator can compare. */
         @WithDefault("240")
         int minSide();
+
+        /**
+         * Whether the moving selfie (a challenge and its frames) is required: then a still alone is
+         * refused with SELFIE_LIVENESS_REQUIRED. True in production; the still-only path stays for
+         * where it is switched off (ikd.registration.selfie.liveness-required).
+         */
+        @WithDefault("false")
+        boolean livenessRequired();
+
+        /** The moving selfie: challenge, frames, the checks and who runs them. */
+        LivenessConfig liveness();
     }
 
     interface RateLimits {

@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.registration.rest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.registration.service.PersonalDataService;
 import id.go.dukcapil.ikd.registration.service.RegistrationService;
+import id.go.dukcapil.ikd.registration.service.liveness.SelfieIntake;
 import id.go.dukcapil.ikd.registration.service.selfie.Selfie;
 import id.go.dukcapil.ikd.web.ClientAddress;
 import id.go.dukcapil.ikd.web.CaseGrants;
@@ -89,7 +91,8 @@ public class RegistrationResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register for IKD (SOP step 2)",
-            description = "NIK, email, phone, the app's public key and a selfie. Every well-formed registration gets "
+            description = "NIK, email, phone, the app's public key and a selfie: a still, or a moving selfie (the id "
+                    + "of a challenge and its frames, checked for one live face following it). Every well-formed registration gets "
                     + "the same 202 answer, whether its NIK, email or phone are known or not; a newer registration of a "
                     + "NIK replaces the older one still awaiting verification.")
     @APIResponse(responseCode = "202", description = "Accepted; awaits verification at a counter or by video call",
@@ -97,21 +100,27 @@ public class RegistrationResource {
     @APIResponse(responseCode = "400", description = "Invalid field; code NIK_MALFORMED, NIK_UNKNOWN_PROVINCE, "
             + "NIK_INVALID_REGENCY, NIK_INVALID_DISTRICT, NIK_INVALID_BIRTH_DATE, NIK_INVALID_SERIAL, EMAIL_INVALID, "
             + "PHONE_INVALID, DEVICE_KEY_INVALID, LANGUAGE_INVALID, SELFIE_MISSING, SELFIE_NOT_AN_IMAGE, "
-            + "SELFIE_TOO_MANY_PIXELS (over 4096 px a side or 12 MiPx, from the header), SELFIE_TOO_SMALL or "
-            + "MALFORMED_REQUEST",
+            + "SELFIE_TOO_MANY_PIXELS (over 4096 px a side or 12 MiPx, from the header), SELFIE_TOO_SMALL, "
+            + "SELFIE_LIVENESS_REQUIRED (a still alone where the moving selfie is required), SELFIE_FRAME_COUNT, "
+            + "SELFIE_CHALLENGE_UNKNOWN, SELFIE_CHALLENGE_EXPIRED or MALFORMED_REQUEST",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "SELFIE_TOO_LARGE (over 2 MB) or PAYLOAD_TOO_LARGE",
+    @APIResponse(responseCode = "413", description = "SELFIE_TOO_LARGE (over 2 MB), SELFIE_FRAME_TOO_LARGE or PAYLOAD_TOO_LARGE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "SELFIE_UNSUPPORTED_FORMAT (an image, but not JPEG or PNG), or "
             + "UNSUPPORTED_MEDIA_TYPE (not multipart/form-data)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "SELFIE_CHALLENGE_USED: the moving selfie's challenge was spent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "SELFIE_DEPTH_UNSUPPORTED (over 8 bits per channel) or "
-            + "SELFIE_ANIMATED (an animated PNG, or several images in one file), read from the header",
+            + "SELFIE_ANIMATED (an animated PNG, or several images in one file), read from the header; the moving "
+            + "selfie's SELFIE_NO_FACE, SELFIE_MULTIPLE_FACES, SELFIE_TOO_DARK, SELFIE_CHALLENGE_NOT_FOLLOWED, "
+            + "SELFIE_NOT_LIVE (a remote provider's other refusal)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED per device key or client address; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many registrations being served at once "
-            + "(extension admission), or too many selfies being decoded at once (extension bulkhead); see Retry-After",
+            + "(extension admission), or too many selfies being decoded at once (extension bulkhead); "
+            + "SELFIE_CHECK_TIMEOUT, SELFIE_LIVENESS_UNAVAILABLE (remote provider); see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Admitted(REGISTRATION_GATE)
     public Uni<Response> register(
@@ -120,12 +129,18 @@ public class RegistrationResource {
             @RestForm @Parameter(description = "Indonesian mobile number", example = "081234567890") String phone,
             @RestForm @Parameter(description = "id (default) or en") String language,
             @RestForm @Parameter(description = "The app's public key: EC P-256 JWK (JSON)") String deviceKey,
-            @RestForm @Parameter(description = "Selfie, JPEG or PNG, at most 2 MB and 4096 px per side",
+            @RestForm @Parameter(description = "Still selfie, JPEG or PNG, at most 2 MB and 4096 px per side; not "
+                    + "needed with frames, refused alone where the moving selfie is required",
                     schema = @Schema(type = SchemaType.STRING, format = "binary")) FileUpload selfie,
+            @RestForm @Parameter(description = "Moving selfie: the id from POST /api/v1/selfie-challenges") String challengeId,
+            @RestForm("frame") @Parameter(description = "Moving selfie: 4-12 JPEG frames in the order recorded, each "
+                    + "at most 256 KB and 1280 px", schema = @Schema(type = SchemaType.ARRAY,
+                            implementation = String.class, format = "binary")) List<FileUpload> frames,
             @RestHeader(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION) String idempotencyKey,
             @Context HttpServerRequest request) {
         RegistrationService.Form form = new RegistrationService.Form(nik, email, phone, language, deviceKey,
-                selfie == null ? null : selfie.uploadedFile());
+                new SelfieIntake.Upload(selfie == null ? null : selfie.uploadedFile(), challengeId,
+                        frames == null ? List.of() : frames.stream().map(FileUpload::uploadedFile).toList()));
         return registrations.register(form, ClientAddress.of(request), IdempotencyKey.of(idempotencyKey))
                 .map(registered -> Response.accepted(RegistrationAccepted.of(registered)).type(MediaType.APPLICATION_JSON)
                         .build());

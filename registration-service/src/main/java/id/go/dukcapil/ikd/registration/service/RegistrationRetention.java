@@ -12,6 +12,7 @@ import id.go.dukcapil.ikd.registration.config.RetentionSettings;
 /**
  * Deletes registrations that ended ({@code ended} ago) with their timelines: NIK, email, phone,
  * device key and the messages' recipients go with them. Pending and approved registrations stay.
+ * Moving-selfie challenges go as soon as they are used or expired.
  */
 @ApplicationScoped
 public class RegistrationRetention implements RetentionRules {
@@ -31,6 +32,12 @@ public class RegistrationRetention implements RetentionRules {
                   and not exists (select 1 from registration_event e where e.registration_id = r.id)
                 limit $2 for update skip locked)""".formatted(ENDED);
 
+    /** The moving selfie's challenges, once used or expired: they are single-use and hold no personal data. */
+    static final String CHALLENGES = """
+            delete from selfie_challenge where id in (
+                select id from selfie_challenge where used_at is not null or expires_at < $1
+                limit $2 for update skip locked)""";
+
     private final RetentionSettings settings;
 
     public RegistrationRetention(RetentionSettings settings) {
@@ -41,6 +48,6 @@ public class RegistrationRetention implements RetentionRules {
     public List<Step> steps(Instant now) {
         Instant ended = now.minus(settings.ended());
         return List.of(new Step("registration_event", EVENTS, ended),
-                new Step("registration", REGISTRATIONS, ended));
+                new Step("registration", REGISTRATIONS, ended), new Step("selfie_challenge", CHALLENGES, now));
     }
 }

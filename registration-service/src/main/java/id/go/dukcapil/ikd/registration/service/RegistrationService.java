@@ -1,6 +1,5 @@
 package id.go.dukcapil.ikd.registration.service;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,10 +24,10 @@ import id.go.dukcapil.ikd.registration.repository.TimelineRepository;
 import id.go.dukcapil.ikd.registration.service.credentials.CounterCodeSigner;
 import id.go.dukcapil.ikd.registration.service.credentials.RegistrationSecrets;
 import id.go.dukcapil.ikd.registration.service.problems.RegistrationProblems;
+import id.go.dukcapil.ikd.registration.service.liveness.SelfieIntake;
 import id.go.dukcapil.ikd.registration.service.ratelimit.RateLimiter;
 import id.go.dukcapil.ikd.registration.service.ratelimit.RateLimiter.Action;
 import id.go.dukcapil.ikd.registration.service.selfie.Selfie;
-import id.go.dukcapil.ikd.registration.service.selfie.SelfieInspector;
 import id.go.dukcapil.ikd.registration.service.selfie.SelfieVault;
 import id.go.dukcapil.ikd.registration.service.timeline.TimelineFeed;
 import id.go.dukcapil.ikd.registration.service.timeline.TimelineRecorder;
@@ -68,8 +67,9 @@ public class RegistrationService {
     /** The operation an Idempotency-Key is bound to. */
     static final String REGISTER = "registration.register";
 
-    /** A registration as the app sent it; {@code selfie} is the uploaded file, or null. */
-    public record Form(String nik, String email, String phone, String language, String deviceKey, Path selfie) {
+    /** A registration as the app sent it; {@code selfie}: the still, or the moving selfie's challenge and frames. */
+    public record Form(String nik, String email, String phone, String language, String deviceKey,
+            SelfieIntake.Upload selfie) {
     }
 
     /**
@@ -86,7 +86,7 @@ public class RegistrationService {
     }
 
     private record ValidForm(String nik, String email, String phone, String language, DeviceKey deviceKey,
-            Path selfie) {
+            SelfieIntake.Upload selfie) {
     }
 
     private record Prepared(ValidForm form, UUID id, Selfie selfie, byte[] sealedSelfie, String secret,
@@ -101,7 +101,7 @@ public class RegistrationService {
     private final NikValidator nikValidator;
     private final ContactValidator contactValidator;
     private final DeviceKeyValidator deviceKeyValidator;
-    private final SelfieInspector selfieInspector;
+    private final SelfieIntake selfieIntake;
     private final SelfieVault selfieVault;
     private final CounterCodeSigner signer;
     private final RegistrationSecrets secrets;
@@ -115,7 +115,7 @@ public class RegistrationService {
 
     public RegistrationService(RegistrationRepository registrations, TimelineRepository timeline,
             TimelineRecorder recorder, Outbox outbox, RegistrationMapper mapper, NikValidator nikValidator,
-            ContactValidator contactValidator, DeviceKeyValidator deviceKeyValidator, SelfieInspector selfieInspector,
+            ContactValidator contactValidator, DeviceKeyValidator deviceKeyValidator, SelfieIntake selfieIntake,
             SelfieVault selfieVault, CounterCodeSigner signer, RegistrationSecrets secrets, RateLimiter rateLimiter,
             RegistrationConfig config, IdempotentRequests idempotent, CounterCodes counterCodes,
             Withdrawals withdrawals, RegistrationExpiry expiry, TimelineFeed feed) {
@@ -127,7 +127,7 @@ public class RegistrationService {
         this.nikValidator = nikValidator;
         this.contactValidator = contactValidator;
         this.deviceKeyValidator = deviceKeyValidator;
-        this.selfieInspector = selfieInspector;
+        this.selfieIntake = selfieIntake;
         this.selfieVault = selfieVault;
         this.signer = signer;
         this.secrets = secrets;
@@ -140,7 +140,10 @@ public class RegistrationService {
         this.feed = feed;
     }
 
-    /** SOP step 2. Cheap checks first; the selfie is decoded in its bulkhead, then sealed on a worker thread. */
+    /**
+     * SOP step 2. Cheap checks first; the selfie (a still, or the moving selfie's best frame after its
+     * liveness check) is decoded in its bulkhead, then sealed on a worker thread.
+     */
     public Uni<Registered> register(Form form, String clientAddress, IdempotencyKey key) {
         // the same registration sent again (a retry after a lost answer) answers what the first did
         return idempotent.replayOr(key, REGISTER, Registered.class, () -> registerNew(form, clientAddress, key));
@@ -150,7 +153,7 @@ public class RegistrationService {
         return rateLimiter.checkAddress(Action.SUBMISSION, clientAddress)
                 .map(ignored -> validate(form))
                 .call(valid -> rateLimiter.checkDevice(Action.SUBMISSION, valid.deviceKey().thumbprint()))
-                .chain(valid -> selfieInspector.inspect(valid.selfie()) // in the image-decode bulkhead
+                .chain(valid -> selfieIntake.selfie(valid.selfie()) // in the image-decode bulkhead
                         .chain(selfie -> VertxContexts.onWorker(() -> prepare(valid, selfie))))
                 .chain(prepared -> store(prepared, key));
     }
@@ -161,9 +164,7 @@ public class RegistrationService {
         String phone = contactValidator.phone(form.phone());
         String language = contactValidator.language(form.language());
         DeviceKey deviceKey = deviceKeyValidator.validate(form.deviceKey());
-        if (form.selfie() == null) {
-            throw SelfieInspector.missing();
-        }
+        selfieIntake.precheck(form.selfie());
         return new ValidForm(nik, email, phone, language, deviceKey, form.selfie());
     }
 

@@ -89,6 +89,9 @@ public final class ServiceEnvironment {
             every("QUARKUS_LOG_CONSOLE_JSON_ENABLED", (c, s) -> "false"),
 
             secret(REGISTRATION, "IKD_REGISTRATION_SELFIE_KEY"),
+            // the moving selfie (challenge and frames) is required in production; locally a still still
+            // registers, because ./ikd demo, the e2e, hostile and load tests send a still photo
+            to(REGISTRATION, "IKD_REGISTRATION_SELFIE_LIVENESS_REQUIRED", (c, s) -> "false"),
             // behind the HA gateway: the client's address from X-Forwarded-For, set by the gateway
             // (which replaces what a client sent) and trusted from loopback only
             every("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", (c, s) -> c.behindGateway() ? "true" : null),

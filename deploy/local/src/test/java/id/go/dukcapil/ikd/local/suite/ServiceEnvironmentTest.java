@@ -68,7 +68,9 @@ class ServiceEnvironmentTest {
                 .containsEntry("IKD_VERIFICATION_DEMO_ENABLED", "true")
                 .containsEntry("IKD_VERIFICATION_EVENTS_VERSION", "v2")
                 .containsKey("IKD_VERIFICATION_COMPLAINTS_CAPTCHA_KEY").containsKey("IKD_VIDEO_CALL_STILLS_KEY");
-        assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context)).containsKey("IKD_REGISTRATION_SELFIE_KEY");
+        assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context)).containsKey("IKD_REGISTRATION_SELFIE_KEY")
+                // the demo and the e2e, hostile and load tests register with a still photo
+                .containsEntry("IKD_REGISTRATION_SELFIE_LIVENESS_REQUIRED", "false");
         assertThat(ServiceEnvironment.of(SuiteService.TOKEN, context))
                 .containsKey("IKD_TOKEN_KEY_ENCRYPTION_KEY")
                 .containsEntry("IKD_TOKEN_RELYING_PARTIES_DEMO_CLIENT_ENABLED", "true");

@@ -11,7 +11,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Limits submissions and counter codes per device key and per client address, in fixed windows
+ * Limits submissions and counter codes per device key and per client address, and the moving
+ * selfie's challenges per client address, in fixed windows
  * counted in PostgreSQL so that every replica sees the same counts.
  */
 @ApplicationScoped
@@ -20,19 +21,25 @@ public class RateLimiter {
 
     /** What is limited; the bucket name keeps the counters of each apart. */
     public enum Action {
-        SUBMISSION, COUNTER_CODE
+        SUBMISSION, COUNTER_CODE, SELFIE_CHALLENGE
     }
 
     private final RateLimitWindows repository;
     private final RegistrationConfig.RateLimits limits;
+    private final int challengesPerAddress;
 
     public RateLimiter(RateLimitWindows repository, RegistrationConfig config) {
         this.repository = repository;
         this.limits = config.rateLimit();
+        this.challengesPerAddress = config.selfie().liveness().challengesPerAddress();
     }
 
     public Uni<Void> checkAddress(Action action, String clientAddress) {
-        int limit = action == Action.SUBMISSION ? limits.submissionsPerAddress() : limits.counterCodesPerAddress();
+        int limit = switch (action) {
+            case SUBMISSION -> limits.submissionsPerAddress();
+            case COUNTER_CODE -> limits.counterCodesPerAddress();
+            case SELFIE_CHALLENGE -> challengesPerAddress;
+        };
         return check(action.name() + ":address:" + clientAddress, limit);
     }
 

@@ -53,7 +53,8 @@ import io.smallrye.mutiny.Uni;
 public class SelfieInspector {
 
     private static final float JPEG_QUALITY = 0.9f;
-    private static final Map<ImageRefusal, ProblemType> CODES = Map.of(
+    /** The problem code of each refusal of an image; the moving selfie's frames use them too. */
+    public static final Map<ImageRefusal, ProblemType> CODES = Map.of(
             ImageRefusal.NOT_READABLE, RegistrationProblems.SELFIE_NOT_AN_IMAGE,
             ImageRefusal.FORMAT_UNSUPPORTED, RegistrationProblems.SELFIE_UNSUPPORTED_FORMAT,
             ImageRefusal.TOO_LARGE, RegistrationProblems.SELFIE_TOO_MANY_PIXELS,

@@ -166,6 +166,16 @@ class SelfieCostBench {
             public int minSide() {
                 return 240;
             }
+
+            @Override
+            public boolean livenessRequired() {
+                return false;
+            }
+
+            @Override
+            public id.go.dukcapil.ikd.registration.config.LivenessConfig liveness() {
+                throw new UnsupportedOperationException("liveness");
+            }
         };
         return (RegistrationConfig) Proxy.newProxyInstance(SelfieCostBench.class.getClassLoader(),
                 new Class<?>[] { RegistrationConfig.class }, (proxy, method, args) -> {
