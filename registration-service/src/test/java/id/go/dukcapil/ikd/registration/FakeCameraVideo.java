@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * A video file for Chromium's fake camera ({@code --use-file-for-fake-video-capture}, Y4M, 4:2:0) of
  * the NASA portrait: for 5 s the face moves steadily to the citizen's left (towards the frame's right
  * edge) and comes closer at once, then it holds still. Whatever moment the app starts recording
- * within the first seconds, its frames show a move LEFT and, after it, a move CLOSER.
+ * within the first seconds, its frames show a move LEFT and, after it, a move CLOSER. The refused
+ * cases are files too: the portrait held still, and a drawn cartoon moving across the frame.
  */
 final class FakeCameraVideo {
 
@@ -24,9 +25,30 @@ final class FakeCameraVideo {
     private FakeCameraVideo() {
     }
 
-    /** The file, written once into target/. */
-    static synchronized Path leftAndCloser() {
-        Path file = Path.of("target", "fake-camera-left-closer.y4m").toAbsolutePath();
+    /** The portrait moving left and closer: the file, written once into target/. */
+    static Path leftAndCloser() {
+        return written("fake-camera-left-closer.y4m", i -> {
+            double t = Math.min(1, i / (MOVING_SECONDS * FPS));
+            double share = 0.3 + 0.4 * t;
+            int size = (int) Math.round(300 * Math.pow(170.0 / 300, t));
+            return LivenessFrames.frame(new LivenessFrames.View(share, size));
+        });
+    }
+
+    /** The portrait held still in front of the camera, as a printed photo on a stand would be. */
+    static Path stillFace() {
+        return written("fake-camera-still.y4m", i -> LivenessFrames.frame(LivenessFrames.START));
+    }
+
+    /** A drawn cartoon face moving across the frame as a citizen would move: no face of a person. */
+    static Path cartoon() {
+        int side = LivenessFrames.SIDE;
+        return written("fake-camera-cartoon.y4m", i -> LivenessFrames.cartoonFrame(
+                (int) Math.round(100 + (side - 200) * Math.min(1, i / (MOVING_SECONDS * FPS)))));
+    }
+
+    private static synchronized Path written(String name, java.util.function.IntFunction<BufferedImage> frameAt) {
+        Path file = Path.of("target", name).toAbsolutePath();
         if (Files.exists(file)) {
             return file;
         }
@@ -35,11 +57,8 @@ final class FakeCameraVideo {
             out.write(("YUV4MPEG2 W" + side + " H" + side + " F" + FPS + ":1 Ip A1:1 C420jpeg\n")
                     .getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < SECONDS * FPS; i++) {
-                double t = Math.min(1, i / (MOVING_SECONDS * FPS));
-                double share = 0.3 + 0.4 * t;
-                int size = (int) Math.round(300 * Math.pow(170.0 / 300, t));
                 out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-                out.write(i420(LivenessFrames.frame(new LivenessFrames.View(share, size))));
+                out.write(i420(frameAt.apply(i)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

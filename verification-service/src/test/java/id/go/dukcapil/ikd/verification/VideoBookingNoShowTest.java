@@ -50,8 +50,10 @@ class VideoBookingNoShowTest {
         VideoBookingTest.book(code, VideoBookingTest.emptySlot(code, 2, 0)).then().statusCode(201);
         UUID bookingId = UUID.fromString(single("select id from video_booking where registration_id = $1", registrationId));
         String caseId = single("select case_id from video_booking where id = $1", bookingId);
-        // the slot started five minutes ago (today, in Tapin's time) and no call was asked for
-        pool.preparedQuery("update video_booking set slot_start = now() - interval '5 minutes', "
+        // the slot started five minutes ago, or at midnight in Tapin if that is later (so it is today there),
+        // and no call was asked for
+        pool.preparedQuery("update video_booking set slot_start = greatest(now() - interval '5 minutes', "
+                + "date_trunc('day', now() at time zone 'Asia/Makassar') at time zone 'Asia/Makassar'), "
                 + "slot_end = now() + interval '10 minutes' where id = $1").execute(Tuple.of(bookingId)).await().indefinitely();
 
         PortalLogin.Visitor tapin = PortalLogin.visitor("tapin.operator");
