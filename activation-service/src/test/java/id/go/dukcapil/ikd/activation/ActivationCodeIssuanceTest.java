@@ -13,16 +13,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.EventJson;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
@@ -36,17 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(NotifierKeysResource.class)
 class ActivationCodeIssuanceTest {
 
-    private TopicProbe activationTopic;
-
-    @BeforeEach
-    void openProbe() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        activationTopic.close();
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationOnly();
 
     @Test
     void approvalDeliveredTwiceOrDecidedTwiceIssuesExactlyOneSealedCode() {
@@ -57,8 +47,8 @@ class ActivationCodeIssuanceTest {
         Journey.publish(approval, eventId); // redelivery of the same event
         Journey.publish(approval); // and a second decision event for the same registration
 
-        activationTopic.await(Journey.codeIssuedFor(registrationId), Duration.ofSeconds(30));
-        List<ConsumerRecord<String, String>> issued = activationTopic.collect(Journey.codeIssuedFor(registrationId),
+        topics.activation().await(Journey.codeIssuedFor(registrationId), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> issued = topics.activation().collect(Journey.codeIssuedFor(registrationId),
                 Duration.ofSeconds(3));
         assertThat(issued).hasSize(1);
 
@@ -85,8 +75,8 @@ class ActivationCodeIssuanceTest {
 
     @Test
     void sealedSecretsCannotBeReadWithoutTheNotifiersKey() throws Exception {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
-        ConsumerRecord<String, String> record = activationTopic.await(Journey.codeIssuedFor(approved.registrationId()),
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
+        ConsumerRecord<String, String> record = topics.activation().await(Journey.codeIssuedFor(approved.registrationId()),
                 Duration.ofSeconds(5));
         String sealed = EventJson.read(record.value(), ActivationCodeIssued.class).sealedSecrets();
 
@@ -106,8 +96,8 @@ class ActivationCodeIssuanceTest {
         UUID approvedAfter = UUID.randomUUID();
         Journey.publish(Journey.approval(approvedAfter, Journey.newNik(), Device.generate()), UUID.randomUUID().toString(),
                 rejected.toString());
-        activationTopic.await(Journey.codeIssuedFor(approvedAfter), Duration.ofSeconds(30));
+        topics.activation().await(Journey.codeIssuedFor(approvedAfter), Duration.ofSeconds(30));
 
-        assertThat(activationTopic.collect(Journey.codeIssuedFor(rejected), Duration.ofSeconds(2))).isEmpty();
+        assertThat(topics.activation().collect(Journey.codeIssuedFor(rejected), Duration.ofSeconds(2))).isEmpty();
     }
 }

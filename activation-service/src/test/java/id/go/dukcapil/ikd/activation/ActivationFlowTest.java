@@ -17,11 +17,12 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.activation.support.TestClock;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
@@ -30,7 +31,6 @@ import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityActivated;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.RevocationReason;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,44 +47,36 @@ class ActivationFlowTest {
     @Inject
     TestClock clock;
 
-    private TopicProbe activationTopic;
-    private TopicProbe identityTopic;
-
-    @BeforeEach
-    void openProbes() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-        identityTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.IDENTITY);
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationAndIdentity();
 
     @AfterEach
-    void closeProbes() {
+    void resetClock() {
         clock.reset();
-        activationTopic.close();
-        identityTopic.close();
     }
 
     @Test
     void rightPinActivatesOnceAndTheCodeIsThenDead() {
         Device device = Device.generate();
-        Journey.Approved approved = Journey.approve(activationTopic, device, Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), device, Journey.newNik());
 
         Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(200)
                 .body("status", equalTo("ACTIVATED"));
         Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("ALREADY_ACTIVATED"));
 
-        ConsumerRecord<String, String> record = identityTopic.await(activatedFor(approved.registrationId()),
+        ConsumerRecord<String, String> record = topics.identity().await(activatedFor(approved.registrationId()),
                 Duration.ofSeconds(30));
         IdentityActivated activated = EventJson.read(record.value(), IdentityActivated.class);
         assertThat(activated.attributes().nik()).isEqualTo(approved.nik());
         assertThat(activated.subject()).doesNotContain(approved.nik()).hasSizeGreaterThanOrEqualTo(22);
         assertThat(activated.deviceKeyThumbprint()).matches("[A-Za-z0-9_-]{43}");
-        assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).hasSize(1);
+        assertThat(topics.identity().collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).hasSize(1);
     }
 
     @Test
     void anActivationSentAgainWithItsIdempotencyKeyAnswersWhatTheFirstDidAndActivatesOnce() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         String token = approved.secrets().linkToken();
 
         // a wrong PIN sent again (its answer was lost) is one attempt, not two
@@ -104,7 +96,7 @@ class ActivationFlowTest {
                 .body("status", equalTo("ACTIVATED")).body("activatedAt", equalTo(activatedAt));
         // without the key, a repeat is a new request
         Journey.activate(token, approved.secrets().pin()).statusCode(409).body("code", equalTo("ALREADY_ACTIVATED"));
-        assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(3))).hasSize(1);
+        assertThat(topics.identity().collect(activatedFor(approved.registrationId()), Duration.ofSeconds(3))).hasSize(1);
     }
 
     private static io.restassured.response.ValidatableResponse keyed(String key, String token, String pin, String captcha) {
@@ -115,7 +107,7 @@ class ActivationFlowTest {
 
     @Test
     void wrongPinsCountDownAndTheFifthLocksTheCode() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         String token = approved.secrets().linkToken();
         String wrong = Journey.wrongPin(approved.secrets().pin());
 
@@ -126,7 +118,7 @@ class ActivationFlowTest {
         Journey.activate(token, wrong).statusCode(423).body("code", equalTo("CODE_LOCKED"));
         // brute force stops: even the right PIN is refused now
         Journey.activate(token, approved.secrets().pin()).statusCode(423).body("code", equalTo("CODE_LOCKED"));
-        assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).isEmpty();
+        assertThat(topics.identity().collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).isEmpty();
         // ops see it
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("ikd_activation_attempts_total{result=\"LOCKED\"}"));
@@ -134,7 +126,7 @@ class ActivationFlowTest {
 
     @Test
     void anExpiredCodeSaysSo() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         clock.advance(Duration.ofHours(24).plusMinutes(1));
 
         Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(410)
@@ -143,7 +135,7 @@ class ActivationFlowTest {
 
     @Test
     void aCaptchaSolutionCountsOnceAndAForgedOneNever() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         String token = approved.secrets().linkToken();
         String captcha = Journey.solvedCaptcha();
 
@@ -161,7 +153,7 @@ class ActivationFlowTest {
 
     @Test
     void aSplicedCaptchaSolutionIsRefusedAndTheTrueOneStillCounts() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         Journey.SolvedCaptcha solved = Journey.solveCaptcha();
         while (solved.number() < 10) {
             solved = Journey.solveCaptcha(); // a number of two digits or more, so that one can be moved
@@ -191,7 +183,7 @@ class ActivationFlowTest {
 
     @Test
     void twoConcurrentActivationsWithTheRightPinActivateOnce() throws Exception {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         String captchaA = Journey.solvedCaptcha();
         String captchaB = Journey.solvedCaptcha();
         CountDownLatch start = new CountDownLatch(1);
@@ -213,20 +205,20 @@ class ActivationFlowTest {
             statuses.add(attempt.get());
         }
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-        identityTopic.await(activatedFor(approved.registrationId()), Duration.ofSeconds(30));
-        assertThat(identityTopic.collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).hasSize(1);
+        topics.identity().await(activatedFor(approved.registrationId()), Duration.ofSeconds(30));
+        assertThat(topics.identity().collect(activatedFor(approved.registrationId()), Duration.ofSeconds(2))).hasSize(1);
     }
 
     @Test
     void resendReplacesTheCodeAtMostThreeTimesADayAndAnswersAlike() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         UUID registrationId = approved.registrationId();
         String firstToken = approved.secrets().linkToken();
 
         resend(registrationId, "not-a-token-of-this-registration");
         resend(UUID.randomUUID(), firstToken);
         resend(registrationId, firstToken);
-        ConsumerRecord<String, String> second = activationTopic.await(
+        ConsumerRecord<String, String> second = topics.activation().await(
                 Journey.codeIssuedFor(registrationId).and(sequence(2)), Duration.ofSeconds(30));
         Journey.Secrets secrets = Journey.unseal(second);
         assertThat(secrets.linkToken()).isNotEqualTo(firstToken);
@@ -236,8 +228,8 @@ class ActivationFlowTest {
         resend(registrationId, firstToken); // the older link still authorises a resend: it is in the citizen's mailbox
         resend(registrationId, secrets.linkToken());
         resend(registrationId, secrets.linkToken()); // fourth of the day: answered alike, nothing sent
-        activationTopic.await(Journey.codeIssuedFor(registrationId).and(sequence(4)), Duration.ofSeconds(30));
-        List<ConsumerRecord<String, String>> codes = activationTopic.collect(Journey.codeIssuedFor(registrationId),
+        topics.activation().await(Journey.codeIssuedFor(registrationId).and(sequence(4)), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> codes = topics.activation().collect(Journey.codeIssuedFor(registrationId),
                 Duration.ofSeconds(3));
         assertThat(codes).extracting(record -> EventJson.read(record.value(), ActivationCodeIssued.class).sequence())
                 .containsExactly(1, 2, 3, 4);
@@ -250,20 +242,20 @@ class ActivationFlowTest {
     @Test
     void aNewActivationForTheSameNikRevokesTheOldIdentityOnce() {
         String nik = Journey.newNik();
-        Journey.Approved first = Journey.approve(activationTopic, Device.generate(), nik);
+        Journey.Approved first = Journey.approve(topics.activation(), Device.generate(), nik);
         Journey.activate(first.secrets().linkToken(), first.secrets().pin()).statusCode(200);
-        IdentityActivated oldIdentity = EventJson.read(identityTopic.await(activatedFor(first.registrationId()),
+        IdentityActivated oldIdentity = EventJson.read(topics.identity().await(activatedFor(first.registrationId()),
                 Duration.ofSeconds(30)).value(), IdentityActivated.class);
 
-        Journey.Approved second = Journey.approve(activationTopic, Device.generate(), nik);
+        Journey.Approved second = Journey.approve(topics.activation(), Device.generate(), nik);
         Journey.activate(second.secrets().linkToken(), second.secrets().pin()).statusCode(200);
-        IdentityActivated newIdentity = EventJson.read(identityTopic.await(activatedFor(second.registrationId()),
+        IdentityActivated newIdentity = EventJson.read(topics.identity().await(activatedFor(second.registrationId()),
                 Duration.ofSeconds(30)).value(), IdentityActivated.class);
 
         Predicate<ConsumerRecord<String, String>> revokedOld = TopicProbe.ofType(EventType.of(IdentityRevoked.class).type())
                 .and(record -> record.value().contains(oldIdentity.identityId().toString()));
-        identityTopic.await(revokedOld, Duration.ofSeconds(30));
-        List<ConsumerRecord<String, String>> revocations = identityTopic.collect(revokedOld, Duration.ofSeconds(2));
+        topics.identity().await(revokedOld, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> revocations = topics.identity().collect(revokedOld, Duration.ofSeconds(2));
         assertThat(revocations).hasSize(1);
         IdentityRevoked revoked = EventJson.read(revocations.get(0).value(), IdentityRevoked.class);
         assertThat(revoked.reason()).isEqualTo(RevocationReason.REPLACED_BY_NEW_DEVICE);
@@ -293,16 +285,16 @@ class ActivationFlowTest {
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         root.addHandler(capture);
         try {
-            Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+            Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
             String token = approved.secrets().linkToken();
             for (int i = 0; i < 5; i++) {
                 Journey.activate(token, Journey.wrongPin(approved.secrets().pin()));
             }
             resend(approved.registrationId(), token);
-            Journey.Secrets resent = Journey.unseal(activationTopic.await(
+            Journey.Secrets resent = Journey.unseal(topics.activation().await(
                     Journey.codeIssuedFor(approved.registrationId()).and(sequence(2)), Duration.ofSeconds(30)));
             Journey.activate(resent.linkToken(), resent.pin()).statusCode(200);
-            identityTopic.await(activatedFor(approved.registrationId()), Duration.ofSeconds(30));
+            topics.identity().await(activatedFor(approved.registrationId()), Duration.ofSeconds(30));
 
             assertThat(logged).isNotEmpty()
                     .noneMatch(line -> line.contains(token) || line.contains(resent.linkToken())

@@ -26,13 +26,12 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.activation.support.TestClock;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.testing.ContrastCheck;
 import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
-import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -56,14 +55,15 @@ class ActivationPageBrowserTest {
     @Inject
     TestClock clock;
 
-    private TopicProbe activationTopic;
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationOnly();
+
     private BrowserContext context;
     private Page page;
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
         context = CHROMIUM.browser().newContext();
         page = context.newPage();
         page.onConsoleMessage(message -> {
@@ -77,12 +77,11 @@ class ActivationPageBrowserTest {
     void close() {
         clock.reset();
         context.close();
-        activationTopic.close();
     }
 
     @Test
     void theCitizenActivatesWithTheLinkThePinAndTheBrowserSolvedCaptcha() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
 
         Response response = page.navigate(linkFor(approved.secrets().linkToken()));
         assertThat(response.headers().get("content-security-policy")).contains("script-src 'self'")
@@ -107,7 +106,7 @@ class ActivationPageBrowserTest {
 
     @Test
     void aWrongPinIsExplainedWithTheTriesLeftAndTheCitizenStaysOnThePage() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
 
         page.navigate(linkFor(approved.secrets().linkToken()));
         page.waitForSelector("#captcha[data-solved=true]", new Page.WaitForSelectorOptions().setTimeout(60_000));
@@ -127,7 +126,7 @@ class ActivationPageBrowserTest {
 
     @Test
     void anExpiredLinkSaysSoAndOffersANewPin() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         clock.advance(Duration.ofHours(25));
 
         page.navigate(linkFor(approved.secrets().linkToken()));
@@ -136,7 +135,7 @@ class ActivationPageBrowserTest {
         page.click("#resend-button");
 
         page.waitForSelector("#notice-resent");
-        activationTopic.await(Journey.codeIssuedFor(approved.registrationId())
+        topics.activation().await(Journey.codeIssuedFor(approved.registrationId())
                 .and(record -> record.value().contains("\"sequence\":2")), Duration.ofSeconds(30));
         assertThat(page.textContent("#result-replaced")).contains("PIN sudah diganti");
         assertThat(ContrastCheck.belowAa(page)).as("texts below 4.5:1 with a new PIN sent").isEmpty();
@@ -144,7 +143,7 @@ class ActivationPageBrowserTest {
 
     @Test
     void aFormPostedWithoutTheCsrfCookieIsRefusedAndNothingIsTried() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
 
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("t", approved.secrets().linkToken()).formParam("pin", approved.secrets().pin())
@@ -156,7 +155,7 @@ class ActivationPageBrowserTest {
 
     @Test
     void theFormSentTwiceIsOneActivationAndBothAnswersSayActivated() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         io.restassured.response.ExtractableResponse<?> shown = given()
                 .get("/activate?t=" + approved.secrets().linkToken()).then().statusCode(200).extract();
         String csrf = shown.cookie("ikd_csrf");
@@ -175,7 +174,7 @@ class ActivationPageBrowserTest {
 
     @Test
     void theCsrfCookieIsHttpOnlyStrictOnTheActivationPathAndTheFormsCarryIt() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         String link = "/activate?t=" + approved.secrets().linkToken();
 
         io.restassured.response.ExtractableResponse<?> first = given().get(link).then().statusCode(200)

@@ -8,20 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.testing.RegistryPhotoStub;
 import id.go.dukcapil.ikd.events.OfficeContact;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
-import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.web.Digests;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -46,23 +44,14 @@ class CitizenCardTest {
             "Jl. Brigjend H. Hasan Basry", null, null, null, null,
             id.go.dukcapil.ikd.events.IndonesianTimeZone.WITA);
 
-    private TopicProbe activationTopic;
-
-    @BeforeEach
-    void openProbe() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        activationTopic.close();
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationOnly();
 
     @Test
     void theCitizenSeesTheirCardWithTheRegistryPhotoInTheirOwnSessionOnly() {
         Device device = Device.generate();
         UUID registrationId = UUID.randomUUID();
-        Journey.Approved approved = Journey.approve(activationTopic, registrationId,
+        Journey.Approved approved = Journey.approve(topics.activation(), registrationId,
                 approval -> withPhotoAndOffice(approval, Digests.sha256Hex(PHOTO)), device, Journey.newNik());
         Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(200);
         RegistryPhotoStub.PHOTOS.put(registrationId, new RegistryPhotoStub.Photo("image/svg+xml", PHOTO));

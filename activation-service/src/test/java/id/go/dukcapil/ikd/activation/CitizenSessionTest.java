@@ -26,9 +26,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,12 +36,12 @@ import id.go.dukcapil.ikd.activation.crypto.AppPinHasher;
 import id.go.dukcapil.ikd.crypto.Argon2id;
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.RevocationReason;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.web.PinProofKeys;
@@ -70,27 +69,15 @@ class CitizenSessionTest {
     @Inject
     AppPinHasher pinHasher;
 
-    private TopicProbe activationTopic;
-    private TopicProbe identityTopic;
-
-    @BeforeEach
-    void openProbes() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-        identityTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.IDENTITY);
-    }
-
-    @AfterEach
-    void closeProbes() {
-        activationTopic.close();
-        identityTopic.close();
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationAndIdentity();
 
     record Citizen(UUID registrationId, String nik, Device device) {
     }
 
     private Citizen activatedCitizen() {
         Device device = Device.generate();
-        Journey.Approved approved = Journey.approve(activationTopic, device, Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), device, Journey.newNik());
         Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(200);
         return new Citizen(approved.registrationId(), approved.nik(), device);
     }
@@ -334,8 +321,8 @@ class CitizenSessionTest {
     private List<ConsumerRecord<String, String>> revocationsOf(UUID registrationId) {
         Predicate<ConsumerRecord<String, String>> match = TopicProbe.ofType(EventType.of(IdentityRevoked.class).type())
                 .and(record -> registrationId.toString().equals(record.key()));
-        identityTopic.await(match, Duration.ofSeconds(30));
-        return identityTopic.collect(match, Duration.ofSeconds(2));
+        topics.identity().await(match, Duration.ofSeconds(30));
+        return topics.identity().collect(match, Duration.ofSeconds(2));
     }
 
     private JsonNode session(Citizen citizen) {

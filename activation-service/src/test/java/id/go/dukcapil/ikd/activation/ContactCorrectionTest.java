@@ -8,19 +8,17 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.EventJson;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
-import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,21 +33,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(NotifierKeysResource.class)
 class ContactCorrectionTest {
 
-    private TopicProbe activationTopic;
-
-    @BeforeEach
-    void openProbe() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        activationTopic.close();
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationOnly();
 
     @Test
     void aCorrectedEmailGetsAFreshCodeAndTheOldPinIsRefused() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         ContactCorrected corrected = Journey.emailCorrected(approved.registrationId(), "lama@example.id",
                 "baru@example.id");
         String eventId = UUID.randomUUID().toString();
@@ -59,8 +48,8 @@ class ContactCorrectionTest {
         java.util.function.Predicate<ConsumerRecord<String, String>> second = Journey
                 .codeIssuedFor(approved.registrationId())
                 .and(r -> EventJson.read(r.value(), ActivationCodeIssued.class).sequence() == 2);
-        activationTopic.await(second, Duration.ofSeconds(30));
-        List<ConsumerRecord<String, String>> codes = activationTopic.collect(second, Duration.ofSeconds(3));
+        topics.activation().await(second, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> codes = topics.activation().collect(second, Duration.ofSeconds(3));
         assertThat(codes).hasSize(1);
         ActivationCodeIssued fresh = EventJson.read(codes.get(0).value(), ActivationCodeIssued.class);
         assertThat(fresh.email()).isEqualTo("baru@example.id");
@@ -73,7 +62,7 @@ class ContactCorrectionTest {
 
         // after the activation a correction issues nothing
         Journey.publish(Journey.emailCorrected(approved.registrationId(), "baru@example.id", "lagi@example.id"));
-        assertThat(activationTopic.collect(Journey.codeIssuedFor(approved.registrationId()).and(r -> EventJson
+        assertThat(topics.activation().collect(Journey.codeIssuedFor(approved.registrationId()).and(r -> EventJson
                 .read(r.value(), ActivationCodeIssued.class).sequence() == 3), Duration.ofSeconds(5))).isEmpty();
     }
 
@@ -81,6 +70,6 @@ class ContactCorrectionTest {
     void aCorrectionBeforeTheApprovalIssuesNothing() {
         UUID registrationId = UUID.randomUUID();
         Journey.publish(Journey.emailCorrected(registrationId, "lama@example.id", "baru@example.id"));
-        assertThat(activationTopic.collect(Journey.codeIssuedFor(registrationId), Duration.ofSeconds(5))).isEmpty();
+        assertThat(topics.activation().collect(Journey.codeIssuedFor(registrationId), Duration.ofSeconds(5))).isEmpty();
     }
 }

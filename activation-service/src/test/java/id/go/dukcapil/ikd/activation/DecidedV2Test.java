@@ -12,12 +12,12 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
@@ -27,7 +27,6 @@ import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
@@ -60,20 +59,8 @@ class DecidedV2Test {
     @Inject
     Pool pool;
 
-    private TopicProbe activationTopic;
-    private TopicProbe identityTopic;
-
-    @BeforeEach
-    void openProbes() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-        identityTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.IDENTITY);
-    }
-
-    @AfterEach
-    void closeProbes() {
-        activationTopic.close();
-        identityTopic.close();
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationAndIdentity();
 
     @Test
     void aV2ApprovalStoresNoContactAndTheDeactivationMatchesTheRegistrationsHashes() {
@@ -87,7 +74,7 @@ class DecidedV2Test {
         String eventId = Journey.publishEvent(approval, UUID.randomUUID().toString());
         Journey.publishEvent(approval, eventId); // redelivered: one approval, one code
 
-        ConsumerRecord<String, String> code = activationTopic.await(of(ActivationCodeIssuedV2.class, registrationId), PATIENCE);
+        ConsumerRecord<String, String> code = topics.activation().await(of(ActivationCodeIssuedV2.class, registrationId), PATIENCE);
         assertThat(code.value()).doesNotContain(email).doesNotContain(PHONE);
         Row stored = row("select email, phone, language, religion, marital_status, occupation, nationality, full_name"
                 + " from approval where registration_id = $1", registrationId);
@@ -102,14 +89,14 @@ class DecidedV2Test {
         Journey.Secrets secrets = Journey.unseal(EventJson.read(code.value(), ActivationCodeIssuedV2.class).sealedSecrets(),
                 NotifierKeysResource.notifierPrivateKey());
         Journey.activate(secrets.linkToken(), secrets.pin()).statusCode(200);
-        identityTopic.await(of(IdentityActivatedV2.class, registrationId), PATIENCE);
+        topics.identity().await(of(IdentityActivatedV2.class, registrationId), PATIENCE);
 
         // a wrong phone: nothing sent (answered alike); the right email (other case) and phone (other form): the link
         requestDeactivation(nik, email, "0812-0000-0000");
         requestDeactivation(nik, email.toUpperCase(), "0812-3456-7890");
-        assertThat(activationTopic.collect(of(DeactivationLinkIssuedV2.class, registrationId), Duration.ofSeconds(3)))
+        assertThat(topics.activation().collect(of(DeactivationLinkIssuedV2.class, registrationId), Duration.ofSeconds(3)))
                 .hasSize(1);
-        assertThat(activationTopic.collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(1)))
+        assertThat(topics.activation().collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(1)))
                 .as("one code despite the redelivered approval, one link; both .v2").hasSize(2)
                 .extracting(r -> TopicProbe.header(r, "ce_type")).allMatch(type -> type.endsWith(".v2"));
     }
@@ -123,10 +110,10 @@ class DecidedV2Test {
         Journey.publishEvent(submitted(registrationId, nik, oldEmail), UUID.randomUUID().toString());
         Journey.publishEvent(Journey.approval(registrationId, nik, Device.generate()).withoutContact(),
                 UUID.randomUUID().toString());
-        activationTopic.await(of(ActivationCodeIssuedV2.class, registrationId), PATIENCE);
+        topics.activation().await(of(ActivationCodeIssuedV2.class, registrationId), PATIENCE);
 
         Journey.publish(Journey.emailCorrected(registrationId, oldEmail, newEmail));
-        ConsumerRecord<String, String> second = activationTopic.await(
+        ConsumerRecord<String, String> second = topics.activation().await(
                 of(ActivationCodeIssuedV2.class, registrationId).and(r -> r.value().contains("\"sequence\":2")), PATIENCE);
         // the submission again (redelivered late, another topic): older than the correction, it changes nothing
         Journey.publishEvent(submitted(registrationId, nik, oldEmail), UUID.randomUUID().toString());
@@ -135,11 +122,11 @@ class DecidedV2Test {
                 EventJson.read(second.value(), ActivationCodeIssuedV2.class).sealedSecrets(),
                 NotifierKeysResource.notifierPrivateKey());
         Journey.activate(secrets.linkToken(), secrets.pin()).statusCode(200);
-        identityTopic.await(of(IdentityActivatedV2.class, registrationId), PATIENCE);
+        topics.identity().await(of(IdentityActivatedV2.class, registrationId), PATIENCE);
 
         requestDeactivation(nik, oldEmail, PHONE);
         requestDeactivation(nik, newEmail, PHONE);
-        assertThat(activationTopic.collect(of(DeactivationLinkIssuedV2.class, registrationId), Duration.ofSeconds(3)))
+        assertThat(topics.activation().collect(of(DeactivationLinkIssuedV2.class, registrationId), Duration.ofSeconds(3)))
                 .hasSize(1);
         assertThat(row("select email from approval where registration_id = $1", registrationId).getValue("email"))
                 .as("a .v2 approval stores no contact, not even the corrected one").isNull();
@@ -151,7 +138,7 @@ class DecidedV2Test {
         VerificationDecided approval = Journey.approval(registrationId, Journey.newNik(), Device.generate());
         Journey.publish(approval);
 
-        activationTopic.await(of(ActivationCodeIssued.class, registrationId), PATIENCE);
+        topics.activation().await(of(ActivationCodeIssued.class, registrationId), PATIENCE);
         Row stored = row("select email, phone, language, religion, marital_status, occupation, nationality"
                 + " from approval where registration_id = $1", registrationId);
         assertThat(stored.getString("email")).isEqualTo(approval.email());

@@ -9,9 +9,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.EventsV2Profile;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
@@ -27,7 +27,6 @@ import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.RevocationReason;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -50,20 +49,8 @@ class EventsV2Test {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private TopicProbe activationTopic;
-    private TopicProbe identityTopic;
-
-    @BeforeEach
-    void openProbes() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-        identityTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.IDENTITY);
-    }
-
-    @AfterEach
-    void closeProbes() {
-        activationTopic.close();
-        identityTopic.close();
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationAndIdentity();
 
     @Test
     void everyEventOfTheJourneyIsPublishedWithoutContact() throws Exception {
@@ -73,7 +60,7 @@ class EventsV2Test {
         Journey.publish(Journey.approval(registrationId, nik, Device.generate()));
 
         // the PIN: no contact, still sealed for the notifier
-        ConsumerRecord<String, String> code = activationTopic.await(of(ActivationCodeIssuedV2.class, registrationId), PATIENCE);
+        ConsumerRecord<String, String> code = topics.activation().await(of(ActivationCodeIssuedV2.class, registrationId), PATIENCE);
         assertNoContact(code, email, nik);
         ActivationCodeIssuedV2 issued = EventJson.read(code.value(), ActivationCodeIssuedV2.class);
         assertThat(issued.sequence()).isEqualTo(1);
@@ -82,7 +69,7 @@ class EventsV2Test {
 
         // the identity: token-service's projection, the NIK masked as it masks it
         Journey.activate(secrets.linkToken(), secrets.pin()).statusCode(200);
-        ConsumerRecord<String, String> activated = identityTopic.await(of(IdentityActivatedV2.class, registrationId), PATIENCE);
+        ConsumerRecord<String, String> activated = topics.identity().await(of(IdentityActivatedV2.class, registrationId), PATIENCE);
         assertNoContact(activated, email, nik);
         JsonNode fields = JSON.readTree(activated.value());
         assertThat(fields.has("attributes")).isFalse();
@@ -95,21 +82,21 @@ class EventsV2Test {
         // a lost phone: the link and the revocation, no contact either
         given().contentType(ContentType.JSON).body(Map.of("nik", nik, "email", email, "phone", "0812-3456-7890"))
                 .post("/api/v1/citizen/deactivation-requests").then().statusCode(202);
-        ConsumerRecord<String, String> link = activationTopic.await(of(DeactivationLinkIssuedV2.class, registrationId),
+        ConsumerRecord<String, String> link = topics.activation().await(of(DeactivationLinkIssuedV2.class, registrationId),
                 PATIENCE);
         assertNoContact(link, email, nik);
         String url = Journey.unsealDeactivationLink(EventJson.read(link.value(), DeactivationLinkIssuedV2.class).sealedLink());
         given().contentType(ContentType.JSON).body(Map.of("token", url.substring(url.indexOf("?t=") + 3)))
                 .post("/api/v1/citizen/deactivation-requests/confirmation").then().statusCode(200);
-        ConsumerRecord<String, String> revoked = identityTopic.await(of(IdentityRevokedV2.class, registrationId), PATIENCE);
+        ConsumerRecord<String, String> revoked = topics.identity().await(of(IdentityRevokedV2.class, registrationId), PATIENCE);
         assertNoContact(revoked, email, nik);
         assertThat(EventJson.read(revoked.value(), IdentityRevokedV2.class).reason())
                 .isEqualTo(RevocationReason.CITIZEN_REQUEST);
 
         // and no .v1 beside them
-        assertThat(activationTopic.collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(1)))
+        assertThat(topics.activation().collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(1)))
                 .extracting(ConsumerRecord::value).hasSize(2);
-        assertThat(identityTopic.collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(1)))
+        assertThat(topics.identity().collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(1)))
                 .hasSize(2)
                 .allSatisfy(r -> assertThat(new String(r.headers().lastHeader("ce_type").value())).endsWith(".v2"));
     }

@@ -16,19 +16,18 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.RevocationReason;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,24 +48,12 @@ class SelfDeactivationTest {
     @Inject
     Pool pool;
 
-    private TopicProbe activationTopic;
-    private TopicProbe identityTopic;
-
-    @BeforeEach
-    void openProbes() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-        identityTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.IDENTITY);
-    }
-
-    @AfterEach
-    void closeProbes() {
-        activationTopic.close();
-        identityTopic.close();
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationAndIdentity();
 
     @Test
     void aLinkToTheRegisteredContactsDeactivatesTheIdentityOnceAfterTheCitizenConfirms() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(200);
         UUID registrationId = approved.registrationId();
         String email = "budi." + registrationId + "@example.id";
@@ -76,12 +63,12 @@ class SelfDeactivationTest {
 
         // contacts that do not match: the same answer, and nothing is sent
         String sameAnswer = ask(approved.nik(), email, "0812-0000-0000");
-        assertThat(activationTopic.collect(linkIssued, Duration.ofSeconds(2))).isEmpty();
+        assertThat(topics.activation().collect(linkIssued, Duration.ofSeconds(2))).isEmpty();
         assertThat(ask("3204121508909999", email, "0812-3456-7890")).isEqualTo(sameAnswer);
 
         // the registered ones, the phone typed as the citizen would
         assertThat(ask(approved.nik(), email.toUpperCase(), "0812-3456-7890")).isEqualTo(sameAnswer);
-        ConsumerRecord<String, String> record = activationTopic.await(linkIssued, Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = topics.activation().await(linkIssued, Duration.ofSeconds(30));
         assertThat(record.value()).as("the link travels sealed; no NIK").doesNotContain(approved.nik(), "/deactivate");
         DeactivationLinkIssued issued = EventJson.read(record.value(), DeactivationLinkIssued.class);
         assertThat(issued.email()).isEqualTo(email);
@@ -112,7 +99,7 @@ class SelfDeactivationTest {
                 .body(containsString("result-success")).body(not(containsString("deactivate-button")));
         // an ended identity gets no more links, answered alike
         assertThat(ask(approved.nik(), email, "+6281234567890")).isEqualTo(sameAnswer);
-        assertThat(activationTopic.collect(linkIssued, Duration.ofSeconds(2))).hasSize(1);
+        assertThat(topics.activation().collect(linkIssued, Duration.ofSeconds(2))).hasSize(1);
     }
 
     private static String ask(String nik, String email, String phone) {
@@ -133,7 +120,7 @@ class SelfDeactivationTest {
     private List<ConsumerRecord<String, String>> revocations(UUID registrationId) {
         Predicate<ConsumerRecord<String, String>> match = TopicProbe.ofType(EventType.of(IdentityRevoked.class).type())
                 .and(record -> registrationId.toString().equals(record.key()));
-        identityTopic.await(match, Duration.ofSeconds(30));
-        return identityTopic.collect(match, Duration.ofSeconds(2));
+        topics.identity().await(match, Duration.ofSeconds(30));
+        return topics.identity().collect(match, Duration.ofSeconds(2));
     }
 }

@@ -13,12 +13,12 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import id.go.dukcapil.ikd.activation.support.Device;
 import id.go.dukcapil.ikd.activation.support.Journey;
+import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.EventJson;
@@ -26,7 +26,6 @@ import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityRevoked;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.RevocationReason;
-import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
@@ -50,28 +49,16 @@ class WithdrawalRaceTest {
     @Inject
     Pool pool;
 
-    private TopicProbe activationTopic;
-    private TopicProbe identityTopic;
-
-    @BeforeEach
-    void openProbes() {
-        activationTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.ACTIVATION);
-        identityTopic = TopicProbe.fromNow(Journey.bootstrap(), Topics.IDENTITY);
-    }
-
-    @AfterEach
-    void closeProbes() {
-        activationTopic.close();
-        identityTopic.close();
-    }
+    @RegisterExtension
+    final JourneyTopics topics = JourneyTopics.activationAndIdentity();
 
     @Test
     void aWithdrawalJustAfterTheApprovalStopsTheActivationAndTheOlderIdentityStays() {
         String nik = Journey.newNik();
-        Journey.Approved older = Journey.approve(activationTopic, Device.generate(), nik);
+        Journey.Approved older = Journey.approve(topics.activation(), Device.generate(), nik);
         Journey.activate(older.secrets().linkToken(), older.secrets().pin()).statusCode(200);
 
-        Journey.Approved newer = Journey.approve(activationTopic, Device.generate(), nik);
+        Journey.Approved newer = Journey.approve(topics.activation(), Device.generate(), nik);
         Journey.publish(new RegistrationWithdrawn(newer.registrationId(), WithdrawalReason.CITIZEN_REQUEST, Instant.now()));
         awaitWithdrawalRecorded(newer.registrationId());
 
@@ -83,24 +70,24 @@ class WithdrawalRaceTest {
         // a resend issues no new code for it
         given().contentType(ContentType.JSON).body(Map.of("linkToken", newer.secrets().linkToken()))
                 .post("/api/v1/activations/" + newer.registrationId() + "/resend").then().statusCode(202);
-        assertThat(activationTopic.collect(Journey.codeIssuedFor(newer.registrationId())
+        assertThat(topics.activation().collect(Journey.codeIssuedFor(newer.registrationId())
                 .and(record -> EventJson.read(record.value(), ActivationCodeIssued.class).sequence() > 1),
                 Duration.ofSeconds(2))).as("no second code").isEmpty();
 
         assertThat(identityStatus(older.registrationId())).isEqualTo("ACTIVE");
         assertThat(identityStatus(newer.registrationId())).isNull();
-        assertThat(identityTopic.collect(revocationOf(older.registrationId()), Duration.ofSeconds(1))).isEmpty();
+        assertThat(topics.identity().collect(revocationOf(older.registrationId()), Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test
     void anActivationThatOvertookTheWithdrawalIsRevoked() {
-        Journey.Approved approved = Journey.approve(activationTopic, Device.generate(), Journey.newNik());
+        Journey.Approved approved = Journey.approve(topics.activation(), Device.generate(), Journey.newNik());
         Instant withdrawnAt = Instant.now(); // answered 204 by registration-service now…
         Journey.activate(approved.secrets().linkToken(), approved.secrets().pin()).statusCode(200);
         // …but its event reaches activation-service only after the activation
         Journey.publish(new RegistrationWithdrawn(approved.registrationId(), WithdrawalReason.CITIZEN_REQUEST, withdrawnAt));
 
-        ConsumerRecord<String, String> revoked = identityTopic.await(revocationOf(approved.registrationId()),
+        ConsumerRecord<String, String> revoked = topics.identity().await(revocationOf(approved.registrationId()),
                 Duration.ofSeconds(30));
         assertThat(EventJson.read(revoked.value(), IdentityRevoked.class).reason()).isEqualTo(RevocationReason.CITIZEN_REQUEST);
         assertThat(identityStatus(approved.registrationId())).isEqualTo("REVOKED");
@@ -118,7 +105,7 @@ class WithdrawalRaceTest {
             assertThat(System.nanoTime()).as("the approval is consumed").isLessThan(deadline);
             sleep(100);
         }
-        assertThat(activationTopic.collect(Journey.codeIssuedFor(registrationId), Duration.ofSeconds(1))).isEmpty();
+        assertThat(topics.activation().collect(Journey.codeIssuedFor(registrationId), Duration.ofSeconds(1))).isEmpty();
     }
 
     private void awaitWithdrawalRecorded(UUID registrationId) {
