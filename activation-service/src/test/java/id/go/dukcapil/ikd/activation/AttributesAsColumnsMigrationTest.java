@@ -20,7 +20,8 @@ import id.go.dukcapil.ikd.testing.Postgres;
  * V5 turns the approvals and identities stored with their attributes and office as event JSON into
  * columns: a row written by the service before it reads back field by field, an erased row
  * ({@code '{}'}) has empty columns, and an office recorded before offices named their zone has none;
- * V6 keeps the attributes once, in the approval the identity was made from.
+ * V6 keeps the attributes once, in the approval the identity was made from; V8 drops the four that
+ * nothing uses (religion, marital status, occupation, nationality).
  */
 class AttributesAsColumnsMigrationTest {
 
@@ -59,7 +60,7 @@ class AttributesAsColumnsMigrationTest {
                         (gen_random_uuid(), '00000000-0000-0000-0000-000000000002', '', 's2', '{}', '', '',
                             'REVOKED', now())""".formatted(ATTRIBUTES));
 
-                flyway(url).load().migrate();
+                flyway(url).target("7").load().migrate();
 
                 try (ResultSet row = sql.executeQuery("""
                         select full_name, birth_date, rt_rw, religion, marital_status, photo_sha256, office_code,
@@ -76,6 +77,18 @@ class AttributesAsColumnsMigrationTest {
                     assertThat(row.getString("office_name")).isEqualTo("Disdukcapil Tapin");
                     assertThat(row.getString("office_phone")).isEqualTo("0517-31000");
                     assertThat(row.getString("office_time_zone")).isEqualTo("WITA");
+                }
+                flyway(url).load().migrate();
+                try (ResultSet columns = sql.executeQuery("""
+                        select count(*) from information_schema.columns where table_name = 'approval'
+                        and column_name in ('religion', 'marital_status', 'occupation', 'nationality')""")) {
+                    columns.next();
+                    assertThat(columns.getInt(1)).as("V8: the four attributes no one uses are gone").isZero();
+                }
+                try (ResultSet row = sql.executeQuery("""
+                        select full_name from approval where registration_id = '00000000-0000-0000-0000-000000000001'""")) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getString("full_name")).as("the others stay").isEqualTo("BAGUS WICAKSONO");
                 }
                 try (ResultSet row = sql.executeQuery("""
                         select full_name, birth_date, office_code, office_time_zone

@@ -61,12 +61,11 @@ class RetentionTest {
         assertThat(stub.getString("device_key_jwk")).isEmpty();
         assertThat(stub.getString("app_pin_hash")).isNull();
         assertThat(stub.getString("status")).isEqualTo("REVOKED");
-        Row approval = row("select nik, email, phone, full_name, birth_date, religion from approval"
+        Row approval = row("select nik, email, phone, full_name, birth_date from approval"
                 + " where registration_id = $1", revoked);
         assertThat(approval.getString("nik")).isEmpty();
         assertThat(approval.getString("full_name")).as("the revoked identity's attributes, kept in its approval").isNull();
         assertThat(approval.getLocalDate("birth_date")).isNull();
-        assertThat(approval.getString("religion")).isNull();
         assertThat(approval.getString("email")).isEmpty();
         assertThat(approval.getString("phone")).isEmpty();
 
@@ -91,9 +90,9 @@ class RetentionTest {
     private UUID approval(Instant at) {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("""
-                insert into approval (registration_id, case_id, nik, full_name, birth_date, religion, device_key_jwk,
+                insert into approval (registration_id, case_id, nik, full_name, birth_date, device_key_jwk,
                     email, phone, language, office_code, office_name, approved_at)
-                values ($1, $1, $2, 'WARGA', '1990-01-01', 'ISLAM', '{}', 'warga@example.id', '+6281200000000', 'id',
+                values ($1, $1, $2, 'WARGA', '1990-01-01', '{}', 'warga@example.id', '+6281200000000', 'id',
                     '3171-DEMO', 'Disdukcapil', $3)""")
                 .execute(Tuple.of(id, nik(id), OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).await().indefinitely();
         return id;

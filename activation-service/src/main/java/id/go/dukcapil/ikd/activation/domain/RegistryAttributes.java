@@ -23,10 +23,6 @@ public class RegistryAttributes {
     public String districtName;
     public String regencyName;
     public String provinceName;
-    public String religion;
-    public String maritalStatus;
-    public String occupation;
-    public String nationality;
     public String ktpElStatus;
     public String photoSha256;
 }

@@ -132,8 +132,8 @@ public final class EventMapper {
             throw new IllegalStateException("the identity's attributes were erased");
         }
         return new VerifiedAttributes(nik, a.fullName, a.birthPlace, a.birthDate, a.sex, a.address, a.rtRw,
-                a.villageName, a.districtCode, a.districtName, a.regencyName, a.provinceName, a.religion,
-                a.maritalStatus, a.occupation, a.nationality, a.ktpElStatus, a.photoSha256);
+                a.villageName, a.districtCode, a.districtName, a.regencyName, a.provinceName, null, null,
+                null, null, a.ktpElStatus, a.photoSha256); // religion, marital status, occupation, nationality: not kept
     }
 
     private static RegistryAttributes columns(CardAttributes v) {

@@ -47,8 +47,7 @@ public class ActivationRetention implements RetentionRules {
     private static final String ERASED_ATTRIBUTES = """
             full_name = null, birth_place = null, birth_date = null, sex = null, address = null, rt_rw = null,
                 village_name = null, district_code = null, district_name = null, regency_name = null,
-                province_name = null, religion = null, marital_status = null, occupation = null,
-                nationality = null, ktp_el_status = null, photo_sha256 = null""";
+                province_name = null, ktp_el_status = null, photo_sha256 = null""";
 
     static final String REVOKED_IDENTITIES = """
             update identity set nik = '', device_key_jwk = '', device_key_thumbprint = '', app_pin_hash = null
