@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
-import id.go.dukcapil.ikd.messaging.PoisonEventException;
+import id.go.dukcapil.ikd.messaging.AwaitedEventException;
 import id.go.dukcapil.ikd.notification.domain.Contact;
 import id.go.dukcapil.ikd.notification.repository.RecipientRepository;
 import id.go.dukcapil.ikd.web.Languages;
@@ -57,15 +57,18 @@ public class RecipientBook {
     }
 
     /**
-     * The recorded contact, for an event that carries none. None recorded (a registration submitted
-     * before this record existed, or whose submission was never read) is no reason to drop a PIN
-     * silently: the event goes to the dead-letter topic with {@link #RECIPIENT_UNKNOWN}, to be
-     * replayed once the contact is known (docs/operations.md, Upgrade).
+     * The recorded contact, for an event that carries none. None recorded yet is usually a
+     * submission not read yet: topics are not ordered with each other, and after a lag or a replay the
+     * PIN's event can come before it, so the event waits, retried in place, for
+     * {@code ikd.messaging.consumer.await-other-event} ({@link AwaitedEventException}). Still none (a
+     * registration submitted before this record existed, or whose submission was never read) is no
+     * reason to drop a PIN silently: the event goes to the dead-letter topic with
+     * {@link #RECIPIENT_UNKNOWN}, to be replayed once the contact is known (docs/operations.md, Upgrade).
      */
     public Uni<Contact> contactOf(UUID registrationId, EventType type) {
         return recipients.findById(registrationId).map(recipient -> {
             if (recipient == null) {
-                throw new PoisonEventException(RECIPIENT_UNKNOWN + ": no recipient recorded for registration "
+                throw new AwaitedEventException(RECIPIENT_UNKNOWN + ": no recipient recorded for registration "
                         + registrationId + ", and " + type.type() + " carries no contact");
             }
             return recipient.contact();

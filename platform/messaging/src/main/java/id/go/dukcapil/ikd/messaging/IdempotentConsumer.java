@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -61,15 +62,17 @@ public class IdempotentConsumer {
 
     public Uni<Void> process(Message<String> message, EventRouter router) {
         Executor context = VertxContexts.current();
-        return attempt(message, router, context, 0);
+        return attempt(message, router, context, 0, null);
     }
 
     /**
      * One attempt, then the policy: a poison event is dead-lettered at once; a failure of the
      * infrastructure is retried for as long as it lasts (the partition waits, as it must to keep
-     * order); any other failure is retried a few times with backoff, then dead-lettered.
+     * order); an event that awaits another topic's is retried for {@code await-other-event} from its
+     * first failure; any other failure is retried a few times with backoff, then dead-lettered.
      */
-    private Uni<Void> attempt(Message<String> message, EventRouter router, Executor context, int failures) {
+    private Uni<Void> attempt(Message<String> message, EventRouter router, Executor context, int failures,
+            Instant firstFailure) {
         return Uni.createFrom().deferred(() -> handle(message, router))
                 .runSubscriptionOn(context)
                 .onItemOrFailure().transformToUni((ignored, failure) -> {
@@ -83,12 +86,15 @@ public class IdempotentConsumer {
                     }
                     boolean poison = failure instanceof PoisonEventException;
                     boolean infrastructure = !poison && TransientFailures.isTransient(failure);
-                    if (!poison && (infrastructure || failures < config.consumer().maxRetries())) {
+                    Instant since = firstFailure == null ? Instant.now() : firstFailure;
+                    boolean awaiting = failure instanceof AwaitedEventException
+                            && Duration.between(since, Instant.now()).compareTo(config.consumer().awaitOtherEvent()) < 0;
+                    if (!poison && (infrastructure || awaiting || failures < config.consumer().maxRetries())) {
                         Duration delay = backoff(failures);
                         LOG.warnf("event %s to %s failed (%s), retry %d in %d ms", describe(message), router.consumer(),
                                 failure.getMessage(), failures + 1, delay.toMillis());
                         return Uni.createFrom().voidItem().onItem().delayIt().by(delay)
-                                .chain(() -> attempt(message, router, context, failures + 1));
+                                .chain(() -> attempt(message, router, context, failures + 1, since));
                     }
                     registry.counter(ConsumerMeters.DEAD_LETTERED, "consumer", router.consumer()).increment();
                     LOG.errorf("event %s to %s goes to the dead-letter topic: %s", describe(message),

@@ -75,6 +75,15 @@ public interface MessagingConfig {
         @WithDefault("5s")
         Duration maxBackoff();
 
+        /**
+         * How long an event waits, retried in place, for one it needs from another topic
+         * ({@link AwaitedEventException}) before it goes to the dead-letter topic: long enough for a
+         * lagging or replaying consumer of that topic to catch up, short enough that its partition
+         * is not held up for long.
+         */
+        @WithDefault("2m")
+        Duration awaitOtherEvent();
+
         /** How long processed event ids are remembered; longer than any redelivery can come late. */
         @WithDefault("P30D")
         Duration inboxRetention();
