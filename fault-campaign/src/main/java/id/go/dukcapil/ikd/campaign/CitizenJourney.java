@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.campaign;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,8 @@ final class CitizenJourney implements Callable<JourneyResult> {
     static final String PIN_SUBJECT = "PIN aktivasi Identitas Kependudukan Digital";
     static final String REJECTION_SUBJECT = "Verifikasi IKD Anda belum dapat disetujui";
     private static final Pattern PIN = Pattern.compile("PIN aktivasi: (\\d{6})");
+    /** How long a QR lives (token-service's ikd.token.qr.lifetime, 90 s, SOP step 7). */
+    private static final Duration QR_LIFE = Duration.ofSeconds(90);
     private static final Pattern LINK_TOKEN = Pattern.compile("/activate\\?t=([A-Za-z0-9_.~%-]+)");
     private static final Duration POLL = Duration.ofSeconds(1);
 
@@ -73,11 +76,17 @@ final class CitizenJourney implements Callable<JourneyResult> {
             activate(text);
             step = "app session";
             String citizenToken = openSession(device);
-            step = "QR mint";
-            String qr = mint(citizenToken);
-            step = "QR verification";
-            verify(qr);
-            return result(Outcome.COMPLETED, "");
+            while (true) {
+                step = "QR mint";
+                String qr = mint(citizenToken);
+                Instant shownAt = Instant.now();
+                step = "QR verification";
+                if (verify(qr, shownAt)) {
+                    return result(Outcome.COMPLETED, "");
+                }
+                // the QR's life passed while token-service could not be reached: the relying party
+                // asks for a fresh one, as at a real counter
+            }
         } catch (StepFailed e) {
             return result(e.stuck ? Outcome.STUCK : Outcome.FAILED, e.getMessage());
         } catch (RuntimeException e) {
@@ -247,7 +256,12 @@ final class CitizenJourney implements Callable<JourneyResult> {
         }
     }
 
-    private void verify(String qr) {
+    /**
+     * True once the QR is verified; false when it expired because its verification could not reach
+     * token-service within the QR's life (an outage longer than 90 s), which a fresh QR answers. An
+     * EXPIRED verdict within its life, or any other verdict, fails the journey.
+     */
+    private boolean verify(String qr, Instant shownAt) {
         String key = UUID.randomUUID().toString();
         while (true) {
             String token = desks.relyingPartyToken(deadline);
@@ -263,7 +277,10 @@ final class CitizenJourney implements Callable<JourneyResult> {
             }
             String verdict = reply.json().path("valid").asBoolean() ? "VALID" : reply.json().path("reason").asText();
             if (verdict.equals("VALID") || (reply.repeated() && verdict.equals("REPLAYED"))) {
-                return; // REPLAYED only for the repeat of a check whose answer was lost
+                return true; // REPLAYED only for the repeat of a check whose answer was lost
+            }
+            if (verdict.equals("EXPIRED") && Duration.between(shownAt, Instant.now()).compareTo(QR_LIFE) >= 0) {
+                return false;
             }
             throw new StepFailed(step + ": verdict " + verdict + " for a QR shown once", false);
         }
