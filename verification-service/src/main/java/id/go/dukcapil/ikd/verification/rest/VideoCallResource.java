@@ -177,21 +177,19 @@ public class VideoCallResource {
             @HeaderParam(TOKEN_HEADER) String token, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         signals.requireRoom(id, VideoCallSignals.CITIZEN);
-        // the token was checked before the stream began (CallTokenFilter); the call itself is read here
-        return calls.asCitizen(id, token).onItem().transformToMulti(call -> {
-            Multi<OutboundSseEvent> messages = signals.stream(id, VideoCallSignals.CITIZEN, SignalEvents.resumeAfter(lastEventId))
-                    .map(signal -> SignalEvents.event(sse, signal));
-            // the heartbeat also keeps the citizen present; a page whose token was replaced (a rejoin) stops here
-            Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
-                    .onItem().transformToUniAndConcatenate(tick -> calls.stillPresent(id, token))
-                    .map(present -> {
-                        if (!present) {
-                            throw new ProblemException(VideoCallProblems.CALL_TOKEN_INVALID);
-                        }
-                        return sse.newEventBuilder().name("heartbeat").data("{}").build();
-                    });
-            return Multi.createBy().merging().streams(messages, heartbeats);
-        });
+        // the token was checked before the stream began (CallTokenFilter), so a wrong one is a 401 status
+        Multi<OutboundSseEvent> messages = signals.stream(id, VideoCallSignals.CITIZEN, SignalEvents.resumeAfter(lastEventId))
+                .map(signal -> SignalEvents.event(sse, signal));
+        // the heartbeat also keeps the citizen present; a page whose token was replaced (a rejoin) stops here
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                .onItem().transformToUniAndConcatenate(tick -> calls.stillPresent(id, token))
+                .map(present -> {
+                    if (!present) {
+                        throw new ProblemException(VideoCallProblems.CALL_TOKEN_INVALID);
+                    }
+                    return sse.newEventBuilder().name("heartbeat").data("{}").build();
+                });
+        return Multi.createBy().merging().streams(messages, heartbeats);
     }
 
     @DELETE
