@@ -48,4 +48,14 @@ class ComposeTest {
             assertThat(services.path(service).has("ports")).as(service).isFalse();
         }
     }
+
+    @Test
+    void theProducersPublishTheContactFreeEvents() {
+        JsonNode services = Kustomize.readAll(COMPOSE.resolve("compose.yaml")).getFirst().path("services");
+        // one release at once: every consumer reads .v2, so Kafka carries no email, phone or language
+        assertThat(services.path("activation-service").path("environment").path("IKD_ACTIVATION_EVENTS_VERSION").asText())
+                .isEqualTo("v2");
+        assertThat(services.path("verification-service").path("environment").path("IKD_VERIFICATION_EVENTS_VERSION").asText())
+                .isEqualTo("v2");
+    }
 }

@@ -26,14 +26,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
  *
  * <p>Supported: {@code resources} (files and directories holding a kustomization),
  * {@code namespace}, {@code labels} (pairs, without selectors), {@code images} (newName, newTag,
- * digest), {@code replicas}, {@code configMapGenerator} (files, with the name hash disabled).
+ * digest), {@code replicas}, {@code configMapGenerator} (files, with the name hash disabled),
+ * {@code components} (directories of {@code kind: Component}, applied after the resources) and
+ * {@code patches} (inline JSON 6902 {@code add} and {@code replace} on a target by kind and name).
  */
 final class Kustomize {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "namespace", "labels",
-            "images", "replicas", "configMapGenerator");
+            "images", "replicas", "configMapGenerator", "components", "patches");
     /** Kinds without a namespace among those the manifests use. */
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "GatewayClass", "CustomResourceDefinition");
@@ -63,6 +65,18 @@ final class Kustomize {
         for (JsonNode generator : kustomization.path("configMapGenerator")) {
             resources.add(configMap(dir, generator));
         }
+        for (JsonNode component : kustomization.path("components")) {
+            Path componentDir = dir.resolve(component.asText()).normalize();
+            if (!"Component".equals(readOne(componentDir.resolve("kustomization.yaml")).path("kind").asText())) {
+                throw new IllegalArgumentException(componentDir + " is listed as a component but is not kind: Component");
+            }
+            resources = applyOwnTransformers(componentDir, resources, build(componentDir));
+        }
+        boolean component = "Component".equals(kustomization.path("kind").asText());
+        // a component's patches apply to what it is added to (applyOwnTransformers), not to its own resources
+        for (JsonNode patch : component ? List.<JsonNode>of() : kustomization.path("patches")) {
+            patch(resources, patch);
+        }
         String namespace = kustomization.path("namespace").asText(null);
         for (ObjectNode resource : resources) {
             if (namespace != null && !CLUSTER_SCOPED.contains(resource.path("kind").asText())) {
@@ -86,6 +100,59 @@ final class Kustomize {
             }
         }
         return resources;
+    }
+
+    /** A component's resources join the accumulated ones; its patches were applied by its own build. */
+    private static List<ObjectNode> applyOwnTransformers(Path componentDir, List<ObjectNode> accumulated,
+            List<ObjectNode> componentResources) {
+        List<ObjectNode> all = new ArrayList<>(accumulated);
+        all.addAll(componentResources);
+        for (JsonNode patch : readOne(componentDir.resolve("kustomization.yaml")).path("patches")) {
+            patch(all, patch);
+        }
+        return all;
+    }
+
+    /** An inline JSON 6902 patch ({@code add}, {@code replace}) on every resource its target names. */
+    private static void patch(List<ObjectNode> resources, JsonNode patch) {
+        JsonNode target = patch.path("target");
+        JsonNode operations;
+        try {
+            operations = YAML.readTree(patch.path("patch").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!operations.isArray()) {
+            throw new IllegalArgumentException("only inline JSON 6902 patches (a list of operations) are supported: " + patch);
+        }
+        int matched = 0;
+        for (ObjectNode resource : resources) {
+            if (resource.path("kind").asText().equals(target.path("kind").asText())
+                    && resource.path("metadata").path("name").asText().equals(target.path("name").asText())) {
+                matched++;
+                operations.forEach(operation -> apply(resource, operation));
+            }
+        }
+        if (matched == 0) {
+            throw new IllegalArgumentException("the patch target " + target + " matches no resource");
+        }
+    }
+
+    private static void apply(ObjectNode resource, JsonNode operation) {
+        String op = operation.path("op").asText();
+        com.fasterxml.jackson.core.JsonPointer path = com.fasterxml.jackson.core.JsonPointer
+                .compile(operation.path("path").asText());
+        if (!(resource.at(path.head()) instanceof ObjectNode parent)) {
+            throw new IllegalArgumentException("the patch path " + path + " has no parent object in " + resource.path("metadata"));
+        }
+        String field = path.last().getMatchingProperty();
+        if ("replace".equals(op) && !parent.has(field)) {
+            throw new IllegalArgumentException("replace of " + path + ", which does not exist");
+        }
+        if (!"replace".equals(op) && !"add".equals(op)) {
+            throw new IllegalArgumentException("the patch operation '" + op + "' is outside the supported subset");
+        }
+        parent.set(field, operation.path("value"));
     }
 
     private static ObjectNode configMap(Path dir, JsonNode generator) {

@@ -60,6 +60,30 @@ class ManifestsTest {
     }
 
     @Test
+    void aNewClusterPublishesTheContactFreeEventsAndAnUpgradingOneKeepsV1UntilTheSwitch(@org.junit.jupiter.api.io.TempDir Path upgrade)
+            throws java.io.IOException {
+        assertThat(eventVersions(Manifests.build(Project.KUBERNETES.resolve("overlays/production"))))
+                .as("the production overlay").containsExactly("v2", "v2");
+        // an operator's overlay for the expand step (docs/operations.md, Upgrade): production plus the component
+        java.nio.file.Files.writeString(upgrade.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources: [%s]
+                components: [%s]
+                """.formatted(Project.KUBERNETES.resolve("overlays/production"),
+                Project.KUBERNETES.resolve("components/events-v1")));
+        List<ObjectNode> expanding = Kustomize.build(upgrade);
+        assertThat(eventVersions(expanding)).as("production with components/events-v1").containsExactly("v1", "v1");
+        assertThat(Manifests.problems(expanding)).isEmpty();
+    }
+
+    private static List<String> eventVersions(List<ObjectNode> resources) {
+        var common = new CrossReferences(resources).ofKind("ConfigMap").stream()
+                .filter(c -> CrossReferences.name(c).equals("ikd-common")).findFirst().orElseThrow().path("data");
+        return List.of(common.path("IKD_ACTIVATION_EVENTS_VERSION").asText(), common.path("IKD_VERIFICATION_EVENTS_VERSION").asText());
+    }
+
+    @Test
     void everyPodExitsOnOutOfMemoryAndRunsAsANumericNonRootUser() {
         CrossReferences production = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production")));
         String jvmFlags = production.ofKind("ConfigMap").stream().filter(c -> CrossReferences.name(c).equals("ikd-common"))

@@ -172,8 +172,26 @@ class NegativeControlsTest {
     @Test
     void aKustomizationFieldTheBuildDoesNotImplementIsRefused() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kustomization");
-        java.nio.file.Files.writeString(dir.resolve("kustomization.yaml"), "resources: []\npatches:\n  - path: x.yaml\n");
+        java.nio.file.Files.writeString(dir.resolve("kustomization.yaml"), "resources: []\nhelmCharts:\n  - name: x\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Kustomize.build(dir))
-                .hasMessageContaining("'patches'");
+                .hasMessageContaining("'helmCharts'");
+    }
+
+    @Test
+    void aPatchOutsideTheSubsetOrMissingItsTargetIsRefused() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kustomization");
+        java.nio.file.Files.writeString(dir.resolve("map.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\ndata: {A: x}\n");
+        String kustomization = "resources: [map.yaml]\npatches:\n  - target: {kind: ConfigMap, name: %s}\n    %s\n";
+        java.nio.file.Files.writeString(dir.resolve("kustomization.yaml"), kustomization.formatted("m", "path: p.yaml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Kustomize.build(dir)).hasMessageContaining("inline JSON 6902");
+        java.nio.file.Files.writeString(dir.resolve("kustomization.yaml"),
+                kustomization.formatted("m", "patch: '[{op: replace, path: /data/B, value: y}]'"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Kustomize.build(dir)).hasMessageContaining("does not exist");
+        java.nio.file.Files.writeString(dir.resolve("kustomization.yaml"),
+                kustomization.formatted("other", "patch: '[{op: replace, path: /data/A, value: y}]'"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Kustomize.build(dir)).hasMessageContaining("matches no resource");
+        java.nio.file.Files.writeString(dir.resolve("kustomization.yaml"),
+                kustomization.formatted("m", "patch: '[{op: replace, path: /data/A, value: y}]'"));
+        org.assertj.core.api.Assertions.assertThat(Kustomize.build(dir).getFirst().path("data").path("A").asText()).isEqualTo("y");
     }
 }
