@@ -116,6 +116,21 @@ class SigningKeyRotationTest {
     }
 
     @Test
+    void callersThatFindNoKeyTogetherCreateOneNotSeveral() throws Throwable {
+        // a database without keys (a fresh install): start-up and the first mints all ask for a signer at once
+        VertxContextSupport.subscribeAndAwait(() -> pool.query("delete from signing_key").execute());
+        VertxContextSupport.subscribeAndAwait(keys::reload);
+
+        List<SigningKey> signers = VertxContextSupport.subscribeAndAwait(() -> io.smallrye.mutiny.Uni.join()
+                .all(java.util.stream.IntStream.range(0, 8).mapToObj(i -> keys.signer()).toList()).andFailFast());
+
+        assertThat(signers).extracting(SigningKey::kid).containsOnly(signers.get(0).kid());
+        long rows = VertxContextSupport.subscribeAndAwait(() -> pool.query("select count(*) from signing_key").execute()
+                .map(result -> result.iterator().next().getLong(0)));
+        assertThat(rows).as("signing keys in the database").isEqualTo(1);
+    }
+
+    @Test
     void privateKeysAreStoredSealedUnderTheKeyEncryptionKey() throws Throwable {
         SigningKey current = VertxContextSupport.subscribeAndAwait(keys::signer);
         byte[] sealed = VertxContextSupport.subscribeAndAwait(() -> pool

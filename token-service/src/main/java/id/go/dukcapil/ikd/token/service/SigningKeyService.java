@@ -71,9 +71,23 @@ public class SigningKeyService {
             return Uni.createFrom().item(current.get());
         }
         return reload().chain(loaded -> loaded.signer(now).map(key -> Uni.createFrom().item(key))
-                .orElseGet(() -> rotate(true).chain(() -> reload())
+                .orElseGet(() -> createSignerIfNone().chain(() -> reload())
                         .map(after -> after.signer(clock.instant()).orElseThrow(
                                 () -> new IllegalStateException("no signing key after creating one")))));
+    }
+
+    /**
+     * Creates a key that signs now unless, under the lock, one already does: two callers that both
+     * found none (start-up and a first mint, or two replicas starting together) create one key, not
+     * two whose loser would linger in the JWKS as a retired key.
+     */
+    private Uni<Void> createSignerIfNone() {
+        return repository.underLock(connection -> repository.newest(connection).chain(newest -> {
+            Instant now = clock.instant();
+            boolean signsNow = newest != null && !newest.activeFrom().isAfter(now)
+                    && (newest.retiredAt() == null || newest.retiredAt().isAfter(now));
+            return signsNow ? Uni.createFrom().voidItem() : createSuccessor(connection, true).replaceWithVoid();
+        }));
     }
 
     /** Whether this replica holds a key that signs now (readiness). */
