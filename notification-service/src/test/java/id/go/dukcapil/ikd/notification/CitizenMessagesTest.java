@@ -231,6 +231,29 @@ class CitizenMessagesTest {
     }
 
     @Test
+    void theReportOfAMessageFromAV2EventNamesThatVersion() throws Exception {
+        Citizen citizen = new Citizen(java.util.UUID.randomUUID(), "warga-invalid-sms-v2@example.id",
+                NotificationTestResource.INVALID_PHONE, "id");
+        try (TopicProbe statuses = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.NOTIFICATION);
+                TopicProbe deadLetters = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.deadLetter("notification-service"))) {
+            // the submission records the recipient the contact-free .v2 is sent to
+            TestEvents.publish(TestEvents.registrationSubmitted(citizen, "K7M2-Q9XE"));
+            awaitStatus(statuses, citizen, NotificationChannel.EMAIL, DeliveryStatus.SENT);
+            String eventId = TestEvents.publish(TestEvents.revokedV2(citizen, RevocationReason.OPERATOR));
+
+            NotificationStatus failed = awaitStatus(statuses, citizen, NotificationChannel.SMS, DeliveryStatus.FAILED);
+            var letters = deadLetters.collect(TopicProbe.ofType(UndeliverableReports.TYPE)
+                    .and(r -> citizen.registrationId().toString().equals(r.key())), Duration.ofSeconds(2));
+            assertThat(letters).hasSize(1);
+            var letter = new com.fasterxml.jackson.databind.ObjectMapper().readTree(letters.getFirst().value());
+            assertThat(letter.path("notificationId").asText()).isEqualTo(failed.notificationId().toString());
+            assertThat(letter.path("sourceEventId").asText()).isEqualTo(eventId);
+            assertThat(letter.path("sourceEventType").asText()).isEqualTo("id.go.dukcapil.ikd.identity.revoked.v2");
+            assertThat(letter.path("sourceTopic").asText()).isEqualTo(Topics.IDENTITY);
+        }
+    }
+
+    @Test
     void anSmsGatewayHiccupIsRetriedOnceAndSentOnce() {
         Citizen citizen = new Citizen(java.util.UUID.randomUUID(), "warga-flaky-sms@example.id",
                 NotificationTestResource.FLAKY_PHONE, "en");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
+import id.go.dukcapil.ikd.notification.domain.SourceEvent;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -119,7 +120,7 @@ class NotificationLocksTest {
     }
 
     private Notification dueLater(UUID registrationId, String event) throws Throwable {
-        Notification notification = Notification.pending(registrationId, event + "-" + registrationId,
+        Notification notification = Notification.pending(registrationId, new SourceEvent(event + "-" + registrationId, null),
                 NotificationKind.ACTIVATION_CODE, NotificationChannel.EMAIL, "warga@example.test", "id", "sealed",
                 LATER.minusSeconds(60));
         notification.nextAttemptAt = LATER.minusSeconds(60);

@@ -26,6 +26,7 @@ import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.notification.TestEvents.Citizen;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
+import id.go.dukcapil.ikd.notification.domain.SourceEvent;
 import id.go.dukcapil.ikd.notification.domain.NotificationState;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
@@ -148,7 +149,8 @@ class NotificationsEndpointTest {
     @Test
     void anAbandonedAttemptIsTakenOverAfterItsLeaseAndSentOnceUnderItsMessageId() throws Throwable {
         Citizen citizen = Citizen.speaking("id");
-        Notification abandoned = Notification.pending(citizen.registrationId(), "crash-" + citizen.registrationId(),
+        Notification abandoned = Notification.pending(citizen.registrationId(),
+                new SourceEvent("crash-" + citizen.registrationId(), "id.go.dukcapil.ikd.identity.activated.v2"),
                 NotificationKind.IDENTITY_ACTIVATED, NotificationChannel.EMAIL, citizen.email(), "id",
                 json.writeValueAsString(models.identityActivated(TestEvents.activatedV2(citizen), "id")),
                 Instant.now().minus(Duration.ofHours(1)));

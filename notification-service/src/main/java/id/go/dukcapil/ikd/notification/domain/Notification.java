@@ -22,6 +22,8 @@ public class Notification {
     public UUID registrationId;
     /** CloudEvents id of the event that caused the message; with channel and kind, the unique key. */
     public String sourceEventId;
+    /** The CloudEvents type, with its version; null on rows older than migration V4. */
+    public String sourceEventType;
     @Enumerated(EnumType.STRING)
     public NotificationKind kind;
     @Enumerated(EnumType.STRING)
@@ -44,12 +46,13 @@ public class Notification {
     public Instant sentAt;
 
     /** A new message, due now. */
-    public static Notification pending(UUID registrationId, String sourceEventId, NotificationKind kind,
+    public static Notification pending(UUID registrationId, SourceEvent source, NotificationKind kind,
             NotificationChannel channel, String recipient, String language, String content, Instant now) {
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.registrationId = registrationId;
-        notification.sourceEventId = sourceEventId;
+        notification.sourceEventId = source.id();
+        notification.sourceEventType = source.type();
         notification.kind = kind;
         notification.channel = channel;
         notification.recipient = recipient;
@@ -60,6 +63,11 @@ public class Notification {
         notification.createdAt = now;
         notification.updatedAt = now;
         return notification;
+    }
+
+    /** The event this message comes from (a fallback SMS comes from its email's). */
+    public SourceEvent source() {
+        return new SourceEvent(sourceEventId, sourceEventType);
     }
 
     public void startAttempt(Instant now) {

@@ -31,7 +31,8 @@ public final class NotificationMapper {
             Instant at) {
         return new UndeliverableReport(notification.id, notification.registrationId, notification.kind.name(),
                 notification.channel, notification.lastError, notification.attempts, notification.sourceEventId,
-                notification.kind.sourceEvent().type(), notification.kind.sourceEvent().topic(),
+                notification.sourceEventType != null ? notification.sourceEventType : notification.kind.sourceEvent().type(),
+                notification.kind.sourceEvent().topic(),
                 maskedRecipient(notification), fallbackNotificationId, notification.createdAt, at,
                 notification.expiresAt);
     }

@@ -30,6 +30,7 @@ import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
 import id.go.dukcapil.ikd.notification.domain.Contact;
+import id.go.dukcapil.ikd.notification.domain.SourceEvent;
 import id.go.dukcapil.ikd.notification.service.NotificationService;
 import id.go.dukcapil.ikd.notification.service.RecipientBook;
 import id.go.dukcapil.ikd.notification.service.VideoCallMessages;
@@ -93,35 +94,36 @@ public class CitizenEventsConsumer {
      * notification's unique key) and the platform's router hands them the event only.
      */
     private Uni<Void> process(Message<String> message) {
-        String eventId = cloudEventId(message).orElse(null);
+        SourceEvent source = new SourceEvent(cloudEventAttribute(message, CloudEventAttribute.ID).orElse(null),
+                cloudEventAttribute(message, CloudEventAttribute.TYPE).orElse(null));
         EventRouter router = EventRouter.forConsumer(CONSUMER)
-                .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, eventId))
+                .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, source))
                 .on(RegistrationWithdrawn.class, withdrawals::onWithdrawn)
                 .on(VerificationDecided.class, event -> decided(event.withoutContact(),
                         () -> Uni.createFrom().item(carried(event.email(), event.phone(),
-                                Languages.normalise(event.language()))), eventId))
+                                Languages.normalise(event.language()))), source))
                 .on(VerificationDecidedV2.class, event -> decided(event,
-                        () -> recorded(event.registrationId(), event.eventType()), eventId))
-                .on(ContactCorrected.class, event -> service.onContactCorrected(event, eventId))
-                .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, eventId))
-                .on(VideoCallBooked.class, event -> videoCalls.onVideoCallBooked(event, eventId))
+                        () -> recorded(event.registrationId(), event.eventType()), source))
+                .on(ContactCorrected.class, event -> service.onContactCorrected(event, source))
+                .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, source))
+                .on(VideoCallBooked.class, event -> videoCalls.onVideoCallBooked(event, source))
                 .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event.withoutContact(),
-                        carried(event.email(), event.phone(), event.language()), eventId))
+                        carried(event.email(), event.phone(), event.language()), source))
                 .on(ActivationCodeIssuedV2.class, event -> recorded(event.registrationId(), event.eventType())
-                        .chain(contact -> service.onActivationCodeIssued(event, contact, eventId)))
+                        .chain(contact -> service.onActivationCodeIssued(event, contact, source)))
                 .on(DeactivationLinkIssued.class, event -> service.onDeactivationLinkIssued(event.withoutContact(),
-                        carried(event.email(), event.phone(), event.language()), eventId))
+                        carried(event.email(), event.phone(), event.language()), source))
                 .on(DeactivationLinkIssuedV2.class, event -> recorded(event.registrationId(), event.eventType())
-                        .chain(contact -> service.onDeactivationLinkIssued(event, contact, eventId)))
+                        .chain(contact -> service.onDeactivationLinkIssued(event, contact, source)))
                 .on(IdentityActivated.class, event -> service.onIdentityActivated(
                         event.withoutContact(Masking.nik(event.attributes().nik())), carried(event.email(), event.phone(), event.language()),
-                        eventId))
+                        source))
                 .on(IdentityActivatedV2.class, event -> recorded(event.registrationId(), event.eventType())
-                        .chain(contact -> service.onIdentityActivated(event, contact, eventId)))
+                        .chain(contact -> service.onIdentityActivated(event, contact, source)))
                 .on(IdentityRevoked.class, event -> service.onIdentityRevoked(event.withoutContact(),
-                        carried(event.email(), event.phone(), event.language()), eventId))
+                        carried(event.email(), event.phone(), event.language()), source))
                 .on(IdentityRevokedV2.class, event -> recorded(event.registrationId(), event.eventType())
-                        .chain(contact -> service.onIdentityRevoked(event, contact, eventId)))
+                        .chain(contact -> service.onIdentityRevoked(event, contact, source)))
                 .build();
         return consumer.process(message, router);
     }
@@ -130,9 +132,9 @@ public class CitizenEventsConsumer {
      * An approval sends nothing by itself (activation-service's ActivationCodeIssued brings the PIN
      * email), so it needs no recipient: only a rejection looks its contact up.
      */
-    private Uni<Void> decided(VerificationDecidedV2 event, Supplier<Uni<Contact>> contact, String eventId) {
+    private Uni<Void> decided(VerificationDecidedV2 event, Supplier<Uni<Contact>> contact, SourceEvent source) {
         return event.approved() ? Uni.createFrom().voidItem()
-                : contact.get().chain(found -> service.onVerificationRejected(event, found, eventId));
+                : contact.get().chain(found -> service.onVerificationRejected(event, found, source));
     }
 
     /** A {@code .v1}'s own contact. */
@@ -145,15 +147,26 @@ public class CitizenEventsConsumer {
         return recipients.contactOf(registrationId, type);
     }
 
+    private enum CloudEventAttribute {
+        ID("ce_id"), TYPE("ce_type");
+
+        final String header;
+
+        CloudEventAttribute(String header) {
+            this.header = header;
+        }
+    }
+
     /** Same lookup as the platform's inbox: parsed CloudEvents metadata, else the binary-mode header. */
-    private static Optional<String> cloudEventId(Message<String> message) {
+    private static Optional<String> cloudEventAttribute(Message<String> message, CloudEventAttribute attribute) {
         Optional<String> parsed = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(metadata -> ((IncomingCloudEventMetadata<?>) metadata).getId());
+                .map(metadata -> (IncomingCloudEventMetadata<?>) metadata)
+                .map(metadata -> attribute == CloudEventAttribute.ID ? metadata.getId() : metadata.getType());
         if (parsed.isPresent()) {
             return parsed;
         }
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders().lastHeader("ce_id"))
+                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders().lastHeader(attribute.header))
                 .map(Header::value)
                 .map(value -> new String(value, StandardCharsets.UTF_8))
                 .filter(value -> !value.isBlank());

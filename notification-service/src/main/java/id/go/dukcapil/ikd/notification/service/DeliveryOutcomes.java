@@ -176,7 +176,7 @@ public class DeliveryOutcomes {
                 || notification.fallbackRecipient == null || notification.expiredAt(now)) {
             return Uni.createFrom().nullItem();
         }
-        Notification sms = Notification.pending(notification.registrationId, notification.sourceEventId,
+        Notification sms = Notification.pending(notification.registrationId, notification.source(),
                 notification.kind, NotificationChannel.SMS, notification.fallbackRecipient, notification.language,
                 notification.content, now);
         sms.expiresAt = notification.expiresAt;

@@ -26,6 +26,7 @@ import id.go.dukcapil.ikd.notification.delivery.SealedSecretsOpener;
 import id.go.dukcapil.ikd.notification.domain.Contact;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
+import id.go.dukcapil.ikd.notification.domain.SourceEvent;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
 import id.go.dukcapil.ikd.web.Languages;
@@ -65,10 +66,10 @@ public class NotificationService {
 
     // --- recording: each runs inside the transaction that records the event in the inbox
 
-    public Uni<Void> onRegistrationSubmitted(RegistrationSubmitted event, String eventId) {
+    public Uni<Void> onRegistrationSubmitted(RegistrationSubmitted event, SourceEvent source) {
         String language = Languages.normalise(event.language());
         return recipients.onSubmitted(event)
-                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.REGISTRATION_RECEIVED,
+                .chain(() -> queue(source, event.registrationId(), NotificationKind.REGISTRATION_RECEIVED,
                         NotificationChannel.EMAIL, event.email(), language, models.registrationReceived(event, language)));
     }
 
@@ -77,16 +78,16 @@ public class NotificationService {
      * {@code .v2}'s recorded one. (An approval sends nothing by itself: activation-service's
      * ActivationCodeIssued brings the PIN email; the consumer does not come here for it.)
      */
-    public Uni<Void> onVerificationRejected(VerificationDecidedV2 event, Contact contact, String eventId) {
+    public Uni<Void> onVerificationRejected(VerificationDecidedV2 event, Contact contact, SourceEvent source) {
         String language = contact.language();
         Map<String, String> model = models.verificationRejected(event, language);
-        return recipients.onEnded(event.registrationId(), event.decidedAt()).chain(() -> queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED, NotificationChannel.EMAIL,
+        return recipients.onEnded(event.registrationId(), event.decidedAt()).chain(() -> queue(source, event.registrationId(), NotificationKind.VERIFICATION_REJECTED, NotificationChannel.EMAIL,
                 contact.email(), language, model)
-                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.VERIFICATION_REJECTED,
+                .chain(() -> queue(source, event.registrationId(), NotificationKind.VERIFICATION_REJECTED,
                         NotificationChannel.SMS, contact.phone(), language, model)));
     }
 
-    public Uni<Void> onActivationCodeIssued(ActivationCodeIssuedV2 event, Contact contact, String eventId) {
+    public Uni<Void> onActivationCodeIssued(ActivationCodeIssuedV2 event, Contact contact, SourceEvent source) {
         try {
             // checked now so that a code sealed to another key goes to the dead-letter topic at once
             opener.open(event.sealedSecrets());
@@ -94,21 +95,21 @@ public class NotificationService {
             throw new PoisonEventException(e.getMessage());
         }
         String language = contact.language();
-        Notification email = Notification.pending(event.registrationId(), eventId, NotificationKind.ACTIVATION_CODE,
+        Notification email = Notification.pending(event.registrationId(), source, NotificationKind.ACTIVATION_CODE,
                 NotificationChannel.EMAIL, contact.email(), language,
                 write(models.activationCode(event, language)), Instant.now());
         email.fallbackRecipient = contact.phone();
         email.expiresAt = event.expiresAt();
-        return supersedeUndeliveredCodes(event.registrationId(), eventId).chain(() -> queue(email));
+        return supersedeUndeliveredCodes(event.registrationId(), source).chain(() -> queue(email));
     }
 
     /**
      * A new code kills the previous one (activation-service keeps only the latest), so an older
      * PIN still waiting for SMTP must never reach the citizen after the new one.
      */
-    private Uni<Void> supersedeUndeliveredCodes(UUID registrationId, String eventId) {
+    private Uni<Void> supersedeUndeliveredCodes(UUID registrationId, SourceEvent source) {
         Instant now = Instant.now();
-        return repository.lockUndeliveredCodes(registrationId, eventId).chain(undelivered -> {
+        return repository.lockUndeliveredCodes(registrationId, source.id()).chain(undelivered -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Notification notification : undelivered) {
                 chain = chain.chain(() -> {
@@ -123,7 +124,7 @@ public class NotificationService {
     }
 
     /** The link of a self-deactivation from another device: to the identity's email and phone both. */
-    public Uni<Void> onDeactivationLinkIssued(DeactivationLinkIssuedV2 event, Contact contact, String eventId) {
+    public Uni<Void> onDeactivationLinkIssued(DeactivationLinkIssuedV2 event, Contact contact, SourceEvent source) {
         try {
             opener.openDeactivationLink(event.sealedLink());
         } catch (SealedSecretsOpener.UnreadableSecretsException e) {
@@ -132,29 +133,29 @@ public class NotificationService {
         String language = contact.language();
         String model = write(models.deactivationLink(event, language));
         Instant now = Instant.now();
-        Notification email = Notification.pending(event.registrationId(), eventId, NotificationKind.DEACTIVATION_LINK,
+        Notification email = Notification.pending(event.registrationId(), source, NotificationKind.DEACTIVATION_LINK,
                 NotificationChannel.EMAIL, contact.email(), language, model, now);
-        Notification sms = Notification.pending(event.registrationId(), eventId, NotificationKind.DEACTIVATION_LINK,
+        Notification sms = Notification.pending(event.registrationId(), source, NotificationKind.DEACTIVATION_LINK,
                 NotificationChannel.SMS, contact.phone(), language, model, now);
         email.expiresAt = event.expiresAt();
         sms.expiresAt = event.expiresAt();
         return queue(email).chain(() -> queue(sms));
     }
 
-    public Uni<Void> onIdentityActivated(IdentityActivatedV2 event, Contact contact, String eventId) {
+    public Uni<Void> onIdentityActivated(IdentityActivatedV2 event, Contact contact, SourceEvent source) {
         String language = contact.language();
         return recipients.onActivated(event.registrationId(), event.activatedAt())
-                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.IDENTITY_ACTIVATED,
+                .chain(() -> queue(source, event.registrationId(), NotificationKind.IDENTITY_ACTIVATED,
                         NotificationChannel.EMAIL, contact.email(), language, models.identityActivated(event, language)));
     }
 
-    public Uni<Void> onIdentityRevoked(IdentityRevokedV2 event, Contact contact, String eventId) {
+    public Uni<Void> onIdentityRevoked(IdentityRevokedV2 event, Contact contact, SourceEvent source) {
         String language = contact.language();
         Map<String, String> model = models.identityRevoked(event, language);
         return recipients.onEnded(event.registrationId(), event.revokedAt())
-                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.IDENTITY_REVOKED,
+                .chain(() -> queue(source, event.registrationId(), NotificationKind.IDENTITY_REVOKED,
                         NotificationChannel.EMAIL, contact.email(), language, model))
-                .chain(() -> queue(eventId, event.registrationId(), NotificationKind.IDENTITY_REVOKED,
+                .chain(() -> queue(source, event.registrationId(), NotificationKind.IDENTITY_REVOKED,
                         NotificationChannel.SMS, contact.phone(), language, model));
     }
 
@@ -162,21 +163,21 @@ public class NotificationService {
      * A contact corrected at the counter: the previous email/phone (where it changed) is warned,
      * the new one confirmed; the fresh PIN comes with activation-service's ActivationCodeIssued.
      */
-    public Uni<Void> onContactCorrected(ContactCorrected event, String eventId) {
+    public Uni<Void> onContactCorrected(ContactCorrected event, SourceEvent source) {
         String language = Languages.normalise(event.language());
         Map<String, String> model = models.contactCorrected(event, language);
         UUID registration = event.registrationId();
         Uni<Void> chain = recipients.onCorrected(event);
         if (event.emailChanged()) {
-            chain = chain.chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CHANGED,
+            chain = chain.chain(() -> queue(source, registration, NotificationKind.CONTACT_CHANGED,
                     NotificationChannel.EMAIL, event.previousEmail(), language, model))
-                    .chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CONFIRMED,
+                    .chain(() -> queue(source, registration, NotificationKind.CONTACT_CONFIRMED,
                             NotificationChannel.EMAIL, event.email(), language, model));
         }
         if (event.phoneChanged()) {
-            chain = chain.chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CHANGED,
+            chain = chain.chain(() -> queue(source, registration, NotificationKind.CONTACT_CHANGED,
                     NotificationChannel.SMS, event.previousPhone(), language, model))
-                    .chain(() -> queue(eventId, registration, NotificationKind.CONTACT_CONFIRMED,
+                    .chain(() -> queue(source, registration, NotificationKind.CONTACT_CONFIRMED,
                             NotificationChannel.SMS, event.phone(), language, model));
         }
         return chain;
@@ -186,7 +187,7 @@ public class NotificationService {
      * A complaint filed (its ticket number), moved on, or closed (the answer): to the email and the
      * phone the citizen gave, whichever they gave. The complaint's id stands where a registration's would.
      */
-    public Uni<Void> onComplaintUpdated(ComplaintUpdated event, String eventId) {
+    public Uni<Void> onComplaintUpdated(ComplaintUpdated event, SourceEvent source) {
         String language = Languages.normalise(event.language());
         NotificationKind kind = switch (event.status()) {
             case "RECEIVED" -> NotificationKind.COMPLAINT_RECEIVED;
@@ -195,14 +196,14 @@ public class NotificationService {
         };
         Map<String, String> model = models.complaint(event, language);
         Uni<Void> email = event.email() == null ? Uni.createFrom().voidItem()
-                : queue(eventId, event.complaintId(), kind, NotificationChannel.EMAIL, event.email(), language, model);
+                : queue(source, event.complaintId(), kind, NotificationChannel.EMAIL, event.email(), language, model);
         return email.chain(() -> event.phone() == null ? Uni.createFrom().voidItem()
-                : queue(eventId, event.complaintId(), kind, NotificationChannel.SMS, event.phone(), language, model));
+                : queue(source, event.complaintId(), kind, NotificationChannel.SMS, event.phone(), language, model));
     }
 
-    private Uni<Void> queue(String eventId, UUID registrationId, NotificationKind kind, NotificationChannel channel,
+    private Uni<Void> queue(SourceEvent source, UUID registrationId, NotificationKind kind, NotificationChannel channel,
             String recipient, String language, Map<String, String> model) {
-        return queue(Notification.pending(registrationId, eventId, kind, channel, recipient, language, write(model),
+        return queue(Notification.pending(registrationId, source, kind, channel, recipient, language, write(model),
                 Instant.now()));
     }
 

@@ -16,6 +16,7 @@ import id.go.dukcapil.ikd.notification.config.NotificationConfig;
 import id.go.dukcapil.ikd.notification.domain.Contact;
 import id.go.dukcapil.ikd.notification.domain.Notification;
 import id.go.dukcapil.ikd.notification.domain.NotificationKind;
+import id.go.dukcapil.ikd.notification.domain.SourceEvent;
 import id.go.dukcapil.ikd.notification.mapping.TemplateModels;
 import id.go.dukcapil.ikd.notification.repository.NotificationRepository;
 import io.smallrye.mutiny.Uni;
@@ -53,39 +54,39 @@ public class VideoCallMessages {
     }
 
     /** In the consumer's inbox transaction. */
-    public Uni<Void> onVideoCallBooked(VideoCallBooked event, String eventId) {
+    public Uni<Void> onVideoCallBooked(VideoCallBooked event, SourceEvent source) {
         Instant now = Instant.now();
-        return dropWaitingReminders(event, eventId, now)
+        return dropWaitingReminders(event, source, now)
                 .chain(() -> recipients.findContact(event.registrationId()))
-                .chain(contact -> contact.map(found -> queue(event, eventId, found, now)).orElseGet(() -> {
+                .chain(contact -> contact.map(found -> queue(event, source, found, now)).orElseGet(() -> {
                     LOG.infof("video-call booking %s of registration %s: no recipient recorded, no message",
                             event.bookingId(), event.registrationId());
                     return Uni.createFrom().voidItem();
                 }));
     }
 
-    private Uni<Void> queue(VideoCallBooked event, String eventId, Contact contact, Instant now) {
+    private Uni<Void> queue(VideoCallBooked event, SourceEvent source, Contact contact, Instant now) {
         String content = write(models.videoCallBooking(event, contact.language()));
         NotificationKind kind = switch (event.status()) {
             case BOOKED, MOVED -> NotificationKind.VIDEO_CALL_BOOKED;
             case CANCELLED -> NotificationKind.VIDEO_CALL_CANCELLED;
             case NO_SHOW -> NotificationKind.VIDEO_CALL_MISSED;
         };
-        Uni<Void> messages = both(eventId, event, kind, contact, content, now, Optional.empty());
+        Uni<Void> messages = both(source, event, kind, contact, content, now, Optional.empty());
         Instant remindAt = event.slotStart().minus(config.videoCall().reminderBefore());
         if (kind == NotificationKind.VIDEO_CALL_BOOKED && remindAt.isAfter(now)) {
-            messages = messages.chain(() -> both(eventId, event, NotificationKind.VIDEO_CALL_REMINDER, contact, content,
+            messages = messages.chain(() -> both(source, event, NotificationKind.VIDEO_CALL_REMINDER, contact, content,
                     now, Optional.of(remindAt)));
         }
         return messages;
     }
 
     /** Email and SMS; a reminder waits until {@code remindAt} and is void once the slot begins. */
-    private Uni<Void> both(String eventId, VideoCallBooked event, NotificationKind kind, Contact contact, String content,
+    private Uni<Void> both(SourceEvent source, VideoCallBooked event, NotificationKind kind, Contact contact, String content,
             Instant now, Optional<Instant> remindAt) {
-        Notification email = Notification.pending(event.registrationId(), eventId, kind, NotificationChannel.EMAIL,
+        Notification email = Notification.pending(event.registrationId(), source, kind, NotificationChannel.EMAIL,
                 contact.email(), contact.language(), content, now);
-        Notification sms = Notification.pending(event.registrationId(), eventId, kind, NotificationChannel.SMS,
+        Notification sms = Notification.pending(event.registrationId(), source, kind, NotificationChannel.SMS,
                 contact.phone(), contact.language(), content, now);
         remindAt.ifPresent(at -> {
             for (Notification notification : new Notification[] { email, sms }) {
@@ -97,8 +98,8 @@ public class VideoCallMessages {
     }
 
     /** Any change of the booking (moved, cancelled, missed, or booked anew) voids the reminder of the slot before. */
-    private Uni<Void> dropWaitingReminders(VideoCallBooked event, String eventId, Instant now) {
-        return repository.lockWaiting(event.registrationId(), NotificationKind.VIDEO_CALL_REMINDER, eventId)
+    private Uni<Void> dropWaitingReminders(VideoCallBooked event, SourceEvent source, Instant now) {
+        return repository.lockWaiting(event.registrationId(), NotificationKind.VIDEO_CALL_REMINDER, source.id())
                 .invoke(waiting -> waiting.forEach(reminder -> reminder.failed(BOOKING_CHANGED, now)))
                 .replaceWithVoid();
     }
