@@ -59,11 +59,7 @@ public class ActivationResource {
     @Operation(summary = "A proof-of-work captcha challenge (ALTCHA scheme) to solve before activating")
     @APIResponse(responseCode = "200", description = "The challenge: find number so that SHA-256(salt + number) = challenge",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProofOfWork.Challenge.class),
-                    examples = @ExampleObject(name = "challenge", value = """
-                            {"algorithm": "SHA-256",
-                             "challenge": "5f1b7a0c3e9d42b8a6c4e2f0d8b6a4c2e0f8d6b4a2c0e8f6d4b2a0c8e6f4d2b0",
-                             "maxnumber": 100000, "salt": "3c9e1a7b5d2f4e6a?expires=1796437800",
-                             "signature": "a4d2f0b8c6e4a2d0f8b6c4e2a0d8f6b4c2e0a8d6f4b2c0e8a6d4f2b0c8e6a4d2"}""")))
+                    examples = @ExampleObject(name = "challenge", value = ProofOfWork.CHALLENGE_EXAMPLE)))
     public ProofOfWork.Challenge captchaChallenge() {
         return captcha.issue();
     }

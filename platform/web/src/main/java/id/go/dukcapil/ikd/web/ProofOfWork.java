@@ -45,6 +45,13 @@ public final class ProofOfWork {
     }
 
     /** What the browser receives (the ALTCHA challenge JSON). */
+    /** A challenge as the services' OpenAPI documents show it (one example for every service that issues them). */
+    public static final String CHALLENGE_EXAMPLE = """
+            {"algorithm": "SHA-256",
+             "challenge": "5f1b7a0c3e9d42b8a6c4e2f0d8b6a4c2e0f8d6b4a2c0e8f6d4b2a0c8e6f4d2b0",
+             "maxnumber": 100000, "salt": "3c9e1a7b5d2f4e6a?expires=1796437800",
+             "signature": "a4d2f0b8c6e4a2d0f8b6c4e2a0d8f6b4c2e0a8d6f4b2c0e8a6d4f2b0c8e6a4d2"}""";
+
     public record Challenge(String algorithm, String challenge, long maxnumber, String salt, String signature) {
     }
 
