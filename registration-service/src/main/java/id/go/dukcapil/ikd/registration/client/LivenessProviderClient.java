@@ -1,14 +1,10 @@
 package id.go.dukcapil.ikd.registration.client;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,66 +15,52 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.go.dukcapil.ikd.registration.config.LivenessConfig;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
-import id.go.dukcapil.ikd.web.VertxContexts;
+import id.go.dukcapil.ikd.web.ProviderCall;
+import id.go.dukcapil.ikd.web.ProviderCall.Reason;
+import id.go.dukcapil.ikd.web.ProviderCall.Unavailable;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A remote liveness provider (Dukcapil's biometric service or a vendor's) over HTTPS with the JDK's
- * client, asynchronous, so no thread waits on it. The contract: {@code POST} JSON
+ * A remote liveness provider (Dukcapil's biometric service or a vendor's) through the platform's
+ * {@link ProviderCall}. The contract: {@code POST} JSON
  * {@code {"challengeId", "moves": ["LEFT", …], "frames": [base64 JPEG, …]}} with
  * {@code Authorization: Bearer <api-key>}; the answer {@code {"live": true, "bestFrame": n}} or
  * {@code {"live": false, "reason": "NO_FACE" | "MULTIPLE_FACES" | "TOO_DARK" | "CHALLENGE_NOT_FOLLOWED" | …}}.
  * Anything else (no answer within the timeout, a status other than 200, a body not of that shape)
- * is a {@link Unavailable}.
+ * is an {@link Unavailable}.
  */
 @ApplicationScoped
 public class LivenessProviderClient {
+
+    /** A verdict and a frame number fit in far less; a longer answer is not one. */
+    private static final int MAX_ANSWER_BYTES = 16 * 1024;
 
     /** The provider's answer; {@code reason} when not live, {@code bestFrame} when live. */
     public record Answer(boolean live, String reason, int bestFrame) {
     }
 
-    /** The provider could not be asked or did not answer as agreed; the message holds no personal data. */
-    public static class Unavailable extends RuntimeException {
-        public Unavailable(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private final LivenessConfig.Remote config;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final ProviderCall provider;
 
     public LivenessProviderClient(RegistrationConfig config, ObjectMapper json) {
         this.config = config.selfie().liveness().remote();
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.provider = new ProviderCall(json, this.config.timeout(), MAX_ANSWER_BYTES);
     }
 
     public Uni<Answer> check(UUID challengeId, List<String> moves, List<byte[]> frames) {
-        String url = config.url().orElseThrow(() -> new Unavailable("ikd.registration.selfie.liveness.remote.url is not set"));
-        HttpRequest request;
+        URI url;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(config.timeout())
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("Authorization", "Bearer " + config.apiKey().orElse(""))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(challengeId, moves, frames))).build();
+            url = URI.create(config.url().orElseThrow(() -> new Unavailable(Reason.UNREACHABLE,
+                    "ikd.registration.selfie.liveness.remote.url is not set")));
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new Unavailable("the provider's URL is malformed"));
+            return Uni.createFrom().failure(new Unavailable(Reason.UNREACHABLE, "the provider's URL is malformed"));
+        } catch (Unavailable notSet) {
+            return Uni.createFrom().failure(notSet);
         }
-        // the JDK client completes on its own threads: the answer comes back on the caller's Vert.x context
-        return Uni.createFrom().deferred(() -> {
-            Executor back = VertxContexts.current();
-            return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
-                    .ifNoItem().after(config.timeout().plus(Duration.ofMillis(500)))
-                    .failWith(() -> new Unavailable("no answer within " + config.timeout()))
-                    .map(this::answer)
-                    .onFailure(failure -> !(failure instanceof Unavailable))
-                    .transform(failure -> new Unavailable("asking the provider failed: "
-                            + failure.getClass().getSimpleName()))
-                    .emitOn(back);
-        });
+        return provider.post(url, Map.of("Authorization", "Bearer " + config.apiKey().orElse("")),
+                body(challengeId, moves, frames)).map(LivenessProviderClient::answer);
     }
 
     private byte[] body(UUID challengeId, List<String> moves, List<byte[]> frames) {
@@ -92,28 +74,19 @@ public class LivenessProviderClient {
         try {
             return json.writeValueAsBytes(body);
         } catch (java.io.IOException e) {
-            throw new Unavailable("the request could not be written");
+            throw new IllegalStateException("the request could not be written", e);
         }
     }
 
-    private Answer answer(HttpResponse<byte[]> response) {
-        if (response.statusCode() != 200) {
-            throw new Unavailable("the provider answered HTTP " + response.statusCode());
-        }
-        JsonNode body;
-        try {
-            body = json.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new Unavailable("the provider's answer is not JSON");
-        }
-        JsonNode live = body == null ? null : body.get("live");
+    private static Answer answer(JsonNode body) {
+        JsonNode live = body.get("live");
         if (live == null || !live.isBoolean()) {
-            throw new Unavailable("the provider's answer has no boolean 'live'");
+            throw new Unavailable(Reason.OUT_OF_CONTRACT, "the provider's answer has no boolean 'live'");
         }
         if (live.booleanValue()) {
             JsonNode best = body.get("bestFrame");
             if (best == null || !best.isInt()) {
-                throw new Unavailable("the provider's live answer has no integer 'bestFrame'");
+                throw new Unavailable(Reason.OUT_OF_CONTRACT, "the provider's live answer has no integer 'bestFrame'");
             }
             return new Answer(true, null, best.intValue());
         }

@@ -1,12 +1,6 @@
 package id.go.dukcapil.ikd.verification.client;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -22,14 +16,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.dukcapil.ikd.verification.config.FaceMatchConfig;
 import id.go.dukcapil.ikd.verification.domain.FaceImage;
 import id.go.dukcapil.ikd.verification.domain.FaceMatchScore;
+import id.go.dukcapil.ikd.web.ProviderCall;
 
 /**
  * The remote face-match provider's HTTP API: {@code POST} to {@code ikd.verification.face-match.url} a
  * JSON body with both images, base64, and their media types,
  * {@code {"selfie": {"contentType", "data"}, "registryPhoto": {"contentType", "data"}}}, with the key in
  * {@code X-API-Key}; a 200 answers {@code {"score": 0.87, "provider": "…", "version": "…"}}, the score in
- * [0,1]. Blocking (the caller runs it in the {@code face-match} bulkhead, never on the event loop) and
- * bounded by the configured timeout; every failure (timeout, refused connection, 4xx/5xx, an answer that
+ * [0,1]. Through the platform's {@link ProviderCall}; blocking here (the caller runs it in the
+ * {@code face-match} bulkhead, never on the event loop) and bounded by the configured timeout; every failure (timeout, refused connection, 4xx/5xx, an answer that
  * is not that JSON or a score outside [0,1]) is an "unavailable" score with its reason, never an exception.
  */
 @ApplicationScoped
@@ -41,16 +36,15 @@ public class FaceMatchClient {
 
     private final FaceMatchConfig config;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final ProviderCall provider;
 
     public FaceMatchClient(FaceMatchConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.provider = new ProviderCall(json, config.timeout(), MAX_ANSWER_BYTES);
     }
 
-    /** Blocks for at most the configured timeout. */
+    /** Blocks for at most the configured timeout (the caller runs it on a bulkhead's thread). */
     public FaceMatchScore compare(FaceImage selfie, FaceImage registryPhoto) {
         if (config.url().isEmpty()) {
             LOG.warn("ikd.verification.face-match.provider=remote without ikd.verification.face-match.url");
@@ -58,30 +52,22 @@ public class FaceMatchClient {
                     "the face-match service is not configured");
         }
         URI url = config.url().get();
+        Map<String, String> headers = config.apiKey().filter(key -> !key.isBlank()).map(key -> Map.of("X-API-Key", key))
+                .orElse(Map.of());
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(config.timeout())
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(selfie, registryPhoto)));
-            config.apiKey().filter(key -> !key.isBlank()).ifPresent(key -> request.header("X-API-Key", key));
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    LOG.warnf("face-match provider %s answered %d", url.getHost(), response.statusCode());
-                    return FaceMatchScore.unavailable("layanan pembanding wajah menjawab " + response.statusCode(),
-                            "the face-match service answered " + response.statusCode());
-                }
-                return read(in.readNBytes(MAX_ANSWER_BYTES + 1), url);
-            }
-        } catch (HttpTimeoutException e) {
-            LOG.warnf("face-match provider %s did not answer within %s", url.getHost(), config.timeout());
-            return timedOut(config.timeout());
-        } catch (IOException e) {
-            LOG.warnf("face-match provider %s unreachable: %s", url.getHost(), e.getClass().getSimpleName());
-            return FaceMatchScore.unavailable("layanan pembanding wajah tidak dapat dihubungi",
-                    "the face-match service cannot be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return timedOut(config.timeout());
+            return provider.post(url, headers, body(selfie, registryPhoto)).map(answer -> read(answer, url))
+                    .await().indefinitely();
+        } catch (ProviderCall.Unavailable e) {
+            LOG.warnf("face-match provider unavailable: %s", e.getMessage());
+            return switch (e.reason()) {
+                case TIMEOUT -> timedOut(config.timeout());
+                case STATUS -> FaceMatchScore.unavailable("layanan pembanding wajah menjawab " + e.status(),
+                        "the face-match service answered " + e.status());
+                case UNREACHABLE -> FaceMatchScore.unavailable("layanan pembanding wajah tidak dapat dihubungi",
+                        "the face-match service cannot be reached");
+                case UNREADABLE, OUT_OF_CONTRACT -> FaceMatchScore.unavailable(
+                        "jawaban layanan pembanding wajah tidak dapat dibaca", "the face-match service's answer cannot be read");
+            };
         }
     }
 
@@ -92,29 +78,27 @@ public class FaceMatchClient {
                 "the face-match service did not answer within " + seconds + " s");
     }
 
-    private byte[] body(FaceImage selfie, FaceImage registryPhoto) throws JsonProcessingException {
-        return json.writeValueAsBytes(Map.of("selfie", image(selfie), "registryPhoto", image(registryPhoto)));
+    private byte[] body(FaceImage selfie, FaceImage registryPhoto) {
+        try {
+            return json.writeValueAsBytes(Map.of("selfie", image(selfie), "registryPhoto", image(registryPhoto)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the request could not be written", e);
+        }
     }
 
     private static Map<String, String> image(FaceImage image) {
         return Map.of("contentType", image.contentType(), "data", Base64.getEncoder().encodeToString(image.content()));
     }
 
-    private FaceMatchScore read(byte[] answer, URI url) {
+    private static FaceMatchScore read(JsonNode root, URI url) {
+        JsonNode score = root.get("score");
+        if (score == null || !score.isNumber()) {
+            throw new ProviderCall.Unavailable(ProviderCall.Reason.OUT_OF_CONTRACT, url.getHost() + " answered no numeric score");
+        }
         try {
-            if (answer.length > MAX_ANSWER_BYTES) {
-                throw new IllegalArgumentException("answer over " + MAX_ANSWER_BYTES + " bytes");
-            }
-            JsonNode root = json.readTree(answer);
-            JsonNode score = root == null ? null : root.get("score");
-            if (score == null || !score.isNumber()) {
-                throw new IllegalArgumentException("no numeric score");
-            }
             return FaceMatchScore.scored(score.asDouble(), text(root, "provider", url.getHost()), text(root, "version", "-"));
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf("face-match provider %s gave an answer that is not a score: %s", url.getHost(), e.getMessage());
-            return FaceMatchScore.unavailable("jawaban layanan pembanding wajah tidak dapat dibaca",
-                    "the face-match service's answer cannot be read");
+        } catch (IllegalArgumentException outOfRange) {
+            throw new ProviderCall.Unavailable(ProviderCall.Reason.OUT_OF_CONTRACT, url.getHost() + " answered a score outside [0,1]");
         }
     }
 

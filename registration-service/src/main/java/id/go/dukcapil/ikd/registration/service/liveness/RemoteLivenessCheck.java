@@ -12,6 +12,7 @@ import id.go.dukcapil.ikd.registration.domain.ChallengeMove;
 import id.go.dukcapil.ikd.registration.domain.SelfieChallenge;
 import id.go.dukcapil.ikd.registration.service.problems.RegistrationProblems;
 import id.go.dukcapil.ikd.web.ProblemException;
+import id.go.dukcapil.ikd.web.ProviderCall;
 import id.go.dukcapil.ikd.web.VertxContexts;
 import id.go.dukcapil.ikd.web.images.ImageGuard;
 import id.go.dukcapil.ikd.web.images.ImagePolicy;
@@ -44,7 +45,7 @@ public class RemoteLivenessCheck implements LivenessCheck {
             return frames;
         }).chain(checked -> client.check(challenge.id(), moves, checked))
                 .map(answer -> verdict(answer, frames.size()))
-                .onFailure(LivenessProviderClient.Unavailable.class).transform(failure -> {
+                .onFailure(ProviderCall.Unavailable.class).transform(failure -> {
                     LOG.warnf("liveness provider unavailable: %s", failure.getMessage());
                     return unavailable();
                 });
@@ -53,8 +54,8 @@ public class RemoteLivenessCheck implements LivenessCheck {
     private static LivenessVerdict verdict(LivenessProviderClient.Answer answer, int frames) {
         if (answer.live()) {
             if (answer.bestFrame() < 0 || answer.bestFrame() >= frames) {
-                throw new LivenessProviderClient.Unavailable("the provider named frame " + answer.bestFrame()
-                        + " of " + frames);
+                throw new ProviderCall.Unavailable(ProviderCall.Reason.OUT_OF_CONTRACT, "the provider named frame "
+                        + answer.bestFrame() + " of " + frames);
             }
             return LivenessVerdict.live(answer.bestFrame());
         }
