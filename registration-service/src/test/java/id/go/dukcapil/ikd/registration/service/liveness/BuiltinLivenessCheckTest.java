@@ -53,14 +53,21 @@ class BuiltinLivenessCheckTest {
     }
 
     private static BuiltinLivenessCheck check(Duration budget) {
+        return check(DETECTOR, budget);
+    }
+
+    /** The check with the liveness settings at their defaults (application.properties) but the time budget. */
+    static BuiltinLivenessCheck check(FaceDetector detector, Duration budget) {
+        return new BuiltinLivenessCheck(null, detector, config(budget));
+    }
+
+    static RegistrationConfig config(Duration budget) {
         Map<String, Object> liveness = new HashMap<>(Map.of("timeBudget", budget, "minMeanLuminance", 50,
                 "minShift", 0.08, "minGrowth", 1.15, "maxFramesWithoutFace", 1, "maxFlatFaceShare", 0.35,
                 "frameMaxSide", 1280, "frameMaxPixels", 1048576L, "analysisLongSide", 640));
         Map<String, Object> selfie = Map.of("minSide", 240, "maxBitsPerChannel", 8,
                 "liveness", proxy(LivenessConfig.class, liveness));
-        RegistrationConfig config = proxy(RegistrationConfig.class, Map.of("selfie",
-                proxy(RegistrationConfig.Selfie.class, selfie)));
-        return new BuiltinLivenessCheck(null, DETECTOR, config);
+        return proxy(RegistrationConfig.class, Map.of("selfie", proxy(RegistrationConfig.Selfie.class, selfie)));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,25 +2,19 @@ package id.go.dukcapil.ikd.registration.service.liveness;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import id.go.dukcapil.ikd.registration.CpuSamples;
 import id.go.dukcapil.ikd.registration.LivenessFrames;
-import id.go.dukcapil.ikd.registration.config.LivenessConfig;
-import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
 import id.go.dukcapil.ikd.registration.domain.ChallengeMove;
 import id.go.dukcapil.ikd.registration.domain.SelfieChallenge;
 import id.go.dukcapil.ikd.web.images.ImageGuard;
@@ -37,7 +31,6 @@ import id.go.dukcapil.ikd.web.images.ImageGuard;
  */
 class LivenessCostBench {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<String> MOVES = List.of("LEFT", "CLOSER");
     private static final SelfieChallenge CHALLENGE = new SelfieChallenge(UUID.randomUUID(),
             List.of(ChallengeMove.LEFT, ChallengeMove.CLOSER), Instant.now(), Instant.now().plusSeconds(3600));
@@ -51,11 +44,11 @@ class LivenessCostBench {
         int rounds = Integer.getInteger("bench.rounds", 5);
         line("liveness cost benchmark, %s, JDK %s, %d cores, JVM flags %s", Instant.now(), Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getRuntimeMXBean().getInputArguments());
-        line("load: %s", load());
+        line("load: %s", CpuSamples.load());
 
         FaceDetector detector = new FaceDetector();
         detector.load();
-        BuiltinLivenessCheck check = check(detector);
+        BuiltinLivenessCheck check = BuiltinLivenessCheckTest.check(detector, Duration.ofMinutes(1));
         List<byte[]> small = LivenessFrames.following(MOVES);
         List<byte[]> large = small.stream().map(LivenessCostBench::twiceTheSide).toList();
         for (List<byte[]> frames : List.of(small, large)) {
@@ -63,7 +56,7 @@ class LivenessCostBench {
                 throw new IllegalStateException("the bench's frames must pass the check they measure");
             }
         }
-        var policy = FramePolicy.of(config());
+        var policy = FramePolicy.of(BuiltinLivenessCheckTest.config(Duration.ofMinutes(1)));
         GreyFrame smallGrey = GreyFrame.of(ImageGuard.decode(small.get(0), policy).image());
         GreyFrame largeGrey = GreyFrame.of(ImageGuard.decode(large.get(0), policy).image());
         line("frames: %d a submission (challenge %s); %,d bytes on average at 320 × 320, %,d at 640 × 640", small.size(),
@@ -80,22 +73,22 @@ class LivenessCostBench {
                 () -> GreyFrame.of(ImageGuard.decode(large.get(0), policy).image()),
                 () -> detector.faces(largeGrey.pixels(), largeGrey.width(), largeGrey.height()));
         for (Supplier<?> variant : variants) {
-            cpuMs(variant, warmUpSeconds);
+            CpuSamples.cpuMs(variant, warmUpSeconds);
         }
         // rounds in turn, so that a change in the machine's load falls on every variant alike
         double[][] samples = new double[variants.size()][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int v = 0; v < variants.size(); v++) {
-                samples[v][round] = cpuMs(variants.get(v), measureSeconds / rounds / variants.size() * 2);
+                samples[v][round] = CpuSamples.cpuMs(variants.get(v), measureSeconds / rounds / variants.size() * 2);
             }
         }
         line("CPU, one thread, median of %d rounds (ms; the rounds' range in brackets):", rounds);
         for (int v = 0; v < variants.size(); v++) {
-            line("  %-34s %9.3f %s", names.get(v), median(samples[v]), range(samples[v]));
+            line("  %-34s %9.3f %s", names.get(v), CpuSamples.median(samples[v]), CpuSamples.range(samples[v]));
         }
         line("moving selfies per core (the check alone): %.0f /s at 320 × 320, %.0f /s at 640 × 640",
-                1000 / median(samples[0]), 1000 / median(samples[1]));
-        line("load: %s", load());
+                1000 / CpuSamples.median(samples[0]), 1000 / CpuSamples.median(samples[1]));
+        line("load: %s", CpuSamples.load());
         Path out = Path.of("target", "liveness-bench.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
@@ -119,68 +112,6 @@ class LivenessCostBench {
 
     private static int average(List<byte[]> frames) {
         return (int) frames.stream().mapToInt(frame -> frame.length).average().orElse(0);
-    }
-
-    /** CPU time of this thread per call of {@code work}, calling it for about {@code seconds}. */
-    private static double cpuMs(Supplier<?> work, double seconds) {
-        long calls = 0;
-        Object sink = null;
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < end || calls < 5) {
-            sink = work.get();
-            calls++;
-        }
-        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
-        if (sink == null) {
-            throw new IllegalStateException("no result");
-        }
-        return cpu / 1e6 / calls;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    private static String range(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return String.format("[%.3f–%.3f]", sorted[0], sorted[sorted.length - 1]);
-    }
-
-    private static String load() {
-        try {
-            return "loadavg " + Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    /** The liveness settings at the production defaults (application.properties), with a budget the bench never meets. */
-    private static BuiltinLivenessCheck check(FaceDetector detector) {
-        return new BuiltinLivenessCheck(null, detector, config());
-    }
-
-    private static RegistrationConfig config() {
-        Map<String, Object> liveness = new HashMap<>(Map.of("timeBudget", Duration.ofMinutes(1), "minMeanLuminance", 50,
-                "minShift", 0.08, "minGrowth", 1.15, "maxFramesWithoutFace", 1, "maxFlatFaceShare", 0.35,
-                "frameMaxSide", 1280, "frameMaxPixels", 1048576L, "analysisLongSide", 640));
-        Map<String, Object> selfie = Map.of("minSide", 240, "maxBitsPerChannel", 8,
-                "liveness", proxy(LivenessConfig.class, liveness));
-        return proxy(RegistrationConfig.class, Map.of("selfie", proxy(RegistrationConfig.Selfie.class, selfie)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, Map<String, Object> values) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (self, method, args) -> {
-            if (!values.containsKey(method.getName())) {
-                throw new UnsupportedOperationException(method.getName());
-            }
-            return values.get(method.getName());
-        });
     }
 
     private void line(String format, Object... args) {

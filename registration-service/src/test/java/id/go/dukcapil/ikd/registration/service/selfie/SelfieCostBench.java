@@ -2,18 +2,17 @@ package id.go.dukcapil.ikd.registration.service.selfie;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import id.go.dukcapil.ikd.registration.CpuSamples;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
 import id.go.dukcapil.ikd.testing.HostileImages;
 import id.go.dukcapil.ikd.testing.PhoneSelfie;
@@ -32,8 +31,6 @@ import id.go.dukcapil.ikd.web.images.ImageGuard;
  * The figures also go to {@code registration-service/target/selfie-bench.txt}.
  */
 class SelfieCostBench {
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final List<String> report = new ArrayList<>();
 
@@ -61,26 +58,26 @@ class SelfieCostBench {
                 () -> inspector.inspect(withMetadata),
                 () -> BaselineJpeg.withoutMetadata(withMetadata));
         for (Supplier<?> variant : variants) {
-            cpuMs(variant, warmUpSeconds);
+            CpuSamples.cpuMs(variant, warmUpSeconds);
         }
         // rounds in turn, so that a change in the machine's load falls on every variant alike
         int rounds = Integer.getInteger("bench.rounds", 5);
         double[][] samples = new double[variants.size()][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int v = 0; v < variants.size(); v++) {
-                samples[v][round] = cpuMs(variants.get(v), measureSeconds / rounds);
+                samples[v][round] = CpuSamples.cpuMs(variants.get(v), measureSeconds / rounds);
             }
         }
-        double decode = median(samples[0]);
-        double before = median(samples[1]);
-        double after = median(samples[2]);
-        double rewrite = median(samples[3]);
+        double decode = CpuSamples.median(samples[0]);
+        double before = CpuSamples.median(samples[1]);
+        double after = CpuSamples.median(samples[2]);
+        double rewrite = CpuSamples.median(samples[3]);
 
         line("CPU per selfie, one thread, median of %d rounds (ms; the rounds' range in brackets):", rounds);
-        line("  decode alone (ImageGuard)                 %8.3f %s", decode, range(samples[0]));
-        line("  before: decode + re-encode (ImageIO q0.9) %8.3f %s", before, range(samples[1]));
-        line("  after:  decode + lossless rewrite         %8.3f %s", after, range(samples[2]));
-        line("  the rewrite alone                         %8.4f %s", rewrite, range(samples[3]));
+        line("  decode alone (ImageGuard)                 %8.3f %s", decode, CpuSamples.range(samples[0]));
+        line("  before: decode + re-encode (ImageIO q0.9) %8.3f %s", before, CpuSamples.range(samples[1]));
+        line("  after:  decode + lossless rewrite         %8.3f %s", after, CpuSamples.range(samples[2]));
+        line("  the rewrite alone                         %8.4f %s", rewrite, CpuSamples.range(samples[3]));
         line("  saved per selfie                          %8.3f (%.0f %%)", before - after, 100 * (before - after) / before);
         line("registrations per core (CPU), with %.1f ms of CPU outside the image per registration:", restMs);
         line("  before %6.1f /s, after %6.1f /s; the image alone bounds it at %,.0f /s before, %,.0f /s after",
@@ -89,36 +86,6 @@ class SelfieCostBench {
         Path out = Path.of("target", "selfie-bench.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
-    }
-
-    /** CPU time of this thread per call of {@code work}, calling it for about {@code seconds}. */
-    private static double cpuMs(Supplier<?> work, double seconds) {
-        long calls = 0;
-        Object sink = null;
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < end || calls < 10) {
-            sink = work.get();
-            calls++;
-        }
-        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
-        if (sink == null) {
-            throw new IllegalStateException("no result");
-        }
-        return cpu / 1e6 / calls;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    private static String range(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return String.format("[%.3f–%.3f]", sorted[0], sorted[sorted.length - 1]);
     }
 
     private static String uptime() {
