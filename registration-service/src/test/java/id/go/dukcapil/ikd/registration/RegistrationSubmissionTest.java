@@ -16,6 +16,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -122,6 +123,14 @@ class RegistrationSubmissionTest {
             assertThat(ImageIO.read(new ByteArrayInputStream(shown)).getWidth()).isEqualTo(480);
             assertThat(indexOf(stored, Arrays.copyOf(shown, 64))).as("stored bytes are not the plain image").isEqualTo(-1);
             assertThat(event.selfieSha256()).isEqualTo(sha256Hex(shown));
+
+            // the rate limits counted this submission by address and device, under keyed names only
+            List<String> buckets = new java.util.ArrayList<>();
+            pool.query("select bucket from rate_limit_window").execute().await().indefinitely()
+                    .forEach(row -> buckets.add(row.getString("bucket")));
+            assertThat(buckets).isNotEmpty().allSatisfy(bucket -> assertThat(bucket).matches("[A-Za-z0-9_-]{22}"));
+            assertThat(String.join(" ", buckets)).doesNotContain("127.0.0.1").doesNotContain("address")
+                    .doesNotContain("device");
         }
     }
 

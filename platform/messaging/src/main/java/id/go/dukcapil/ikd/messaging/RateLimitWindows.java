@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -16,8 +17,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Fixed-window counters shared by all replicas, in the service's {@code rate_limit_window} table
- * (registration's per-address and per-NIK limits, the public office directory). Each hit commits
- * on its own, outside any business transaction, so refused and failed requests count too.
+ * (registration's per-address and per-device limits, verification's public pages and counter).
+ * Each hit commits on its own, outside any business transaction, so refused and failed requests
+ * count too. A bucket is stored under its {@link RateLimitBucketKey} name, never as the address or
+ * device it counts; a service that counts produces that key.
  */
 @ApplicationScoped
 public class RateLimitWindows {
@@ -30,9 +33,11 @@ public class RateLimitWindows {
     private static final Logger LOG = Logger.getLogger(RateLimitWindows.class);
 
     private final Pool pool;
+    private final Instance<RateLimitBucketKey> keys;
 
-    public RateLimitWindows(Pool pool) {
+    public RateLimitWindows(Pool pool, Instance<RateLimitBucketKey> keys) {
         this.pool = pool;
+        this.keys = keys;
     }
 
     /**
@@ -43,7 +48,7 @@ public class RateLimitWindows {
     public Uni<Optional<Duration>> hit(String bucket, int limit, Duration window, Instant now) {
         long windowMillis = window.toMillis();
         Instant windowStart = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
-        return hit(bucket, windowStart).map(hits -> {
+        return hit(keys.get().name(bucket), windowStart).map(hits -> {
             if (hits <= limit) {
                 return Optional.<Duration>empty();
             }
