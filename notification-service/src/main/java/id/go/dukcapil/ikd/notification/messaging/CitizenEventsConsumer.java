@@ -1,13 +1,10 @@
 package id.go.dukcapil.ikd.notification.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -27,6 +24,7 @@ import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.VideoCallBooked;
+import id.go.dukcapil.ikd.messaging.CloudEventAttributes;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
 import id.go.dukcapil.ikd.notification.domain.Contact;
@@ -38,8 +36,6 @@ import id.go.dukcapil.ikd.notification.service.WithdrawalCancellations;
 import id.go.dukcapil.ikd.web.Languages;
 import id.go.dukcapil.ikd.web.Masking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * The citizen's journey events, each processed once (platform inbox). The handlers only record
@@ -94,8 +90,8 @@ public class CitizenEventsConsumer {
      * notification's unique key) and the platform's router hands them the event only.
      */
     private Uni<Void> process(Message<String> message) {
-        SourceEvent source = new SourceEvent(cloudEventAttribute(message, CloudEventAttribute.ID).orElse(null),
-                cloudEventAttribute(message, CloudEventAttribute.TYPE).orElse(null));
+        SourceEvent source = new SourceEvent(CloudEventAttributes.id(message).orElse(null),
+                CloudEventAttributes.type(message).orElse(null));
         EventRouter router = EventRouter.forConsumer(CONSUMER)
                 .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, source))
                 .on(RegistrationWithdrawn.class, withdrawals::onWithdrawn)
@@ -145,30 +141,5 @@ public class CitizenEventsConsumer {
     /** A {@code .v2}'s registration's recorded contact; none is a dead letter, never a silent drop. */
     private Uni<Contact> recorded(UUID registrationId, EventType type) {
         return recipients.contactOf(registrationId, type);
-    }
-
-    private enum CloudEventAttribute {
-        ID("ce_id"), TYPE("ce_type");
-
-        final String header;
-
-        CloudEventAttribute(String header) {
-            this.header = header;
-        }
-    }
-
-    /** Same lookup as the platform's inbox: parsed CloudEvents metadata, else the binary-mode header. */
-    private static Optional<String> cloudEventAttribute(Message<String> message, CloudEventAttribute attribute) {
-        Optional<String> parsed = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(metadata -> (IncomingCloudEventMetadata<?>) metadata)
-                .map(metadata -> attribute == CloudEventAttribute.ID ? metadata.getId() : metadata.getType());
-        if (parsed.isPresent()) {
-            return parsed;
-        }
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders().lastHeader(attribute.header))
-                .map(Header::value)
-                .map(value -> new String(value, StandardCharsets.UTF_8))
-                .filter(value -> !value.isBlank());
     }
 }

@@ -1,6 +1,5 @@
 package id.go.dukcapil.ikd.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,8 +8,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -23,7 +20,6 @@ import id.go.dukcapil.ikd.web.VertxContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
@@ -108,9 +104,9 @@ public class IdempotentConsumer {
     }
 
     private Uni<Void> handle(Message<String> message, EventRouter router) {
-        String id = attribute(message, IncomingCloudEventMetadata::getId, "ce_id")
+        String id = CloudEventAttributes.id(message)
                 .orElseThrow(() -> new PoisonEventException("no CloudEvents id"));
-        String type = attribute(message, IncomingCloudEventMetadata::getType, "ce_type")
+        String type = CloudEventAttributes.type(message)
                 .orElseThrow(() -> new PoisonEventException("no CloudEvents type"));
         Optional<EventType> eventType = EventType.fromType(type);
         Optional<Function<IkdEvent, Uni<Void>>> handler = eventType.flatMap(router::handlerFor);
@@ -139,25 +135,6 @@ public class IdempotentConsumer {
         } catch (MalformedEventException e) {
             throw new PoisonEventException(e.getMessage(), e);
         }
-    }
-
-    /** A CloudEvents attribute from the parsed metadata, or the raw binary-mode header. */
-    private static Optional<String> attribute(Message<String> message,
-            Function<IncomingCloudEventMetadata<?>, String> fromMetadata, String header) {
-        Optional<String> parsed = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(metadata -> fromMetadata.apply((IncomingCloudEventMetadata<?>) metadata));
-        if (parsed.isPresent()) {
-            return parsed;
-        }
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders())
-                .map(headers -> lastHeader(headers, header))
-                .filter(value -> !value.isBlank());
-    }
-
-    private static String lastHeader(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String describe(Message<String> message) {

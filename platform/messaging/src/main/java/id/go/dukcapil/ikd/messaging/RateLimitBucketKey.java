@@ -1,11 +1,10 @@
 package id.go.dukcapil.ikd.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import id.go.dukcapil.ikd.web.HmacKeyRing;
 
 /**
  * The key under which {@link RateLimitWindows} names its counters: a bucket such as
@@ -18,39 +17,23 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class RateLimitBucketKey {
 
-    private static final String MAC = "HmacSHA256";
+    private static final byte[] FIRST_BLOCK = { 1 };
 
-    private final SecretKeySpec key;
+    private final HmacKeyRing key;
 
-    private RateLimitBucketKey(byte[] key) {
-        this.key = new SecretKeySpec(key, MAC);
+    private RateLimitBucketKey(HmacKeyRing key) {
+        this.key = key;
     }
 
     /** The key derived from {@code secret} (at least 32 bytes) for {@code label}, e.g. {@code "registration-service"}. */
     public static RateLimitBucketKey derivedFrom(byte[] secret, String label) {
-        if (secret == null || secret.length < 32) {
-            throw new IllegalArgumentException("a rate-limit bucket key is derived from a secret of at least 32 bytes");
-        }
         byte[] info = ("ikd.rate-limit.bucket-key\0" + label).getBytes(StandardCharsets.UTF_8);
-        byte[] input = new byte[info.length + 1];
-        System.arraycopy(info, 0, input, 0, info.length);
-        input[info.length] = 1;
-        return new RateLimitBucketKey(mac(new SecretKeySpec(secret, MAC), input));
+        return new RateLimitBucketKey(HmacKeyRing.ofKey(HmacKeyRing.ofKey(secret).mac(info, FIRST_BLOCK)));
     }
 
     /** What is stored for {@code bucket}: 22 characters, the same for the same bucket under this key. */
     public String name(String bucket) {
-        byte[] digest = mac(key, bucket.getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-    }
-
-    private static byte[] mac(SecretKeySpec key, byte[] input) {
-        try {
-            Mac mac = Mac.getInstance(MAC);
-            mac.init(key);
-            return mac.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
+        byte[] digest = key.mac(bucket.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
     }
 }

@@ -53,6 +53,17 @@ public final class HmacKeyRing {
                         .toList());
     }
 
+    /**
+     * One key given as bytes (at least 32), with no previous keys: for a key the service derives
+     * from one of its secrets rather than reads from a setting.
+     */
+    public static HmacKeyRing ofKey(byte[] key) {
+        if (key == null || key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("an HMAC key needs at least " + MIN_KEY_BYTES + " bytes");
+        }
+        return new HmacKeyRing(new SecretKeySpec(key, MAC), List.of());
+    }
+
     /** The kids, current first: what start-up logs show and what services sharing a key compare. */
     public String describe() {
         List<String> previous = accepted.keySet().stream().filter(kid -> !kid.equals(currentKid)).sorted().toList();
