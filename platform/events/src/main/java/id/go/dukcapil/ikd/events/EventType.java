@@ -19,6 +19,8 @@ public enum EventType {
     COUNTER_CODE_ISSUED("registration.counter-code-issued.v1", Topics.REGISTRATION, CounterCodeIssued.class),
     VERIFICATION_DECIDED("verification.decided.v1", Topics.VERIFICATION, VerificationDecided.class),
     VERIFICATION_DECIDED_V2("verification.decided.v2", Topics.VERIFICATION, VerificationDecidedV2.class),
+    VERIFICATION_DECIDED_V3("verification.decided.v3", Topics.VERIFICATION, VerificationDecidedV3.class),
+    CARD_APPROVED("verification.card-approved.v1", Topics.VERIFICATION_CARD, CardApproved.class),
     CENTRAL_REVIEW_CHANGED("verification.central-review-changed.v1", Topics.VERIFICATION, CentralReviewChanged.class),
     CONTACT_CORRECTED("verification.contact-corrected.v1", Topics.VERIFICATION, ContactCorrected.class),
     COMPLAINT_UPDATED("verification.complaint-updated.v1", Topics.VERIFICATION, ComplaintUpdated.class),

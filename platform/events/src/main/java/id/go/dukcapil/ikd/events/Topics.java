@@ -3,12 +3,18 @@ package id.go.dukcapil.ikd.events;
 import java.util.Objects;
 
 /**
- * Kafka topic names: one topic per event family, every record keyed by {@link IkdEvent#partitionKey()}.
+ * Kafka topic names: one topic per event family (and per audience, where a family's events have
+ * different readers), every record keyed by {@link IkdEvent#partitionKey()}.
  */
 public final class Topics {
 
     public static final String REGISTRATION = "ikd.registration";
     public static final String VERIFICATION = "ikd.verification";
+    /**
+     * Approvals with the registry attributes and device key ({@link CardApproved}): a topic of its
+     * own so that only activation-service, which makes the identity from them, may read them.
+     */
+    public static final String VERIFICATION_CARD = "ikd.verification.card";
     public static final String ACTIVATION = "ikd.activation";
     public static final String IDENTITY = "ikd.identity";
     public static final String NOTIFICATION = "ikd.notification";

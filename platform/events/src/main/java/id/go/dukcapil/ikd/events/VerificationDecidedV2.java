@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -72,6 +73,18 @@ public record VerificationDecidedV2(
 
     public boolean approved() {
         return decision == Decision.APPROVED;
+    }
+
+    /** The {@code .v3} this decision would have been: the same decision without attributes and device key. */
+    public VerificationDecidedV3 withoutCard() {
+        return new VerificationDecidedV3(registrationId, caseId, decision, reasonCode, reasonNote, channel,
+                callReference, office, operatorRef, decidedAt);
+    }
+
+    /** The {@link CardApproved} of an approval, published beside its {@code .v3}; empty for a rejection. */
+    public Optional<CardApproved> card() {
+        return approved() ? Optional.of(new CardApproved(registrationId, caseId, office, decidedAt,
+                deviceKeyJwk, attributes)) : Optional.empty();
     }
 
     @Override

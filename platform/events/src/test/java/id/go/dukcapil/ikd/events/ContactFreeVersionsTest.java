@@ -12,6 +12,7 @@ import java.util.List;
 import static id.go.dukcapil.ikd.events.EventFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * The {@code .v2} of the events activation-service publishes: no citizen contact, and
@@ -108,6 +109,50 @@ class ContactFreeVersionsTest {
         assertThat(v2.decidedAt()).isEqualTo(approved.decidedAt());
         assertThat(rejected().withoutContact().reasonNote()).isEqualTo(rejected().reasonNote());
         assertThat(rejected().withoutContact().attributes()).isNull();
+    }
+
+    @Test
+    void verificationDecidedV3CarriesNoRegistryAttributeNoDeviceKeyAndNoContact() throws Exception {
+        for (VerificationDecidedV3 event : List.of(approvedV3(), rejectedV3())) {
+            String json = EventJson.write(event);
+
+            assertThat(json).as(json).doesNotContain(NIK).doesNotContain(attributes().fullName())
+                    .doesNotContain(attributes().address()).doesNotContain(EMAIL).doesNotContain(PHONE)
+                    .doesNotContain("\"attributes\"").doesNotContain("\"deviceKeyJwk\"")
+                    .doesNotContain("\"language\"");
+        }
+        JsonNode schema = EventSchemas.document(EventType.VERIFICATION_DECIDED_V3);
+        assertThat(schema.get("properties").has("attributes")).isFalse();
+        assertThat(schema.get("properties").has("deviceKeyJwk")).isFalse();
+        assertThat(schema.at("/$defs/CardAttributes").isMissingNode()).isTrue();
+        assertThat(approvedV3().reasonCode()).isNull();
+        assertThat(rejectedV3().reasonCode()).isEqualTo(rejected().reasonCode());
+        assertThat(rejectedV3().reasonNote()).isEqualTo(rejected().reasonNote());
+        assertThat(approvedV3().decidedAt()).isEqualTo(approved().decidedAt());
+    }
+
+    @Test
+    void anApprovalSplitsIntoTheDecisionForAllAndTheCardForActivationOnly() {
+        VerificationDecidedV2 approval = approvedV2();
+        CardApproved card = approval.card().orElseThrow();
+
+        assertThat(card.attributes()).isEqualTo(approval.attributes());
+        assertThat(card.deviceKeyJwk()).isEqualTo(DEVICE_KEY_JWK);
+        assertThat(card.approvedAt()).isEqualTo(approval.decidedAt());
+        assertThat(card.office()).isEqualTo(approval.office());
+        assertThat(card.caseId()).isEqualTo(approval.caseId());
+        assertThat(card.partitionKey()).isEqualTo(approval.withoutCard().partitionKey());
+        assertThat(rejectedV2().card()).isEmpty();
+        assertThat(EventType.CARD_APPROVED.topic()).isNotEqualTo(EventType.VERIFICATION_DECIDED_V3.topic());
+    }
+
+    @Test
+    void aV3RejectionWithoutReasonOrApprovalWithOneIsRefused() {
+        VerificationDecidedV3 r = rejectedV3();
+        assertThatNullPointerException().isThrownBy(() -> new VerificationDecidedV3(r.registrationId(), r.caseId(),
+                Decision.REJECTED, null, null, r.channel(), null, r.office(), r.operatorRef(), r.decidedAt()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new VerificationDecidedV3(r.registrationId(), r.caseId(),
+                Decision.APPROVED, r.reasonCode(), null, r.channel(), null, r.office(), r.operatorRef(), r.decidedAt()));
     }
 
     @Test

@@ -132,6 +132,18 @@ final class EventFixtures {
         return rejected().withoutContact();
     }
 
+    static VerificationDecidedV3 approvedV3() {
+        return approvedV2().withoutCard();
+    }
+
+    static VerificationDecidedV3 rejectedV3() {
+        return rejectedV2().withoutCard();
+    }
+
+    static CardApproved cardApproved() {
+        return approvedV2().card().orElseThrow();
+    }
+
     static ActivationCodeIssued activationCodeIssued() {
         return new ActivationCodeIssued(
                 REGISTRATION_ID, ACTIVATION_ID, SEALED_SECRETS,
@@ -252,7 +264,8 @@ final class EventFixtures {
     static List<IkdEvent> all() {
         return List.of(
                 registrationSubmitted(), registrationWithdrawn(), counterCodeIssued(),
-                approved(), rejected(), approvedV2(), rejectedV2(), centralReviewPending(), centralReviewReturned(), contactCorrected(),
+                approved(), rejected(), approvedV2(), rejectedV2(), approvedV3(), rejectedV3(), cardApproved(),
+                centralReviewPending(), centralReviewReturned(), contactCorrected(),
                 activationCodeIssued(), activationCodeIssuedV2(),
                 deactivationLinkIssued(), deactivationLinkIssuedV2(),
                 identityActivated(), identityActivatedV2(),

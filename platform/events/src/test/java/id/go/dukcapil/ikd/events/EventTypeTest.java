@@ -61,6 +61,8 @@ class EventTypeTest {
         assertThat(EventType.IDENTITY_REVOKED.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.ACTIVATION_CODE_ISSUED_V2.topic()).isEqualTo(Topics.ACTIVATION);
         assertThat(EventType.VERIFICATION_DECIDED_V2.topic()).isEqualTo(Topics.VERIFICATION);
+        assertThat(EventType.VERIFICATION_DECIDED_V3.topic()).isEqualTo(Topics.VERIFICATION);
+        assertThat(EventType.CARD_APPROVED.topic()).isEqualTo(Topics.VERIFICATION_CARD);
         assertThat(EventType.DEACTIVATION_LINK_ISSUED_V2.topic()).isEqualTo(Topics.ACTIVATION);
         assertThat(EventType.IDENTITY_ACTIVATED_V2.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.IDENTITY_REVOKED_V2.topic()).isEqualTo(Topics.IDENTITY);
@@ -86,7 +88,7 @@ class EventTypeTest {
 
     @Test
     void unknownOrNewerTypesAreNotFound() {
-        assertThat(EventType.fromType("id.go.dukcapil.ikd.verification.decided.v3")).isEmpty();
+        assertThat(EventType.fromType("id.go.dukcapil.ikd.verification.decided.v4")).isEmpty();
         assertThat(EventType.fromType("id.go.dukcapil.ikd.identity.activated.v3")).isEmpty();
         assertThat(EventType.fromType("VERIFICATION_DECIDED")).isEmpty();
         assertThat(EventType.fromType("")).isEmpty();

@@ -11,6 +11,7 @@ class TopicsTest {
     void topicNamesAreTheAgreedOnes() {
         assertThat(Topics.REGISTRATION).isEqualTo("ikd.registration");
         assertThat(Topics.VERIFICATION).isEqualTo("ikd.verification");
+        assertThat(Topics.VERIFICATION_CARD).isEqualTo("ikd.verification.card");
         assertThat(Topics.ACTIVATION).isEqualTo("ikd.activation");
         assertThat(Topics.IDENTITY).isEqualTo("ikd.identity");
         assertThat(Topics.NOTIFICATION).isEqualTo("ikd.notification");
