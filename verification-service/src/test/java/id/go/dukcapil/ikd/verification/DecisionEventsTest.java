@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.dukcapil.ikd.events.CardApproved;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.Topics;
-import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.verification.TestSupport.Registration;
@@ -29,34 +31,37 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * With {@code ikd.verification.events.version=v2} the operator's decision goes out as
- * {@code verification.decided.v2} through the outbox and the real broker: no email, phone or
- * language, of the registry record only the attributes activation-service needs, the device key on
- * an approval, the reason and note on a rejection; no {@code .v1} beside it. A consumer reads it as
- * the platform does (the CloudEvents type names the record).
+ * With {@code ikd.verification.events.version=v3} (what a new cluster runs) the operator's decision
+ * goes out through the outbox and the real broker as {@code verification.decided.v3} on
+ * ikd.verification: no contact, no registry attribute, no device key, the reason and note on a
+ * rejection. An approval's card attributes and device key go as
+ * {@code verification.card-approved.v1} on ikd.verification.card, the topic only activation-service
+ * reads; a rejection puts nothing there. A consumer reads each as the platform does (the CloudEvents
+ * type names the record). The {@code .v1} and {@code .v2} mappings are PublishedEventsTest's.
  */
 @QuarkusTest
-@TestProfile(DecisionEventsV2Test.EventsV2.class)
+@TestProfile(DecisionEventsTest.EventsV3.class)
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "verification"))
 @QuarkusTestResource(RegistrationServiceStub.class)
-class DecisionEventsV2Test {
+class DecisionEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BAGUS = "3171011212000001";
     private static final String MARIA = "3171017004980001";
 
     /** verification-service after the switch (docs/operations.md, Upgrade). */
-    public static class EventsV2 implements QuarkusTestProfile {
+    public static class EventsV3 implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ikd.verification.events.version", "v2");
+            return Map.of("ikd.verification.events.version", "v3");
         }
     }
 
     @Test
-    void anApprovalIsPublishedAsV2WithTheCardAttributesOnly() throws Exception {
+    void anApprovalGivesEveryoneTheDecisionAndActivationAloneTheCard() throws Exception {
         String operator = TestSupport.login("demo.operator");
-        try (TopicProbe topic = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION)) {
+        try (TopicProbe topic = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION);
+                TopicProbe cards = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION_CARD)) {
             Registration registration = TestSupport.submit(BAGUS);
             String caseId = VerificationFlowTest.awaitQueued(operator, registration.registrationId());
             VerificationFlowTest.scan(operator, Map.of("shortCode", registration.shortCode())).statusCode(200);
@@ -65,30 +70,43 @@ class DecisionEventsV2Test {
 
             ConsumerRecord<String, String> record = topic.await(decisionOf(registration.registrationId()),
                     Duration.ofSeconds(30));
-            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(EventType.VERIFICATION_DECIDED_V2.type());
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(EventType.VERIFICATION_DECIDED_V3.type());
             assertNoContact(record, registration.registrationId());
-            JsonNode attributes = JSON.readTree(record.value()).get("attributes");
+            assertThat(record.value()).doesNotContain(BAGUS).doesNotContain("BAGUS WICAKSONO");
+            JsonNode fields = JSON.readTree(record.value());
+            assertThat(fields.has("attributes")).isFalse();
+            assertThat(fields.has("deviceKeyJwk")).isFalse();
+            VerificationDecidedV3 decided = read(record, VerificationDecidedV3.class);
+            assertThat(decided.decision()).isEqualTo(Decision.APPROVED);
+            assertThat(decided.caseId()).hasToString(caseId);
+            assertThat(decided.office().officeCode()).isEqualTo("3171-DEMO");
+
+            ConsumerRecord<String, String> cardRecord = cards.await(
+                    r -> registration.registrationId().toString().equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicProbe.header(cardRecord, "ce_type")).isEqualTo(EventType.CARD_APPROVED.type());
+            assertNoContact(cardRecord, registration.registrationId());
+            JsonNode attributes = JSON.readTree(cardRecord.value()).get("attributes");
             for (String unused : new String[] {"religion", "maritalStatus", "occupation", "nationality"}) {
                 assertThat(attributes.has(unused)).as(unused).isFalse();
             }
-            VerificationDecidedV2 decided = read(record);
-            assertThat(decided.decision()).isEqualTo(Decision.APPROVED);
-            assertThat(decided.caseId()).hasToString(caseId);
-            assertThat(decided.attributes().nik()).isEqualTo(BAGUS);
-            assertThat(decided.attributes().fullName()).isEqualTo("BAGUS WICAKSONO");
-            assertThat(decided.attributes().districtCode()).isEqualTo("31.71.01");
-            assertThat(decided.attributes().photoSha256()).hasSize(64);
-            assertThat(decided.deviceKeyJwk()).isEqualTo(TestSupport.DEVICE_JWK);
-            assertThat(decided.office().officeCode()).isEqualTo("3171-DEMO");
+            CardApproved card = read(cardRecord, CardApproved.class);
+            assertThat(card.caseId()).hasToString(caseId);
+            assertThat(card.attributes().nik()).isEqualTo(BAGUS);
+            assertThat(card.attributes().fullName()).isEqualTo("BAGUS WICAKSONO");
+            assertThat(card.attributes().districtCode()).isEqualTo("31.71.01");
+            assertThat(card.attributes().photoSha256()).hasSize(64);
+            assertThat(card.deviceKeyJwk()).isEqualTo(TestSupport.DEVICE_JWK);
+            assertThat(card.approvedAt()).isEqualTo(decided.decidedAt());
             assertThat(topic.collect(decisionOf(registration.registrationId()), Duration.ofSeconds(2)))
-                    .as("one decision, and no .v1 beside it").hasSize(1);
+                    .as("one decision, and no .v1 or .v2 beside it").hasSize(1);
         }
     }
 
     @Test
-    void aRejectionIsPublishedAsV2WithItsReasonAndNote() throws Exception {
+    void aRejectionIsPublishedAsV3WithItsReasonAndNoteAndNoCard() throws Exception {
         String operator = TestSupport.login("demo.operator");
-        try (TopicProbe topic = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION)) {
+        try (TopicProbe topic = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION);
+                TopicProbe cards = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION_CARD)) {
             Registration registration = TestSupport.submit(MARIA);
             String caseId = VerificationFlowTest.awaitQueued(operator, registration.registrationId());
             VerificationFlowTest.scan(operator, Map.of("shortCode", registration.shortCode())).statusCode(200);
@@ -99,12 +117,12 @@ class DecisionEventsV2Test {
             ConsumerRecord<String, String> record = topic.await(decisionOf(registration.registrationId()),
                     Duration.ofSeconds(30));
             assertNoContact(record, registration.registrationId());
-            VerificationDecidedV2 decided = read(record);
+            VerificationDecidedV3 decided = read(record, VerificationDecidedV3.class);
             assertThat(decided.decision()).isEqualTo(Decision.REJECTED);
             assertThat(decided.reasonCode()).isEqualTo(RejectionReason.FACE_MISMATCH);
             assertThat(decided.reasonNote()).isEqualTo("Silakan datang ke kantor.");
-            assertThat(decided.attributes()).isNull();
-            assertThat(decided.deviceKeyJwk()).isNull();
+            assertThat(cards.collect(r -> registration.registrationId().toString().equals(r.key()), Duration.ofSeconds(2)))
+                    .as("a rejection has no card").isEmpty();
         }
     }
 
@@ -114,9 +132,9 @@ class DecisionEventsV2Test {
     }
 
     /** As a consumer does: the type names the record. */
-    private static VerificationDecidedV2 read(ConsumerRecord<String, String> record) {
+    private static <E extends IkdEvent> E read(ConsumerRecord<String, String> record, Class<E> expected) {
         return EventType.fromType(TopicProbe.header(record, "ce_type"))
-                .map(type -> (VerificationDecidedV2) EventJson.read(record.value(), type.eventClass())).orElseThrow();
+                .map(type -> expected.cast(EventJson.read(record.value(), type.eventClass()))).orElseThrow();
     }
 
     private static void assertNoContact(ConsumerRecord<String, String> record, UUID registrationId) throws Exception {

@@ -55,19 +55,26 @@ public interface VerificationConfig {
         /** with the citizen's email, phone and language and every registry attribute; every consumer of every release reads it */
         V1,
         /** without contact, with only the attributes activation-service needs; needs consumers of this release */
-        V2
+        V2,
+        /**
+         * {@code .v3} without attributes or device key for every reader, and an approval's
+         * {@code verification.card-approved.v1} on ikd.verification.card, which only
+         * activation-service reads; needs consumers of this release
+         */
+        V3
     }
 
     interface Events {
         /**
-         * {@code v1} until every consumer runs a release that reads {@code verification.decided.v2}
-         * (docs/operations.md, Upgrade), then {@code v2} (ikd.verification.events.version).
+         * {@code v1} until every consumer runs a release that reads {@code verification.decided.v3}
+         * and {@code verification.card-approved.v1} (docs/operations.md, Upgrade), then {@code v3}
+         * ({@code v2} where a consumer still runs the release before; ikd.verification.events.version).
          */
         @WithDefault("v1")
         EventVersion version();
 
         /**
-         * With {@code v2}: the decisions of registrations submitted before this instant stay
+         * With {@code v2} or {@code v3}: the decisions of registrations submitted before this instant stay
          * {@code v1}, since notification-service may have no recipient for them (a rejection's
          * message would be dead-lettered until replayed; ikd.verification.events.v2-submitted-after).
          */

@@ -1,8 +1,11 @@
 package id.go.dukcapil.ikd.verification.mapping;
 
 import java.time.Instant;
+import java.util.List;
 
+import id.go.dukcapil.ikd.events.CardApproved;
 import id.go.dukcapil.ikd.events.Decision;
+import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
@@ -53,5 +56,19 @@ public final class EventMapper {
     public static VerificationDecidedV2 decidedV2(VerificationCase c, CaseDecision d, Office office, Resident resident,
             String decidedBy, Instant decidedAt) {
         return decided(c, d, office, resident, decidedBy, decidedAt).withoutContact();
+    }
+
+    /**
+     * The {@code .v3} decision for every reader of {@code ikd.verification} and, for an approval,
+     * the {@link CardApproved} for activation-service alone, in that order.
+     */
+    public static List<IkdEvent> decidedV3(VerificationCase c, CaseDecision d, Office office, Resident resident,
+            String decidedBy, Instant decidedAt) {
+        VerificationDecidedV2 decided = decidedV2(c, d, office, resident, decidedBy, decidedAt);
+        if (!decided.approved()) {
+            return List.of(decided.withoutCard());
+        }
+        return List.of(decided.withoutCard(), new CardApproved(decided.registrationId(), decided.caseId(),
+                decided.office(), decided.decidedAt(), decided.deviceKeyJwk(), decided.attributes()));
     }
 }

@@ -175,8 +175,8 @@ public class CaseDecisions {
         c.decidedAt = now;
         LOG.infof("case %s %s by %s (%s)", c.id, d.outcome, principal.username(), office.code);
         return decisions.persist(d)
-                .chain(() -> outbox.append(finals.decided(c, d, office, resident.orElse(null),
-                        principal.id().toString(), now)))
+                .chain(() -> finals.publishDecided(c, d, office, resident.orElse(null),
+                        principal.id().toString(), now))
                 .chain(() -> book.record(c, ServiceAction.DECIDED, principal, office.code, now, 3, stepStarted,
                         office.verificationMinutes, d.outcome.name()))
                 .chain(() -> audit.append("DECISION", principal.username(), office.code, c.id.toString(), details))

@@ -161,8 +161,8 @@ public class CentralReviewService {
         details.put("reasonCode", command.reasonCode() == null ? "" : command.reasonCode().name());
         LOG.infof("case %s %s by central verifier %s", c.id, command.decision(), principal.username());
         return outbox.append(new CentralReviewChanged(c.registrationId, c.id, CentralReviewState.DONE, null, now))
-                .chain(() -> outbox.append(finals.decided(c, d, office, resident.orElse(null),
-                        principal.id().toString(), now)))
+                .chain(() -> finals.publishDecided(c, d, office, resident.orElse(null),
+                        principal.id().toString(), now))
                 .chain(() -> book.record(c, ServiceAction.CENTRAL_REVIEWED, principal, office.code, now, 4,
                         c.submittedForReviewAt, office.validationMinutes, command.decision().name()))
                 .chain(() -> audit.append("CENTRAL_REVIEW", principal.username(), principal.officeCode(),

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.dukcapil.ikd.events.IkdEvent;
+import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
 import id.go.dukcapil.ikd.verification.domain.CaseStatus;
 import id.go.dukcapil.ikd.verification.domain.Office;
@@ -36,18 +37,28 @@ public class FinalDecisions {
     private final ServiceBook book;
     private final MeterRegistry meters;
     private final PublishedEvents events;
+    private final Outbox outbox;
 
-    public FinalDecisions(CaseRepository cases, ServiceBook book, MeterRegistry meters, PublishedEvents events) {
+    public FinalDecisions(CaseRepository cases, ServiceBook book, MeterRegistry meters, PublishedEvents events,
+            Outbox outbox) {
         this.cases = cases;
+        this.outbox = outbox;
         this.book = book;
         this.meters = meters;
         this.events = events;
     }
 
-    /** The decision event, in the contract version configured ({@link PublishedEvents}). */
-    IkdEvent decided(VerificationCase c, CaseDecision d, Office office, Resident resident, String decidedBy,
+    /**
+     * Writes the decision's events, in the contract version configured ({@link PublishedEvents}),
+     * into the outbox of the decision's transaction.
+     */
+    Uni<Void> publishDecided(VerificationCase c, CaseDecision d, Office office, Resident resident, String decidedBy,
             Instant decidedAt) {
-        return events.decided(c, d, office, resident, decidedBy, decidedAt);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (IkdEvent event : events.decided(c, d, office, resident, decidedBy, decidedAt)) {
+            chain = chain.chain(() -> outbox.append(event).replaceWithVoid());
+        }
+        return chain;
     }
 
     /**

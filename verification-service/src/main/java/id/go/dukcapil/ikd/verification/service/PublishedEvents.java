@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.verification.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +18,11 @@ import id.go.dukcapil.ikd.verification.mapping.EventMapper;
 /**
  * The decision in the contract version {@code ikd.verification.events.version} names: {@code .v1}
  * with the citizen's contact and the whole registry record (every consumer of every release reads
- * it), or {@code .v2} without contact and with only the attributes activation-service needs. The
+ * it), {@code .v2} without contact and with only the attributes activation-service needs, or
+ * {@code .v3} without attributes, whose approval's attributes and device key go, as
+ * {@code verification.card-approved.v1}, to a topic only activation-service reads. The
  * switch is the expand/contract of the migration: consumers read both first, then the producer
- * moves. {@code ikd.verification.events.v2-submitted-after} keeps {@code .v1} for registrations
+ * moves. {@code ikd.verification.events.v2-submitted-after} (with {@code v2} or {@code v3}) keeps {@code .v1} for registrations
  * older than notification-service's recipient record.
  */
 @ApplicationScoped
@@ -33,15 +36,23 @@ public class PublishedEvents {
         this.v2SubmittedAfter = config.events().v2SubmittedAfter();
     }
 
-    boolean v2(VerificationCase c) {
-        return version == EventVersion.V2
-                && v2SubmittedAfter.map(since -> c.submittedAt != null && !c.submittedAt.isBefore(since)).orElse(true);
+    /** The version this case's decision goes out in: {@code .v1} for a registration older than the recipient record. */
+    EventVersion versionFor(VerificationCase c) {
+        boolean recipientRecorded = v2SubmittedAfter
+                .map(since -> c.submittedAt != null && !c.submittedAt.isBefore(since)).orElse(true);
+        return recipientRecorded ? version : EventVersion.V1;
     }
 
-    /** The final decision; {@code decidedBy} is the pseudonymous id of whoever made it final. */
-    public IkdEvent decided(VerificationCase c, CaseDecision d, Office office, Resident resident, String decidedBy,
-            Instant decidedAt) {
-        return v2(c) ? EventMapper.decidedV2(c, d, office, resident, decidedBy, decidedAt)
-                : EventMapper.decided(c, d, office, resident, decidedBy, decidedAt);
+    /**
+     * The final decision's events, to be written in the decision's transaction in this order;
+     * {@code decidedBy} is the pseudonymous id of whoever made it final.
+     */
+    public List<IkdEvent> decided(VerificationCase c, CaseDecision d, Office office, Resident resident,
+            String decidedBy, Instant decidedAt) {
+        return switch (versionFor(c)) {
+            case V1 -> List.of(EventMapper.decided(c, d, office, resident, decidedBy, decidedAt));
+            case V2 -> List.of(EventMapper.decidedV2(c, d, office, resident, decidedBy, decidedAt));
+            case V3 -> EventMapper.decidedV3(c, d, office, resident, decidedBy, decidedAt);
+        };
     }
 }

@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import id.go.dukcapil.ikd.events.CardApproved;
 import id.go.dukcapil.ikd.events.Channel;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
+import id.go.dukcapil.ikd.events.EventType;
+import id.go.dukcapil.ikd.events.IkdEvent;
+import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig.EventVersion;
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
@@ -54,7 +60,45 @@ class PublishedEventsTest {
         assertThat(decided(events, SWITCH)).isInstanceOf(VerificationDecidedV2.class);
     }
 
+    @Test
+    void v3GivesTheDecisionWithoutAttributesAndTheCardForActivationOnly() {
+        List<IkdEvent> published = approvedAs(events(EventVersion.V3, Optional.empty()), SWITCH, Decision.APPROVED);
+
+        assertThat(published).hasSize(2);
+        VerificationDecidedV3 decision = (VerificationDecidedV3) published.get(0);
+        assertThat(EventJson.write(decision)).doesNotContain("3204121508900001").doesNotContain("BUDI SANTOSO")
+                .doesNotContain("kty").doesNotContain("budi@example.id").contains("3204-DISDUKCAPIL");
+        CardApproved card = (CardApproved) published.get(1);
+        assertThat(card.attributes().nik()).isEqualTo("3204121508900001");
+        assertThat(card.deviceKeyJwk()).isEqualTo("{\"kty\":\"EC\"}");
+        assertThat(card.registrationId()).isEqualTo(decision.registrationId());
+        assertThat(EventJson.write(card)).doesNotContain("budi@example.id").doesNotContain("ISLAM");
+        assertThat(EventType.of(card.getClass()).topic()).isEqualTo(Topics.VERIFICATION_CARD);
+    }
+
+    @Test
+    void aV3RejectionHasNoCard() {
+        List<IkdEvent> published = approvedAs(events(EventVersion.V3, Optional.empty()), SWITCH, Decision.REJECTED);
+
+        assertThat(published).singleElement().isInstanceOf(VerificationDecidedV3.class);
+    }
+
+    @Test
+    void aRegistrationSubmittedBeforeTheRecipientRecordStaysV1UnderV3Too() {
+        PublishedEvents events = events(EventVersion.V3, Optional.of(SWITCH));
+
+        assertThat(approvedAs(events, SWITCH.minusSeconds(1), Decision.APPROVED)).singleElement()
+                .isInstanceOf(VerificationDecided.class);
+        assertThat(approvedAs(events, SWITCH, Decision.APPROVED)).hasSize(2);
+    }
+
     private static Object decided(PublishedEvents events, Instant submittedAt) {
+        List<IkdEvent> published = approvedAs(events, submittedAt, Decision.APPROVED);
+        assertThat(published).hasSize(1);
+        return published.get(0);
+    }
+
+    private static List<IkdEvent> approvedAs(PublishedEvents events, Instant submittedAt, Decision outcome) {
         VerificationCase c = new VerificationCase();
         c.id = UUID.randomUUID();
         c.registrationId = UUID.randomUUID();
@@ -64,7 +108,7 @@ class PublishedEventsTest {
         c.deviceKeyJwk = "{\"kty\":\"EC\"}";
         c.submittedAt = submittedAt;
         CaseDecision d = new CaseDecision();
-        d.outcome = Decision.APPROVED;
+        d.outcome = outcome;
         d.channel = Channel.COUNTER;
         Office office = new Office();
         office.code = "3204-DISDUKCAPIL";
