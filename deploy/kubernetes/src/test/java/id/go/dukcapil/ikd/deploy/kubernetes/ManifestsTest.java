@@ -63,7 +63,7 @@ class ManifestsTest {
     void aNewClusterPublishesTheContactFreeEventsAndAnUpgradingOneKeepsV1UntilTheSwitch(@org.junit.jupiter.api.io.TempDir Path upgrade)
             throws java.io.IOException {
         assertThat(eventVersions(Manifests.build(Project.KUBERNETES.resolve("overlays/production"))))
-                .as("the production overlay").containsExactly("v2", "v2");
+                .as("the production overlay").containsExactly("v2", "v3");
         // an operator's overlay for the expand step (docs/operations.md, Upgrade): production plus the component
         java.nio.file.Files.writeString(upgrade.resolve("kustomization.yaml"), """
                 apiVersion: kustomize.config.k8s.io/v1beta1
@@ -106,5 +106,12 @@ class ManifestsTest {
         assertThat(Project.producedTopics("activation-service")).contains("ikd.activation", "ikd.identity", "ikd.dlq.activation-service");
         assertThat(Project.producedTopics("token-service")).contains("ikd.token");
         assertThat(Project.consumedTopics("notification-service")).contains("ikd.registration", "ikd.identity");
+        // the card topic: written by verification-service, read by activation-service and no other
+        assertThat(Project.producedTopics("verification-service")).contains("ikd.verification", "ikd.verification.card");
+        assertThat(Project.producedTopics("activation-service")).doesNotContain("ikd.verification.card");
+        assertThat(Project.consumedTopics("activation-service")).contains("ikd.verification.card");
+        for (String service : List.of("registration-service", "notification-service", "token-service", "verification-service")) {
+            assertThat(Project.consumedTopics(service)).as(service).doesNotContain("ikd.verification.card");
+        }
     }
 }

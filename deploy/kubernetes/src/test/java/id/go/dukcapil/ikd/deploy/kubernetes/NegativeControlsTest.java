@@ -134,6 +134,15 @@ class NegativeControlsTest {
     }
 
     @Test
+    void aServiceReadingTheApprovalsWithTheCardAttributesIsCaught() {
+        // only activation-service makes identities: the registry attributes on ikd.verification.card are for it alone
+        assertThat(plant("KafkaUser", "notification-service", u -> ((ArrayNode) u.path("spec").path("authorization").path("acls")).addObject()
+                .<ObjectNode>set("resource", Kustomize.YAML.createObjectNode().put("type", "topic").put("name", "ikd.verification.card").put("patternType", "literal"))
+                .set("operations", Kustomize.YAML.createArrayNode().add("Read"))))
+                .anyMatch(p -> p.contains("KafkaUser notification-service may [Read] on topic:ikd.verification.card, which it does not need"));
+    }
+
+    @Test
     void aRouteTheTableDoesNotHaveIsCaught() {
         // the old Ingress's defect: the verifier host routed only /verify; here one asset route goes missing
         assertThat(plant("HTTPRoute", "ikd-verifikasi", r -> ((ArrayNode) r.path("spec").path("rules")).remove(1)))

@@ -138,10 +138,11 @@ public final class ServiceEnvironment {
             to(VERIFICATION, "IKD_VERIFICATION_DEMO_ENABLED", (c, s) -> "true"),
             to(TOKEN, "IKD_TOKEN_RELYING_PARTIES_DEMO_CLIENT_ENABLED", (c, s) -> "true"),
 
-            // one release on one machine: every consumer reads the contact-free .v2 events (issue 21),
-            // so the producers publish them (docs/operations.md, Upgrade, is for a rolling upgrade)
+            // one release on one machine: every consumer reads the contact-free .v2 events and the
+            // .v3 decision with its card topic (issue 21), so the producers publish them
+            // (docs/operations.md, Upgrade, is for a rolling upgrade)
             to(ACTIVATION, "IKD_ACTIVATION_EVENTS_VERSION", (c, s) -> "v2"),
-            to(VERIFICATION, "IKD_VERIFICATION_EVENTS_VERSION", (c, s) -> "v2"),
+            to(VERIFICATION, "IKD_VERIFICATION_EVENTS_VERSION", (c, s) -> "v3"),
 
             to(NOTIFICATION, "IKD_NOTIFICATION_SEALING_PRIVATE_KEY_LOCATION",
                     (c, s) -> c.keys().sealingPrivateKey().toAbsolutePath().toString()),

@@ -66,7 +66,7 @@ class ServiceEnvironmentTest {
         assertThat(ServiceEnvironment.of(SuiteService.VERIFICATION, context))
                 .containsEntry("IKD_VERIFICATION_REGISTRATION_URL", "http://127.0.0.1:8081")
                 .containsEntry("IKD_VERIFICATION_DEMO_ENABLED", "true")
-                .containsEntry("IKD_VERIFICATION_EVENTS_VERSION", "v2")
+                .containsEntry("IKD_VERIFICATION_EVENTS_VERSION", "v3")
                 .containsKey("IKD_VERIFICATION_COMPLAINTS_CAPTCHA_KEY").containsKey("IKD_VIDEO_CALL_STILLS_KEY");
         assertThat(ServiceEnvironment.of(SuiteService.REGISTRATION, context)).containsKey("IKD_REGISTRATION_SELFIE_KEY")
                 // the demo and the e2e, hostile and load tests register with a still photo
