@@ -11,6 +11,7 @@ import id.go.dukcapil.ikd.activation.domain.OfficeOfRecord;
 import id.go.dukcapil.ikd.activation.domain.RegistryAttributes;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
+import id.go.dukcapil.ikd.events.CardApproved;
 import id.go.dukcapil.ikd.events.CardAttributes;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
@@ -22,7 +23,6 @@ import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
-import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.web.Masking;
 
@@ -37,15 +37,15 @@ public final class EventMapper {
      * religion, marital status, occupation or nationality, even from a {@code .v1}), the device
      * key, the office; no contact.
      */
-    public static Approval toApproval(VerificationDecidedV2 decided) {
+    public static Approval toApproval(CardApproved card) {
         Approval approval = new Approval();
-        approval.registrationId = decided.registrationId();
-        approval.caseId = decided.caseId();
-        approval.nik = decided.attributes().nik();
-        approval.attributes = columns(decided.attributes());
-        approval.deviceKeyJwk = decided.deviceKeyJwk();
-        approval.office = columns(decided.office());
-        approval.approvedAt = decided.decidedAt();
+        approval.registrationId = card.registrationId();
+        approval.caseId = card.caseId();
+        approval.nik = card.attributes().nik();
+        approval.attributes = columns(card.attributes());
+        approval.deviceKeyJwk = card.deviceKeyJwk();
+        approval.office = columns(card.office());
+        approval.approvedAt = card.approvedAt();
         return approval;
     }
 

@@ -25,6 +25,7 @@ import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
 import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
 import id.go.dukcapil.ikd.activation.repository.WithdrawalRepository;
 import id.go.dukcapil.ikd.events.ContactCorrected;
+import id.go.dukcapil.ikd.events.CardApproved;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.messaging.Outbox;
@@ -71,11 +72,17 @@ public class ActivationCodeService {
 
     /**
      * Runs inside the idempotent consumer's transaction. An approval starts activation once per
-     * registration, even if a second decision event for it arrives; a rejection needs nothing here.
+     * registration, even if a second event for it arrives (a {@code .v2} decision and the
+     * {@code verification.card-approved.v1} of the same approval included).
      */
-    public Uni<Void> onDecided(VerificationDecidedV2 decided) {
-        return onDecided(decided, approval -> {
+    public Uni<Void> onCardApproved(CardApproved card) {
+        return onApproved(card, approval -> {
         });
+    }
+
+    /** A {@code .v2} decision: an approval as {@link #onCardApproved(CardApproved)}; a rejection needs nothing here. */
+    public Uni<Void> onDecided(VerificationDecidedV2 decided) {
+        return decided.card().map(this::onCardApproved).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /**
@@ -83,41 +90,40 @@ public class ActivationCodeService {
      * the contact it carries, which activation-service's {@code .v1} events forward.
      */
     public Uni<Void> onDecidedV1(VerificationDecided decided) {
-        return onDecided(decided.withoutContact(), approval -> EventMapper.keepContact(approval, decided));
+        return decided.withoutContact().card()
+                .map(card -> onApproved(card, approval -> EventMapper.keepContact(approval, decided)))
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> onDecided(VerificationDecidedV2 decided, Consumer<Approval> contact) {
-        if (!decided.approved()) {
-            return Uni.createFrom().voidItem();
-        }
+    private Uni<Void> onApproved(CardApproved card, Consumer<Approval> contact) {
         try {
-            DeviceKeys.parse(decided.deviceKeyJwk());
+            DeviceKeys.parse(card.deviceKeyJwk());
         } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("approval of " + decided.registrationId() + " carries an unusable device key: "
+            throw new PoisonEventException("approval of " + card.registrationId() + " carries an unusable device key: "
                     + e.getMessage());
         }
         // serialised with a withdrawal of the same registration, which may arrive at the same moment
-        return withdrawals.lockRegistration(decided.registrationId())
-                .chain(() -> withdrawals.withdrawn(decided.registrationId()))
+        return withdrawals.lockRegistration(card.registrationId())
+                .chain(() -> withdrawals.withdrawn(card.registrationId()))
                 .chain(withdrawn -> {
                     if (withdrawn) {
                         // the citizen withdrew while the approval was on its way: no code, nothing to activate
                         LOG.infof("registration %s was withdrawn before its approval arrived; no activation code issued",
-                                decided.registrationId());
+                                card.registrationId());
                         return Uni.createFrom().voidItem();
                     }
-                    return approveOnce(decided, contact);
+                    return approveOnce(card, contact);
                 });
     }
 
-    private Uni<Void> approveOnce(VerificationDecidedV2 decided, Consumer<Approval> contact) {
-        return approvals.findById(decided.registrationId()).chain(existing -> {
+    private Uni<Void> approveOnce(CardApproved card, Consumer<Approval> contact) {
+        return approvals.findById(card.registrationId()).chain(existing -> {
             if (existing != null) {
-                LOG.infof("registration %s is already approved; decision of case %s ignored", decided.registrationId(),
-                        decided.caseId());
+                LOG.infof("registration %s is already approved; approval of case %s ignored", card.registrationId(),
+                        card.caseId());
                 return Uni.createFrom().voidItem();
             }
-            Approval approval = EventMapper.toApproval(decided);
+            Approval approval = EventMapper.toApproval(card);
             contact.accept(approval);
             return approvals.persist(approval).chain(() -> issue(approval)).replaceWithVoid();
         });
