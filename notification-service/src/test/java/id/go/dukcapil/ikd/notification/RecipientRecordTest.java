@@ -31,6 +31,7 @@ import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.notification.TestEvents.Citizen;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
@@ -233,6 +234,34 @@ class RecipientRecordTest {
                     "verification.decided.v2");
         }
         assertThat(Mailbox.read(TestEvents.imapPort(), citizen.email())).isEmpty();
+    }
+
+    @Test
+    void aV3RejectionGoesToTheRecordedContactAndWithoutOneIsDeadLetteredAsV3() throws Exception {
+        Citizen citizen = Citizen.speaking("id");
+        Citizen unknown = Citizen.speaking("id");
+        TestEvents.publish(TestEvents.registrationSubmitted(citizen, "K7M2-Q9XF"));
+        await().atMost(PATIENCE).until(() -> recipient(citizen.registrationId()) != null);
+
+        VerificationDecidedV3 rejected = TestEvents.rejected(citizen, RejectionReason.FACE_MISMATCH,
+                "Silakan datang ke kantor.").withoutContact().withoutCard();
+        String unknownId = "v3-unknown-" + unknown.registrationId();
+        try (TopicProbe deadLetters = TopicProbe.fromNow(TestEvents.bootstrap(), Topics.deadLetter("notification-service"))) {
+            TestEvents.publish(rejected, "v3-rejection-" + citizen.registrationId());
+            TestEvents.publish(TestEvents.rejected(unknown, RejectionReason.DATA_MISMATCH, null).withoutContact()
+                    .withoutCard(), unknownId);
+
+            Mail mail = Mailbox.await(TestEvents.imapPort(), citizen.email(),
+                    m -> m.subject().equals("Verifikasi IKD Anda belum dapat disetujui"), PATIENCE);
+            assertThat(mail.text()).contains("Silakan datang ke kantor.");
+            ConsumerRecord<String, String> letter = deadLetters.await(
+                    r -> unknown.registrationId().toString().equals(r.key()), PATIENCE);
+            assertThat(TopicProbe.header(letter, "ce_id")).isEqualTo(unknownId);
+            assertThat(new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .contains("RECIPIENT_UNKNOWN", "verification.decided.v3");
+        }
+        await().atMost(PATIENCE).until(() -> recipient(citizen.registrationId()).getValue("ended_at") != null);
+        assertThat(Mailbox.read(TestEvents.imapPort(), unknown.email())).isEmpty();
     }
 
     @Test

@@ -25,6 +25,7 @@ import id.go.dukcapil.ikd.events.RevocationReason;
 import id.go.dukcapil.ikd.events.RejectionReason;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,7 +36,7 @@ import io.restassured.response.Response;
 /**
  * The timeline reads activation-service's events in their {@code .v2} too (no contact, the identity's
  * projection only), as it reads the {@code .v1} (RegistrationJourneyTest): code issued, activated,
- * revoked, each once.
+ * revoked, each once; and the decision in its {@code .v2} and {@code .v3} (no registry attributes).
  */
 @QuarkusTest
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "registration"))
@@ -106,6 +107,31 @@ class JourneyEventVersionsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
                 .get(BASE + id).then().body("status", equalTo("APPROVED"))
                 .body("timeline.kind", hasItem("APPROVED")));
+    }
+
+    @Test
+    void theV3DecisionsMoveTheTimelineAsTheOlderOnesDo() {
+        String[] rejectedOne = Citizens.registered();
+        UUID rejectedId = UUID.fromString(rejectedOne[0]);
+        VerificationDecidedV3 rejected = new VerificationDecidedV3(rejectedId, UUID.randomUUID(), Decision.REJECTED,
+                RejectionReason.DATA_MISMATCH, "Data tidak sesuai.", Channel.COUNTER, null, OFFICE, "op-7d41c2e9",
+                Instant.now());
+        String eventId = Citizens.publish(bootstrap, rejected);
+        Citizens.publish(bootstrap, rejected, eventId); // redelivered: no second effect
+        String[] approvedOne = Citizens.registered();
+        UUID approvedId = UUID.fromString(approvedOne[0]);
+        Citizens.publish(bootstrap, approved(approvedId).withoutContact().withoutCard());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, rejectedOne[1])
+                .get(BASE + rejectedId).then().body("status", equalTo("REJECTED"))
+                .body("timeline[-1].reasonCode", equalTo("DATA_MISMATCH"))
+                .body("timeline[-1].note", equalTo("Data tidak sesuai."))
+                .body("timeline[-1].channel", equalTo("COUNTER")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, approvedOne[1])
+                .get(BASE + approvedId).then().body("status", equalTo("APPROVED"))
+                .body("timeline.kind", hasItem("APPROVED")));
+        assertThat(given().header(Citizens.SECRET_HEADER, rejectedOne[1]).get(BASE + rejectedId).jsonPath()
+                .<String>getList("timeline.kind")).containsOnlyOnce("REJECTED");
     }
 
     private static VerificationDecided approved(UUID registrationId) {

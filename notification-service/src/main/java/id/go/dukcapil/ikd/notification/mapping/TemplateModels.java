@@ -15,7 +15,7 @@ import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.IndonesianTimeZone;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
-import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.notification.config.NotificationConfig;
 
@@ -49,7 +49,7 @@ public class TemplateModels {
         return model;
     }
 
-    public Map<String, String> verificationRejected(VerificationDecidedV2 event, String language) {
+    public Map<String, String> verificationRejected(VerificationDecidedV3 event, String language) {
         Map<String, String> model = office(event.office());
         model.put("reasonCode", event.reasonCode().name());
         model.put("reasonNote", orEmpty(event.reasonNote()));

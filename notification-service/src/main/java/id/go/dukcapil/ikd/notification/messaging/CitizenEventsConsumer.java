@@ -23,6 +23,7 @@ import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.messaging.CloudEventAttributes;
 import id.go.dukcapil.ikd.messaging.EventRouter;
@@ -95,10 +96,12 @@ public class CitizenEventsConsumer {
         EventRouter router = EventRouter.forConsumer(CONSUMER)
                 .on(RegistrationSubmitted.class, event -> service.onRegistrationSubmitted(event, source))
                 .on(RegistrationWithdrawn.class, withdrawals::onWithdrawn)
-                .on(VerificationDecided.class, event -> decided(event.withoutContact(),
+                .on(VerificationDecided.class, event -> decided(event.withoutContact().withoutCard(),
                         () -> Uni.createFrom().item(carried(event.email(), event.phone(),
                                 Languages.normalise(event.language()))), source))
-                .on(VerificationDecidedV2.class, event -> decided(event,
+                .on(VerificationDecidedV2.class, event -> decided(event.withoutCard(),
+                        () -> recorded(event.registrationId(), event.eventType()), source))
+                .on(VerificationDecidedV3.class, event -> decided(event,
                         () -> recorded(event.registrationId(), event.eventType()), source))
                 .on(ContactCorrected.class, event -> service.onContactCorrected(event, source))
                 .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, source))
@@ -128,7 +131,7 @@ public class CitizenEventsConsumer {
      * An approval sends nothing by itself (activation-service's ActivationCodeIssued brings the PIN
      * email), so it needs no recipient: only a rejection looks its contact up.
      */
-    private Uni<Void> decided(VerificationDecidedV2 event, Supplier<Uni<Contact>> contact, SourceEvent source) {
+    private Uni<Void> decided(VerificationDecidedV3 event, Supplier<Uni<Contact>> contact, SourceEvent source) {
         return event.approved() ? Uni.createFrom().voidItem()
                 : contact.get().chain(found -> service.onVerificationRejected(event, found, source));
     }

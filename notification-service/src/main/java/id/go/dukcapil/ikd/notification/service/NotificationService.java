@@ -20,7 +20,7 @@ import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationChannel;
 import id.go.dukcapil.ikd.events.RegistrationSubmitted;
-import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.messaging.PoisonEventException;
 import id.go.dukcapil.ikd.notification.delivery.SealedSecretsOpener;
 import id.go.dukcapil.ikd.notification.domain.Contact;
@@ -74,11 +74,11 @@ public class NotificationService {
     }
 
     /**
-     * A rejection, of either version, to the contact the consumer found: a {@code .v1}'s own, a
-     * {@code .v2}'s recorded one. (An approval sends nothing by itself: activation-service's
+     * A rejection, of any version, to the contact the consumer found: a {@code .v1}'s own, a
+     * {@code .v2}'s or {@code .v3}'s recorded one. (An approval sends nothing by itself: activation-service's
      * ActivationCodeIssued brings the PIN email; the consumer does not come here for it.)
      */
-    public Uni<Void> onVerificationRejected(VerificationDecidedV2 event, Contact contact, SourceEvent source) {
+    public Uni<Void> onVerificationRejected(VerificationDecidedV3 event, Contact contact, SourceEvent source) {
         String language = contact.language();
         Map<String, String> model = models.verificationRejected(event, language);
         return recipients.onEnded(event.registrationId(), event.decidedAt()).chain(() -> queue(source, event.registrationId(), NotificationKind.VERIFICATION_REJECTED, NotificationChannel.EMAIL,

@@ -16,6 +16,7 @@ import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.messaging.EventRouter;
 import id.go.dukcapil.ikd.messaging.IdempotentConsumer;
@@ -24,9 +25,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The rest of the journey, as the other services publish it, onto the citizen's timeline. The
- * decision and the events of activation-service are read in both contract versions ({@code .v1}
- * with contact, {@code .v2} without) while their producers move from one to the other; the
- * timeline reads neither's contact.
+ * decision and the events of activation-service are read in every contract version ({@code .v1}
+ * with contact, {@code .v2} without; the decision's {@code .v3} also without registry attributes)
+ * while their producers move from one to the next; the timeline reads neither contact nor
+ * attributes.
  */
 @ApplicationScoped
 public class JourneyConsumers {
@@ -40,8 +42,9 @@ public class JourneyConsumers {
     public JourneyConsumers(IdempotentConsumer consumer, JourneyService journey) {
         this.consumer = consumer;
         this.verification = EventRouter.forConsumer("timeline-verification")
-                .on(VerificationDecided.class, event -> journey.onDecided(event.withoutContact()))
-                .on(VerificationDecidedV2.class, journey::onDecided)
+                .on(VerificationDecided.class, event -> journey.onDecided(event.withoutContact().withoutCard()))
+                .on(VerificationDecidedV2.class, event -> journey.onDecided(event.withoutCard()))
+                .on(VerificationDecidedV3.class, journey::onDecided)
                 .on(CentralReviewChanged.class, journey::onCentralReview)
                 .on(VideoCallBooked.class, journey::onVideoCallBooked)
                 .on(ContactCorrected.class, journey::onContactCorrected).build();

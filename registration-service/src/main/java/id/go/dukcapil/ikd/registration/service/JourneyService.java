@@ -14,8 +14,7 @@ import id.go.dukcapil.ikd.events.CentralReviewState;
 import id.go.dukcapil.ikd.events.IdentityRevokedV2;
 import id.go.dukcapil.ikd.events.NotificationStatus;
 import id.go.dukcapil.ikd.events.OfficeContact;
-import id.go.dukcapil.ikd.events.VerificationDecided;
-import id.go.dukcapil.ikd.events.VerificationDecidedV2;
+import id.go.dukcapil.ikd.events.VerificationDecidedV3;
 import id.go.dukcapil.ikd.events.VideoCallBooked;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
 import id.go.dukcapil.ikd.registration.domain.Registration;
@@ -49,8 +48,11 @@ public class JourneyService {
         this.withdrawals = withdrawals;
     }
 
-    /** A decision of either version ({@code .v1} arrives as {@link VerificationDecided#withoutContact()}). */
-    public Uni<Void> onDecided(VerificationDecidedV2 event) {
+    /**
+     * A decision of any version: the timeline reads neither contact nor attributes, so a
+     * {@code .v1} or {@code .v2} arrives as the {@code .v3} it would have been.
+     */
+    public Uni<Void> onDecided(VerificationDecidedV3 event) {
         return withRegistration(event.registrationId(), "VerificationDecided", registration -> {
             RegistrationStatus next = event.approved() ? RegistrationStatus.APPROVED : RegistrationStatus.REJECTED;
             if (moveTo(registration, next, event.decidedAt())) {
