@@ -35,6 +35,12 @@ public record ComplaintUpdated(
     public static final Set<String> STATUSES = Set.of("RECEIVED", "VERIFYING", "MEDIATING", "COORDINATING", "CLOSED");
 
     public ComplaintUpdated {
+        requireRules(complaintId, ticket, status, office, language, email, phone, answer, updatedAt);
+    }
+
+    /** The rules of both versions. */
+    static void requireRules(UUID complaintId, String ticket, String status, OfficeContact office, String language,
+            String email, String phone, String answer, Instant updatedAt) {
         Objects.requireNonNull(complaintId, "complaintId is required");
         Objects.requireNonNull(ticket, "ticket is required");
         Objects.requireNonNull(status, "status is required");
@@ -50,6 +56,12 @@ public record ComplaintUpdated(
         if ("CLOSED".equals(status) && answer == null) {
             throw new IllegalArgumentException("a closed complaint carries its answer");
         }
+    }
+
+    /** The {@code .v2} this event would have been: the same message, on the complaints' own topic. */
+    public ComplaintUpdatedV2 onItsOwnTopic() {
+        return new ComplaintUpdatedV2(complaintId, ticket, status, office, language, email, phone, answer, dueAt,
+                updatedAt);
     }
 
     /** True when the complaint was just filed (the message gives the ticket number). */

@@ -24,6 +24,7 @@ public enum EventType {
     CENTRAL_REVIEW_CHANGED("verification.central-review-changed.v1", Topics.VERIFICATION, CentralReviewChanged.class),
     CONTACT_CORRECTED("verification.contact-corrected.v1", Topics.VERIFICATION, ContactCorrected.class),
     COMPLAINT_UPDATED("verification.complaint-updated.v1", Topics.VERIFICATION, ComplaintUpdated.class),
+    COMPLAINT_UPDATED_V2("verification.complaint-updated.v2", Topics.VERIFICATION_COMPLAINT, ComplaintUpdatedV2.class),
     VIDEO_CALL_BOOKED("verification.video-call-booked.v1", Topics.VERIFICATION, VideoCallBooked.class),
     ACTIVATION_CODE_ISSUED("activation.code-issued.v1", Topics.ACTIVATION, ActivationCodeIssued.class),
     ACTIVATION_CODE_ISSUED_V2("activation.code-issued.v2", Topics.ACTIVATION, ActivationCodeIssuedV2.class),

@@ -9,7 +9,7 @@ public sealed interface IkdEvent
         IdentityActivated, IdentityRevoked, NotificationStatus, TokenVerified, DeactivationLinkIssued,
         CentralReviewChanged, ContactCorrected, ComplaintUpdated, VideoCallBooked,
         ActivationCodeIssuedV2, DeactivationLinkIssuedV2, IdentityActivatedV2, IdentityRevokedV2,
-        VerificationDecidedV2, VerificationDecidedV3, CardApproved {
+        VerificationDecidedV2, VerificationDecidedV3, CardApproved, ComplaintUpdatedV2 {
 
     /**
      * The Kafka record key. The registration id for every journey event, so that one citizen's

@@ -15,6 +15,8 @@ public final class Topics {
      * own so that only activation-service, which makes the identity from them, may read them.
      */
     public static final String VERIFICATION_CARD = "ikd.verification.card";
+    /** Complaints ({@link ComplaintUpdatedV2}): the complainant's contact and the answer, for notification-service alone. */
+    public static final String VERIFICATION_COMPLAINT = "ikd.verification.complaint";
     public static final String ACTIVATION = "ikd.activation";
     public static final String IDENTITY = "ikd.identity";
     public static final String NOTIFICATION = "ikd.notification";

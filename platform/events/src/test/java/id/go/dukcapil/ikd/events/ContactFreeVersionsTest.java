@@ -156,6 +156,21 @@ class ContactFreeVersionsTest {
     }
 
     @Test
+    void aComplaintV2IsTheSameMessageOnTheComplaintsOwnTopic() {
+        ComplaintUpdated closed = complaintClosed();
+        ComplaintUpdatedV2 moved = closed.onItsOwnTopic();
+
+        assertThat(EventJson.write(moved)).isEqualTo(EventJson.write(closed));
+        assertThat(moved.eventType().topic()).isEqualTo(Topics.VERIFICATION_COMPLAINT)
+                .isNotEqualTo(closed.eventType().topic());
+        assertThat(moved.filed()).isFalse();
+        assertThat(complaintFiled().onItsOwnTopic().filed()).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> new ComplaintUpdatedV2(moved.complaintId(),
+                moved.ticket(), "CLOSED", moved.office(), "en", null, moved.phone(), null, null, moved.updatedAt()))
+                .withMessageContaining("answer");
+    }
+
+    @Test
     void anUnmaskedNikIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> identityActivated().withoutContact(NIK))
                 .withMessageContaining("masked");

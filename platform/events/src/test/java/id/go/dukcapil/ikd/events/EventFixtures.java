@@ -248,6 +248,10 @@ final class EventFixtures {
                 Instant.parse("2026-11-27T09:00:00Z"), Instant.parse("2026-11-24T05:30:00Z"));
     }
 
+    static ComplaintUpdatedV2 complaintClosedV2() {
+        return complaintClosed().onItsOwnTopic();
+    }
+
     static VideoCallBooked videoCallBooked() {
         return new VideoCallBooked(REGISTRATION_ID, UUID.fromString("0194c3d4-1e2f-7a30-8b41-526374859607"), office(),
                 Instant.parse("2026-12-07T01:15:00Z"), Instant.parse("2026-12-07T01:30:00Z"), IndonesianTimeZone.WITA,
@@ -272,6 +276,6 @@ final class EventFixtures {
                 identityRevoked(), identityRevokedByOperator(), identityRevokedV2(), identityRevokedByOperatorV2(),
                 notificationSent(), notificationRetrying(),
                 tokenAccepted(), tokenRefused(), malformedTokenRefused(),
-                complaintFiled(), complaintClosed(), videoCallBooked(), videoCallMoved());
+                complaintFiled(), complaintClosed(), complaintClosedV2(), videoCallBooked(), videoCallMoved());
     }
 }

@@ -63,6 +63,8 @@ class EventTypeTest {
         assertThat(EventType.VERIFICATION_DECIDED_V2.topic()).isEqualTo(Topics.VERIFICATION);
         assertThat(EventType.VERIFICATION_DECIDED_V3.topic()).isEqualTo(Topics.VERIFICATION);
         assertThat(EventType.CARD_APPROVED.topic()).isEqualTo(Topics.VERIFICATION_CARD);
+        assertThat(EventType.COMPLAINT_UPDATED.topic()).isEqualTo(Topics.VERIFICATION);
+        assertThat(EventType.COMPLAINT_UPDATED_V2.topic()).isEqualTo(Topics.VERIFICATION_COMPLAINT);
         assertThat(EventType.DEACTIVATION_LINK_ISSUED_V2.topic()).isEqualTo(Topics.ACTIVATION);
         assertThat(EventType.IDENTITY_ACTIVATED_V2.topic()).isEqualTo(Topics.IDENTITY);
         assertThat(EventType.IDENTITY_REVOKED_V2.topic()).isEqualTo(Topics.IDENTITY);

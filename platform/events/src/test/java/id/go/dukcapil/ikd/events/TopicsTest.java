@@ -12,6 +12,7 @@ class TopicsTest {
         assertThat(Topics.REGISTRATION).isEqualTo("ikd.registration");
         assertThat(Topics.VERIFICATION).isEqualTo("ikd.verification");
         assertThat(Topics.VERIFICATION_CARD).isEqualTo("ikd.verification.card");
+        assertThat(Topics.VERIFICATION_COMPLAINT).isEqualTo("ikd.verification.complaint");
         assertThat(Topics.ACTIVATION).isEqualTo("ikd.activation");
         assertThat(Topics.IDENTITY).isEqualTo("ikd.identity");
         assertThat(Topics.NOTIFICATION).isEqualTo("ikd.notification");
