@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.CardApproved;
+import id.go.dukcapil.ikd.events.ComplaintUpdatedV2;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
@@ -36,7 +37,9 @@ import io.quarkus.test.junit.TestProfile;
  * ikd.verification: no contact, no registry attribute, no device key, the reason and note on a
  * rejection. An approval's card attributes and device key go as
  * {@code verification.card-approved.v1} on ikd.verification.card, the topic only activation-service
- * reads; a rejection puts nothing there. A consumer reads each as the platform does (the CloudEvents
+ * reads; a rejection puts nothing there. A complaint's message goes as
+ * {@code verification.complaint-updated.v2} to ikd.verification.complaint, which only
+ * notification-service reads. A consumer reads each as the platform does (the CloudEvents
  * type names the record). The {@code .v1} and {@code .v2} mappings are PublishedEventsTest's.
  */
 @QuarkusTest
@@ -123,6 +126,24 @@ class DecisionEventsTest {
             assertThat(decided.reasonNote()).isEqualTo("Silakan datang ke kantor.");
             assertThat(cards.collect(r -> registration.registrationId().toString().equals(r.key()), Duration.ofSeconds(2)))
                     .as("a rejection has no card").isEmpty();
+        }
+    }
+
+    @Test
+    void aComplaintGoesToTheComplaintsTopicOnlyNotificationServiceReads() {
+        try (TopicProbe topic = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION);
+                TopicProbe complaints = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION_COMPLAINT)) {
+            String ticket = ComplaintTest.file(ComplaintTest.complaint(ComplaintTest.solvedCaptcha())).then()
+                    .statusCode(201).extract().jsonPath().getString("ticket");
+
+            ConsumerRecord<String, String> record = complaints.await(r -> r.value().contains("\"" + ticket + "\""),
+                    Duration.ofSeconds(30));
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(EventType.COMPLAINT_UPDATED_V2.type());
+            ComplaintUpdatedV2 received = read(record, ComplaintUpdatedV2.class);
+            assertThat(received.email()).isEqualTo("warga.tapin@example.id");
+            assertThat(received.filed()).isTrue();
+            assertThat(topic.collect(r -> r.value().contains(ticket), Duration.ofSeconds(2)))
+                    .as("nothing of the complaint on ikd.verification, which registration and activation read").isEmpty();
         }
     }
 

@@ -59,7 +59,9 @@ public interface VerificationConfig {
         /**
          * {@code .v3} without attributes or device key for every reader, and an approval's
          * {@code verification.card-approved.v1} on ikd.verification.card, which only
-         * activation-service reads; needs consumers of this release
+         * activation-service reads; complaints as {@code verification.complaint-updated.v2} on
+         * ikd.verification.complaint, which only notification-service reads; needs consumers of
+         * this release
          */
         V3
     }

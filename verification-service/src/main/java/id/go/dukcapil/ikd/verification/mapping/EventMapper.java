@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import id.go.dukcapil.ikd.events.CardApproved;
+import id.go.dukcapil.ikd.events.ComplaintUpdated;
+import id.go.dukcapil.ikd.events.ComplaintUpdatedV2;
 import id.go.dukcapil.ikd.events.Decision;
 import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.OfficeContact;
@@ -12,6 +14,7 @@ import id.go.dukcapil.ikd.events.VerificationDecided;
 import id.go.dukcapil.ikd.events.VerificationDecidedV2;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
+import id.go.dukcapil.ikd.verification.domain.Complaint;
 import id.go.dukcapil.ikd.verification.domain.Office;
 import id.go.dukcapil.ikd.verification.domain.Resident;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
@@ -56,6 +59,17 @@ public final class EventMapper {
     public static VerificationDecidedV2 decidedV2(VerificationCase c, CaseDecision d, Office office, Resident resident,
             String decidedBy, Instant decidedAt) {
         return decided(c, d, office, resident, decidedBy, decidedAt).withoutContact();
+    }
+
+    public static ComplaintUpdated complaintUpdated(Complaint c, OfficeContact office) {
+        return new ComplaintUpdated(c.id(), c.ticket(), c.status().name(), office, c.language(), c.email(), c.phone(),
+                c.answer(), c.dueAt(), c.updatedAt());
+    }
+
+    /** As {@link #complaintUpdated}, for the complaints' own topic. */
+    public static ComplaintUpdatedV2 complaintUpdatedV2(Complaint c, OfficeContact office) {
+        return new ComplaintUpdatedV2(c.id(), c.ticket(), c.status().name(), office, c.language(), c.email(),
+                c.phone(), c.answer(), c.dueAt(), c.updatedAt());
     }
 
     /**

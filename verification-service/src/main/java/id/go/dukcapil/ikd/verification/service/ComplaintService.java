@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import id.go.dukcapil.ikd.events.ComplaintUpdated;
+import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.messaging.Outbox;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
@@ -50,13 +50,15 @@ public class ComplaintService {
     private final CalendarRepository calendar;
     private final PublicRateLimiter limiter;
     private final Outbox outbox;
+    private final PublishedEvents events;
     private final VerificationConfig.Complaints config;
     private final ProofOfWork captcha;
     private final Clock clock;
 
     public ComplaintService(ComplaintRepository complaints, CalendarRepository calendar, PublicRateLimiter limiter,
-            Outbox outbox, VerificationConfig config, Clock clock) {
+            Outbox outbox, PublishedEvents events, VerificationConfig config, Clock clock) {
         this.complaints = complaints;
+        this.events = events;
         this.calendar = calendar;
         this.limiter = limiter;
         this.outbox = outbox;
@@ -128,8 +130,7 @@ public class ComplaintService {
 
     /** The complaint's event to the citizen, in the transaction {@code tx}. */
     Uni<Void> announce(SqlConnection tx, Complaint c, OfficeContact office) {
-        ComplaintUpdated event = new ComplaintUpdated(c.id(), c.ticket(), c.status().name(), office, c.language(),
-                c.email(), c.phone(), c.answer(), c.dueAt(), c.updatedAt());
+        IkdEvent event = events.complaintUpdated(c, office);
         return outbox.appendAll(tx, List.of(new Outbox.TracedEvent(event, Outbox.currentTraceparent()))).replaceWithVoid();
     }
 

@@ -7,9 +7,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.events.IkdEvent;
+import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig;
 import id.go.dukcapil.ikd.verification.config.VerificationConfig.EventVersion;
 import id.go.dukcapil.ikd.verification.domain.CaseDecision;
+import id.go.dukcapil.ikd.verification.domain.Complaint;
 import id.go.dukcapil.ikd.verification.domain.Office;
 import id.go.dukcapil.ikd.verification.domain.Resident;
 import id.go.dukcapil.ikd.verification.domain.VerificationCase;
@@ -41,6 +43,16 @@ public class PublishedEvents {
         boolean recipientRecorded = v2SubmittedAfter
                 .map(since -> c.submittedAt != null && !c.submittedAt.isBefore(since)).orElse(true);
         return recipientRecorded ? version : EventVersion.V1;
+    }
+
+    /**
+     * A complaint's message to its citizen: from {@code v3} on ikd.verification.complaint, the topic
+     * only notification-service reads, before it on ikd.verification (which every reader of the
+     * decision gets). Complaints have no recipient record, so {@code v2-submitted-after} plays no part.
+     */
+    public IkdEvent complaintUpdated(Complaint c, OfficeContact office) {
+        return version == EventVersion.V3 ? EventMapper.complaintUpdatedV2(c, office)
+                : EventMapper.complaintUpdated(c, office);
     }
 
     /**
