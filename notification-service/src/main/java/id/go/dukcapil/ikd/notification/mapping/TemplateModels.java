@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
-import id.go.dukcapil.ikd.events.ComplaintUpdated;
+import id.go.dukcapil.ikd.events.ComplaintUpdatedV2;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
 import id.go.dukcapil.ikd.events.IdentityActivatedV2;
 import id.go.dukcapil.ikd.events.IdentityRevokedV2;
@@ -94,7 +94,7 @@ public class TemplateModels {
     }
 
     /** A complaint's ticket, status in both languages, deadline and (when closed) the office's answer. */
-    public Map<String, String> complaint(ComplaintUpdated event, String language) {
+    public Map<String, String> complaint(ComplaintUpdatedV2 event, String language) {
         Map<String, String> model = office(event.office());
         model.put("ticket", event.ticket());
         model.put("status", event.status());

@@ -12,6 +12,7 @@ import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssued;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 import id.go.dukcapil.ikd.events.ComplaintUpdated;
+import id.go.dukcapil.ikd.events.ComplaintUpdatedV2;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssued;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
 import id.go.dukcapil.ikd.events.IdentityActivated;
@@ -44,7 +45,9 @@ import io.smallrye.mutiny.Uni;
  *
  * <p>The decision and activation-service's events are read in both contract versions: a {@code .v1}
  * (in flight, or from a producer not yet switched) is sent to the contact it carries, a {@code .v2}
- * to the one {@link RecipientBook} recorded from the registration and its corrections.
+ * to the one {@link RecipientBook} recorded from the registration and its corrections. Complaints
+ * come from ikd.verification.complaint, the topic only this service reads, and, from a producer
+ * not yet switched, from ikd.verification.
  */
 @ApplicationScoped
 public class CitizenEventsConsumer {
@@ -76,6 +79,11 @@ public class CitizenEventsConsumer {
         return process(message);
     }
 
+    @Incoming("verification-complaint-in")
+    public Uni<Void> onComplaint(Message<String> message) {
+        return process(message);
+    }
+
     @Incoming("activation-in")
     public Uni<Void> onActivation(Message<String> message) {
         return process(message);
@@ -104,7 +112,8 @@ public class CitizenEventsConsumer {
                 .on(VerificationDecidedV3.class, event -> decided(event,
                         () -> recorded(event.registrationId(), event.eventType()), source))
                 .on(ContactCorrected.class, event -> service.onContactCorrected(event, source))
-                .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event, source))
+                .on(ComplaintUpdated.class, event -> service.onComplaintUpdated(event.onItsOwnTopic(), source))
+                .on(ComplaintUpdatedV2.class, event -> service.onComplaintUpdated(event, source))
                 .on(VideoCallBooked.class, event -> videoCalls.onVideoCallBooked(event, source))
                 .on(ActivationCodeIssued.class, event -> service.onActivationCodeIssued(event.withoutContact(),
                         carried(event.email(), event.phone(), event.language()), source))

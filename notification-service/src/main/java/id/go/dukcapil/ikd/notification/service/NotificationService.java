@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
-import id.go.dukcapil.ikd.events.ComplaintUpdated;
+import id.go.dukcapil.ikd.events.ComplaintUpdatedV2;
 import id.go.dukcapil.ikd.events.DeactivationLinkIssuedV2;
 import id.go.dukcapil.ikd.events.DeliveryStatus;
 import id.go.dukcapil.ikd.events.IdentityActivatedV2;
@@ -187,7 +187,7 @@ public class NotificationService {
      * A complaint filed (its ticket number), moved on, or closed (the answer): to the email and the
      * phone the citizen gave, whichever they gave. The complaint's id stands where a registration's would.
      */
-    public Uni<Void> onComplaintUpdated(ComplaintUpdated event, SourceEvent source) {
+    public Uni<Void> onComplaintUpdated(ComplaintUpdatedV2 event, SourceEvent source) {
         String language = Languages.normalise(event.language());
         NotificationKind kind = switch (event.status()) {
             case "RECEIVED" -> NotificationKind.COMPLAINT_RECEIVED;
