@@ -113,5 +113,11 @@ class ManifestsTest {
         for (String service : List.of("registration-service", "notification-service", "token-service", "verification-service")) {
             assertThat(Project.consumedTopics(service)).as(service).doesNotContain("ikd.verification.card");
         }
+        // the complaints' topic: written by verification-service, read by notification-service and no other
+        assertThat(Project.producedTopics("verification-service")).contains("ikd.verification.complaint");
+        for (String service : List.of("registration-service", "activation-service", "token-service", "verification-service")) {
+            assertThat(Project.consumedTopics(service)).as(service).doesNotContain("ikd.verification.complaint");
+        }
+        assertThat(Project.consumedTopics("notification-service")).contains("ikd.verification.complaint");
     }
 }
