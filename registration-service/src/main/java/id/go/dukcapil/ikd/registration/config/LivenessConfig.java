@@ -58,6 +58,15 @@ public interface LivenessConfig {
     @WithDefault("50")
     int minMeanLuminance();
 
+    /**
+     * The smallest face looked for, as a share of the frame's shorter side: a selfie's face fills a
+     * good part of the frame (a third of it at arm's length), and smaller faces (in the background)
+     * are not looked for. The larger, the cheaper the search: from 0.15 to 0.20 it costs 38 % less
+     * (docs/performance.md, the moving selfie).
+     */
+    @WithDefault("0.20")
+    double minFaceShare();
+
     /** A left or right move: the face's centre travels at least this share of the frame's width. */
     @WithDefault("0.08")
     double minShift();

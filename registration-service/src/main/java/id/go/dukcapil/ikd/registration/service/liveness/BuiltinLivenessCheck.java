@@ -62,7 +62,8 @@ public class BuiltinLivenessCheck implements LivenessCheck {
             if (grey.meanLuminance() < config.minMeanLuminance()) {
                 return LivenessVerdict.refused(LivenessRefusal.TOO_DARK);
             }
-            List<FaceDetector.Face> faces = detector.faces(grey.pixels(), grey.width(), grey.height());
+            List<FaceDetector.Face> faces = detector.faces(grey.pixels(), grey.width(), grey.height(),
+                    config.minFaceShare());
             if (faces.size() > 1) {
                 return LivenessVerdict.refused(LivenessRefusal.MULTIPLE_FACES);
             }

@@ -32,8 +32,6 @@ import org.opencv.objdetect.CascadeClassifier;
 public class FaceDetector {
 
     static final String CASCADE = "liveness/haarcascade_frontalface_default.xml";
-    /** A selfie's face fills a good part of the frame: smaller faces (in the background) are not looked for. */
-    private static final double MIN_FACE_SHARE = 0.15;
     private static final double SCALE_STEP = 1.1;
     /**
      * Overlapping detections a face needs; fewer are taken for noise. At 5 (a common choice) the
@@ -56,15 +54,19 @@ public class FaceDetector {
     private final Queue<CascadeClassifier> idle = new ConcurrentLinkedQueue<>();
     private volatile Path cascade;
 
-    /** Faces in an 8-bit grey image of {@code width} × {@code height} ({@code grey} row by row). */
-    public List<Face> faces(byte[] grey, int width, int height) {
+    /**
+     * Faces in an 8-bit grey image of {@code width} × {@code height} ({@code grey} row by row) at
+     * least {@code minFaceShare} of its shorter side wide. The share sets the cost: the cascade scans
+     * from that size up, and the first (smallest) scales are the dearest.
+     */
+    public List<Face> faces(byte[] grey, int width, int height, double minFaceShare) {
         CascadeClassifier classifier = borrow();
         Mat image = new Mat(height, width, CvType.CV_8UC1);
         MatOfRect found = new MatOfRect();
         try {
             image.put(0, 0, grey);
             Imgproc.equalizeHist(image, image);
-            double smallest = Math.min(width, height) * MIN_FACE_SHARE;
+            double smallest = Math.min(width, height) * minFaceShare;
             classifier.detectMultiScale(image, found, SCALE_STEP, MIN_NEIGHBOURS, 0, new Size(smallest, smallest),
                     new Size());
             return Arrays.stream(found.toArray()).map(r -> new Face(r.x, r.y, r.width, r.height)).toList();

@@ -6,8 +6,8 @@ import id.go.dukcapil.ikd.web.ProblemException;
 /** Why the frames of a moving selfie were refused, each with what the citizen should do about it. */
 public enum LivenessRefusal {
     NO_FACE(RegistrationProblems.SELFIE_NO_FACE,
-            "Wajah Anda tidak terlihat. Hadapkan wajah ke kamera di tempat yang terang, lalu ulangi.",
-            "Your face cannot be seen. Face the camera in a well-lit place and try again."),
+            "Wajah Anda tidak terlihat. Hadapkan wajah ke kamera dari dekat di tempat yang terang, lalu ulangi.",
+            "Your face cannot be seen. Face the camera from close by in a well-lit place and try again."),
     MULTIPLE_FACES(RegistrationProblems.SELFIE_MULTIPLE_FACES,
             "Terlihat lebih dari satu wajah. Pastikan hanya wajah Anda di depan kamera, lalu ulangi.",
             "More than one face can be seen. Make sure only your face is in front of the camera and try again."),

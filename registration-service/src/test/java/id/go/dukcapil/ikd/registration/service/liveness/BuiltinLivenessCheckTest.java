@@ -46,6 +46,15 @@ class BuiltinLivenessCheckTest {
                 });
     }
 
+    /** The fixtures' face is a third of the frame's side: looked for from half the side, it is not found. */
+    @Test
+    void aFaceSmallerThanTheSmallestLookedForIsNoFace() {
+        BuiltinLivenessCheck halfTheSide = new BuiltinLivenessCheck(null, DETECTOR, config(Duration.ofSeconds(4), 0.5));
+
+        assertThat(halfTheSide.analyse(LEFT_CLOSER, LivenessFrames.following(List.of("LEFT", "CLOSER"))).refusal())
+                .contains(LivenessRefusal.NO_FACE);
+    }
+
     @Test
     void aDarkFrameEndsTheCheck() {
         assertThat(check(Duration.ofSeconds(4)).analyse(LEFT_CLOSER, LivenessFrames.dark(List.of("LEFT", "CLOSER")))
@@ -61,9 +70,17 @@ class BuiltinLivenessCheckTest {
         return new BuiltinLivenessCheck(null, detector, config(budget));
     }
 
+    /** As application.properties (LivenessConfig) has it. */
+    static final double MIN_FACE_SHARE = 0.20;
+
     static RegistrationConfig config(Duration budget) {
+        return config(budget, MIN_FACE_SHARE);
+    }
+
+    static RegistrationConfig config(Duration budget, double minFaceShare) {
         Map<String, Object> liveness = new HashMap<>(Map.of("timeBudget", budget, "minMeanLuminance", 50,
                 "minShift", 0.08, "minGrowth", 1.15, "maxFramesWithoutFace", 1, "maxFlatFaceShare", 0.35,
+                "minFaceShare", minFaceShare,
                 "frameMaxSide", 1280, "frameMaxPixels", 1048576L, "analysisLongSide", 640));
         Map<String, Object> selfie = Map.of("minSide", 240, "maxBitsPerChannel", 8,
                 "liveness", proxy(LivenessConfig.class, liveness));

@@ -35,6 +35,16 @@ class FaceDetectorTest {
     }
 
     @Test
+    void onlyFacesAtLeastTheShareLookedForAreFound() {
+        BufferedImage frame = read(LivenessFrames.jpeg(LivenessFrames.frame(LivenessFrames.START)));
+        GreyFrame grey = GreyFrame.of(frame);
+
+        assertThat(DETECTOR.faces(grey.pixels(), grey.width(), grey.height(), 0.25)).as("a third of the side, from a quarter")
+                .hasSize(1);
+        assertThat(DETECTOR.faces(grey.pixels(), grey.width(), grey.height(), 0.45)).as("from nearly half").isEmpty();
+    }
+
+    @Test
     void noiseHasNoFaceAndAPairHasTwo() {
         assertThat(faces(read(LivenessFrames.noise(1).get(0)))).isEmpty();
         assertThat(faces(read(LivenessFrames.twoFaces(1).get(0)))).as("two faces").hasSize(2);
@@ -45,7 +55,7 @@ class FaceDetectorTest {
     void aCartoonsFaceIsFoundButItsBoxIsFlatAndAPhotosIsNot() {
         BufferedImage cartoon = read(LivenessFrames.jpeg(LivenessFrames.cartoonFrame(160)));
         List<FaceDetector.Face> drawn = DETECTOR.faces(GreyFrame.of(cartoon).pixels(), cartoon.getWidth(),
-                cartoon.getHeight());
+                cartoon.getHeight(), BuiltinLivenessCheckTest.MIN_FACE_SHARE);
         assertThat(drawn).hasSize(1);
         assertThat(flatShare(cartoon, drawn.get(0))).isGreaterThan(0.35);
 
@@ -93,7 +103,7 @@ class FaceDetectorTest {
         for (int i = 0; i < frames.size(); i++) {
             BufferedImage image = read(frames.get(i)); // the frame exactly as the API receives it
             GreyFrame grey = GreyFrame.of(image);
-            List<FaceDetector.Face> faces = DETECTOR.faces(grey.pixels(), grey.width(), grey.height());
+            List<FaceDetector.Face> faces = DETECTOR.faces(grey.pixels(), grey.width(), grey.height(), BuiltinLivenessCheckTest.MIN_FACE_SHARE);
             assertThat(faces).as("faces in frame " + i).hasSizeLessThan(2);
             readings.add(new FaceTrack.Reading(i, image.getWidth(), image.getHeight(), faces.isEmpty() ? null : faces.get(0)));
         }
@@ -103,7 +113,7 @@ class FaceDetectorTest {
     private static List<FaceDetector.Face> faces(BufferedImage image) {
         BufferedImage bgr = read(LivenessFrames.jpeg(image));
         GreyFrame grey = GreyFrame.of(bgr);
-        return DETECTOR.faces(grey.pixels(), grey.width(), grey.height());
+        return DETECTOR.faces(grey.pixels(), grey.width(), grey.height(), BuiltinLivenessCheckTest.MIN_FACE_SHARE);
     }
 
     private static BufferedImage read(byte[] jpeg) {

@@ -32,6 +32,7 @@ import id.go.dukcapil.ikd.web.images.ImageGuard;
 class LivenessCostBench {
 
     private static final List<String> MOVES = List.of("LEFT", "CLOSER");
+    private static final List<Double> OTHER_SHARES = List.of(0.20, 0.25, 0.30);
     private static final SelfieChallenge CHALLENGE = new SelfieChallenge(UUID.randomUUID(),
             List.of(ChallengeMove.LEFT, ChallengeMove.CLOSER), Instant.now(), Instant.now().plusSeconds(3600));
 
@@ -62,16 +63,24 @@ class LivenessCostBench {
         line("frames: %d a submission (challenge %s); %,d bytes on average at 320 × 320, %,d at 640 × 640", small.size(),
                 MOVES, average(small), average(large));
 
-        List<String> names = List.of("whole check, 320 × 320 frames", "whole check, 640 × 640 frames",
+        double share = BuiltinLivenessCheckTest.MIN_FACE_SHARE;
+        line("smallest face looked for: %.2f of the frame's side (min-face-share); the fixtures' faces: %s of the side",
+                share, faceShares(detector, small));
+        List<String> names = new ArrayList<>(List.of("whole check, 320 × 320 frames", "whole check, 640 × 640 frames",
                 "one frame 320: decode + grey", "one frame 320: face search", "one frame 640: decode + grey",
-                "one frame 640: face search");
-        List<Supplier<?>> variants = List.of(
+                "one frame 640: face search"));
+        List<Supplier<?>> variants = new ArrayList<>(List.of(
                 () -> check.analyse(CHALLENGE, small),
                 () -> check.analyse(CHALLENGE, large),
                 () -> GreyFrame.of(ImageGuard.decode(small.get(0), policy).image()),
-                () -> detector.faces(smallGrey.pixels(), smallGrey.width(), smallGrey.height()),
+                () -> detector.faces(smallGrey.pixels(), smallGrey.width(), smallGrey.height(), share),
                 () -> GreyFrame.of(ImageGuard.decode(large.get(0), policy).image()),
-                () -> detector.faces(largeGrey.pixels(), largeGrey.width(), largeGrey.height()));
+                () -> detector.faces(largeGrey.pixels(), largeGrey.width(), largeGrey.height(), share)));
+        // what a larger smallest face would save: the search alone, at the shares an operator may set
+        for (double other : OTHER_SHARES) {
+            names.add(String.format("one frame 640: search from %.2f", other));
+            variants.add(() -> detector.faces(largeGrey.pixels(), largeGrey.width(), largeGrey.height(), other));
+        }
         for (Supplier<?> variant : variants) {
             CpuSamples.cpuMs(variant, warmUpSeconds);
         }
@@ -108,6 +117,19 @@ class LivenessCostBench {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The width of the face found in each frame, as a share of the frame's side. */
+    private static String faceShares(FaceDetector detector, List<byte[]> frames) {
+        List<String> shares = new ArrayList<>();
+        for (byte[] frame : frames) {
+            GreyFrame grey = GreyFrame.of(ImageGuard.decode(frame,
+                    FramePolicy.of(BuiltinLivenessCheckTest.config(Duration.ofMinutes(1)))).image());
+            detector.faces(grey.pixels(), grey.width(), grey.height(), BuiltinLivenessCheckTest.MIN_FACE_SHARE).stream()
+                    .findFirst().ifPresent(face -> shares.add(String.format("%.2f", (double) face.width()
+                            / Math.min(grey.width(), grey.height()))));
+        }
+        return String.join(", ", shares);
     }
 
     private static int average(List<byte[]> frames) {
