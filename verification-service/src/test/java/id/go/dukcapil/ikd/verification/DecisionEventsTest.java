@@ -3,6 +3,7 @@ package id.go.dukcapil.ikd.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -66,10 +67,7 @@ class DecisionEventsTest {
         try (TopicProbe topic = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION);
                 TopicProbe cards = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION_CARD)) {
             Registration registration = TestSupport.submit(BAGUS);
-            String caseId = VerificationFlowTest.awaitQueued(operator, registration.registrationId());
-            VerificationFlowTest.scan(operator, Map.of("shortCode", registration.shortCode())).statusCode(200);
-            VerificationFlowTest.decide(operator, caseId, Map.of("decision", "APPROVED", "channel", "COUNTER",
-                    "ktpElChecked", true)).statusCode(200);
+            String caseId = decideAtTheCounter(operator, registration, Map.of("decision", "APPROVED"));
 
             ConsumerRecord<String, String> record = topic.await(decisionOf(registration.registrationId()),
                     Duration.ofSeconds(30));
@@ -111,11 +109,8 @@ class DecisionEventsTest {
         try (TopicProbe topic = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION);
                 TopicProbe cards = TopicProbe.fromNow(TestSupport.bootstrap(), Topics.VERIFICATION_CARD)) {
             Registration registration = TestSupport.submit(MARIA);
-            String caseId = VerificationFlowTest.awaitQueued(operator, registration.registrationId());
-            VerificationFlowTest.scan(operator, Map.of("shortCode", registration.shortCode())).statusCode(200);
-            VerificationFlowTest.decide(operator, caseId, Map.of("decision", "REJECTED", "reasonCode", "FACE_MISMATCH",
-                    "reasonNote", "Silakan datang ke kantor.", "channel", "COUNTER", "ktpElChecked", true))
-                    .statusCode(200);
+            decideAtTheCounter(operator, registration, Map.of("decision", "REJECTED", "reasonCode", "FACE_MISMATCH",
+                    "reasonNote", "Silakan datang ke kantor."));
 
             ConsumerRecord<String, String> record = topic.await(decisionOf(registration.registrationId()),
                     Duration.ofSeconds(30));
@@ -145,6 +140,17 @@ class DecisionEventsTest {
             assertThat(topic.collect(r -> r.value().contains(ticket), Duration.ofSeconds(2)))
                     .as("nothing of the complaint on ikd.verification, which registration and activation read").isEmpty();
         }
+    }
+
+    /** The counter's scan and {@code decision}, the KTP-el checked; returns the case's id. */
+    private static String decideAtTheCounter(String operator, Registration registration, Map<String, Object> decision) {
+        String caseId = VerificationFlowTest.awaitQueued(operator, registration.registrationId());
+        VerificationFlowTest.scan(operator, Map.of("shortCode", registration.shortCode())).statusCode(200);
+        Map<String, Object> body = new HashMap<>(decision);
+        body.put("channel", "COUNTER");
+        body.put("ktpElChecked", true);
+        VerificationFlowTest.decide(operator, caseId, body).statusCode(200);
+        return caseId;
     }
 
     private static Predicate<ConsumerRecord<String, String>> decisionOf(UUID registrationId) {

@@ -127,19 +127,23 @@ class NegativeControlsTest {
     @Test
     void anAclBeyondWhatTheServiceNeedsIsCaught() {
         // a forged VerificationDecided: activation-service must not write ikd.verification
-        assertThat(plant("KafkaUser", "activation-service", u -> ((ArrayNode) u.path("spec").path("authorization").path("acls")).addObject()
-                .<ObjectNode>set("resource", Kustomize.YAML.createObjectNode().put("type", "topic").put("name", "ikd.verification").put("patternType", "literal"))
-                .set("operations", Kustomize.YAML.createArrayNode().add("Write"))))
+        assertThat(plantTopicAcl("activation-service", "ikd.verification", "Write"))
                 .anyMatch(p -> p.contains("KafkaUser activation-service may [Write] on topic:ikd.verification"));
     }
 
     @Test
     void aServiceReadingTheApprovalsWithTheCardAttributesIsCaught() {
         // only activation-service makes identities: the registry attributes on ikd.verification.card are for it alone
-        assertThat(plant("KafkaUser", "notification-service", u -> ((ArrayNode) u.path("spec").path("authorization").path("acls")).addObject()
-                .<ObjectNode>set("resource", Kustomize.YAML.createObjectNode().put("type", "topic").put("name", "ikd.verification.card").put("patternType", "literal"))
-                .set("operations", Kustomize.YAML.createArrayNode().add("Read"))))
+        assertThat(plantTopicAcl("notification-service", "ikd.verification.card", "Read"))
                 .anyMatch(p -> p.contains("KafkaUser notification-service may [Read] on topic:ikd.verification.card, which it does not need"));
+    }
+
+    /** The problems found once {@code user} is also granted {@code operation} on {@code topic}. */
+    private List<String> plantTopicAcl(String user, String topic, String operation) {
+        return plant("KafkaUser", user, u -> ((ArrayNode) u.path("spec").path("authorization").path("acls")).addObject()
+                .<ObjectNode>set("resource", Kustomize.YAML.createObjectNode().put("type", "topic").put("name", topic)
+                        .put("patternType", "literal"))
+                .set("operations", Kustomize.YAML.createArrayNode().add(operation)));
     }
 
     @Test
