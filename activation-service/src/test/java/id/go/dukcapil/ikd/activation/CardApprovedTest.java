@@ -18,6 +18,7 @@ import id.go.dukcapil.ikd.activation.support.JourneyTopics;
 import id.go.dukcapil.ikd.activation.support.NotifierKeysResource;
 import id.go.dukcapil.ikd.events.ActivationCodeIssuedV2;
 import id.go.dukcapil.ikd.events.CardApproved;
+import id.go.dukcapil.ikd.events.ContactCorrected;
 import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IdentityActivatedV2;
@@ -82,6 +83,31 @@ class CardApprovedTest {
         topics.identity().await(of(IdentityActivatedV2.class, registrationId), PATIENCE);
         assertThat(topics.activation().collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(2)))
                 .as("one code for the card, its redelivery and the .v2 of the same approval").hasSize(1);
+    }
+
+    /**
+     * The card and a correction made before the approval travel on different topics, so the card
+     * may be read first: the correction, older than the approval, changes nothing (the approval's
+     * code went to the corrected contact); one made after it still gets a fresh code.
+     */
+    @Test
+    void aCorrectionOlderThanTheApprovalReadAfterItIssuesNoSecondCode() {
+        UUID registrationId = UUID.randomUUID();
+        CardApproved card = Journey.approval(registrationId, Journey.newNik(), Device.generate()).withoutContact()
+                .card().orElseThrow();
+        Journey.publishEvent(card, UUID.randomUUID().toString());
+        topics.activation().await(of(ActivationCodeIssuedV2.class, registrationId), PATIENCE);
+
+        ContactCorrected before = Journey.emailCorrected(registrationId, "lama@example.id", "baru@example.id");
+        Journey.publish(new ContactCorrected(before.correctionId(), registrationId, before.email(), before.phone(),
+                before.previousEmail(), before.previousPhone(), before.language(), before.office(),
+                card.approvedAt().minusSeconds(60)));
+        assertThat(topics.activation().collect(of(ActivationCodeIssuedV2.class, registrationId), Duration.ofSeconds(4)))
+                .as("the approval's code only").hasSize(1);
+
+        Journey.publish(Journey.emailCorrected(registrationId, "baru@example.id", "lagi@example.id"));
+        topics.activation().await(of(ActivationCodeIssuedV2.class, registrationId).and(r -> r.value()
+                .contains("\"sequence\":2")), PATIENCE);
     }
 
     @Test

@@ -150,6 +150,13 @@ public class ActivationCodeService {
                                                 registrationId);
                                         return Uni.createFrom().voidItem();
                                     }
+                                    if (corrected.correctedAt().isBefore(approval.approvedAt)) {
+                                        // read after the approval, from another topic (the card's): the
+                                        // approval's code already went to the corrected contact
+                                        LOG.infof("contact of registration %s corrected before its approval; the code stands",
+                                                registrationId);
+                                        return Uni.createFrom().voidItem();
+                                    }
                                     if (approval.email != null) { // a .v1 approval forwards its contact
                                         approval.email = corrected.email();
                                         approval.phone = corrected.phone();
