@@ -42,17 +42,12 @@ public record VerificationDecided(
         VerifiedAttributes attributes) implements IkdEvent {
 
     public VerificationDecided {
-        Objects.requireNonNull(registrationId, "registrationId is required");
-        Objects.requireNonNull(caseId, "caseId is required");
-        Objects.requireNonNull(decision, "decision is required");
-        Objects.requireNonNull(channel, "channel is required");
-        Objects.requireNonNull(office, "office is required");
-        Objects.requireNonNull(operatorRef, "operatorRef is required");
-        Objects.requireNonNull(decidedAt, "decidedAt is required");
+        VerificationDecidedV3.requireDecision(registrationId, caseId, decision, reasonCode, channel, office, operatorRef,
+                decidedAt);
         Objects.requireNonNull(email, "email is required");
         Objects.requireNonNull(phone, "phone is required");
         Objects.requireNonNull(language, "language is required");
-        VerificationDecidedV2.requireDecisionRules(decision, reasonCode, deviceKeyJwk, attributes);
+        VerificationDecidedV2.requireCardRules(decision, deviceKeyJwk, attributes);
     }
 
     /**

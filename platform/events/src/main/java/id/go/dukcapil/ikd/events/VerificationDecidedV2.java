@@ -38,32 +38,22 @@ public record VerificationDecidedV2(
         CardAttributes attributes) implements IkdEvent {
 
     public VerificationDecidedV2 {
-        Objects.requireNonNull(registrationId, "registrationId is required");
-        Objects.requireNonNull(caseId, "caseId is required");
-        Objects.requireNonNull(decision, "decision is required");
-        Objects.requireNonNull(channel, "channel is required");
-        Objects.requireNonNull(office, "office is required");
-        Objects.requireNonNull(operatorRef, "operatorRef is required");
-        Objects.requireNonNull(decidedAt, "decidedAt is required");
-        requireDecisionRules(decision, reasonCode, deviceKeyJwk, attributes);
+        VerificationDecidedV3.requireDecision(registrationId, caseId, decision, reasonCode, channel, office, operatorRef,
+                decidedAt);
+        requireCardRules(decision, deviceKeyJwk, attributes);
     }
 
     /**
-     * The rules of both versions: {@code APPROVED} carries attributes and the device key and no
-     * reason; {@code REJECTED} a reason and no attributes.
+     * The rules of {@code .v1} and {@code .v2} on top of {@link VerificationDecidedV3}'s:
+     * {@code APPROVED} carries attributes and the device key; {@code REJECTED} no attributes.
      */
-    static void requireDecisionRules(Decision decision, RejectionReason reasonCode, String deviceKeyJwk,
-            Object attributes) {
+    static void requireCardRules(Decision decision, String deviceKeyJwk, Object attributes) {
         switch (decision) {
             case APPROVED -> {
                 Objects.requireNonNull(attributes, "attributes are required when the decision is APPROVED");
                 Objects.requireNonNull(deviceKeyJwk, "deviceKeyJwk is required when the decision is APPROVED");
-                if (reasonCode != null) {
-                    throw new IllegalArgumentException("reasonCode must be absent when the decision is APPROVED");
-                }
             }
             case REJECTED -> {
-                Objects.requireNonNull(reasonCode, "reasonCode is required when the decision is REJECTED");
                 if (attributes != null) {
                     throw new IllegalArgumentException("attributes must be absent when the decision is REJECTED");
                 }

@@ -34,6 +34,15 @@ public record VerificationDecidedV3(
         Instant decidedAt) implements IkdEvent {
 
     public VerificationDecidedV3 {
+        requireDecision(registrationId, caseId, decision, reasonCode, channel, office, operatorRef, decidedAt);
+    }
+
+    /**
+     * The rules every version of the decision keeps: who, where, when, and a reason exactly when
+     * the decision is REJECTED.
+     */
+    static void requireDecision(UUID registrationId, UUID caseId, Decision decision, RejectionReason reasonCode,
+            Channel channel, OfficeContact office, String operatorRef, Instant decidedAt) {
         Objects.requireNonNull(registrationId, "registrationId is required");
         Objects.requireNonNull(caseId, "caseId is required");
         Objects.requireNonNull(decision, "decision is required");

@@ -18,6 +18,7 @@ import id.go.dukcapil.ikd.registration.LivenessFrames;
 import id.go.dukcapil.ikd.registration.domain.ChallengeMove;
 import id.go.dukcapil.ikd.registration.domain.SelfieChallenge;
 import id.go.dukcapil.ikd.web.images.ImageGuard;
+import id.go.dukcapil.ikd.web.images.ImagePolicy;
 
 /**
  * What the moving selfie (issue 18) costs registration-service: CPU time of one thread for the
@@ -65,7 +66,7 @@ class LivenessCostBench {
 
         double share = BuiltinLivenessCheckTest.MIN_FACE_SHARE;
         line("smallest face looked for: %.2f of the frame's side (min-face-share); the fixtures' faces: %s of the side",
-                share, faceShares(detector, small));
+                share, faceShares(detector, policy, small));
         List<String> names = new ArrayList<>(List.of("whole check, 320 × 320 frames", "whole check, 640 × 640 frames",
                 "one frame 320: decode + grey", "one frame 320: face search", "one frame 640: decode + grey",
                 "one frame 640: face search"));
@@ -120,11 +121,10 @@ class LivenessCostBench {
     }
 
     /** The width of the face found in each frame, as a share of the frame's side. */
-    private static String faceShares(FaceDetector detector, List<byte[]> frames) {
+    private static String faceShares(FaceDetector detector, ImagePolicy policy, List<byte[]> frames) {
         List<String> shares = new ArrayList<>();
         for (byte[] frame : frames) {
-            GreyFrame grey = GreyFrame.of(ImageGuard.decode(frame,
-                    FramePolicy.of(BuiltinLivenessCheckTest.config(Duration.ofMinutes(1)))).image());
+            GreyFrame grey = GreyFrame.of(ImageGuard.decode(frame, policy).image());
             detector.faces(grey.pixels(), grey.width(), grey.height(), BuiltinLivenessCheckTest.MIN_FACE_SHARE).stream()
                     .findFirst().ifPresent(face -> shares.add(String.format("%.2f", (double) face.width()
                             / Math.min(grey.width(), grey.height()))));
