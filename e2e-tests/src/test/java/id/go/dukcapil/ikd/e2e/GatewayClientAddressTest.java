@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.local.suite.LocalSuite;
@@ -23,6 +24,7 @@ import io.restassured.specification.RequestSpecification;
  * buckets, and a client that claims another address in {@code X-Forwarded-For} is still counted
  * as itself.
  */
+@Order(Suite.HA_CLASSES_LAST)
 class GatewayClientAddressTest {
 
     /** registration-service's default: 60 submissions an hour per client address. */

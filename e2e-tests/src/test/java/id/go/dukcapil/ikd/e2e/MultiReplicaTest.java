@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.local.demo.ProofOfWork;
@@ -40,6 +41,7 @@ import io.restassured.response.Response;
  * stream of a citizen shows on both replicas what only one of them consumed; and that the outbox
  * relays of both replicas publish every event once, in order per key.
  */
+@Order(Suite.HA_CLASSES_LAST)
 class MultiReplicaTest {
 
     private static final String BAGUS_NIK = "3171011212000001"; // office 3171-DEMO, local approval

@@ -12,8 +12,16 @@ import id.go.dukcapil.ikd.local.suite.Topology;
  * The whole suite for the journey tests, started the way {@code ./ikd up} starts it
  * ({@link LocalSuite}: real infrastructure, the five services as separate processes, on free
  * ports). Started once for all journey tests of the JVM.
+ *
+ * <p>One topology runs at a time: the HA one (ten services, three brokers) starting beside the
+ * single one would share the two cores and the memory with an idle suite nobody uses any more.
+ * The classes on the HA topology carry {@link #HA_CLASSES_LAST} (junit-platform.properties orders
+ * classes by it), so the single suite serves every class before it and is stopped once.
  */
 final class Suite {
+
+    /** The {@code @Order} of the classes on the HA topology: after every class without one. */
+    static final int HA_CLASSES_LAST = org.junit.jupiter.api.Order.DEFAULT + 1;
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
@@ -31,6 +39,10 @@ final class Suite {
     }
 
     static synchronized Suite shared() {
+        if (runningHa != null) {
+            runningHa.suite.close();
+            runningHa = null;
+        }
         if (running == null) {
             LocalSuite started = LocalSuite.start(Path.of(System.getProperty("ikd.project.root", "..")), "e2e",
                     READY_TIMEOUT);
@@ -48,6 +60,10 @@ final class Suite {
     static synchronized Suite sharedHa() {
         if (haStartFailure != null) {
             throw new IllegalStateException("the HA topology did not start for an earlier test class", haStartFailure);
+        }
+        if (running != null) {
+            running.suite.close();
+            running = null;
         }
         if (runningHa == null) {
             long start = System.nanoTime();

@@ -48,6 +48,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<SuiteService, List<ServiceProcess>> services = new EnumMap<>(SuiteService.class);
     private volatile Gateway gateway;
     private final Supervisor supervisor;
+    private boolean closed;
     private final List<ExtraReplica> extraReplicas = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ServiceEnvironment.Context context;
     private volatile Path projectRoot;
@@ -371,6 +372,10 @@ public final class LocalSuite implements AutoCloseable {
     /** Stops the services (no more restarts), then the infrastructure. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return; // a test that stopped the suite early, then the JVM's shutdown hook
+        }
+        closed = true;
         supervisor.close();
         extraReplicas.forEach(ExtraReplica::close);
         processes().forEach(ServiceProcess::requestStop);
