@@ -51,6 +51,10 @@ final class Journey {
     record CitizenSession(String accessToken, String subject) {
     }
 
+    /** A citizen through SOP steps 1–5: registered, approved at the counter, activated on the web page. */
+    record Activated(Registration registration, Device phone, String email, String mobile) {
+    }
+
     record QrToken(String token, Instant expiresAt, String pngBase64) {
     }
 
@@ -183,6 +187,26 @@ final class Journey {
             page.waitForSelector("#result-success",
                     new com.microsoft.playwright.Page.WaitForSelectorOptions().setTimeout(30_000));
         }
+    }
+
+    /**
+     * SOP steps 1–5 for a new phone of {@code nik}: registered, scanned by short code and approved at
+     * the counter by {@code operatorUsername}, the PIN email read, activated on the web page.
+     */
+    Activated approveAndActivate(com.microsoft.playwright.Browser browser, String nik, String name,
+            String operatorUsername) {
+        Device phone = Device.create();
+        String email = uniqueEmail(name);
+        String mobile = uniquePhone();
+        Registration registration = register(nik, email, mobile, "id", phone);
+        String operator = operatorLogin(operatorUsername);
+        JsonPath scanned = scan(operator, Map.of("shortCode", registration.shortCode()));
+        decide(operator, scanned.getString("caseId"),
+                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
+        activateOnTheWebPage(browser, awaitActivationMail(email));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> "ACTIVATED".equals(status(registration).getString("status")));
+        return new Activated(registration, phone, email, mobile);
     }
 
     // --- SOP step 6: KTP Digital in the app, with the app PIN ---

@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 
@@ -25,10 +23,11 @@ import id.go.dukcapil.ikd.testing.Mailbox;
  * with the app PIN, show the 90-second QR, and let a relying party verify it. Also the rejection,
  * the two-stage (central) approval, and re-activation on a new phone.
  *
- * <p>A QR nobody showed dies of age after its 90 seconds: the first test mints it, the last one
- * checks it, so the other journeys run while it ages instead of the class sleeping 100 s.
+ * <p>The class runs first: the approved citizen's second QR, never shown, ages while every other
+ * class runs, and {@link QrLifetimeTest} checks that it died of age, instead of a test sleeping
+ * 100 s.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class JourneyTest {
 
     /** Demo residents of the synthetic registry (verification-service OPERATIONS.md). */
@@ -41,7 +40,7 @@ class JourneyTest {
     private static Suite suite;
     private static Journey journey;
 
-    /** Minted by the first test and never shown: the last test checks that it died of age. */
+    /** Minted by the approved journey and never shown: {@link QrLifetimeTest} checks that it died of age. */
     private static volatile Journey.QrToken neverShown;
 
     @RegisterExtension
@@ -54,7 +53,6 @@ class JourneyTest {
     }
 
     @Test
-    @Order(1)
     void approvedCitizenActivatesAndARelyingPartyVerifiesTheQr() throws Exception {
         Device phone = Device.create();
         String email = Journey.uniqueEmail("bagus");
@@ -87,15 +85,9 @@ class JourneyTest {
         assertThat(again.getString("reason")).isEqualTo("REPLAYED");
     }
 
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void aQrNobodyShowedDiesOfAgeAfterItsNinetySeconds() {
-        assertThat(neverShown).as("the approved citizen's second QR (the first test minted none)").isNotNull();
-        assertThat(Duration.between(Instant.now(), neverShown.expiresAt())).isLessThanOrEqualTo(Duration.ofSeconds(90));
-        Journey.sleep(Duration.between(Instant.now(), neverShown.expiresAt()).plusSeconds(10));
-        var expired = journey.verify(journey.relyingPartyToken(), neverShown.token());
-        assertThat(expired.getBoolean("valid")).isFalse();
-        assertThat(expired.getString("reason")).isEqualTo("EXPIRED");
+    /** The approved citizen's second QR, minted and never shown, when this class ran in this JVM. */
+    static java.util.Optional<Journey.QrToken> neverShownQr() {
+        return java.util.Optional.ofNullable(neverShown);
     }
 
     @Test
@@ -149,36 +141,22 @@ class JourneyTest {
 
     @Test
     void activationOnANewPhoneRevokesTheOldOne() throws Exception {
-        Device oldPhone = Device.create();
-        Journey.Registration first = approveAndActivate(WULANDARI_NIK, oldPhone, "wulan");
-        Journey.CitizenSession oldSession = journey.openSession(first, oldPhone, APP_PIN);
+        Journey.Activated first = journey.approveAndActivate(CHROMIUM.browser(), WULANDARI_NIK, "wulan", "demo.operator");
+        Journey.CitizenSession oldSession = journey.openSession(first.registration(), first.phone(), APP_PIN);
 
-        Device newPhone = Device.create();
-        Journey.Registration second = approveAndActivate(WULANDARI_NIK, newPhone, "wulan.baru");
+        Journey.Activated second = journey.approveAndActivate(CHROMIUM.browser(), WULANDARI_NIK, "wulan.baru",
+                "demo.operator");
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> "REVOKED".equals(journey.status(first).getString("status")));
+                .until(() -> "REVOKED".equals(journey.status(first.registration()).getString("status")));
 
         // the old phone's identity is revoked: no new QR for it
         assertThat(io.restassured.RestAssured.given().auth().oauth2(oldSession.accessToken())
                 .contentType(io.restassured.http.ContentType.JSON).body(Map.of("appPin", APP_PIN))
                 .post(suite.url(id.go.dukcapil.ikd.local.suite.SuiteService.ACTIVATION) + "/api/v1/citizen/pin-proofs")
                 .statusCode()).isIn(401, 403, 404, 409, 410);
-        Journey.CitizenSession newSession = journey.openSession(second, newPhone, APP_PIN);
+        Journey.CitizenSession newSession = journey.openSession(second.registration(), second.phone(), APP_PIN);
         var valid = journey.verify(journey.relyingPartyToken(), journey.mintQr(newSession, APP_PIN).token());
         assertThat(valid.getBoolean("valid")).isTrue();
-    }
-
-    private Journey.Registration approveAndActivate(String nik, Device phone, String name) {
-        String email = Journey.uniqueEmail(name);
-        Journey.Registration registration = journey.register(nik, email, Journey.uniquePhone(), "id", phone);
-        String operator = journey.operatorLogin("demo.operator");
-        var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
-        journey.decide(operator, scanned.getString("caseId"),
-                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
-        activateInBrowser(journey.awaitActivationMail(email));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
-        return registration;
     }
 
     private void activateInBrowser(Journey.ActivationMail mail) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class SelfDeactivationJourneyTest {
 
     @Test
     void afterTheAppPinTheQrIsRefusedAsRevoked() {
-        Activated citizen = approveAndActivate("bagus.pin");
+        Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), BAGUS_NIK, "bagus.pin", "demo.operator");
         Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), APP_PIN);
         Journey.QrToken shownBefore = journey.mintQr(session, APP_PIN);
 
@@ -51,7 +50,7 @@ class SelfDeactivationJourneyTest {
 
     @Test
     void fromANewDeviceTheEmailedLinkDeactivatesAndTheQrIsRefusedAsRevoked() {
-        Activated citizen = approveAndActivate("bagus.hilang");
+        Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), BAGUS_NIK, "bagus.hilang", "demo.operator");
         Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), APP_PIN);
         Journey.QrToken onTheLostPhone = journey.mintQr(session, APP_PIN);
 
@@ -76,23 +75,5 @@ class SelfDeactivationJourneyTest {
             assertThat(answer.getBoolean("valid")).isFalse();
             return "REVOKED".equals(answer.getString("reason"));
         });
-    }
-
-    private record Activated(Journey.Registration registration, Device phone, String email, String mobile) {
-    }
-
-    private Activated approveAndActivate(String name) {
-        Device phone = Device.create();
-        String email = Journey.uniqueEmail(name);
-        String mobile = Journey.uniquePhone();
-        Journey.Registration registration = journey.register(BAGUS_NIK, email, mobile, "id", phone);
-        String operator = journey.operatorLogin("demo.operator");
-        var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
-        journey.decide(operator, scanned.getString("caseId"),
-                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
-        journey.activateOnTheWebPage(CHROMIUM.browser(), journey.awaitActivationMail(email));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
-        return new Activated(registration, phone, email, mobile);
     }
 }

@@ -20,8 +20,14 @@ import id.go.dukcapil.ikd.local.suite.Topology;
  */
 final class Suite {
 
-    /** The {@code @Order} of the classes on the HA topology: after every class without one. */
-    static final int HA_CLASSES_LAST = org.junit.jupiter.api.Order.DEFAULT + 1;
+    /** The {@code @Order} of {@link QrLifetimeTest}: after every journey class (they have none). */
+    static final int AFTER_THE_JOURNEYS = org.junit.jupiter.api.Order.DEFAULT + 1;
+
+    /** The {@code @Order} of the hostile bursts: the last class on the single suite (it kills a service). */
+    static final int HOSTILE_BURSTS = AFTER_THE_JOURNEYS + 1;
+
+    /** The {@code @Order} of the classes on the HA topology: after every class on the single suite. */
+    static final int HA_CLASSES_LAST = HOSTILE_BURSTS + 1;
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 

@@ -72,17 +72,8 @@ class TokenServiceReplicasTest {
         a = suite.url(SuiteService.TOKEN);
         b = replicaB.url();
 
-        Device phone = Device.create();
-        String email = Journey.uniqueEmail("siti");
-        Journey.Registration registration = journey.register(SITI_NIK, email, Journey.uniquePhone(), "id", phone);
-        String operator = journey.operatorLogin("bagor.operator");
-        var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
-        journey.decide(operator, scanned.getString("caseId"),
-                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
-        journey.activateOnTheWebPage(CHROMIUM.browser(), journey.awaitActivationMail(email));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
-        session = journey.openSession(registration, phone, APP_PIN);
+        Journey.Activated siti = journey.approveAndActivate(CHROMIUM.browser(), SITI_NIK, "siti", "bagor.operator");
+        session = journey.openSession(siti.registration(), siti.phone(), APP_PIN);
     }
 
     @AfterAll

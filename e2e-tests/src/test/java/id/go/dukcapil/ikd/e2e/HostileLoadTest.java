@@ -46,9 +46,10 @@ import id.go.dukcapil.ikd.testing.HeadlessChromium;
  * (no exit), every service live, and every refusal a problem+json (400, 413, 429 or 503) with a
  * {@code code}. The figures are printed and written to {@code target/hostile-load.md}.
  *
- * <p>It lives in the journey tests' package to use their steps ({@link Journey}, {@link Device},
- * {@link Suite}) from their test jar instead of copying them.
+ * <p>It runs on the journey tests' suite ({@link Suite#shared()}), after every journey class
+ * ({@link Suite#HOSTILE_BURSTS}), since its last test kills a service; one suite start serves both.
  */
+@Order(Suite.HOSTILE_BURSTS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileLoadTest {
 
@@ -69,19 +70,11 @@ class HostileLoadTest {
         suite = Suite.shared();
         local = suite.local();
         journey = new Journey(suite);
-        citizenPhone = Device.create();
-        String email = Journey.uniqueEmail("hostile");
-        citizen = journey.register(CITIZEN_NIK, email, Journey.uniquePhone(), "id", citizenPhone);
-        String operator = journey.operatorLogin("demo.operator");
-        var scanned = journey.scan(operator, Map.of("qrPayload", citizen.counterPayload()));
-        journey.decide(operator, scanned.getString("caseId"),
-                Map.of("decision", "APPROVED", "channel", "COUNTER", "ktpElChecked", true));
-        Journey.ActivationMail mail = journey.awaitActivationMail(email);
         try (Playwright playwright = Playwright.create(); Browser browser = HeadlessChromium.launch(playwright)) {
-            journey.activateOnTheWebPage(browser, mail);
+            Journey.Activated activated = journey.approveAndActivate(browser, CITIZEN_NIK, "hostile", "demo.operator");
+            citizen = activated.registration();
+            citizenPhone = activated.phone();
         }
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> "ACTIVATED".equals(journey.status(citizen).getString("status")));
         journey.openSession(citizen, citizenPhone, APP_PIN); // the first session sets the app PIN
     }
 

@@ -1,0 +1,44 @@
+package id.go.dukcapil.ikd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import id.go.dukcapil.ikd.testing.HeadlessBrowser;
+
+/**
+ * A QR nobody showed dies of age after its 90 seconds, on the running suite's own clock. The QR is
+ * the one {@link JourneyTest} (the first class) minted and never showed, so it aged while the other
+ * journey classes ran; this class runs after them. Run on its own, it activates a citizen and
+ * mints one, and waits the whole lifetime.
+ */
+@Order(Suite.AFTER_THE_JOURNEYS)
+class QrLifetimeTest {
+
+    private static final String BAGUS_NIK = "3171011212000001";
+    private static final String APP_PIN = "583920";
+
+    @RegisterExtension
+    static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
+
+    @Test
+    void aQrNobodyShowedDiesOfAgeAfterItsNinetySeconds() {
+        Journey journey = new Journey(Suite.shared());
+        Journey.QrToken neverShown = JourneyTest.neverShownQr().orElseGet(() -> {
+            Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), BAGUS_NIK, "bagus.qr",
+                    "demo.operator");
+            return journey.mintQr(journey.openSession(citizen.registration(), citizen.phone(), APP_PIN), APP_PIN);
+        });
+        String relyingParty = journey.relyingPartyToken();
+        Journey.sleep(Duration.between(Instant.now(), neverShown.expiresAt()).plusSeconds(10));
+
+        var expired = journey.verify(relyingParty, neverShown.token());
+        assertThat(expired.getBoolean("valid")).isFalse();
+        assertThat(expired.getString("reason")).isEqualTo("EXPIRED");
+    }
+}
