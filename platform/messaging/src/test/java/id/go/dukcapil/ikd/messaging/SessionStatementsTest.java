@@ -3,7 +3,6 @@ package id.go.dukcapil.ikd.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -19,8 +18,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 
 /**
@@ -29,16 +26,8 @@ import io.quarkus.vertx.VertxContextSupport;
  * a native select read with getSingleResult was a cache miss that added a plan.
  */
 @QuarkusTest
-@TestProfile(SessionStatementsTest.WithStatistics.class)
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "messaging_test"))
 class SessionStatementsTest {
-
-    public static class WithStatistics implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.hibernate-orm.statistics", "true");
-        }
-    }
 
     @Inject
     Mutiny.SessionFactory sessionFactory;
