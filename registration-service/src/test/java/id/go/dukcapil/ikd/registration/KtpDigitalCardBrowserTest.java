@@ -50,6 +50,8 @@ class KtpDigitalCardBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIVE = Duration.ofSeconds(30);
+    /** The stub's session: 15 s in the app after its 30 s margin, for the card's steps before it locks. */
+    private static final int SESSION_SECONDS = 45;
     private static final String NIK = "3171014101950007";
     private static final String APP_PIN = "583920";
     static final String PHOTO_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"90\" height=\"120\">"
@@ -146,7 +148,7 @@ class KtpDigitalCardBrowserTest {
             page.waitForSelector("#card-section");
             assertThat(page.isVisible("#qr-section")).isFalse();
 
-            // the session (60 s, less the app's 30 s margin) ends: the card locks behind the app PIN
+            // the session (SESSION_SECONDS, less the app's 30 s margin) ends: the card locks behind the app PIN
             page.waitForSelector("#pin-section", new Page.WaitForSelectorOptions().setTimeout(2 * LIVE.toMillis()));
             page.waitForSelector("#card-section", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.HIDDEN));
             assertThat(page.textContent("#card-name")).as("nothing of the card stays in the page").isEmpty();
@@ -174,8 +176,8 @@ class KtpDigitalCardBrowserTest {
         } else if (url.endsWith("/api/v1/citizen/session-challenges")) {
             respond(route, 200, Map.of("nonce", "nonce-card", "expiresIn", 120), body.get("registrationId") != null);
         } else if (url.endsWith("/api/v1/citizen/sessions")) {
-            respond(route, 200, Map.of("accessToken", "citizen-jwt", "tokenType", "Bearer", "expiresIn", 60),
-                    APP_PIN.equals(body.get("appPin")));
+            respond(route, 200, Map.of("accessToken", "citizen-jwt", "tokenType", "Bearer", "expiresIn",
+                    SESSION_SECONDS), APP_PIN.equals(body.get("appPin")));
         } else if (url.endsWith("/api/v1/citizen/card")) {
             cardAuthorizations.add(authorization);
             respond(route, 200, card(), "Bearer citizen-jwt".equals(authorization));
