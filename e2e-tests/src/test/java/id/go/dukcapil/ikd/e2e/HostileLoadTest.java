@@ -275,7 +275,7 @@ class HostileLoadTest {
                 : Duration.ofSeconds(2);
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline && process.isAlive() && process.exits().size() <= exitsBefore) {
-            sleep(Duration.ofMillis(250));
+            Journey.sleep(Duration.ofMillis(250));
         }
     }
 
@@ -391,13 +391,5 @@ class HostileLoadTest {
 
     private static String abbreviate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "…";
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
