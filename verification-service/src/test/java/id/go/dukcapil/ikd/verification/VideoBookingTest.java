@@ -176,8 +176,9 @@ class VideoBookingTest {
                 .contentType("application/problem+json");
         String first = slots(code, 1).then().statusCode(200).extract().path("slots[0].start");
         book(code, Instant.parse(first).plus(Duration.ofMinutes(7))).then().statusCode(400).body("code", equalTo("SLOT_UNKNOWN"));
-        // 08:00 WITA is outside the office's video hours
-        book(code, Instant.parse(first).atZone(WITA).toLocalDate().atTime(8, 0).atZone(WITA).toInstant()).then()
+        // 08:00 WITA is outside the office's video hours; the day after the first slot's, so that it is still to come
+        // (the first slot may be today's 09:00, and before 09:00 WITA today's 08:00 has passed: SLOT_PAST)
+        book(code, Instant.parse(first).atZone(WITA).toLocalDate().plusDays(1).atTime(8, 0).atZone(WITA).toInstant()).then()
                 .statusCode(400).body("code", equalTo("SLOT_UNKNOWN"));
         given().auth().oauth2(TestSupport.login("admin")).contentType(ContentType.JSON)
                 .body(Map.of("slotMinutes", 15, "capacity", 1, "hours", List.of(
