@@ -89,11 +89,16 @@ class VideoBookingTest {
         return given().header("X-Counter-Code", code).queryParam("days", days).get("/api/v1/video-bookings");
     }
 
-    /** The first slot no other test has booked into (the tests share Tapin's slots). */
+    /**
+     * The first slot no other test has booked into (the tests share Tapin's slots), starting at least five
+     * minutes from now: today's next slot may start while the test books it, and a past slot is refused.
+     */
     static String emptySlot(String code, int capacity, int skip) {
         JsonPath answer = slots(code, 3).then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> all = answer.getList("slots");
-        return all.stream().filter(s -> ((Number) s.get("free")).intValue() == capacity).skip(skip).findFirst()
+        Instant soon = Instant.now().plus(Duration.ofMinutes(5));
+        return all.stream().filter(s -> ((Number) s.get("free")).intValue() == capacity)
+                .filter(s -> Instant.parse(s.get("start").toString()).isAfter(soon)).skip(skip).findFirst()
                 .map(s -> s.get("start").toString()).orElseThrow();
     }
 
