@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
+import id.go.dukcapil.ikd.testing.ConsumerGroupReport;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.Infrastructure;
 import id.go.dukcapil.ikd.testing.TopicProbe;
@@ -146,6 +148,8 @@ class MessagingPlatformTest {
             assertThat(published).extracting(r -> TopicProbe.header(r, "ce_id"))
                     .containsExactlyElementsOf(eventIds.stream().map(UUID::toString).toList());
         }
+        // and the service's consumer reads again: the outage did not end its subscription
+        awaitEffect(sendMarker(), Duration.ofSeconds(60));
     }
 
     @Test
@@ -181,8 +185,7 @@ class MessagingPlatformTest {
             TopicProbe.publish(bootstrap, Topics.REGISTRATION, registrationId.toString(), payload,
                     cloudEventHeaders(eventId, WITHDRAWN));
         }
-        UUID marker = sendMarker();
-        await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker) == 1);
+        awaitEffect(sendMarker(), Duration.ofSeconds(30));
         assertThat(effects(registrationId)).isEqualTo(1);
     }
 
@@ -191,7 +194,7 @@ class MessagingPlatformTest {
         UUID registrationId = UUID.randomUUID();
         EffectConsumer.FAILURES_LEFT.put(registrationId, new AtomicInteger(2));
         onVertx(() -> ledger.withdraw(registrationId, false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> effects(registrationId) == 1);
+        awaitEffect(registrationId, Duration.ofSeconds(30));
         assertThat(EffectConsumer.FAILURES_LEFT.get(registrationId).get()).isNegative();
     }
 
@@ -208,8 +211,7 @@ class MessagingPlatformTest {
             // a handler that fails every time: retried, then dead-lettered
             onVertx(() -> ledger.withdraw(brokenId, false));
             // the partition goes on
-            UUID after = sendMarker();
-            await().atMost(Duration.ofSeconds(30)).until(() -> effects(after) == 1);
+            awaitEffect(sendMarker(), Duration.ofSeconds(30));
 
             ConsumerRecord<String, String> poison = dlq.await(r -> poisonKey.toString().equals(r.key()),
                     Duration.ofSeconds(30));
@@ -238,7 +240,7 @@ class MessagingPlatformTest {
             } finally {
                 databaseAcceptsConnections(true);
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> effects(registrationId) == 1);
+            awaitEffect(registrationId, Duration.ofSeconds(60));
             assertThat(dlq.collect(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(2))).isEmpty();
         }
     }
@@ -275,6 +277,17 @@ class MessagingPlatformTest {
         UUID marker = UUID.randomUUID();
         onVertx(() -> ledger.withdraw(marker, false));
         return marker;
+    }
+
+    /** Waits for the consumer's effect of one event; a failure says what the broker knows of the group. */
+    private void awaitEffect(UUID registrationId, Duration within) {
+        try {
+            await().atMost(within).until(() -> effects(registrationId) == 1);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the event of " + registrationId + " had no effect within " + within + ": "
+                    + ConsumerGroupReport.of(bootstrap, "messaging-test") + "; liveness "
+                    + given().get("/q/health/live").asString().replaceAll("\\s+", " "), e);
+        }
     }
 
     private long effects(UUID registrationId) {

@@ -16,10 +16,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.events.Topics;
+import id.go.dukcapil.ikd.testing.ConsumerGroupReport;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.Infrastructure;
 import id.go.dukcapil.ikd.testing.TopicProbe;
@@ -60,7 +62,12 @@ class OffsetCommitAfterOutageTest {
             record = probe.await(r -> registrationId.toString().equals(r.key()), Duration.ofSeconds(30));
         }
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        await().atMost(Duration.ofSeconds(30)).until(() -> EffectConsumer.WAITING.contains(registrationId));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> EffectConsumer.WAITING.contains(registrationId));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the consumer did not take the record within 30 s: "
+                    + ConsumerGroupReport.of(bootstrap, group), e);
+        }
 
         Infrastructure.stopEmbeddedKafka();
         try {
