@@ -370,6 +370,13 @@ final class Up {
             System.out.printf("✓ %s siap lagi / ready again in %s after restart %d%n", process.name(),
                     seconds(process.sinceStart()), process.restarts());
         }
+
+        @Override
+        public void notLive(ServiceProcess process, int failures) {
+            System.err.printf("⚠ %s menyatakan dirinya rusak (/q/health/live DOWN %d kali berturut-turut) dan dihentikan"
+                    + " untuk dimulai ulang / says it is broken (/q/health/live DOWN %d times in a row) and is stopped"
+                    + " to be restarted%n", process.name(), failures, failures);
+        }
     }
 
     /**

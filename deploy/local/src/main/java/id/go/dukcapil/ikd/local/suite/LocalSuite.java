@@ -77,6 +77,12 @@ public final class LocalSuite implements AutoCloseable {
             public void readyAgain(ServiceProcess process) {
                 System.err.printf("✓ %s ready again%n", process.name());
             }
+
+            @Override
+            public void notLive(ServiceProcess process, int failures) {
+                System.err.printf("⚠ %s liveness DOWN %d times in a row: stopping it to restart it%n", process.name(),
+                        failures);
+            }
         });
     }
 

@@ -261,7 +261,19 @@ public final class ServiceProcess {
 
     /** The HTTP status of {@code /q/health/ready}, or -1 when nothing answers. */
     public static int readiness(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        return health(port, "ready");
+    }
+
+    /**
+     * The HTTP status of {@code /q/health/live}: 503 when a check says the process is broken for
+     * good (a Kafka consumer the library closed), -1 when nothing answers.
+     */
+    public int liveness() {
+        return health(port, "live");
+    }
+
+    private static int health(int port, String kind) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/" + kind))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

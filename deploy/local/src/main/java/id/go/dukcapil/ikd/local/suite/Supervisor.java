@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Restarts the services that die, with backoff ({@link RestartPolicy}), and tells a
+ * Restarts the services that die, with backoff ({@link RestartPolicy}), and ends those that run
+ * but say they are broken ({@link LivenessProbe}) so that they are restarted too; it tells a
  * {@link Listener} what happened, so that {@code ./ikd up} prints it and {@code ./ikd status}
  * shows it. Kubernetes does the same for the pods. {@link #check()} is called periodically by
  * its owner (the launcher's foreground loop), or by a thread of its own ({@link #watch(Duration)}).
@@ -21,6 +22,10 @@ public final class Supervisor implements AutoCloseable {
         void restarted(ServiceProcess process);
 
         void readyAgain(ServiceProcess process);
+
+        /** Its liveness answered DOWN {@code failures} times in a row: it is being stopped, then restarted. */
+        default void notLive(ServiceProcess process, int failures) {
+        }
 
         Listener SILENT = new Listener() {
             @Override
@@ -41,9 +46,15 @@ public final class Supervisor implements AutoCloseable {
         int crashesInARow;
         long restartAtNanos = -1;
         boolean awaitingReady;
+        /** Liveness is judged only once the process has been ready (Kubernetes: after the startup probe). */
+        boolean readySinceStart;
+        int liveFailures;
+        long nextProbeNanos;
+        long stopRequestedNanos = -1;
     }
 
     private final RestartPolicy policy;
+    private final LivenessProbe liveness;
     private final Listener listener;
     private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
     private final Map<ServiceProcess, Watch> watches = new HashMap<>(); // guarded by this
@@ -52,13 +63,20 @@ public final class Supervisor implements AutoCloseable {
     private Thread watcher;
 
     public Supervisor(RestartPolicy policy, Listener listener) {
+        this(policy, LivenessProbe.STANDARD, listener);
+    }
+
+    public Supervisor(RestartPolicy policy, LivenessProbe liveness, Listener listener) {
         this.policy = policy;
+        this.liveness = liveness;
         this.listener = listener;
     }
 
     public synchronized void add(ServiceProcess process) {
         processes.add(process);
-        watches.put(process, new Watch());
+        Watch watch = new Watch();
+        watch.nextProbeNanos = System.nanoTime();
+        watches.put(process, watch);
     }
 
     public List<ServiceProcess> processes() {
@@ -92,13 +110,43 @@ public final class Supervisor implements AutoCloseable {
                 ServiceProcess.Exit exit = process.noteExit().orElseThrow();
                 watch.crashesInARow = policy.crashesInARow(watch.crashesInARow, exit.uptime());
                 watch.awaitingReady = false;
+                watch.readySinceStart = false;
+                watch.liveFailures = 0;
+                watch.stopRequestedNanos = -1;
                 Duration delay = policy.delay(watch.crashesInARow);
                 watch.restartAtNanos = now + delay.toNanos();
                 listener.exited(process, exit, delay);
             } else if (watch.awaitingReady && process.isReady()) {
                 watch.awaitingReady = false;
+                watch.readySinceStart = true;
                 listener.readyAgain(process);
+            } else {
+                probe(process, watch, now);
             }
+        }
+    }
+
+    /** Every probe period: a running process whose liveness says DOWN often enough is stopped, then killed after the grace. */
+    private void probe(ServiceProcess process, Watch watch, long now) {
+        if (watch.stopRequestedNanos >= 0) {
+            if (now - watch.stopRequestedNanos >= liveness.grace().toNanos()) {
+                process.kill();
+            }
+            return;
+        }
+        if (now - watch.nextProbeNanos < 0) {
+            return;
+        }
+        watch.nextProbeNanos = now + liveness.period().toNanos();
+        if (!watch.readySinceStart) {
+            watch.readySinceStart = process.isReady();
+            return;
+        }
+        watch.liveFailures = LivenessProbe.failed(process.liveness()) ? watch.liveFailures + 1 : 0;
+        if (watch.liveFailures >= liveness.failureThreshold()) {
+            listener.notLive(process, watch.liveFailures);
+            process.requestStop();
+            watch.stopRequestedNanos = now;
         }
     }
 

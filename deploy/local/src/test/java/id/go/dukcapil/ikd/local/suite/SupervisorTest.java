@@ -78,6 +78,34 @@ class SupervisorTest {
     }
 
     @Test
+    void aServiceWhoseLivenessSaysDownIsStoppedAndRestarted() throws Exception {
+        int port = FreePorts.next();
+        Path broken = temp.resolve("broken");
+        process = ServiceProcess.start(SuiteService.ACTIVATION, port,
+                List.of(ServiceProcess.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                        StandInService.class.getName()),
+                temp, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port), "STAND_IN_BROKEN_WHILE", broken.toString()),
+                temp.resolve("logs"));
+        await().atMost(Duration.ofSeconds(30)).until(process::isReady);
+        supervisor = new Supervisor(new RestartPolicy(Duration.ofMillis(100), Duration.ofMillis(100),
+                Duration.ofSeconds(60)), new LivenessProbe(Duration.ofMillis(100), 3, Duration.ofSeconds(10)),
+                recording(() -> java.nio.file.Files.deleteIfExists(broken)));
+        supervisor.add(process);
+        supervisor.watch(Duration.ofMillis(20));
+        long firstPid = process.pid();
+        Thread.sleep(500);
+        assertThat(events).as("a live service is left alone").isEmpty();
+
+        java.nio.file.Files.createFile(broken); // its liveness answers 503 from now on
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.contains("ready-again"));
+        assertThat(events).containsExactly("not-live 3", "exited 143", "restarted", "ready-again");
+        assertThat(process.pid()).isNotEqualTo(firstPid);
+        assertThat(process.restarts()).isEqualTo(1);
+        assertThat(process.liveness()).isEqualTo(200);
+    }
+
+    @Test
     void noRestartOnceClosed() throws Exception {
         int port = FreePorts.next();
         process = ServiceProcess.start(SuiteService.TOKEN, port,
@@ -109,7 +137,23 @@ class SupervisorTest {
     }
 
     private Supervisor.Listener recording() {
+        return recording(() -> {
+        });
+    }
+
+    /** Records what the supervisor did; {@code onNotLive} runs when it stops a service for its liveness. */
+    private Supervisor.Listener recording(NotLiveAction onNotLive) {
         return new Supervisor.Listener() {
+            @Override
+            public void notLive(ServiceProcess process, int failures) {
+                events.add("not-live " + failures);
+                try {
+                    onNotLive.run();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
             @Override
             public void exited(ServiceProcess process, ServiceProcess.Exit exit, Duration restartIn) {
                 events.add("exited " + exit.code());
@@ -126,5 +170,9 @@ class SupervisorTest {
                 events.add("ready-again");
             }
         };
+    }
+
+    private interface NotLiveAction {
+        void run() throws java.io.IOException;
     }
 }
