@@ -50,6 +50,12 @@ final class Up {
     private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration KAFKA_CLUSTER_READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+    /**
+     * For the first stop after a build: each service's JVM then assembles its AOT cache (a child
+     * JVM, 130-170 MB each with aot-jar), five at once on two cores; at 30 s the slowest was killed
+     * half way and recorded again at every start. Within Down's 120 s wait for the launcher.
+     */
+    private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(90);
     private static final int LOG_LINES_ON_FAILURE = 30;
 
     private final Path root;
@@ -421,7 +427,12 @@ final class Up {
             stopped = true;
             supervisor.close();
             services.forEach(ServiceProcess::requestStop);
-            services.forEach(process -> process.awaitStop(SERVICE_STOP_GRACE));
+            Duration grace = services.stream().anyMatch(ServiceProcess::recordsAotCache) ? TRAINING_STOP_GRACE
+                    : SERVICE_STOP_GRACE;
+            long deadline = System.nanoTime() + grace.toNanos();
+            // one deadline for all: they stop side by side, so the later ones need no grace of their own
+            services.forEach(process -> process.awaitStop(
+                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
             if (gateway != null) {
                 gateway.close();
             }

@@ -235,6 +235,11 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
+    /** True when this run is a training run: its JVM writes the AOT cache after the service stops. */
+    public boolean recordsAotCache() {
+        return builder.command().stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+    }
+
     public int exitCode() {
         return process.exitValue();
     }

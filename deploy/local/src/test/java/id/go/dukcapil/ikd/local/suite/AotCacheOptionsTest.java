@@ -25,6 +25,21 @@ class AotCacheOptionsTest {
     }
 
     @Test
+    void aTrainingRunIsKnownByItsCommandSoThatItsStopWaitsForTheCache() {
+        Path jar = dir.resolve("quarkus-run.jar");
+        ServiceProcess training = ServiceProcess.start(SuiteService.TOKEN, 1, java.util.List.of(
+                ServiceProcess.javaExecutable(), "-XX:AOTCacheOutput=" + dir.resolve(ServiceProcess.AOT_CACHE), "-version"),
+                dir, java.util.Map.of(), dir.resolve("logs"));
+        ServiceProcess reading = ServiceProcess.start(SuiteService.TOKEN, 2, java.util.List.of(
+                ServiceProcess.javaExecutable(), "-XX:AOTCache=" + jar.resolveSibling(ServiceProcess.AOT_CACHE), "-version"),
+                dir, java.util.Map.of(), dir.resolve("logs-2"));
+        training.awaitStop(java.time.Duration.ofSeconds(60));
+        reading.awaitStop(java.time.Duration.ofSeconds(60));
+        assertThat(training.recordsAotCache()).isTrue();
+        assertThat(reading.recordsAotCache()).isFalse();
+    }
+
+    @Test
     void aCacheNewerThanTheJarIsUsedAndAnOlderOneIsRecordedAgain() throws IOException {
         Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
         Path cache = Files.writeString(dir.resolve(ServiceProcess.AOT_CACHE), "cache");
