@@ -58,6 +58,8 @@ class MessagingPlatformTest {
     Outbox outbox;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "quarkus.application.name")
+    String group;
 
     @Test
     void committedEventIsPublishedWithKeyCloudEventsHeadersAndTraceContext() {
@@ -285,7 +287,7 @@ class MessagingPlatformTest {
             await().atMost(within).until(() -> effects(registrationId) == 1);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the event of " + registrationId + " had no effect within " + within + ": "
-                    + ConsumerGroupReport.of(bootstrap, "messaging-test") + "; liveness "
+                    + ConsumerGroupReport.of(bootstrap, group) + "; liveness "
                     + given().get("/q/health/live").asString().replaceAll("\\s+", " "), e);
         }
     }

@@ -120,7 +120,7 @@ public final class Supervisor implements AutoCloseable {
                 watch.awaitingReady = false;
                 watch.readySinceStart = true;
                 listener.readyAgain(process);
-            } else {
+            } else if (!watch.awaitingReady) { // a restarted one is asked for readiness above, once a check
                 probe(process, watch, now);
             }
         }
