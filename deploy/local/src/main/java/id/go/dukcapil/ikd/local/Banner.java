@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
@@ -26,7 +27,7 @@ final class Banner {
     static void print(Path root, List<SuiteService> services, LocalPorts ports, LocalInfrastructure.Timings timings,
             HaPorts ha, String kafkaBootstrapServers) {
         StringBuilder out = new StringBuilder("\n");
-        out.append("IKD siap / IKD is ready (infrastructure ready in ").append(Up.seconds(timings.total())).append(")");
+        out.append("IKD siap / IKD is ready (infrastructure ready in ").append(seconds(timings.total())).append(")");
         out.append(ha == null ? "\n\n" : ", topologi HA / HA topology: 3 Kafka brokers, 2 replicas per service, gateway\n\n");
 
         if (ha != null) {
@@ -130,5 +131,9 @@ final class Banner {
         } catch (IOException e) {
             return List.of("(could not read " + file + ": " + e.getMessage() + ")");
         }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 }

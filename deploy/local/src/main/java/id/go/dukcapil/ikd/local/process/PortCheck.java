@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +24,22 @@ public final class PortCheck {
     private static final int MAX_COMMAND_LENGTH = 140;
 
     private PortCheck() {
+    }
+
+    /**
+     * For each port of {@code wanted} (component → port) that something already listens on, a line
+     * saying for which component and who holds it; empty when all are free.
+     */
+    public static List<String> taken(Map<String, Integer> wanted) {
+        List<String> taken = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        wanted.forEach((component, port) -> {
+            if (seen.add(port) && inUse(port)) {
+                taken.add("  port " + port + " (for " + component + ") is used by "
+                        + listener(port).orElse("another process (ss/lsof could not tell which)"));
+            }
+        });
+        return taken;
     }
 
     /** Something listens on the port, on the loopback or on every interface. */

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,23 @@ class ProcessesTest {
             // ss or lsof name this very JVM (the tool is there on Linux; without one nothing is claimed)
             PortCheck.listener(port).ifPresent(listener ->
                     assertThat(listener).startsWith("pid " + ProcessHandle.current().pid() + ": "));
+        }
+    }
+
+    @Test
+    void ofTheWantedPortsOnlyTheTakenOnesAreListedOnceWithTheirComponent() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket released = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int free = released.getLocalPort();
+            released.close();
+            Map<String, Integer> wanted = new LinkedHashMap<>();
+            wanted.put("kafka", taken.getLocalPort());
+            wanted.put("registration-service", free);
+            wanted.put("the gateway", taken.getLocalPort());
+
+            assertThat(PortCheck.taken(wanted)).singleElement().asString()
+                    .startsWith("  port " + taken.getLocalPort() + " (for kafka) is used by ");
+            assertThat(PortCheck.taken(Map.of("registration-service", free))).isEmpty();
         }
     }
 }
