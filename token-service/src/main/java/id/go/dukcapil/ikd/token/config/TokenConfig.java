@@ -3,14 +3,15 @@ package id.go.dukcapil.ikd.token.config;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
-import id.go.dukcapil.ikd.token.qr.QrCodes;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Everything token-service can be tuned with; production must set the key-encryption key. */
+/**
+ * Everything token-service can be tuned with; production must set the key-encryption key. The
+ * bounds are checked at start by {@link ConfigCheck}, not with Bean Validation annotations: those
+ * made Quarkus build a second Hibernate Validator factory for the configuration alone, a sixth of
+ * the start-up's main thread (docs/performance.md).
+ */
 @ConfigMapping(prefix = "ikd.token")
 public interface TokenConfig {
 
@@ -67,10 +68,8 @@ public interface TokenConfig {
         @WithDefault("5s")
         Duration leeway();
 
-        /** Pixels per QR module in the PNG. */
+        /** Pixels per QR module in the PNG: 1 to {@code QrCodes.MAX_PNG_SCALE}. */
         @WithDefault("4")
-        @Min(1)
-        @Max(QrCodes.MAX_PNG_SCALE)
         int moduleSize();
     }
 
@@ -145,12 +144,10 @@ public interface TokenConfig {
          * decoding: 4 MiPx. A phone screenshot passes; a 12 MP camera photo does not.
          */
         @WithDefault("4194304")
-        @Min(1)
         long maxPixels();
 
         /** Widest or highest uploaded picture accepted (the decoders' row buffers grow with it). */
         @WithDefault("4096")
-        @Min(1)
         int maxSide();
 
         /**
@@ -158,7 +155,6 @@ public interface TokenConfig {
          * find a QR code that fills a third of a photo, with a few pixels per module.
          */
         @WithDefault("1600")
-        @Min(1)
         int decodeLongSide();
     }
 }
