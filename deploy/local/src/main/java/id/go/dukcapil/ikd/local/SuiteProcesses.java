@@ -48,7 +48,13 @@ final class SuiteProcesses {
         gateway = started;
     }
 
+    /** A process started while the suite was being stopped (by a shutdown hook) is stopped at once. */
     synchronized void service(ServiceProcess process) {
+        if (stopped) {
+            process.requestStop();
+            process.awaitStop(SERVICE_STOP_GRACE);
+            return;
+        }
         services.add(process);
         supervisor.add(process);
         state.record(process.name(), process.pid());
