@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import id.go.dukcapil.ikd.local.demo.DemoJourney;
+import id.go.dukcapil.ikd.local.gateway.RouteTable;
+import id.go.dukcapil.ikd.local.process.RunState;
+import id.go.dukcapil.ikd.local.suite.HaPorts;
 
 /**
  * The launcher behind {@code ./ikd}: {@code up [--ha] [--fresh] [--fast-unsafe] [--ready-timeout=SECONDS]},
@@ -45,11 +49,11 @@ public final class IkdLauncher {
 
     /** Through the gateway's public hosts when the running {@code ./ikd up} is the HA topology. */
     private static int demo(Path root, Path dataDir) {
-        if ("HA".equals(new id.go.dukcapil.ikd.local.process.RunState(dataDir).topology())) {
-            var routes = id.go.dukcapil.ikd.local.gateway.RouteTable.ofProject(root);
-            return DemoJourney.run(System.out, id.go.dukcapil.ikd.local.suite.HaPorts.standard(routes).publicUrls());
-        }
-        return DemoJourney.run(System.out);
+        RunState state = new RunState(dataDir);
+        Map<String, String> publicUrls = "HA".equals(state.topology())
+                ? HaPorts.standard(RouteTable.ofProject(root)).publicUrls()
+                : Map.of();
+        return DemoJourney.run(System.out, publicUrls, () -> state.runningLauncher().isPresent());
     }
 
     private static int usage() {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +49,7 @@ public final class DemoJourney {
 
     private final PrintStream out;
     private final Map<String, String> publicUrls;
+    private final BooleanSupplier suiteRunning;
     private final DemoHttp http = new DemoHttp();
     private final SecureRandom random = new SecureRandom();
     private final List<Timing> timings = new ArrayList<>();
@@ -67,27 +69,26 @@ public final class DemoJourney {
     record ActivationMail(String subject, String text, String pin, String link, String linkToken) {
     }
 
-    private DemoJourney(PrintStream out, Map<String, String> publicUrls) {
+    private DemoJourney(PrintStream out, Map<String, String> publicUrls, BooleanSupplier suiteRunning) {
         this.out = out;
         this.publicUrls = Map.copyOf(publicUrls);
-    }
-
-    /** Runs the demo against {@code ./ikd up}, printing to {@code out}; returns the process exit code. */
-    public static int run(PrintStream out) {
-        return run(out, Map.of());
+        this.suiteRunning = suiteRunning;
     }
 
     /**
-     * Against {@code ./ikd up --ha}: {@code publicUrls} are the gateway's public hosts
-     * ({@code api}, {@code portal}, …), and every call goes through them, as a phone's and an
-     * operator's would.
+     * Runs the demo against {@code ./ikd up}, printing to {@code out}; returns the process exit
+     * code. {@code publicUrls}: empty for the single topology; for {@code ./ikd up --ha} the
+     * gateway's public hosts ({@code api}, {@code portal}, …), and every call goes through them,
+     * as a phone's and an operator's would. {@code suiteRunning}: whether an {@code ./ikd up}
+     * runs, which the demo then waits for until it is ready.
      */
-    public static int run(PrintStream out, Map<String, String> publicUrls) {
-        return new DemoJourney(out, publicUrls).run();
+    public static int run(PrintStream out, Map<String, String> publicUrls, BooleanSupplier suiteRunning) {
+        return new DemoJourney(out, publicUrls, suiteRunning).run();
     }
 
     private int run() {
-        List<String> notReady = notReadyComponents();
+        List<String> notReady = SuiteReadiness.await(DemoJourney::notReadyComponents, suiteRunning,
+                SuiteReadiness.PATIENCE, SuiteReadiness.INTERVAL, out);
         if (!notReady.isEmpty()) {
             out.println("✗ Suite IKD tidak berjalan / the IKD suite is not running (or not ready yet):");
             notReady.forEach(component -> out.println("    " + component));
