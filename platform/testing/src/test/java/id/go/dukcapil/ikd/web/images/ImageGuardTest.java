@@ -5,10 +5,12 @@ import static id.go.dukcapil.ikd.testing.HostileImages.RGBA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +134,49 @@ class ImageGuardTest {
     void theWorstCaseOfADecodeIsBoundedByTheDecodeSize() {
         // 1600 x 1600 at 4 bytes, twice, and row buffers: what the image-decode bulkhead is sized from
         assertThat(SELFIE.worstCaseDecodeBytes()).isBetween(19L << 20, 20L << 20);
+    }
+
+    @Test
+    void aJpegDecodedOnlyAsProofIsReadAsGreyAtFullSizeAndRefusedWhereverTheColourDecodeIsRefused() {
+        byte[] photo = HostileImages.picture("jpeg", 800, 600);
+        DecodedImage proof = ImageGuard.decode(photo, SELFIE, ImageGuard.Purpose.PROVE);
+        assertThat(proof.header()).isEqualTo(ImageGuard.decode(photo, SELFIE).header());
+        assertThat(proof.image().getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(ImageGuard.decode(photo, SELFIE).image().getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+        // decoded with subsampling, the caller re-encodes: colour
+        DecodedImage large = ImageGuard.decode(HostileImages.picture("jpeg", 4032, 3024), SELFIE, ImageGuard.Purpose.PROVE);
+        assertThat(large.subsampling()).isEqualTo(3);
+        assertThat(large.image().getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+        // a PNG is decoded as it is
+        assertThat(ImageGuard.decode(HostileImages.picture("png", 800, 600), SELFIE, ImageGuard.Purpose.PROVE).image()
+                .getColorModel().getNumColorComponents()).isEqualTo(3);
+
+        // the grey decode still decodes every block of the chroma: truncated and corrupted scans
+        // are refused exactly when the colour decode refuses them
+        Random random = new Random(20261206);
+        int refused = 0;
+        for (int i = 0; i < 60; i++) {
+            byte[] damaged = i % 2 == 0 ? HostileImages.truncated(photo, 0.1 + 0.85 * random.nextDouble()) : photo.clone();
+            if (i % 2 == 1) {
+                for (int flips = 1 + random.nextInt(6); flips > 0; flips--) {
+                    damaged[700 + random.nextInt(photo.length - 702)] = (byte) random.nextInt(256);
+                }
+            }
+            boolean colourRefused = refuses(damaged, ImageGuard.Purpose.DRAW);
+            assertThat(refuses(damaged, ImageGuard.Purpose.PROVE)).as("damage %d", i).isEqualTo(colourRefused);
+            refused += colourRefused ? 1 : 0;
+        }
+        assertThat(refused).as("damaged files refused").isGreaterThan(40);
+    }
+
+    private static boolean refuses(byte[] file, ImageGuard.Purpose purpose) {
+        try {
+            ImageGuard.decode(file, SELFIE, purpose);
+            return false;
+        } catch (ProblemException refusedFile) {
+            assertThat(refusedFile.type()).isEqualTo(ImageProblems.IMAGE_NOT_READABLE);
+            return true;
+        }
     }
 
     private static ProblemException refusal(byte[] file, ImagePolicy policy) {

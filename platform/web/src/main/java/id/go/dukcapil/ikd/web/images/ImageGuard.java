@@ -39,14 +39,34 @@ public final class ImageGuard {
     private ImageGuard() {
     }
 
+    /** What the caller does with the pixels, which decides how much of them is decoded. */
+    public enum Purpose {
+        /** The caller draws or re-encodes the image: its colours, as the file holds them. */
+        DRAW,
+        /**
+         * The caller keeps the file as it came and decodes it only as the proof that it decodes
+         * without a warning. A JPEG decoded at full size is then read as grey: the reader still
+         * decodes every block of every component, so a corrupt or truncated scan warns as before,
+         * but transforms only the luminance and converts no colour (about half the CPU of a
+         * 720×960 selfie). Anything else, and a JPEG decoded with subsampling (which the caller
+         * will re-encode), is decoded as for {@link #DRAW}.
+         */
+        PROVE
+    }
+
     /** The header of an image the policy accepts; refuses it otherwise. Decodes no pixels. */
     public static ImageHeader inspect(byte[] data, ImagePolicy policy) {
-        return read(new ByteArrayImageInputStream(data), policy, false).header();
+        return read(new ByteArrayImageInputStream(data), policy, null).header();
     }
 
     /** Checks the header against the policy, then decodes at the policy's decode size. */
     public static DecodedImage decode(byte[] data, ImagePolicy policy) {
-        return read(new ByteArrayImageInputStream(data), policy, true);
+        return decode(data, policy, Purpose.DRAW);
+    }
+
+    /** As {@link #decode(byte[], ImagePolicy)}, decoding what {@code purpose} needs. */
+    public static DecodedImage decode(byte[] data, ImagePolicy policy, Purpose purpose) {
+        return read(new ByteArrayImageInputStream(data), policy, purpose);
     }
 
     /** As {@link #decode(byte[], ImagePolicy)}, reading the file as needed instead of into memory. */
@@ -57,18 +77,19 @@ public final class ImageGuard {
         } catch (IOException e) {
             throw ImageRefusals.refuse(ImageRefusal.NOT_READABLE, policy);
         }
-        return read(input, policy, true);
+        return read(input, policy, Purpose.DRAW);
     }
 
-    private static DecodedImage read(ImageInputStream input, ImagePolicy policy, boolean pixels) {
+    /** {@code purpose} null: the header only, no pixel decoded. */
+    private static DecodedImage read(ImageInputStream input, ImagePolicy policy, Purpose purpose) {
         try (input) {
             ImageReader reader = reader(input, policy);
             try {
                 ImageHeader header = header(reader, input, policy);
-                if (!pixels) {
+                if (purpose == null) {
                     return new DecodedImage(header, null, 1);
                 }
-                return pixels(reader, header, policy);
+                return pixels(reader, header, policy, purpose);
             } finally {
                 reader.dispose();
             }
@@ -134,11 +155,15 @@ public final class ImageGuard {
         return new ImageHeader(format, width, height, bits, samples.getNumBands(), images);
     }
 
-    private static DecodedImage pixels(ImageReader reader, ImageHeader header, ImagePolicy policy) throws IOException {
+    private static DecodedImage pixels(ImageReader reader, ImageHeader header, ImagePolicy policy, Purpose purpose)
+            throws IOException {
         int longSide = Math.max(header.width(), header.height());
         int subsampling = Math.max(1, Math.ceilDiv(longSide, policy.decodeLongSide()));
         ImageReadParam param = reader.getDefaultReadParam();
         param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+        if (purpose == Purpose.PROVE && subsampling == 1 && header.format() == ImageFormat.JPEG) {
+            grey(reader).ifPresent(param::setDestinationType);
+        }
         boolean[] warned = { false };
         reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
         BufferedImage image = reader.read(0, param);
@@ -146,5 +171,16 @@ public final class ImageGuard {
             throw ImageRefusals.refuse(ImageRefusal.NOT_READABLE, policy);
         }
         return new DecodedImage(header, image, subsampling);
+    }
+
+    /** The reader's grey destination, when it offers one (the JPEG reader does for a colour JPEG). */
+    private static Optional<ImageTypeSpecifier> grey(ImageReader reader) throws IOException {
+        for (Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0); types.hasNext();) {
+            ImageTypeSpecifier type = types.next();
+            if (type.getBufferedImageType() == BufferedImage.TYPE_BYTE_GRAY) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -124,16 +124,16 @@ public class SelfieInspector {
      * What is stored: the decode is the proof that the pixels are sound either way; a baseline JPEG
      * at most {@code stored-long-side} long is then stored as it came, less its metadata (a byte
      * copy, {@link BaselineJpeg}), and anything else re-encoded (about 12 ms of CPU for a 720×960
-     * selfie, docs/performance.md).
+     * selfie, docs/performance.md). A JPEG stored as it came needs its decode only as that proof,
+     * so it is decoded without its colours ({@link ImageGuard.Purpose#PROVE}).
      */
     private Selfie stored(byte[] upload) {
-        DecodedImage decoded = ImageGuard.decode(upload, policy);
-        if (decoded.header().format() == ImageFormat.JPEG && decoded.subsampling() == 1) {
-            Optional<byte[]> plain = BaselineJpeg.withoutMetadata(upload);
-            if (plain.isPresent()) {
-                byte[] jpeg = plain.get();
-                return new Selfie(jpeg, sha256(jpeg), decoded.header().width(), decoded.header().height());
-            }
+        Optional<byte[]> plain = BaselineJpeg.withoutMetadata(upload);
+        DecodedImage decoded = ImageGuard.decode(upload, policy,
+                plain.isPresent() ? ImageGuard.Purpose.PROVE : ImageGuard.Purpose.DRAW);
+        if (plain.isPresent() && decoded.header().format() == ImageFormat.JPEG && decoded.subsampling() == 1) {
+            byte[] jpeg = plain.get();
+            return new Selfie(jpeg, sha256(jpeg), decoded.header().width(), decoded.header().height());
         }
         return reencode(decoded);
     }
