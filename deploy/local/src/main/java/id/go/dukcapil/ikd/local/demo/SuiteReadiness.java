@@ -36,7 +36,7 @@ final class SuiteReadiness {
             if (!announced) {
                 out.printf("… Suite IKD berjalan tetapi belum siap; menunggu paling lama %d detik / the IKD suite runs"
                         + " but is not ready yet; waiting up to %d s: %s%n", patience.toSeconds(), patience.toSeconds(),
-                        waiting.stream().map(line -> line.strip().split("\\s+")[0]).toList());
+                        waiting.stream().map(line -> line.strip().split("\\s+:")[0]).toList());
                 announced = true;
             }
             try {

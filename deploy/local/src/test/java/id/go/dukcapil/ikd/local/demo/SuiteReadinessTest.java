@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class SuiteReadinessTest {
 
-    private static final List<String> GATEWAY_BUSY =
-            List.of("  registration-service   :8081  tidak berjalan / not running");
+    private static final List<String> GATEWAY_BUSY = List.of(
+            "registration-service   :8081  tidak berjalan / not running",
+            "mail inbox             :8025  tidak berjalan / not running");
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -29,7 +30,7 @@ class SuiteReadinessTest {
         assertThat(checks).hasValue(3);
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .containsOnlyOnce("menunggu paling lama 10 detik")
-                .contains("[registration-service]");
+                .contains("[registration-service, mail inbox]");
     }
 
     @Test
