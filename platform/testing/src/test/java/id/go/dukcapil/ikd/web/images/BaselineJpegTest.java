@@ -72,6 +72,16 @@ class BaselineJpegTest {
     }
 
     @Test
+    void aFrameLongerThanTheCallersSizeIsLeftToTheReencode() {
+        byte[] baseline = jpeg(HostileImages.drawing(320, 240), 0.8f, false);
+        assertThat(BaselineJpeg.withoutMetadata(baseline, 320)).hasValue(BaselineJpeg.withoutMetadata(baseline).orElseThrow());
+        assertThat(BaselineJpeg.withoutMetadata(baseline, 319)).isEmpty();
+        byte[] portrait = jpeg(HostileImages.drawing(240, 320), 0.8f, false);
+        assertThat(BaselineJpeg.withoutMetadata(portrait, 320)).isPresent();
+        assertThat(BaselineJpeg.withoutMetadata(portrait, 319)).isEmpty();
+    }
+
+    @Test
     void otherShapesAreLeftToTheReencode() {
         BufferedImage drawing = HostileImages.drawing(320, 240);
         byte[] baseline = jpeg(drawing, 0.8f, false);

@@ -1,6 +1,8 @@
 package id.go.dukcapil.ikd.web.images;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,15 @@ public final class BaselineJpeg {
 
     /** The JPEG without metadata or trailing bytes, or empty when it is not of the plain shape. */
     public static Optional<byte[]> withoutMetadata(byte[] jpeg) {
+        return withoutMetadata(jpeg, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #withoutMetadata(byte[])}, and empty as well when the frame's longer side exceeds
+     * {@code maxLongSide} (a caller that stores at most that size re-encodes such a file anyway):
+     * known from the frame header, before the scan is read or any ICC profile evaluated.
+     */
+    public static Optional<byte[]> withoutMetadata(byte[] jpeg, int maxLongSide) {
         int n = jpeg.length;
         if (n < 4 || u8(jpeg, 0) != 0xFF || u8(jpeg, 1) != SOI) {
             return Optional.empty();
@@ -48,6 +59,7 @@ public final class BaselineJpeg {
         out.write(0xFF);
         out.write(SOI);
         int components = 0;
+        List<int[]> iccSegments = new ArrayList<>(1); // evaluated once the frame is known to fit
         int at = 2;
         while (true) {
             // a marker, after any number of 0xFF fill bytes
@@ -72,13 +84,19 @@ public final class BaselineJpeg {
                     return Optional.empty(); // a second frame
                 }
                 components = frameComponents(jpeg, start, length);
-                if (components == 0) {
+                if (components == 0 || longSide(jpeg, start) > maxLongSide) {
                     return Optional.empty();
                 }
-            } else if (marker == APP14 || marker == APP2 && startsWith(jpeg, start + 2, end, ICC_PROFILE)
-                    && !isWholeSrgbProfile(jpeg, start + 2 + ICC_PROFILE.length, end)) {
-                return Optional.empty(); // they change how the pixels are read: keep the re-encode
+            } else if (marker == APP14) {
+                return Optional.empty(); // it changes how the pixels are read: keep the re-encode
+            } else if (marker == APP2 && startsWith(jpeg, start + 2, end, ICC_PROFILE)) {
+                iccSegments.add(new int[] { start + 2 + ICC_PROFILE.length, end });
             } else if (marker == SOS) {
+                for (int[] icc : iccSegments) {
+                    if (!isWholeSrgbProfile(jpeg, icc[0], icc[1])) {
+                        return Optional.empty(); // another profile changes how the pixels are read
+                    }
+                }
                 return scan(jpeg, start, length, components, out);
             } else if (marker != DQT && marker != DHT && marker != DRI && marker != COM
                     && (marker < APP0 || marker > APP15)) {
@@ -90,6 +108,14 @@ public final class BaselineJpeg {
             }
             at = end;
         }
+    }
+
+    /** The frame's longer side; its header was checked by {@link #frameComponents}. */
+    private static int longSide(byte[] jpeg, int start) {
+        // length (2), precision (1), height (2), width (2)
+        int height = (u8(jpeg, start + 3) << 8) | u8(jpeg, start + 4);
+        int width = (u8(jpeg, start + 5) << 8) | u8(jpeg, start + 6);
+        return Math.max(height, width);
     }
 
     /** The number of components of a frame that can be rewritten as it is, or 0. */

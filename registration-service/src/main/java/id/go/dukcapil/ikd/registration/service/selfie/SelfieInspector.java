@@ -128,7 +128,8 @@ public class SelfieInspector {
      * so it is decoded without its colours ({@link ImageGuard.Purpose#PROVE}).
      */
     private Selfie stored(byte[] upload) {
-        Optional<byte[]> plain = BaselineJpeg.withoutMetadata(upload);
+        // a file larger than the stored size is re-encoded anyway: known from its frame header
+        Optional<byte[]> plain = BaselineJpeg.withoutMetadata(upload, policy.decodeLongSide());
         DecodedImage decoded = ImageGuard.decode(upload, policy,
                 plain.isPresent() ? ImageGuard.Purpose.PROVE : ImageGuard.Purpose.DRAW);
         if (plain.isPresent() && decoded.header().format() == ImageFormat.JPEG && decoded.subsampling() == 1) {
