@@ -1,6 +1,5 @@
 package id.go.dukcapil.ikd.testing;
 
-import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -8,14 +7,16 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP and IMAP server (GreenMail). Every address that receives mail gets a mailbox whose
- * IMAP login and password are the address itself.
+ * IMAP login and password are the address itself. The SMTP listener is ours around GreenMail's
+ * ({@link StoppableSmtpServer}), so that it can go down and come back without storing a message
+ * its sender was not told was taken.
  */
 public final class MailServer implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final int smtpPort;
     private final int imapPort;
-    private SmtpServer replacementSmtp; // guarded by this; the SMTP listener started again after refuseSmtp()
+    private StoppableSmtpServer smtp; // guarded by this; null while refusing
 
     private MailServer(GreenMail greenMail, int smtpPort, int imapPort) {
         this.greenMail = greenMail;
@@ -24,11 +25,16 @@ public final class MailServer implements AutoCloseable {
     }
 
     public static MailServer start(int smtpPort, int imapPort) {
-        ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-        GreenMail greenMail = new GreenMail(new ServerSetup[] { smtp, imap });
+        GreenMail greenMail = new GreenMail(new ServerSetup[] { new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
         greenMail.start();
-        return new MailServer(greenMail, smtpPort, imapPort);
+        MailServer server = new MailServer(greenMail, smtpPort, imapPort);
+        try {
+            server.acceptSmtp();
+        } catch (RuntimeException e) {
+            greenMail.stop();
+            throw e;
+        }
+        return server;
     }
 
     public int smtpPort() {
@@ -45,41 +51,41 @@ public final class MailServer implements AutoCloseable {
     }
 
     /**
-     * Closes the SMTP listener, so that senders get "connection refused" (a mail server down), while
-     * IMAP and every stored message stay. For fault-injection runs; {@link #acceptSmtp()} undoes it.
+     * The mail server goes down: senders get "connection refused", a transaction ending its data now
+     * is refused (421) and not stored, one being stored is answered 250 first; IMAP and every stored
+     * message stay. For fault-injection runs; {@link #acceptSmtp()} undoes it.
      */
     public synchronized void refuseSmtp() {
-        if (replacementSmtp != null) {
-            replacementSmtp.stopService();
-            replacementSmtp = null;
-        } else {
-            greenMail.getSmtp().stopService();
+        if (smtp != null) {
+            smtp.goDown();
+            smtp = null;
         }
     }
 
     /** Listens on the SMTP port again, delivering into the same mailboxes. */
     public synchronized void acceptSmtp() {
-        if (replacementSmtp != null) {
+        if (smtp != null) {
             return;
         }
-        SmtpServer smtp = new SmtpServer(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                greenMail.getManagers());
-        smtp.startService();
+        StoppableSmtpServer listener = new StoppableSmtpServer(
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP), greenMail.getManagers());
+        listener.startService();
         try {
-            if (!smtp.waitTillRunning(10_000)) {
-                throw new IllegalStateException("the SMTP listener did not start again on port " + smtpPort);
+            if (!listener.waitTillRunning(10_000)) {
+                listener.stopService();
+                throw new IllegalStateException("the SMTP listener did not start on port " + smtpPort);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        replacementSmtp = smtp;
+        smtp = listener;
     }
 
     @Override
     public synchronized void close() {
-        if (replacementSmtp != null) {
-            replacementSmtp.stopService();
+        if (smtp != null) {
+            smtp.stopService();
         }
         greenMail.stop();
     }
