@@ -3,9 +3,8 @@ package id.go.dukcapil.ikd.testing;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.server.ProtocolHandler;
@@ -28,10 +27,12 @@ final class StoppableSmtpServer extends SmtpServer {
 
     private static final Duration STORING_BOUND = Duration.ofSeconds(5);
 
-    private final Object gate = new Object();
-    private final Set<Thread> storing = ConcurrentHashMap.newKeySet(); // handler threads between checkData and their next command
+    /**
+     * A handler holds the read lock from the end of a transaction's data until its next command (its
+     * 250 written); going down takes the write lock and keeps it, so no further message is stored.
+     */
+    private final ReentrantReadWriteLock storing = new ReentrantReadWriteLock();
     private final GatedManager manager;
-    private volatile boolean refusing; // guarded by gate for writes
 
     StoppableSmtpServer(ServerSetup setup, Managers managers) {
         super(setup, managers);
@@ -43,7 +44,7 @@ final class StoppableSmtpServer extends SmtpServer {
         return new SmtpHandler(new SmtpCommandRegistry(), manager, clientSocket) {
             @Override
             protected void handleCommand() throws IOException {
-                storing.remove(Thread.currentThread()); // the previous command's reply, a 250 included, is written
+                doneStoring(); // the previous command's reply, a 250 included, is written
                 super.handleCommand();
             }
 
@@ -52,22 +53,27 @@ final class StoppableSmtpServer extends SmtpServer {
                 try {
                     super.run();
                 } finally {
-                    storing.remove(Thread.currentThread());
+                    doneStoring();
                 }
             }
         };
     }
 
+    private void doneStoring() {
+        if (storing.getReadHoldCount() > 0) {
+            storing.readLock().unlock();
+        }
+    }
+
     /** Refuses what ends its data from now on, lets a message being stored get its 250, then closes every connection. */
     void goDown() {
-        synchronized (gate) {
-            refusing = true;
+        try {
+            storing.writeLock().tryLock(STORING_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopService();
         }
-        long deadline = System.nanoTime() + STORING_BOUND.toNanos();
-        while (!storing.isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-        }
-        stopService();
     }
 
     private final class GatedManager extends SmtpManager {
@@ -79,11 +85,8 @@ final class StoppableSmtpServer extends SmtpServer {
         /** Called once a transaction's data is in, before it is stored: the last moment to refuse it whole. */
         @Override
         public String checkData(SmtpState state) {
-            synchronized (gate) {
-                if (refusing) {
-                    return "421 4.3.2 Service shutting down, try again later";
-                }
-                storing.add(Thread.currentThread());
+            if (!storing.readLock().tryLock()) {
+                return "421 4.3.2 Service shutting down, try again later";
             }
             return super.checkData(state);
         }
