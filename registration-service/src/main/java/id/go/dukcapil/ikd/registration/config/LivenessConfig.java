@@ -1,5 +1,6 @@
 package id.go.dukcapil.ikd.registration.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -85,6 +86,14 @@ public interface LivenessConfig {
     /** Frames in which no face is found (motion blur) that are tolerated; beyond, SELFIE_NO_FACE. */
     @WithDefault("1")
     int maxFramesWithoutFace();
+
+    /**
+     * OpenCV's native library as a file. Unset, the packaged application loads the one the build
+     * unpacked next to its quarkus-run.jar ({@code native/libopencv_java.so}, linux x86_64); where
+     * there is none, or it does not load (another architecture), the library is unpacked from its jar
+     * into the temporary folder, 63 MB at every start.
+     */
+    Optional<Path> opencvLibrary();
 
     /** The remote provider, used when {@link #provider()} is {@code remote}. */
     Remote remote();

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -20,10 +22,12 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.objdetect.CascadeClassifier;
 
+import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+
 /**
  * Finds frontal faces in a grey image with OpenCV's Haar cascade
  * ({@code haarcascade_frontalface_default.xml}, which the build unpacks from the OpenCV release on
- * Maven Central into {@value #CASCADE}). OpenCV's native library (in the openpnp jar) and the
+ * Maven Central into {@value #CASCADE}). OpenCV's native library ({@link OpenCvNatives}) and the
  * cascade are loaded on first use. A classifier is not safe for two threads at once: each call
  * borrows one from a pool, which the {@code image-decode} bulkhead's concurrency bounds. Every Mat
  * is released when the call ends, so native memory does not wait for the garbage collector.
@@ -52,7 +56,18 @@ public class FaceDetector {
     }
 
     private final Queue<CascadeClassifier> idle = new ConcurrentLinkedQueue<>();
+    private final Optional<Path> opencvLibrary;
     private volatile Path cascade;
+
+    @Inject
+    public FaceDetector(RegistrationConfig config) {
+        this(config.selfie().liveness().opencvLibrary());
+    }
+
+    /** With OpenCV's native library from {@code opencvLibrary}, else as {@link OpenCvNatives#load} finds it. */
+    public FaceDetector(Optional<Path> opencvLibrary) {
+        this.opencvLibrary = opencvLibrary;
+    }
 
     /**
      * Faces in an 8-bit grey image of {@code width} × {@code height} ({@code grey} row by row) at
@@ -97,7 +112,7 @@ public class FaceDetector {
     /** OpenCV reads a cascade from a file only: the classpath resource is copied once to a temporary file. */
     private synchronized Path cascadeFile() {
         if (cascade == null) {
-            nu.pattern.OpenCV.loadLocally();
+            OpenCvNatives.load(opencvLibrary);
             try (InputStream resource = FaceDetector.class.getClassLoader().getResourceAsStream(CASCADE)) {
                 if (resource == null) {
                     throw new IllegalStateException(CASCADE + " is missing from the classpath (the build unpacks it)");

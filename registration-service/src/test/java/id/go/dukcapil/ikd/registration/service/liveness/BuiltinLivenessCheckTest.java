@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class BuiltinLivenessCheckTest {
 
     private static final SelfieChallenge LEFT_CLOSER = new SelfieChallenge(UUID.randomUUID(),
             List.of(ChallengeMove.LEFT, ChallengeMove.CLOSER), Instant.now(), Instant.now().plusSeconds(120));
-    private static final FaceDetector DETECTOR = new FaceDetector();
+    private static final FaceDetector DETECTOR = new FaceDetector(Optional.empty());
 
     @Test
     void framesFollowingTheChallengeAreLiveWithinTheBudget() {

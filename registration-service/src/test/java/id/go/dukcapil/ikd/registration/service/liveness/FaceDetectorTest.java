@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
@@ -22,7 +23,7 @@ import id.go.dukcapil.ikd.registration.domain.ChallengeMove;
  */
 class FaceDetectorTest {
 
-    private static final FaceDetector DETECTOR = new FaceDetector();
+    private static final FaceDetector DETECTOR = new FaceDetector(Optional.empty());
     private static final FaceTrack.Thresholds THRESHOLDS = new FaceTrack.Thresholds(0.08, 1.15, 1);
 
     @Test

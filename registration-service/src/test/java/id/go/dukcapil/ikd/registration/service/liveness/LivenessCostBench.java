@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -48,7 +49,7 @@ class LivenessCostBench {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getRuntimeMXBean().getInputArguments());
         line("load: %s", CpuSamples.load());
 
-        FaceDetector detector = new FaceDetector();
+        FaceDetector detector = new FaceDetector(Optional.empty());
         detector.load();
         BuiltinLivenessCheck check = BuiltinLivenessCheckTest.check(detector, Duration.ofMinutes(1));
         List<byte[]> small = LivenessFrames.following(MOVES);
