@@ -1,0 +1,38 @@
+package id.go.dukcapil.ikd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import id.go.dukcapil.ikd.local.suite.ServiceProcess;
+import id.go.dukcapil.ikd.local.suite.SuiteService;
+
+/**
+ * The packaged registration-service runs OpenCV's native code from the file the build unpacked next
+ * to its quarkus-run.jar, not from a copy the openpnp jar unpacks into the temporary folder at every
+ * start (63 MB and about a second of start-up each, left behind by a killed process). Read from the
+ * process' memory map, as the kernel sees it.
+ */
+class PackagedNativesTest {
+
+    @Test
+    void registrationServiceMapsTheLibraryTheBuildUnpacked() throws IOException {
+        ServiceProcess registration = Suite.shared().local().process(SuiteService.REGISTRATION);
+        Path unpackedByTheBuild = Path.of(System.getProperty("ikd.project.root", ".."))
+                .resolve("registration-service/target/quarkus-app/native/libopencv_java.so").toRealPath();
+
+        List<String> opencv = Files.readAllLines(Path.of("/proc", Long.toString(registration.pid()), "maps")).stream()
+                .map(line -> line.split("\\s+", 6))
+                .filter(fields -> fields.length == 6 && fields[5].contains("opencv"))
+                .map(fields -> fields[5])
+                .distinct()
+                .toList();
+
+        assertThat(opencv).containsExactly(unpackedByTheBuild.toString());
+    }
+}
