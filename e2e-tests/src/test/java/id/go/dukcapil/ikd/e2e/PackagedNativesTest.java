@@ -3,7 +3,6 @@ package id.go.dukcapil.ikd.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.local.suite.ServiceProcess;
 import id.go.dukcapil.ikd.local.suite.SuiteService;
+import id.go.dukcapil.ikd.testing.ProcessMemoryMap;
 
 /**
  * The packaged registration-service runs OpenCV's native code from the file the build unpacked next
@@ -26,11 +26,8 @@ class PackagedNativesTest {
         Path unpackedByTheBuild = Path.of(System.getProperty("ikd.project.root", ".."))
                 .resolve("registration-service/target/quarkus-app/native/libopencv_java.so").toRealPath();
 
-        List<String> opencv = Files.readAllLines(Path.of("/proc", Long.toString(registration.pid()), "maps")).stream()
-                .map(line -> line.split("\\s+", 6))
-                .filter(fields -> fields.length == 6 && fields[5].contains("opencv"))
-                .map(fields -> fields[5])
-                .distinct()
+        List<String> opencv = ProcessMemoryMap.files(registration.pid()).stream()
+                .filter(file -> file.contains("opencv"))
                 .toList();
 
         assertThat(opencv).containsExactly(unpackedByTheBuild.toString());

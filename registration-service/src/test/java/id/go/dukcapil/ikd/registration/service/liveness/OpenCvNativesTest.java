@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.objdetect.CascadeClassifier;
 
+import id.go.dukcapil.ikd.testing.ProcessMemoryMap;
+
 /**
  * Which file OpenCV's native code comes from, read from this JVM's memory map (/proc/self/maps) as
  * the kernel sees it. The packaged application's side (the file the build unpacks next to
@@ -63,11 +65,6 @@ class OpenCvNativesTest {
     }
 
     private static List<String> mappedFiles() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                .map(line -> line.split("\\s+", 6))
-                .filter(fields -> fields.length == 6)
-                .map(fields -> fields[5])
-                .distinct()
-                .toList();
+        return ProcessMemoryMap.files(ProcessHandle.current().pid());
     }
 }
