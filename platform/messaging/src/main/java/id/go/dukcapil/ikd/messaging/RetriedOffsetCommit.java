@@ -1,5 +1,6 @@
 package id.go.dukcapil.ikd.messaging;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Identifier;
@@ -36,12 +38,15 @@ import io.vertx.mutiny.core.Vertx;
  * the bookkeeping and only watches each partition: once it is quiet (every record it received has
  * been acknowledged and none arrived for one interval), it reads the group's committed offset and,
  * if it is behind, commits the next offset to read; a failure is tried again at the next interval.
- * Quiet partitions cost one read per burst of traffic; busy ones are left to the library.
+ * Quiet partitions cost one read per burst of traffic; busy ones are left to the library. A
+ * committed-offset read of the library's that times out is tried again (see {@link #received}).
  */
 public final class RetriedOffsetCommit extends ContextHolder implements KafkaCommitHandler {
 
     static final String STRATEGY = "ikd-throttled";
     private static final Logger LOG = Logger.getLogger(RetriedOffsetCommit.class);
+    private static final Duration FIRST_LOOKUP_RETRY = Duration.ofMillis(100);
+    private static final Duration LAST_LOOKUP_RETRY = Duration.ofSeconds(5);
 
     private final KafkaCommitHandler library;
     private final KafkaConsumer<?, ?> consumer;
@@ -52,7 +57,7 @@ public final class RetriedOffsetCommit extends ContextHolder implements KafkaCom
     /** One reconciliation at a time; only touched on the captured context. */
     private boolean reconciling;
 
-    private RetriedOffsetCommit(KafkaCommitHandler library, Vertx vertx, KafkaConsumer<?, ?> consumer,
+    RetriedOffsetCommit(KafkaCommitHandler library, Vertx vertx, KafkaConsumer<?, ?> consumer,
             int interval, int defaultTimeout) {
         super(vertx, defaultTimeout);
         this.library = library;
@@ -101,10 +106,23 @@ public final class RetriedOffsetCommit extends ContextHolder implements KafkaCom
         return library.decorateStream(consumed);
     }
 
+    /**
+     * The library reads a partition's committed offset when the partition's first record arrives
+     * after an assignment, bounded by the consumer's API timeout. Right after a broker restart the
+     * group coordinator may still be loading its offsets; the library's timeout then fails the
+     * channel's stream for good (the service stops reading until it is restarted). The read is
+     * tried again instead, on the captured context, while the record waits.
+     */
     @Override
     public <K, V> Uni<IncomingKafkaRecord<K, V>> received(IncomingKafkaRecord<K, V> record) {
         progress(record).received();
-        return library.received(record);
+        return Uni.createFrom().deferred(() -> library.received(record))
+                .runSubscriptionOn(this::runOnContext)
+                .onFailure(RetriableException.class).invoke(failure -> LOG.warnf(
+                        "The committed offset of %s-%d not read yet (%s); reading it again",
+                        record.getTopic(), record.getPartition(), failure.getMessage()))
+                .onFailure(RetriableException.class).retry()
+                .withBackOff(FIRST_LOOKUP_RETRY, LAST_LOOKUP_RETRY).indefinitely();
     }
 
     @Override
