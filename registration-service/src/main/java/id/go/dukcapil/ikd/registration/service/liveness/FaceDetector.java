@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfRect;
@@ -36,6 +37,7 @@ import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
 public class FaceDetector {
 
     static final String CASCADE = "liveness/haarcascade_frontalface_default.xml";
+    private static final Logger LOG = Logger.getLogger(FaceDetector.class);
     private static final double SCALE_STEP = 1.1;
     /**
      * Overlapping detections a face needs; fewer are taken for noise. At 5 (a common choice) the
@@ -57,7 +59,7 @@ public class FaceDetector {
 
     private final Queue<CascadeClassifier> idle = new ConcurrentLinkedQueue<>();
     private final Optional<Path> opencvLibrary;
-    private volatile Path cascade;
+    private boolean nativesLoaded;
 
     @Inject
     public FaceDetector(RegistrationConfig config) {
@@ -102,29 +104,50 @@ public class FaceDetector {
         if (classifier != null) {
             return classifier;
         }
-        CascadeClassifier created = new CascadeClassifier(cascadeFile().toString());
-        if (created.empty()) {
-            throw new IllegalStateException("the face cascade " + CASCADE + " did not load");
-        }
-        return created;
+        loadNatives();
+        return newClassifier();
     }
 
-    /** OpenCV reads a cascade from a file only: the classpath resource is copied once to a temporary file. */
-    private synchronized Path cascadeFile() {
-        if (cascade == null) {
-            OpenCvNatives.load(opencvLibrary);
-            try (InputStream resource = FaceDetector.class.getClassLoader().getResourceAsStream(CASCADE)) {
-                if (resource == null) {
-                    throw new IllegalStateException(CASCADE + " is missing from the classpath (the build unpacks it)");
-                }
-                Path file = Files.createTempFile("ikd-face-cascade", ".xml");
-                file.toFile().deleteOnExit();
-                Files.copy(resource, file, StandardCopyOption.REPLACE_EXISTING);
-                cascade = file;
-            } catch (IOException e) {
-                throw new UncheckedIOException("copying the face cascade failed", e);
+    /**
+     * OpenCV reads a cascade from a file only, so the classpath copy is written to a temporary file
+     * for the moment a classifier reads it, then deleted: the pool holds at most one classifier per
+     * thread of the bulkhead, and a killed process leaves no copy behind.
+     */
+    private static CascadeClassifier newClassifier() {
+        Path file = null;
+        try (InputStream resource = FaceDetector.class.getClassLoader().getResourceAsStream(CASCADE)) {
+            if (resource == null) {
+                throw new IllegalStateException(CASCADE + " is missing from the classpath (the build unpacks it)");
             }
+            file = Files.createTempFile("ikd-face-cascade", ".xml");
+            Files.copy(resource, file, StandardCopyOption.REPLACE_EXISTING);
+            CascadeClassifier created = new CascadeClassifier(file.toString());
+            if (created.empty()) {
+                throw new IllegalStateException("the face cascade " + CASCADE + " did not load");
+            }
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the face cascade for OpenCV failed", e);
+        } finally {
+            deleteQuietly(file);
         }
-        return cascade;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("the temporary face cascade %s was not deleted: %s", file, e.getMessage());
+        }
+    }
+
+    private synchronized void loadNatives() {
+        if (!nativesLoaded) {
+            OpenCvNatives.load(opencvLibrary);
+            nativesLoaded = true;
+        }
     }
 }

@@ -47,6 +47,9 @@ final class OpenCvNatives {
             } else if (configured.isPresent()) {
                 LOG.warnf("ikd.registration.selfie.liveness.opencv-library names %s, which is not a file; "
                         + "unpacking the jar's library instead", library);
+            } else {
+                LOG.warnf("The packaged application has no OpenCV library at %s (the build unpacks it there); "
+                        + "unpacking the jar's into the temporary folder at every start instead", library);
             }
         }
         nu.pattern.OpenCV.loadLocally();

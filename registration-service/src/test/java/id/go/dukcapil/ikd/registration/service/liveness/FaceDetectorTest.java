@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -63,6 +72,40 @@ class FaceDetectorTest {
         BufferedImage photo = read(LivenessFrames.jpeg(LivenessFrames.frame(LivenessFrames.START)));
         FaceDetector.Face face = faces(photo).get(0);
         assertThat(flatShare(photo, face)).isLessThan(0.1);
+    }
+
+    /**
+     * OpenCV reads a cascade only from a file: each classifier's copy in the temporary folder is gone
+     * once it has been read, so a killed process leaves none behind. Four threads at once make the
+     * pool create four classifiers, each from its own copy.
+     */
+    @Test
+    void classifiersLeaveNoCopyOfTheCascadeInTheTemporaryFolder() throws Exception {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        Set<Path> before = cascadeCopies(temporary);
+        FaceDetector detector = new FaceDetector(Optional.empty());
+        BufferedImage frame = read(LivenessFrames.jpeg(LivenessFrames.frame(LivenessFrames.START)));
+        GreyFrame grey = GreyFrame.of(frame);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<FaceDetector.Face>>> found = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                found.add(threads.submit(() -> detector.faces(grey.pixels(), grey.width(), grey.height(), 0.25)));
+            }
+            for (Future<List<FaceDetector.Face>> faces : found) {
+                assertThat(faces.get(30, TimeUnit.SECONDS)).hasSize(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(cascadeCopies(temporary)).isEqualTo(before);
+    }
+
+    private static Set<Path> cascadeCopies(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("ikd-face-cascade"))
+                    .collect(Collectors.toSet());
+        }
     }
 
     private static double flatShare(BufferedImage image, FaceDetector.Face face) {

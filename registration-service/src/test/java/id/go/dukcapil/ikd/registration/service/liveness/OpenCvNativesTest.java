@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.objdetect.CascadeClassifier;
 
+import id.go.dukcapil.ikd.testing.LogCapture;
 import id.go.dukcapil.ikd.testing.ProcessMemoryMap;
 
 /**
@@ -59,6 +60,19 @@ class OpenCvNativesTest {
             assertThat(OpenCvNatives.besideTheApplication()).contains(Path.of("/deployments/native/libopencv_java.so"));
             System.setProperty("java.class.path", "/deployments/quarkus-run.jar:/opt/other.jar");
             assertThat(OpenCvNatives.besideTheApplication()).isEmpty();
+        } finally {
+            System.setProperty("java.class.path", classPath);
+        }
+    }
+
+    @Test
+    void aPackagedApplicationWithoutTheUnpackedLibrarySaysSoAndUnpacksTheJarsCopy() {
+        String classPath = System.getProperty("java.class.path");
+        try (LogCapture log = LogCapture.start()) {
+            System.setProperty("java.class.path", folder.resolve("quarkus-run.jar").toString());
+
+            assertThat(OpenCvNatives.load(Optional.empty())).isEmpty();
+            assertThat(log.lines()).anyMatch(line -> line.contains("The packaged application has no OpenCV library"));
         } finally {
             System.setProperty("java.class.path", classPath);
         }
