@@ -3,8 +3,6 @@ package id.go.dukcapil.ikd.local.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,6 +22,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 
+import id.go.dukcapil.ikd.local.process.PortCheck;
 import id.go.dukcapil.ikd.testing.FreePorts;
 import id.go.dukcapil.ikd.testing.KafkaBroker;
 import id.go.dukcapil.ikd.testing.Logs;
@@ -152,7 +151,7 @@ public final class KafkaCluster implements AutoCloseable {
                             + "; last lines of " + logFile(node) + ":\n" + Logs.tail(logFile(node), 30));
                 }
             }
-            if (nodes.stream().allMatch(node -> acceptsConnections(brokerPorts.get(node - 1)))) {
+            if (nodes.stream().allMatch(node -> PortCheck.acceptsConnections(brokerPorts.get(node - 1)))) {
                 try (Admin admin = admin()) {
                     List<Integer> registered = admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream()
                             .map(Node::id).toList();
@@ -334,15 +333,6 @@ public final class KafkaCluster implements AutoCloseable {
             throw new IllegalStateException(name + " is missing: build platform/kafka-broker first");
         }
         return in;
-    }
-
-    private static boolean acceptsConnections(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void sleep(Duration duration) {
