@@ -15,8 +15,12 @@ import com.google.zxing.qrcode.QRCodeReader;
 /**
  * Reads a QR code from pixels already decoded (and bounded) by the platform's ImageGuard: ZXing's
  * finder search for photos, then its pure-barcode reading, which gets right the about 3 in 100
- * clean, upright codes (screenshots, our own PNGs) the search misses. CPU-bound: run it in the
- * {@code qr-read} bulkhead.
+ * clean, upright codes (screenshots, our own PNGs) the search misses, then the finder search once
+ * more on the picture turned a quarter: in about 2 of 100 photos of a clean code (a phone's screen
+ * photographed) the search finds nothing, and the same search over the turned picture reads the code
+ * (every one of 28 such photos, measured; QrReaderTest keeps four). The third pass runs only when
+ * both missed; a 1600 × 1067 picture with no code then costs 13.5 ms of CPU instead of 4.3 (the
+ * turned copy 5 ms, its search 4). CPU-bound: run it in the {@code qr-read} bulkhead.
  */
 public final class QrReader {
 
@@ -30,15 +34,21 @@ public final class QrReader {
 
     /** The text of the QR code in the picture; empty when there is none to read. */
     public static Optional<String> read(LuminanceSource picture) {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(picture));
+        BinaryBitmap bitmap = bitmap(picture); // binarised once for the first two passes
+        return decode(bitmap, SEARCH).or(() -> decode(bitmap, PURE))
+                .or(() -> picture.isRotateSupported() ? decode(bitmap(picture.rotateCounterClockwise()), SEARCH)
+                        : Optional.empty());
+    }
+
+    private static BinaryBitmap bitmap(LuminanceSource picture) {
+        return new BinaryBitmap(new HybridBinarizer(picture));
+    }
+
+    private static Optional<String> decode(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
         try {
-            return Optional.of(new QRCodeReader().decode(bitmap, SEARCH).getText());
-        } catch (ReaderException | RuntimeException search) {
-            try {
-                return Optional.of(new QRCodeReader().decode(bitmap, PURE).getText());
-            } catch (ReaderException | RuntimeException pure) {
-                return Optional.empty();
-            }
+            return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
+        } catch (ReaderException | RuntimeException missed) {
+            return Optional.empty();
         }
     }
 }
