@@ -17,7 +17,7 @@ import com.google.zxing.qrcode.QRCodeReader;
  * finder search for photos, then its pure-barcode reading, which gets right the about 3 in 100
  * clean, upright codes (screenshots, our own PNGs) the search misses, then the finder search once
  * more on the picture turned a quarter: in about 2 of 100 photos of a clean code (a phone's screen
- * photographed) the search finds nothing, and the same search over the turned picture reads the code
+ * photographed) the search reads nothing, and the same search over the turned picture reads the code
  * (every one of 28 such photos, measured; QrReaderTest keeps four). The third pass runs only when
  * both missed; a 1600 × 1067 picture with no code then costs 13.5 ms of CPU instead of 4.3 (the
  * turned copy 5 ms, its search 4). CPU-bound: run it in the {@code qr-read} bulkhead.
