@@ -3,18 +3,14 @@ package id.go.dukcapil.ikd.token.qr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,16 +24,22 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-import id.go.dukcapil.ikd.testing.HostileImages;
+import id.go.dukcapil.ikd.web.images.ImageFormat;
+import id.go.dukcapil.ikd.web.images.ImageGuard;
+import id.go.dukcapil.ikd.web.images.ImagePolicy;
 
 /**
  * Photos of a clean QR code of the credential's size (version 10-M, alphanumeric) that ZXing's
- * finder search misses: found among 400 made from seeded random texts the way the verifier page
- * test makes its photo (a 2400 × 1600 picture, the code 720 px with smoothed edges, JPEG, decoded
- * at half size as the page does). About 2 in 100 such photos are missed by the search; each is
- * read on the picture turned a quarter.
+ * finder search misses: found among 400 made from seeded random texts as {@link QrPhotos} makes
+ * the verifier page test's photo, decoded by the platform's ImageGuard with the page's policy (at
+ * half size). About 2 in 100 such photos are missed by the search; each is read on the picture
+ * turned a quarter.
  */
 class QrReaderTest {
+
+    /** The verifier page's picture policy with token-service's defaults: a 2400-px photo is decoded at half size. */
+    private static final ImagePolicy PAGE = new ImagePolicy(EnumSet.allOf(ImageFormat.class), 4096, 4_194_304, 1, 8,
+            1600, new ImagePolicy.Subject("picture", "gambar", "picture"), Map.of());
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -60,22 +62,6 @@ class QrReaderTest {
 
     private static LuminanceSource photoOf(QrCodes.Matrix code) throws IOException {
         BufferedImage qr = ImageIO.read(new ByteArrayInputStream(QrCodes.png(code, 4)));
-        BufferedImage picture = HostileImages.drawing(2400, 1600);
-        Graphics2D graphics = picture.createGraphics();
-        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        graphics.drawImage(qr, 900, 450, 720, 720, null);
-        graphics.dispose();
-        byte[] jpeg = HostileImages.encode("jpeg", picture);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
-            ImageReader reader = ImageIO.getImageReaders(in).next();
-            try {
-                reader.setInput(in);
-                ImageReadParam half = reader.getDefaultReadParam();
-                half.setSourceSubsampling(2, 2, 0, 0); // as the page decodes a 2400-px picture (decode-long-side 1600)
-                return new BufferedImageLuminanceSource(reader.read(0, half));
-            } finally {
-                reader.dispose();
-            }
-        }
+        return new BufferedImageLuminanceSource(ImageGuard.decode(QrPhotos.jpegOf(qr), PAGE).image());
     }
 }
