@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import id.go.dukcapil.ikd.testing.BenchmarkJvm;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.token.Fixtures.Citizen;
 import id.go.dukcapil.ikd.token.domain.Disclosure;
@@ -62,7 +63,8 @@ class TokenServiceBench {
     @Test
     void run() throws Throwable {
         int cores = Runtime.getRuntime().availableProcessors();
-        line("token-service benchmark, %d cores, %s, JDK %s", cores, Instant.now(), Runtime.version());
+        line("token-service benchmark, %d cores, %s, JDK %s, JVM flags %s", cores, Instant.now(), Runtime.version(),
+                BenchmarkJvm.requireFullJit());
 
         KeyPair pair = Fixtures.attackerKeys();
         byte[] input = new byte[400];

@@ -1,7 +1,6 @@
 package id.go.dukcapil.ikd.registration.service.liveness;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import id.go.dukcapil.ikd.registration.CpuSamples;
 import id.go.dukcapil.ikd.registration.LivenessFrames;
 import id.go.dukcapil.ikd.registration.domain.ChallengeMove;
 import id.go.dukcapil.ikd.registration.domain.SelfieChallenge;
+import id.go.dukcapil.ikd.testing.BenchmarkJvm;
 import id.go.dukcapil.ikd.web.images.ImageGuard;
 import id.go.dukcapil.ikd.web.images.ImagePolicy;
 
@@ -28,7 +28,7 @@ import id.go.dukcapil.ikd.web.images.ImagePolicy;
  * tests' fake camera makes them (320 × 320 JPEG) and at twice that side (640 × 640, the analysis
  * size a phone's frames are reduced to). Not a test (no assertion on time; surefire runs *Test
  * only); run it with
- * {@code ./mvnw -B -o -pl registration-service test -Dtest=LivenessCostBench -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -o -pl registration-service test -Pbench -Dtest=LivenessCostBench -Dsurefire.failIfNoSpecifiedTests=false}.
  * Figures also in registration-service/target/liveness-bench.txt.
  */
 class LivenessCostBench {
@@ -46,7 +46,7 @@ class LivenessCostBench {
         double measureSeconds = Double.parseDouble(System.getProperty("bench.measure-s", "20"));
         int rounds = Integer.getInteger("bench.rounds", 5);
         line("liveness cost benchmark, %s, JDK %s, %d cores, JVM flags %s", Instant.now(), Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getRuntimeMXBean().getInputArguments());
+                Runtime.getRuntime().availableProcessors(), BenchmarkJvm.requireFullJit());
         line("load: %s", CpuSamples.load());
 
         FaceDetector detector = new FaceDetector(Optional.empty());

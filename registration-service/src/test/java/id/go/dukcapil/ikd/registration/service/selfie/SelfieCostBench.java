@@ -1,7 +1,6 @@
 package id.go.dukcapil.ikd.registration.service.selfie;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import id.go.dukcapil.ikd.registration.CpuSamples;
 import id.go.dukcapil.ikd.registration.config.RegistrationConfig;
+import id.go.dukcapil.ikd.testing.BenchmarkJvm;
 import id.go.dukcapil.ikd.testing.HostileImages;
 import id.go.dukcapil.ikd.testing.PhoneSelfie;
 import id.go.dukcapil.ikd.web.images.BaselineJpeg;
@@ -24,7 +24,7 @@ import id.go.dukcapil.ikd.web.images.ImageGuard;
  * lossless rewrite), for the load harness' 720×960 JPEG of about 50 KB, on one thread, and the
  * registrations one core serves from it. Prints figures, asserts nothing about speed. Run with
  * <pre>
- * ./mvnw -B -o -pl registration-service -am test -Dtest=SelfieCostBench -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -o -pl registration-service -am test -Pbench -Dtest=SelfieCostBench -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * {@code -Dbench.rest-ms=…} sets the CPU of a registration outside the image (HTTP, multipart,
  * the transaction, Kafka, crypto); its default, 30.4 ms, is docs/performance.md's profile estimate.
@@ -40,7 +40,7 @@ class SelfieCostBench {
         double measureSeconds = Double.parseDouble(System.getProperty("bench.measure-s", "20"));
         double restMs = Double.parseDouble(System.getProperty("bench.rest-ms", "30.4"));
         line("selfie cost benchmark, %s, JDK %s, %d cores, JVM flags %s", Instant.now(), Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getRuntimeMXBean().getInputArguments());
+                Runtime.getRuntime().availableProcessors(), BenchmarkJvm.requireFullJit());
         line("load: %s", uptime());
 
         SelfieInspector inspector = new SelfieInspector(config(), null);
