@@ -38,8 +38,13 @@ public class PictureQrReader {
         this.decoding = decoding;
         this.bulkheads = bulkheads;
         TokenConfig.VerifierPage page = config.verifierPage();
-        this.policy = new ImagePolicy(EnumSet.allOf(ImageFormat.class), page.maxSide(), page.maxPixels(), 1, 8,
-                page.decodeLongSide(), new ImagePolicy.Subject("picture", "gambar", "picture"), Map.of());
+        this.policy = pagePolicy(page.maxSide(), page.maxPixels(), page.decodeLongSide());
+    }
+
+    /** The verifier page's picture policy: any format, one frame, decoded at most {@code decodeLongSide} long. */
+    public static ImagePolicy pagePolicy(int maxSide, long maxPixels, int decodeLongSide) {
+        return new ImagePolicy(EnumSet.allOf(ImageFormat.class), maxSide, maxPixels, 1, 8, decodeLongSide,
+                new ImagePolicy.Subject("picture", "gambar", "picture"), Map.of());
     }
 
     public ImagePolicy policy() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-import id.go.dukcapil.ikd.web.images.ImageFormat;
+import id.go.dukcapil.ikd.token.service.PictureQrReader;
 import id.go.dukcapil.ikd.web.images.ImageGuard;
 import id.go.dukcapil.ikd.web.images.ImagePolicy;
 
@@ -38,8 +37,7 @@ import id.go.dukcapil.ikd.web.images.ImagePolicy;
 class QrReaderTest {
 
     /** The verifier page's picture policy with token-service's defaults: a 2400-px photo is decoded at half size. */
-    private static final ImagePolicy PAGE = new ImagePolicy(EnumSet.allOf(ImageFormat.class), 4096, 4_194_304, 1, 8,
-            1600, new ImagePolicy.Subject("picture", "gambar", "picture"), Map.of());
+    private static final ImagePolicy PAGE = PictureQrReader.pagePolicy(4096, 4_194_304, 1600);
 
     @ParameterizedTest
     @ValueSource(strings = {
