@@ -17,6 +17,11 @@ import id.go.dukcapil.ikd.local.suite.Topology;
  * single one would share the two cores and the memory with an idle suite nobody uses any more.
  * The classes on the HA topology carry {@link #HA_CLASSES_LAST} (junit-platform.properties orders
  * classes by it), so the single suite serves every class before it and is stopped once.
+ *
+ * <p>The single suite is also the services' training run when they have no AOT cache yet (a
+ * fresh build), as the first {@code ./ikd up} after a build is: its stop writes the caches, and
+ * the HA topology's ten processes and the fault campaign's starts and restarts start from them,
+ * as {@code ./ikd up} does from its second start on.
  */
 final class Suite {
 
@@ -51,7 +56,7 @@ final class Suite {
         }
         if (running == null) {
             LocalSuite started = LocalSuite.start(Path.of(System.getProperty("ikd.project.root", "..")), "e2e",
-                    READY_TIMEOUT);
+                    READY_TIMEOUT, Topology.SINGLE, LocalSuite.AotCaches.RECORD);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "ikd-e2e-stop"));
             running = new Suite(started);
         }

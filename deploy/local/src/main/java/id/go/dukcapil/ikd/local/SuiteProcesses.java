@@ -1,6 +1,5 @@
 package id.go.dukcapil.ikd.local;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,13 +17,6 @@ import id.go.dukcapil.ikd.local.suite.Supervisor;
  */
 final class SuiteProcesses {
 
-    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
-    /**
-     * For the first stop after a build: each service's JVM then assembles its AOT cache (a child
-     * JVM, 130-170 MB each with aot-jar), five at once on two cores; at 30 s the slowest was killed
-     * half way and recorded again at every start. Within Down's 120 s wait for the launcher.
-     */
-    private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(90);
 
     private final RunState state;
     private final Supervisor supervisor;
@@ -52,7 +44,7 @@ final class SuiteProcesses {
     synchronized void service(ServiceProcess process) {
         if (stopped) {
             process.requestStop();
-            process.awaitStop(SERVICE_STOP_GRACE);
+            process.awaitStop(process.stopGrace());
             return;
         }
         services.add(process);
@@ -80,12 +72,8 @@ final class SuiteProcesses {
         }
         stopped = true;
         supervisor.close();
-        services.forEach(ServiceProcess::requestStop);
-        Duration grace = services.stream().anyMatch(ServiceProcess::recordsAotCache) ? TRAINING_STOP_GRACE
-                : SERVICE_STOP_GRACE;
-        long deadline = System.nanoTime() + grace.toNanos();
-        // one deadline for all: they stop side by side, so the later ones need no grace of their own
-        services.forEach(process -> process.awaitStop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+        // a training run's stop (its AOT cache assembled) stays within Down's 120 s wait for the launcher
+        ServiceProcess.stopAll(services);
         if (gateway != null) {
             gateway.close();
         }

@@ -86,9 +86,26 @@ public final class LocalSuite implements AutoCloseable {
         });
     }
 
-    /** The single topology ({@link Topology#SINGLE}), as {@code ./ikd up}. */
+    /** What the services do with their AOT caches (the JDK's, next to each packaged application). */
+    public enum AotCaches {
+        /** Start from a service's cache when it has one; never write one. */
+        READ,
+        /**
+         * As {@code ./ikd up}: a service without a cache records one (a training run), written
+         * when the suite stops, so that the suites started after it (the HA topology, the fault
+         * campaign) start from it. The single topology only: one process per service writes.
+         */
+        RECORD
+    }
+
+    /** The single topology ({@link Topology#SINGLE}), as {@code ./ikd up}, reading the AOT caches. */
     public static LocalSuite start(Path projectRoot, String name, Duration readyTimeout) {
-        return start(projectRoot, name, readyTimeout, Topology.SINGLE);
+        return start(projectRoot, name, readyTimeout, Topology.SINGLE, AotCaches.READ);
+    }
+
+    /** Everything in {@code topology}, reading the AOT caches. */
+    public static LocalSuite start(Path projectRoot, String name, Duration readyTimeout, Topology topology) {
+        return start(projectRoot, name, readyTimeout, topology, AotCaches.READ);
     }
 
     /**
@@ -96,7 +113,11 @@ public final class LocalSuite implements AutoCloseable {
      * ready; on failure everything is stopped. {@code readyTimeout} is for the services; the
      * brokers have their own.
      */
-    public static LocalSuite start(Path projectRoot, String name, Duration readyTimeout, Topology topology) {
+    public static LocalSuite start(Path projectRoot, String name, Duration readyTimeout, Topology topology,
+            AotCaches aotCaches) {
+        if (topology == Topology.HA && aotCaches == AotCaches.RECORD) {
+            throw new IllegalArgumentException("two replicas of a service would write the same AOT cache: record in the single topology");
+        }
         List<String> unbuilt = Arrays.stream(SuiteService.values())
                 .map(service -> service.runnableJar(projectRoot)).filter(jar -> !Files.isRegularFile(jar))
                 .map(Path::toString).toList();
@@ -135,7 +156,7 @@ public final class LocalSuite implements AutoCloseable {
                 List<ServiceProcess> replicas = new java.util.ArrayList<>();
                 if (ha == null) {
                     replicas.add(ServiceProcess.start(projectRoot, service, servicePorts.of(service),
-                            ServiceEnvironment.of(service, context), logs));
+                            ServiceEnvironment.of(service, context), logs, aotCaches == AotCaches.RECORD));
                 } else {
                     List<Integer> replicaPorts = ha.replicas().get(service);
                     for (int replica = 1; replica <= replicaPorts.size(); replica++) {
@@ -349,8 +370,7 @@ public final class LocalSuite implements AutoCloseable {
         List<ServiceProcess> supervised = supervisor.processes();
         supervisor.pause();
         try {
-            supervised.forEach(ServiceProcess::requestStop);
-            supervised.forEach(process -> process.awaitStop(Duration.ofSeconds(30)));
+            ServiceProcess.stopAll(supervised);
             whileStopped.run();
         } finally {
             try {
@@ -384,9 +404,14 @@ public final class LocalSuite implements AutoCloseable {
         closed = true;
         supervisor.close();
         extraReplicas.forEach(ExtraReplica::close);
-        processes().forEach(ServiceProcess::requestStop);
-        // surefire kills a test JVM 30 s after its end: the services, then the brokers, well within that
-        processes().forEach(process -> process.awaitStop(Duration.ofSeconds(topology == Topology.HA ? 12 : 30)));
+        if (topology == Topology.HA) {
+            processes().forEach(ServiceProcess::requestStop);
+            // surefire kills a test JVM 30 s after its end: the services, then the brokers, well within that
+            processes().forEach(process -> process.awaitStop(Duration.ofSeconds(12)));
+        } else {
+            // a training run's stop assembles the AOT caches: longer, so the e2e tests stop it before the HA start
+            ServiceProcess.stopAll(processes());
+        }
         if (gateway != null) {
             gateway.close();
         }

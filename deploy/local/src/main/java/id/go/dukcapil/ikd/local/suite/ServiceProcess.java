@@ -42,6 +42,9 @@ public final class ServiceProcess {
     /** The JDK's AOT cache of a service (JEP 483/514), next to its quarkus-run.jar. */
     public static final String AOT_CACHE = "app.aot";
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(90);
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** How a service died: its exit code (128 + signal for a signal: 137 is SIGKILL) and when. */
@@ -76,14 +79,26 @@ public final class ServiceProcess {
         return start(projectRoot, service, service.port(), environment, logDir);
     }
 
-    /** The service on {@code port} (which {@code environment} must set as {@code QUARKUS_HTTP_PORT}). */
+    /**
+     * The service on {@code port} (which {@code environment} must set as {@code QUARKUS_HTTP_PORT}),
+     * reading its AOT cache when there is one; only {@code ./ikd up} (the contract port) records one.
+     */
     public static ServiceProcess start(Path projectRoot, SuiteService service, int port,
             Map<String, String> environment, Path logDir) {
+        return start(projectRoot, service, port, environment, logDir, port == service.port());
+    }
+
+    /**
+     * The same, recording the AOT cache when {@code recordAotCache} and the service has none yet
+     * ({@link #aotCacheOptions}). Only one process per service may record at a time: the cache
+     * is one file next to the packaged application, which replicas side by side would overwrite.
+     */
+    public static ServiceProcess start(Path projectRoot, SuiteService service, int port,
+            Map<String, String> environment, Path logDir, boolean recordAotCache) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
-        // only ./ikd up (the contract port) records a cache: test suites running replicas side by side only read it
-        command.addAll(aotCacheOptions(service.runnableJar(projectRoot), port == service.port()));
+        command.addAll(aotCacheOptions(service.runnableJar(projectRoot), recordAotCache));
         command.add("-jar");
         command.add(service.runnableJar(projectRoot).toString());
         return start(service, port, command, service.moduleDir(projectRoot), environment, logDir);
@@ -238,6 +253,27 @@ public final class ServiceProcess {
     /** True when this run is a training run: its JVM writes the AOT cache after the service stops. */
     public boolean recordsAotCache() {
         return builder.command().stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+    }
+
+    /**
+     * How long a stop may take before the process is killed: a training run assembles its AOT
+     * cache on the way out (a child JVM, 130-170 MB each; five at once on two cores took 35-45 s,
+     * and at 30 s the slowest was killed half way and recorded again at every start).
+     */
+    public Duration stopGrace() {
+        return recordsAotCache() ? TRAINING_STOP_GRACE : STOP_GRACE;
+    }
+
+    /**
+     * Asks every process to stop and waits for them side by side, within the longest of their
+     * {@link #stopGrace()}s; one still running then is killed.
+     */
+    public static void stopAll(List<ServiceProcess> processes) {
+        processes.forEach(ServiceProcess::requestStop);
+        Duration grace = processes.stream().map(ServiceProcess::stopGrace).max(Duration::compareTo).orElse(STOP_GRACE);
+        long deadline = System.nanoTime() + grace.toNanos();
+        // one deadline for all: they stop side by side, so the later ones need no grace of their own
+        processes.forEach(process -> process.awaitStop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
     }
 
     public int exitCode() {

@@ -1,6 +1,7 @@
 package id.go.dukcapil.ikd.local.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,32 @@ class AotCacheOptionsTest {
         training.awaitStop(java.time.Duration.ofSeconds(60));
         reading.awaitStop(java.time.Duration.ofSeconds(60));
         assertThat(training.recordsAotCache()).isTrue();
+        assertThat(reading.recordsAotCache()).isFalse();
+        assertThat(training.stopGrace()).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(reading.stopGrace()).isLessThan(training.stopGrace());
+    }
+
+    @Test
+    void aSuiteRecordsOnlyWithOneProcessPerService() {
+        // the replicas of the HA topology would write the same file next to the packaged application
+        assertThatThrownBy(() -> LocalSuite.start(dir, "ha", java.time.Duration.ofSeconds(1), Topology.HA,
+                LocalSuite.AotCaches.RECORD)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("same AOT cache");
+    }
+
+    @Test
+    void theSuitesServicesRecordOnlyWhenAskedTo() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("project"));
+        Path jar = SuiteService.TOKEN.runnableJar(root);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "not a jar: the JVM stops at once");
+        ServiceProcess recording = ServiceProcess.start(root, SuiteService.TOKEN, 1, java.util.Map.of(),
+                dir.resolve("logs"), true);
+        ServiceProcess reading = ServiceProcess.start(root, SuiteService.TOKEN, 2, java.util.Map.of(),
+                dir.resolve("logs-2"), false);
+        recording.awaitStop(java.time.Duration.ofSeconds(60));
+        reading.awaitStop(java.time.Duration.ofSeconds(60));
+        assertThat(recording.recordsAotCache()).isTrue();
         assertThat(reading.recordsAotCache()).isFalse();
     }
 
