@@ -47,7 +47,8 @@ import id.go.dukcapil.ikd.testing.HeadlessChromium;
  * {@code code}. The figures are printed and written to {@code target/hostile-load.md}.
  *
  * <p>It runs on the journey tests' suite ({@link Suite#shared()}), after every journey class
- * ({@link Suite#HOSTILE_BURSTS}), since its last test kills a service; one suite start serves both.
+ * ({@link Suite#HOSTILE_BURSTS}); one suite start serves both. Its last test kills
+ * notification-service; only {@link QrLifetimeTest}, which needs token-service alone, comes after it.
  */
 @Order(Suite.HOSTILE_BURSTS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -14,10 +14,10 @@ import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 /**
  * A QR nobody showed dies of age after its 90 seconds, on the running suite's own clock. The QR is
  * the one {@link JourneyTest} (the first class) minted and never showed, so it aged while the other
- * journey classes ran; this class runs after them. Run on its own, it activates a citizen and
- * mints one, and waits the whole lifetime.
+ * journey classes and the hostile bursts ran; this class runs after them ({@link Suite#QR_AGED}).
+ * Run on its own, it activates a citizen and mints one, and waits the whole lifetime.
  */
-@Order(Suite.AFTER_THE_JOURNEYS)
+@Order(Suite.QR_AGED)
 class QrLifetimeTest {
 
     private static final String BAGUS_NIK = "3171011212000001";

@@ -25,14 +25,21 @@ import id.go.dukcapil.ikd.local.suite.Topology;
  */
 final class Suite {
 
-    /** The {@code @Order} of {@link QrLifetimeTest}: after every journey class (they have none). */
-    static final int AFTER_THE_JOURNEYS = org.junit.jupiter.api.Order.DEFAULT + 1;
+    /**
+     * The {@code @Order} of the hostile bursts: after every journey class (they have none). Its
+     * last test kills notification-service, which no class after it needs.
+     */
+    static final int HOSTILE_BURSTS = org.junit.jupiter.api.Order.DEFAULT + 1;
 
-    /** The {@code @Order} of the hostile bursts: the last class on the single suite (it kills a service). */
-    static final int HOSTILE_BURSTS = AFTER_THE_JOURNEYS + 1;
+    /**
+     * The {@code @Order} of {@link QrLifetimeTest}: the last class on the single suite, so that the
+     * QR {@link JourneyTest} minted has aged through the journeys and the bursts (about two minutes)
+     * and its 90 seconds are over without a wait of their own.
+     */
+    static final int QR_AGED = HOSTILE_BURSTS + 1;
 
     /** The {@code @Order} of the classes on the HA topology: after every class on the single suite. */
-    static final int HA_CLASSES_LAST = HOSTILE_BURSTS + 1;
+    static final int HA_CLASSES_LAST = QR_AGED + 1;
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
