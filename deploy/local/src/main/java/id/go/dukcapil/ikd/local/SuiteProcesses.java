@@ -17,7 +17,6 @@ import id.go.dukcapil.ikd.local.suite.Supervisor;
  */
 final class SuiteProcesses {
 
-
     private final RunState state;
     private final Supervisor supervisor;
     private final List<ServiceProcess> services = new ArrayList<>(); // guarded by this

@@ -257,7 +257,7 @@ public final class ServiceProcess {
 
     /**
      * How long a stop may take before the process is killed: a training run assembles its AOT
-     * cache on the way out (a child JVM, 130-170 MB each; five at once on two cores took 35-45 s,
+     * cache on the way out (a child JVM, 130-170 MB each; five at once on two cores took 45-60 s,
      * and at 30 s the slowest was killed half way and recorded again at every start).
      */
     public Duration stopGrace() {
