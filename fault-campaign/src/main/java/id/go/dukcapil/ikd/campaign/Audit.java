@@ -22,7 +22,7 @@ final class Audit {
     /** The counts over a set of journeys. */
     record Counts(int decidedApprovals, int decidedRejections, int lostPinEmails, int doubledPinEmails,
             int lostRejectionMessages, int doubledRejectionMessages, int doubledIdentities,
-            int otherDoubledEmails, Map<String, Long> notificationStates, List<String> findings) {
+            int otherDoubledEmails, int repeatedMessages, Map<String, Long> notificationStates, List<String> findings) {
 
         int lost() {
             return lostPinEmails + lostRejectionMessages;
@@ -30,6 +30,23 @@ final class Audit {
 
         int doubled() {
             return doubledPinEmails + doubledRejectionMessages + doubledIdentities;
+        }
+    }
+
+    /**
+     * The copies of one kind of message a citizen holds: {@code distinct} different messages (by
+     * Message-ID, or an SMS's reference: the notification's id, the same on every attempt) in
+     * {@code copies}. A copy beyond the distinct ones is the same message delivered again.
+     */
+    record Copies(long copies, long distinct) {
+
+        static Copies of(List<String> ids) {
+            // a message without an id cannot be told from another: counted as a different one
+            return new Copies(ids.size(), ids.stream().map(id -> id == null ? new Object() : id).distinct().count());
+        }
+
+        long repeated() {
+            return copies - distinct;
         }
     }
 
@@ -45,6 +62,7 @@ final class Audit {
         int doubledRejection = 0;
         int doubledIdentities = 0;
         int otherDoubled = 0;
+        int repeated = 0;
         List<String> findings = new java.util.ArrayList<>();
         List<SmsOutbox.Sms> sms = suite.sms();
         try (Connection activation = Backlog.connect(suite, SuiteService.ACTIVATION);
@@ -56,25 +74,24 @@ final class Audit {
                     continue; // never decided: nothing was owed to the citizen yet
                 }
                 List<Mailbox.Mail> mails = Mailbox.read(suite.imapPort(), citizen.email());
-                long pinMails = mails.stream().filter(m -> CitizenJourney.PIN_SUBJECT.equals(m.subject())).count();
-                long activatedMails = mails.stream().filter(m -> "IKD Anda telah aktif".equals(m.subject())).count();
-                long receivedMails = mails.stream().filter(m -> "Pendaftaran IKD Anda telah diterima".equals(m.subject())).count();
+                Copies pin = copies(mails, CitizenJourney.PIN_SUBJECT);
+                Copies activated = copies(mails, "IKD Anda telah aktif");
+                Copies received = copies(mails, "Pendaftaran IKD Anda telah diterima");
                 long registrations = registrations(verification, citizen.nik());
-                if (activatedMails > 1 || receivedMails > registrations) {
+                if (activated.distinct() > 1 || received.distinct() > registrations) {
                     otherDoubled++;
-                    findings.add(citizen.email() + ": " + activatedMails + " activation confirmations, " + receivedMails
-                            + " acknowledgements for " + registrations + " registrations");
+                    findings.add(citizen.email() + ": " + activated.distinct() + " activation confirmations, "
+                            + received.distinct() + " acknowledgements for " + registrations + " registrations");
                 }
+                long repeats = pin.repeated() + activated.repeated() + received.repeated();
                 if (decision.equals("APPROVED")) {
                     approvals++;
-                    if (pinMails == 0) {
+                    if (pin.copies() == 0) {
                         lostPin++;
                         findings.add(citizen.email() + ": approved, no PIN email");
-                    } else if (pinMails > 1) {
+                    } else if (pin.distinct() > 1) {
                         doubledPin++;
-                        findings.add(citizen.email() + ": " + pinMails + " PIN emails (Message-IDs "
-                                + mails.stream().filter(m -> CitizenJourney.PIN_SUBJECT.equals(m.subject()))
-                                        .map(Mailbox.Mail::messageId).distinct().count() + " distinct)");
+                        findings.add(citizen.email() + ": " + pin.distinct() + " different PIN emails");
                     }
                     long identities = identities(activation, citizen.nik());
                     if (identities > 1) {
@@ -83,20 +100,32 @@ final class Audit {
                     }
                 } else {
                     rejections++;
-                    long rejectionMails = mails.stream().filter(m -> CitizenJourney.REJECTION_SUBJECT.equals(m.subject())).count();
-                    long texts = sms.stream().filter(s -> s.to().equals(citizen.phone())).count();
-                    if (rejectionMails == 0 || texts == 0) {
+                    Copies rejection = copies(mails, CitizenJourney.REJECTION_SUBJECT);
+                    Copies texts = Copies.of(sms.stream().filter(s -> s.to().equals(citizen.phone())).map(SmsOutbox.Sms::reference)
+                            .toList());
+                    repeats += rejection.repeated() + texts.repeated();
+                    if (rejection.copies() == 0 || texts.copies() == 0) {
                         lostRejection++;
-                        findings.add(citizen.email() + ": rejected, " + rejectionMails + " emails, " + texts + " SMS");
-                    } else if (rejectionMails > 1 || texts > 1) {
+                        findings.add(citizen.email() + ": rejected, " + rejection.copies() + " emails, " + texts.copies() + " SMS");
+                    } else if (rejection.distinct() > 1 || texts.distinct() > 1) {
                         doubledRejection++;
-                        findings.add(citizen.email() + ": rejected, " + rejectionMails + " emails, " + texts + " SMS");
+                        findings.add(citizen.email() + ": rejected, " + rejection.distinct() + " different emails, "
+                                + texts.distinct() + " different SMS");
                     }
+                }
+                if (repeats > 0) {
+                    repeated += (int) repeats;
+                    findings.add(citizen.email() + ": " + repeats + " message(s) delivered again under the Message-ID or SMS"
+                            + " reference of one already delivered");
                 }
             }
         }
         return new Counts(approvals, rejections, lostPin, doubledPin, lostRejection, doubledRejection, doubledIdentities,
-                otherDoubled, notificationStates(suite, journeys), findings);
+                otherDoubled, repeated, notificationStates(suite, journeys), findings);
+    }
+
+    private static Copies copies(List<Mailbox.Mail> mails, String subject) {
+        return Copies.of(mails.stream().filter(mail -> subject.equals(mail.subject())).map(Mailbox.Mail::messageId).toList());
     }
 
     /** The operator's decision of the citizen's registration, from verification-service's cases. */

@@ -28,8 +28,10 @@ final class CampaignReport {
         }
         out.append(row(total)).append("\n\n");
         out.append("completed = approved, activated, QR verified VALID + rejected and told by email and SMS; "
-                + "lost / doubled = PIN emails per approval not exactly 1, rejection email or SMS not exactly 1, "
-                + "identities per approval above 1; recovery = from the part's return (or the kill) until every "
+                + "lost / doubled = PIN emails per approval not exactly 1, rejection email or SMS not exactly 1 "
+                + "(different messages, by Message-ID or SMS reference), identities per approval above 1; a message "
+                + "delivered again under its own Message-ID (at-least-once, after notification-service was killed "
+                + "mid-send) is a finding, allowed only in the round that kills it; recovery = from the part's return (or the kill) until every "
                 + "instance is ready and its `messaging` group UP, and every outbox row, notification and event "
                 + "from before it is published, sent and consumed.\n");
         for (RoundResult round : rounds) {

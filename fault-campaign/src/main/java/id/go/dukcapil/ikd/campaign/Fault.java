@@ -36,6 +36,17 @@ interface Fault {
         return false;
     }
 
+    /**
+     * Whether a citizen may get one message twice under its own Message-ID (or SMS reference):
+     * only when notification-service is killed after a server took a message and before its row
+     * was recorded sent; the restarted replica takes the lease over and sends it again, the
+     * at-least-once delivery SMTP allows (docs/reliability.md). Two different messages where one
+     * was owed are doubled in every round.
+     */
+    default boolean mayRepeatAMessage() {
+        return false;
+    }
+
     /** The services that serve requests through the fault: each must be ready again for the suite to have recovered. */
     default List<SuiteService> watched() {
         return List.of(SuiteService.values());
@@ -72,6 +83,11 @@ interface Fault {
             @Override
             public boolean hiddenByReplicas() {
                 return true;
+            }
+
+            @Override
+            public boolean mayRepeatAMessage() {
+                return services.contains(SuiteService.NOTIFICATION);
             }
 
             @Override

@@ -118,7 +118,7 @@ public final class FaultCampaign {
                 rounds.stream().allMatch(RoundResult::faultInjected), all, counts,
                 deadLetters, outboxLeft, rounds.stream().anyMatch(RoundResult::readyDownSeen),
                 rounds.stream().anyMatch(RoundResult::messagingDownSeen), List.of(), rounds.getLast().upAfter(), slowest,
-                errors + " in all", errors, false);
+                errors + " in all", errors, false, rounds.stream().anyMatch(RoundResult::mayRepeatAMessage));
     }
 
     /** {@code java … FaultCampaign [short|full|medium:N] [project root] [single|ha]}: starts the suite, runs, prints the table. */

@@ -88,7 +88,7 @@ final class FaultRound {
                     .filter(text -> !text.isEmpty()).toList());
             return new RoundResult(fault.name(), note, injectionFailure.isEmpty(), results, counts, deadLetters, outboxLeft,
                     health.readyDownSeen(), health.messagingDownSeen(), health.downSeen(), upAfter, recovery,
-                    errors.describe(), errors.total(), fault.hiddenByReplicas());
+                    errors.describe(), errors.total(), fault.hiddenByReplicas(), fault.mayRepeatAMessage());
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 record RoundResult(String fault, String note, boolean faultInjected, List<JourneyResult> journeysRun, Audit.Counts counts,
         List<String> deadLetters, long outboxLeft, boolean readyDownSeen, boolean messagingDownSeen,
         List<String> downSeen, boolean upAfter, Duration recovery, String clientErrors, long clientErrorCount,
-        boolean hiddenByReplicas) {
+        boolean hiddenByReplicas, boolean mayRepeatAMessage) {
 
     int journeys() {
         return journeysRun.size();

@@ -56,6 +56,11 @@ class FaultCampaignTest {
                     round.counts().findings()).isZero();
             softly.assertThat(round.counts().doubled()).as("doubled PIN emails, rejection messages or identities, %s: %s",
                     round.fault(), round.counts().findings()).isZero();
+            if (!round.mayRepeatAMessage()) {
+                softly.assertThat(round.counts().repeatedMessages())
+                        .as("messages delivered again under their own Message-ID or SMS reference, %s: %s", round.fault(),
+                                round.counts().findings()).isZero();
+            }
             if (ha && round.hiddenByReplicas()) {
                 softly.assertThat(round.clientErrorCount()).as("client errors with replicas, %s: %s", round.fault(),
                         round.clientErrors()).isZero();
@@ -70,6 +75,10 @@ class FaultCampaignTest {
                 .isZero();
         softly.assertThat(total.counts().doubled()).as("doubled, all journeys audited at the end (after the redelivery): %s",
                 total.counts().findings()).isZero();
+        softly.assertThat(total.counts().repeatedMessages())
+                .as("repeats under one Message-ID, all journeys audited at the end: only those its rounds saw: %s",
+                        total.counts().findings())
+                .isEqualTo(outcome.rounds().stream().mapToInt(round -> round.counts().repeatedMessages()).sum());
         softly.assertAll();
         assertThat(outcome.rounds()).hasSize(FaultCampaign.faults(null, settings).size());
     }
