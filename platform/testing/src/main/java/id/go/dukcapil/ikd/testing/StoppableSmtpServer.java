@@ -41,7 +41,7 @@ final class StoppableSmtpServer extends SmtpServer {
 
     @Override
     protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
-        return new SmtpHandler(new SmtpCommandRegistry(), manager, clientSocket) {
+        return new SmtpHandler(new SmtpCommandRegistry(), manager, MailServer.repliesAtOnce(clientSocket)) {
             @Override
             protected void handleCommand() throws IOException {
                 doneStoring(); // the previous command's reply, a 250 included, is written

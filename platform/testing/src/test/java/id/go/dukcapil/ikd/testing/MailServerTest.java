@@ -49,6 +49,29 @@ class MailServerTest {
         }
     }
 
+    @Test
+    void closingTheServerClosesBothListeners() throws Exception {
+        int smtpPort = FreePorts.next();
+        int imapPort = FreePorts.next();
+        try (MailServer mail = MailServer.start(smtpPort, imapPort)) {
+            connect(imapPort);
+            connect(smtpPort);
+        }
+        assertThatThrownBy(() -> connect(imapPort)).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> connect(smtpPort)).isInstanceOf(ConnectException.class);
+    }
+
+    /** GreenMail writes a reply in several writes; each goes out at once instead of after the client's delayed ACK. */
+    @Test
+    void eachClientConnectionSendsItsRepliesAtOnce() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                Socket client = new Socket(listener.getInetAddress(), listener.getLocalPort());
+                Socket accepted = listener.accept()) {
+            assertThat(accepted.getTcpNoDelay()).isFalse();
+            assertThat(MailServer.repliesAtOnce(accepted).getTcpNoDelay()).isTrue();
+        }
+    }
+
     /**
      * A mail server going down keeps SMTP's promise: a message it stores is one whose "250" the
      * sender read. GreenMail's own stop closed the sockets and still delivered the message it was
