@@ -405,9 +405,8 @@ public final class LocalSuite implements AutoCloseable {
         supervisor.close();
         extraReplicas.forEach(ExtraReplica::close);
         if (topology == Topology.HA) {
-            processes().forEach(ServiceProcess::requestStop);
             // surefire kills a test JVM 30 s after its end: the services, then the brokers, well within that
-            processes().forEach(process -> process.awaitStop(Duration.ofSeconds(12)));
+            ServiceProcess.stopAll(processes(), Duration.ofSeconds(12));
         } else {
             // a training run's stop assembles the AOT caches: longer, so the e2e tests stop it before the HA start
             ServiceProcess.stopAll(processes());

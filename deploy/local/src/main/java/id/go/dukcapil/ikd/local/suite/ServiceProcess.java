@@ -269,8 +269,12 @@ public final class ServiceProcess {
      * {@link #stopGrace()}s; one still running then is killed.
      */
     public static void stopAll(List<ServiceProcess> processes) {
+        stopAll(processes, processes.stream().map(ServiceProcess::stopGrace).max(Duration::compareTo).orElse(STOP_GRACE));
+    }
+
+    /** The same within {@code grace}, whatever the processes' own. */
+    public static void stopAll(List<ServiceProcess> processes, Duration grace) {
         processes.forEach(ServiceProcess::requestStop);
-        Duration grace = processes.stream().map(ServiceProcess::stopGrace).max(Duration::compareTo).orElse(STOP_GRACE);
         long deadline = System.nanoTime() + grace.toNanos();
         // one deadline for all: they stop side by side, so the later ones need no grace of their own
         processes.forEach(process -> process.awaitStop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
