@@ -29,6 +29,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(value = IkdTestResource.class, initArgs = @ResourceArg(name = "database", value = "messaging_test"))
 class OutboxWakeUpTest {
 
+    /** The relay runs on commits only; {@link MessagingMetricsTest} runs in the same application. */
     public static class NoPeriodicRound implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
