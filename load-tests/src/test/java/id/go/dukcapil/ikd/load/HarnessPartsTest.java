@@ -42,6 +42,15 @@ class HarnessPartsTest {
     }
 
     @Test
+    void aVisitWaitingForItsCaseScansAgainAfterATenthOfItsWaitBetweenATenthOfASecondAndOneSecond() {
+        assertEquals(100, Journey.scanRetryPause(0).toMillis());
+        assertEquals(100, Journey.scanRetryPause(900).toMillis());
+        assertEquals(250, Journey.scanRetryPause(2_500).toMillis());
+        assertEquals(1_000, Journey.scanRetryPause(10_000).toMillis());
+        assertEquals(1_000, Journey.scanRetryPause(60_000).toMillis());
+    }
+
+    @Test
     void percentilesAreNearestRankAndThroughputSpansFirstStartToLastEnd() {
         StepTimings timings = new StepTimings();
         for (int i = 1; i <= 100; i++) {
