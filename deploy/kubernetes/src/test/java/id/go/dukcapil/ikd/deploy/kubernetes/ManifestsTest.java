@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,7 @@ class ManifestsTest {
                 .findFirst().orElseThrow().path("data").path("JAVA_TOOL_OPTIONS").asText();
         // the flags of ./ikd (deploy/local ServiceProcess.JVM_OPTIONS) but the heap, which follows the pod's limit;
         // the full JIT (no C1-only start-up trade: it slows ES256 and Argon2 2-4x)
-        assertThat(jvmFlags).contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75")
+        assertThat(jvmFlags).contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=")
                 .doesNotContain("TieredStopAtLevel");
         for (ObjectNode deployment : production.ofKind("Deployment")) {
             var pod = deployment.path("spec").path("template").path("spec");
@@ -98,6 +100,53 @@ class ManifestsTest {
             assertThat(pod.path("containers").get(0).path("envFrom").toString()).contains("ikd-common");
             assertThat(pod.path("topologySpreadConstraints").size()).isPositive();
         }
+    }
+
+    /**
+     * What a service's JVM held beside its heap under load: 250-295 MB (class metadata or the AOT cache,
+     * the JIT's code, threads, native buffers; docs/performance.md, "Memory beside the heap"), so a
+     * margin on top. The pod's limit counts all of it: a heap that may grow into that room gets the pod
+     * killed by the kernel instead of an OutOfMemoryError the service could report.
+     */
+    private static final long ROOM_BESIDE_THE_HEAP_MIB = 320;
+    /** The heap ./ikd runs every service with (-Xmx384m), under which every test and load run passed. */
+    private static final long SMALLEST_HEAP_MIB = 384;
+
+    @Test
+    void everyServicePodLeavesRoomBesideItsHeapAndGivesTheHeapAtLeastWhatTheSuiteWasTestedWith() {
+        CrossReferences production = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production")));
+        String jvmFlags = production.ofKind("ConfigMap").stream().filter(c -> CrossReferences.name(c).equals("ikd-common"))
+                .findFirst().orElseThrow().path("data").path("JAVA_TOOL_OPTIONS").asText();
+        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(jvmFlags);
+        assertThat(percentage.find()).as(jvmFlags).isTrue();
+        double heapShare = Double.parseDouble(percentage.group(1)) / 100;
+        List<ObjectNode> deployments = production.ofKind("Deployment");
+        assertThat(deployments).hasSizeGreaterThanOrEqualTo(5);
+        for (ObjectNode deployment : deployments) {
+            var container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            long limit = mebibytes(container.path("resources").path("limits").path("memory").asText());
+            long heap = (long) Math.floor(limit * heapShare);
+            assertThat(limit - heap).as("%s: limit %d MiB, heap up to %d MiB", CrossReferences.name(deployment), limit, heap)
+                    .isGreaterThanOrEqualTo(ROOM_BESIDE_THE_HEAP_MIB);
+            assertThat(heap).as("%s: heap", CrossReferences.name(deployment)).isGreaterThanOrEqualTo(SMALLEST_HEAP_MIB);
+        }
+    }
+
+    @Test
+    void memoryQuantitiesAreReadInMebibytes() {
+        assertThat(mebibytes("1Gi")).isEqualTo(1024);
+        assertThat(mebibytes("1536Mi")).isEqualTo(1536);
+        assertThat(mebibytes("768Mi")).isEqualTo(768);
+    }
+
+    private static long mebibytes(String quantity) {
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
+        }
+        if (quantity.endsWith("Mi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2));
+        }
+        throw new AssertionError("a memory limit in Mi or Gi expected, found '" + quantity + "'");
     }
 
     @Test
