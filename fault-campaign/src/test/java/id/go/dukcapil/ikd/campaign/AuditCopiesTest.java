@@ -2,10 +2,13 @@ package id.go.dukcapil.ikd.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import id.go.dukcapil.ikd.local.suite.SuiteService;
 
 /** How the audit tells one message delivered again from two different messages. */
 class AuditCopiesTest {
@@ -34,11 +37,11 @@ class AuditCopiesTest {
 
     @Test
     void onlyAKillOfNotificationServiceMayRepeatAMessage() {
-        assertThat(Fault.servicesKilled(List.of(id.go.dukcapil.ikd.local.suite.SuiteService.values())).mayRepeatAMessage())
+        assertThat(Fault.servicesKilled(List.of(SuiteService.values())).mayRepeatAMessage())
                 .isTrue();
-        assertThat(Fault.servicesKilled(List.of(id.go.dukcapil.ikd.local.suite.SuiteService.TOKEN)).mayRepeatAMessage())
+        assertThat(Fault.servicesKilled(List.of(SuiteService.TOKEN)).mayRepeatAMessage())
                 .isFalse();
-        assertThat(Fault.mailRefused(java.time.Duration.ofSeconds(1)).mayRepeatAMessage()).isFalse();
-        assertThat(Fault.brokerKilled(java.time.Duration.ofSeconds(1)).mayRepeatAMessage()).isFalse();
+        assertThat(Fault.mailRefused(Duration.ofSeconds(1)).mayRepeatAMessage()).isFalse();
+        assertThat(Fault.brokerKilled(Duration.ofSeconds(1)).mayRepeatAMessage()).isFalse();
     }
 }

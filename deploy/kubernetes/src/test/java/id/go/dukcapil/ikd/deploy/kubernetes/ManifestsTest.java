@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Every overlay builds, every resource is valid against its pinned API, every reference holds. */
@@ -80,16 +81,20 @@ class ManifestsTest {
     }
 
     private static List<String> eventVersions(List<ObjectNode> resources) {
-        var common = new CrossReferences(resources).ofKind("ConfigMap").stream()
-                .filter(c -> CrossReferences.name(c).equals("ikd-common")).findFirst().orElseThrow().path("data");
+        JsonNode common = commonSettings(new CrossReferences(resources));
         return List.of(common.path("IKD_ACTIVATION_EVENTS_VERSION").asText(), common.path("IKD_VERIFICATION_EVENTS_VERSION").asText());
+    }
+
+    /** The settings every service shares: the data of the {@code ikd-common} ConfigMap. */
+    private static JsonNode commonSettings(CrossReferences resources) {
+        return resources.ofKind("ConfigMap").stream().filter(c -> CrossReferences.name(c).equals("ikd-common"))
+                .findFirst().orElseThrow().path("data");
     }
 
     @Test
     void everyPodExitsOnOutOfMemoryAndRunsAsANumericNonRootUser() {
         CrossReferences production = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production")));
-        String jvmFlags = production.ofKind("ConfigMap").stream().filter(c -> CrossReferences.name(c).equals("ikd-common"))
-                .findFirst().orElseThrow().path("data").path("JAVA_TOOL_OPTIONS").asText();
+        String jvmFlags = commonSettings(production).path("JAVA_TOOL_OPTIONS").asText();
         // the flags of ./ikd (deploy/local ServiceProcess.JVM_OPTIONS) but the heap, which follows the pod's limit;
         // the full JIT (no C1-only start-up trade: it slows ES256 and Argon2 2-4x)
         assertThat(jvmFlags).contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=")
@@ -115,8 +120,7 @@ class ManifestsTest {
     @Test
     void everyServicePodLeavesRoomBesideItsHeapAndGivesTheHeapAtLeastWhatTheSuiteWasTestedWith() {
         CrossReferences production = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production")));
-        String jvmFlags = production.ofKind("ConfigMap").stream().filter(c -> CrossReferences.name(c).equals("ikd-common"))
-                .findFirst().orElseThrow().path("data").path("JAVA_TOOL_OPTIONS").asText();
+        String jvmFlags = commonSettings(production).path("JAVA_TOOL_OPTIONS").asText();
         Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(jvmFlags);
         assertThat(percentage.find()).as(jvmFlags).isTrue();
         double heapShare = Double.parseDouble(percentage.group(1)) / 100;
