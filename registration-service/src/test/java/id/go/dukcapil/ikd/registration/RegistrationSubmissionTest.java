@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Hibernate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,12 +43,15 @@ import id.go.dukcapil.ikd.events.RegistrationSubmitted;
 import id.go.dukcapil.ikd.events.RegistrationWithdrawn;
 import id.go.dukcapil.ikd.events.Topics;
 import id.go.dukcapil.ikd.events.WithdrawalReason;
+import id.go.dukcapil.ikd.registration.repository.RegistrationRepository;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.TopicProbe;
 import id.go.dukcapil.ikd.web.CaseGrants;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -58,6 +62,8 @@ class RegistrationSubmissionTest {
 
     @Inject
     Pool pool;
+    @Inject
+    RegistrationRepository registrations;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
@@ -225,6 +231,18 @@ class RegistrationSubmissionTest {
         Citizens.register(woman).then().statusCode(202);
         Map<String, String> leapDay = Citizens.form("3204126902920017");
         Citizens.register(leapDay).then().statusCode(202);
+    }
+
+    @Test
+    void aRegistrationIsReadWithoutItsSealedSelfie() throws Throwable {
+        String id = Citizens.register(Citizens.form(Citizens.nik())).then().statusCode(202).extract().path("registrationId");
+        // a scan, a status poll and a decision load the row: tens of KB of selfie each time if it came with it
+        boolean selfieLoaded = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> registrations.findById(UUID.fromString(id)).map(r -> Hibernate.isPropertyInitialized(r, "selfieSealed"))));
+        assertThat(selfieLoaded).as("the sealed selfie loaded with the registration").isFalse();
+        assertThat(storedSelfie(id)).isNotNull();
+        Citizens.asOperatorOfTheCase("operator", id).get("/api/v1/registrations/" + id + "/selfie").then().statusCode(200)
+                .contentType("image/jpeg");
     }
 
     @Test

@@ -3,10 +3,12 @@ package id.go.dukcapil.ikd.registration.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -34,7 +36,12 @@ public class Registration extends PanacheEntityBase {
     /** When an operator approved or rejected it. */
     public Instant decidedAt;
     public UUID supersedes;
-    /** Nonce, ciphertext and tag; null once erased. */
+    /**
+     * Nonce, ciphertext and tag (tens of KB); null once erased. Not loaded with the row: a scan, a status
+     * poll or a decision reads and writes the registration without it, and only the operator's view of the
+     * selfie reads it ({@code RegistrationRepository.sealedSelfie}). Written as any field (erasure sets it null).
+     */
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "selfie_sealed")
     public byte[] selfieSealed;
     public String selfieContentType;
@@ -45,8 +52,9 @@ public class Registration extends PanacheEntityBase {
     public String shortCode;
     public Instant codeExpiresAt;
 
+    /** Whether the selfie is still held: erasure sets both the bytes and this time, and only erasure does. */
     public boolean selfieKept() {
-        return selfieSealed != null;
+        return selfieErasedAt == null;
     }
 
     public void eraseSelfie(Instant at) {

@@ -76,10 +76,16 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
      */
     public Uni<byte[]> secretHash(UUID id) {
         return pool.preparedQuery("select secret_hash from registration where id = $1").execute(Tuple.of(id))
-                .map(RegistrationRepository::firstHash);
+                .map(RegistrationRepository::firstBytes);
     }
 
-    private static byte[] firstHash(RowSet<Row> rows) {
+    /** The sealed selfie; null for an unknown registration or an erased selfie. */
+    public Uni<byte[]> sealedSelfie(UUID id) {
+        return pool.preparedQuery("select selfie_sealed from registration where id = $1 and selfie_sealed is not null")
+                .execute(Tuple.of(id)).map(RegistrationRepository::firstBytes);
+    }
+
+    private static byte[] firstBytes(RowSet<Row> rows) {
         var iterator = rows.iterator();
         return iterator.hasNext() ? iterator.next().getBuffer(0).getBytes() : null;
     }

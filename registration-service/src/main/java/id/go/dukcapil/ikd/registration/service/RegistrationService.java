@@ -273,13 +273,12 @@ public class RegistrationService {
 
     /** The decrypted selfie for an operator; 404 once erased (or for an unknown id). */
     public Uni<byte[]> selfie(UUID id) {
-        return Panache.withSession(() -> registrations.findById(id))
-                .chain(registration -> {
-                    if (registration == null || !registration.selfieKept()) {
+        return registrations.sealedSelfie(id)
+                .chain(sealed -> {
+                    if (sealed == null) {
                         return Uni.createFrom().failure(new ProblemException(RegistrationProblems.SELFIE_NOT_AVAILABLE,
                                 "Swafoto tidak ada atau sudah dihapus.", "The selfie does not exist or was erased."));
                     }
-                    byte[] sealed = registration.selfieSealed;
                     return VertxContexts.onWorker(() -> selfieVault.open(id, sealed));
                 });
     }
