@@ -2,6 +2,7 @@ package id.go.dukcapil.ikd.deploy.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fabric8.kubernetes.api.model.Quantity;
 
 /** Every overlay builds, every resource is valid against its pinned API, every reference holds. */
 class ManifestsTest {
@@ -143,14 +146,9 @@ class ManifestsTest {
         assertThat(mebibytes("768Mi")).isEqualTo(768);
     }
 
+    /** A Kubernetes memory quantity (any suffix) in whole MiB, read by fabric8's {@link Quantity}. */
     private static long mebibytes(String quantity) {
-        if (quantity.endsWith("Gi")) {
-            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
-        }
-        if (quantity.endsWith("Mi")) {
-            return Long.parseLong(quantity.substring(0, quantity.length() - 2));
-        }
-        throw new AssertionError("a memory limit in Mi or Gi expected, found '" + quantity + "'");
+        return Quantity.getAmountInBytes(new Quantity(quantity)).divide(BigDecimal.valueOf(1024L * 1024)).longValue();
     }
 
     @Test
