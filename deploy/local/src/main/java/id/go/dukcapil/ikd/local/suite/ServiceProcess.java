@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One service as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar}, in a process of
@@ -30,14 +31,25 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess {
 
     /**
-     * Five services, a broker and PostgreSQL share two cores and a laptop's memory: a small heap
-     * and the serial collector. The full JIT (C1 then C2): a C1-only JIT started a service a few
-     * seconds sooner but made ES256 and Argon2 2-4x slower for as long as it ran; start-up comes
-     * from the AOT cache instead ({@link #aotCacheOptions}). The same flags run the services in
-     * the journey and hostile-load tests; docs/performance.md has the figures.
+     * The flags every service's JVM runs with wherever it runs: here, in deploy/compose and in
+     * deploy/kubernetes ({@code JAVA_TOOL_OPTIONS} there, held equal by JvmFlagsTest). The serial
+     * collector for heaps this small; on OutOfMemoryError the process exits and is restarted
+     * instead of running on half-alive. The full JIT (C1 then C2): a C1-only JIT started a service
+     * a few seconds sooner but made ES256 and Argon2 2-4x slower for as long as it ran; start-up
+     * comes from the AOT cache instead ({@link #aotCacheOptions}). docs/performance.md has the figures.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+    public static final List<String> RUNTIME_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true");
+
+    /**
+     * Five services, a broker and PostgreSQL share two cores and a laptop's memory: a small heap.
+     * Compose runs the same (no memory limits there); Kubernetes sizes it from the pod's limit.
+     */
+    public static final List<String> HEAP_OPTIONS = List.of("-Xms64m", "-Xmx384m");
+
+    /** What {@code ./ikd} and the journey and hostile-load tests run every service with. */
+    public static final List<String> JVM_OPTIONS = Stream.concat(HEAP_OPTIONS.stream(), RUNTIME_OPTIONS.stream())
+            .toList();
 
     /** The JDK's AOT cache of a service (JEP 483/514), next to its quarkus-run.jar. */
     public static final String AOT_CACHE = "app.aot";
