@@ -107,13 +107,19 @@ public final class ServiceProcess {
      */
     public static ServiceProcess start(Path projectRoot, SuiteService service, int port,
             Map<String, String> environment, Path logDir, boolean recordAotCache) {
+        return start(service, port, command(service.runnableJar(projectRoot), recordAotCache), service.moduleDir(projectRoot),
+                environment, logDir);
+    }
+
+    /** {@code java}, {@link #JVM_OPTIONS}, the AOT cache's options, {@code -jar} and the packaged service. */
+    static List<String> command(Path runnableJar, boolean recordAotCache) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
-        command.addAll(aotCacheOptions(service.runnableJar(projectRoot), recordAotCache));
+        command.addAll(aotCacheOptions(runnableJar, recordAotCache));
         command.add("-jar");
-        command.add(service.runnableJar(projectRoot).toString());
-        return start(service, port, command, service.moduleDir(projectRoot), environment, logDir);
+        command.add(runnableJar.toString());
+        return command;
     }
 
     /**
@@ -146,12 +152,7 @@ public final class ServiceProcess {
      */
     public static ServiceProcess startReplica(Path projectRoot, SuiteService service, int replica, int port,
             Map<String, String> environment, Path logDir) {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(JVM_OPTIONS);
-        command.addAll(aotCacheOptions(service.runnableJar(projectRoot), false));
-        command.add("-jar");
-        command.add(service.runnableJar(projectRoot).toString());
+        List<String> command = command(service.runnableJar(projectRoot), false);
         return start(service, replicaName(service, replica), port, command, service.moduleDir(projectRoot), environment,
                 logDir.resolve(replicaName(service, replica) + ".log"));
     }

@@ -3,58 +3,83 @@ package id.go.dukcapil.ikd.local.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Every service's JVM runs with the flags {@code ./ikd} gives it, wherever it runs, so that the
  * figures measured on {@code ./ikd up} are the ones Compose and Kubernetes users get: the same
  * collector, the same exit on OutOfMemoryError, the full JIT. Only Kubernetes sizes the heap
- * differently, from the pod's memory limit (ManifestsTest checks the room that leaves).
+ * differently, from the pod's memory limit (ManifestsTest checks the room that leaves). The files
+ * are read with SnakeYAML, which resolves Compose's {@code <<: *environment} merge keys, so each
+ * service's own environment is what is compared.
  */
 class JvmFlagsTest {
 
     private static final Path ROOT = Path.of("../..");
     private static final Path COMPOSE = ROOT.resolve("deploy/compose/compose.yaml");
     private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes/base/config.yaml");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    Path dir;
 
     @Test
     void composeRunsEveryServiceWithTheFlagsOfIkd() throws IOException {
-        // one shared environment block, which no service overrides
-        assertThat(Files.readString(COMPOSE).split("JAVA_TOOL_OPTIONS", -1)).hasSize(2);
-        JsonNode environment = YAML.readTree(COMPOSE.toFile()).path("x-service").path("environment");
-
-        assertThat(flags(environment.path("JAVA_TOOL_OPTIONS").asText())).isEqualTo(ServiceProcess.JVM_OPTIONS);
+        Map<String, Object> services = map(yaml(COMPOSE).get("services"));
+        for (SuiteService service : SuiteService.values()) {
+            Map<String, Object> environment = map(map(services.get(service.module())).get("environment"));
+            assertThat(environment.keySet()).as(service.module())
+                    // the variables a JVM or its image's launcher reads flags from
+                    .filteredOn(name -> name.matches("(JDK_|_)?JAVA_(TOOL_)?OPT(ION)?S"))
+                    .containsExactly("JAVA_TOOL_OPTIONS");
+            assertThat(flags(environment.get("JAVA_TOOL_OPTIONS"))).as(service.module())
+                    .isEqualTo(ServiceProcess.JVM_OPTIONS);
+        }
     }
 
     @Test
     void kubernetesRunsEveryServiceWithTheFlagsOfIkdButSizesTheHeapFromThePodsLimit() throws IOException {
-        assertThat(Files.readString(KUBERNETES).split("JAVA_TOOL_OPTIONS", -1)).hasSize(2);
-        JsonNode common = YAML.readTree(KUBERNETES.toFile()).path("data");
-        List<String> flags = flags(common.path("JAVA_TOOL_OPTIONS").asText());
+        // the ikd-common ConfigMap, which every Deployment takes whole (ManifestsTest)
+        List<String> flags = flags(map(yaml(KUBERNETES).get("data")).get("JAVA_TOOL_OPTIONS"));
 
         assertThat(flags.getFirst()).matches("-XX:MaxRAMPercentage=\\d+");
         assertThat(flags.subList(1, flags.size())).isEqualTo(ServiceProcess.RUNTIME_OPTIONS);
     }
 
     @Test
-    void ikdRunsTheSharedFlagsWithALaptopsHeap() {
-        assertThat(ServiceProcess.JVM_OPTIONS).containsSubsequence(ServiceProcess.RUNTIME_OPTIONS)
-                .containsSubsequence(ServiceProcess.HEAP_OPTIONS)
-                .noneMatch(flag -> flag.contains("TieredStopAtLevel"));
+    void ikdStartsEachServiceWithItsFlagsAndALaptopsHeap() throws IOException {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+
+        List<String> command = ServiceProcess.command(jar, false);
+
+        assertThat(command).startsWith(ServiceProcess.javaExecutable())
+                .containsSequence(ServiceProcess.JVM_OPTIONS).endsWith("-jar", jar.toString());
+        assertThat(ServiceProcess.JVM_OPTIONS).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
     }
 
-    private static List<String> flags(String value) {
-        assertThat(value).as("JAVA_TOOL_OPTIONS").isNotBlank();
-        return Arrays.asList(value.trim().split("\\s+"));
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml().load(reader);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        assertThat(node).isInstanceOf(Map.class);
+        return (Map<String, Object>) node;
+    }
+
+    private static List<String> flags(Object value) {
+        assertThat(value).as("JAVA_TOOL_OPTIONS").isInstanceOf(String.class);
+        return Arrays.asList(((String) value).trim().split("\\s+"));
     }
 }
