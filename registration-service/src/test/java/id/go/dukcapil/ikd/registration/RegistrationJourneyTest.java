@@ -128,6 +128,8 @@ class RegistrationJourneyTest {
                     Duration.ofSeconds(30)).value(), RegistrationWithdrawn.class);
             assertThat(withdrawn.reason()).isEqualTo(WithdrawalReason.SUPERSEDED);
             assertThat(withdrawn.supersededBy()).isEqualTo(UUID.fromString(citizenId));
+            Citizens.asOperatorOfTheCase("operator", thirdId).get(BASE + thirdId + "/selfie").then().statusCode(404)
+                    .body("code", equalTo("SELFIE_NOT_AVAILABLE"));
             given().header(Citizens.SECRET_HEADER, citizen.<String>path("registrationSecret")).get(BASE + citizenId)
                     .then().body("status", equalTo("APPROVED"));
             // the rejected one is not touched again
@@ -195,6 +197,8 @@ class RegistrationJourneyTest {
         List<String> kinds = status.jsonPath().getList("timeline.kind");
         assertThat(kinds).containsOnlyOnce("APPROVED").containsOnlyOnce("ACTIVATED");
         assertThat(status.jsonPath().getBoolean("selfieErased")).isTrue();
+        Citizens.asOperatorOfTheCase("operator", id.toString()).get(BASE + id + "/selfie").then().statusCode(404)
+                .body("code", equalTo("SELFIE_NOT_AVAILABLE"));
         Map<String, Object> failure = status.jsonPath().getMap("timeline.find { it.kind == 'NOTIFICATION_FAILED' }");
         assertThat(failure).containsEntry("channel", "EMAIL").containsEntry("recipient", "b***@example.id")
                 .containsEntry("messageKind", "ACTIVATION_CODE").containsEntry("note", "mailbox unavailable");
@@ -350,6 +354,27 @@ class RegistrationJourneyTest {
         given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then()
                 .body("selfieErased", equalTo(true)).body("timeline.kind", not(hasItem("WITHDRAWN")));
         Citizens.asOperatorOfTheCase("operator", id).get(BASE + id + "/selfie").then().statusCode(404);
+    }
+
+    /** An approval never activated keeps the selfie no longer than an unverified registration keeps it. */
+    @Test
+    void approvedButNeverActivatedRegistrationLosesItsSelfieAfterTheSameTime() {
+        String[] registration = Citizens.registered();
+        String id = registration[0];
+        Citizens.publish(bootstrap, approved(UUID.fromString(id)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + id).then().body("status", equalTo("APPROVED")).body("selfieErased", equalTo(false)));
+        Citizens.asOperatorOfTheCase("operator", id).get(BASE + id + "/selfie").then().statusCode(200);
+
+        Instant later = Instant.now().plus(config.expireAfter()).plusSeconds(1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            VertxContextSupport.subscribeAndAwait(() -> registrations.expireOverdue(later));
+            Citizens.asOperatorOfTheCase("operator", id).get(BASE + id + "/selfie").then().statusCode(404)
+                    .body("code", equalTo("SELFIE_NOT_AVAILABLE"));
+        });
+        // still an approval the citizen can activate, only without the selfie
+        given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then()
+                .body("status", equalTo("APPROVED")).body("selfieErased", equalTo(true));
     }
 
     private static VerificationDecided approved(UUID registrationId) {
