@@ -55,6 +55,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 
 /** SOP steps 3 to 5 from the citizen's side: counter codes, live status, withdrawal and expiry. */
 @QuarkusTest
@@ -149,8 +150,7 @@ class RegistrationJourneyTest {
         String[] registration = Citizens.registered();
         String id = registration[0];
         Citizens.publish(bootstrap, rejected(UUID.fromString(id)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
-                .get(BASE + id).then().body("status", equalTo("REJECTED")));
+        awaitStatus(registration, "REJECTED");
         long submittedId = given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id)
                 .then().extract().jsonPath().getLong("timeline[0].id");
         try (SseClient stream = new SseClient(URI.create(api + id + "/events"),
@@ -165,8 +165,7 @@ class RegistrationJourneyTest {
         String[] registration = Citizens.registered();
         String id = registration[0];
         Citizens.publish(bootstrap, rejected(UUID.fromString(id)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
-                .get(BASE + id).then().body("status", equalTo("REJECTED")));
+        awaitStatus(registration, "REJECTED");
         given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then()
                 .body("selfieErased", equalTo(true))
                 .body("timeline[1].reasonCode", equalTo("FACE_MISMATCH"))
@@ -237,8 +236,7 @@ class RegistrationJourneyTest {
             Citizens.publish(bootstrap, approved(UUID.fromString(id)));
 
             deadLetters.await(r -> poisonId.equals(TopicProbe.header(r, "ce_id")), Duration.ofSeconds(30));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
-                    .get(BASE + id).then().body("status", equalTo("APPROVED")));
+            awaitStatus(registration, "APPROVED");
         }
     }
 
@@ -330,8 +328,7 @@ class RegistrationJourneyTest {
     void decidedRegistrationCannotBeWithdrawn() {
         String[] registration = Citizens.registered();
         Citizens.publish(bootstrap, approved(UUID.fromString(registration[0])));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
-                .get(BASE + registration[0]).then().body("status", equalTo("APPROVED")));
+        awaitStatus(registration, "APPROVED");
         given().header(Citizens.SECRET_HEADER, registration[1]).delete(BASE + registration[0]).then().statusCode(409)
                 .body("code", equalTo("REGISTRATION_NOT_PENDING"));
     }
@@ -362,8 +359,7 @@ class RegistrationJourneyTest {
         String[] registration = Citizens.registered();
         String id = registration[0];
         Citizens.publish(bootstrap, approved(UUID.fromString(id)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
-                .get(BASE + id).then().body("status", equalTo("APPROVED")).body("selfieErased", equalTo(false)));
+        awaitStatus(registration, "APPROVED").body("selfieErased", equalTo(false));
         Citizens.asOperatorOfTheCase("operator", id).get(BASE + id + "/selfie").then().statusCode(200);
 
         Instant later = Instant.now().plus(config.expireAfter()).plusSeconds(1);
@@ -375,6 +371,16 @@ class RegistrationJourneyTest {
         // still an approval the citizen can activate, only without the selfie
         given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + id).then()
                 .body("status", equalTo("APPROVED")).body("selfieErased", equalTo(true));
+    }
+
+    /**
+     * Waits until the citizen's view of {@code registration} (id, secret) shows {@code status}, and returns
+     * that view for further checks.
+     */
+    private static ValidatableResponse awaitStatus(String[] registration, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(Citizens.SECRET_HEADER, registration[1])
+                .get(BASE + registration[0]).then().body("status", equalTo(status)));
+        return given().header(Citizens.SECRET_HEADER, registration[1]).get(BASE + registration[0]).then();
     }
 
     private static VerificationDecided approved(UUID registrationId) {

@@ -45,7 +45,7 @@ public final class ServiceProcess {
      * Five services, a broker and PostgreSQL share two cores and a laptop's memory: a small heap.
      * Compose runs the same (no memory limits there); Kubernetes sizes it from the pod's limit.
      */
-    public static final List<String> HEAP_OPTIONS = List.of("-Xms64m", "-Xmx384m");
+    private static final List<String> HEAP_OPTIONS = List.of("-Xms64m", "-Xmx384m");
 
     /** What {@code ./ikd} and the journey and hostile-load tests run every service with. */
     public static final List<String> JVM_OPTIONS = Stream.concat(HEAP_OPTIONS.stream(), RUNTIME_OPTIONS.stream())
