@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import id.go.dukcapil.ikd.activation.client.RegistryPhotoClient;
+import id.go.dukcapil.ikd.web.RegistryPhotoClient;
 import id.go.dukcapil.ikd.activation.domain.Approval;
 import id.go.dukcapil.ikd.activation.domain.Identity;
 import id.go.dukcapil.ikd.activation.mapping.EventMapper;

@@ -1,4 +1,4 @@
-package id.go.dukcapil.ikd.token.client;
+package id.go.dukcapil.ikd.web;
 
 import java.util.UUID;
 
@@ -10,10 +10,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import id.go.dukcapil.ikd.web.RegistryPhotoGrants;
 import io.smallrye.mutiny.Uni;
 
-/** verification-service, as far as token-service needs it: the registry photo, with a photo grant. */
+/**
+ * verification-service's registry photo, fetched with a grant of {@link RegistryPhotoRequests}: one
+ * client for every service that shows the photo (activation-service on the citizen's card,
+ * token-service to a relying party), configured under {@code quarkus.rest-client.verification-service}.
+ * Needs {@code quarkus-rest-client-jackson} in the calling service.
+ */
 @RegisterRestClient(configKey = "verification-service")
 @Path("/api/v1/registry-photos")
 public interface RegistryPhotoClient {
