@@ -1,5 +1,7 @@
 package id.go.dukcapil.ikd.verification.domain;
 
+import id.go.dukcapil.ikd.web.Bilingual;
+
 /** What a complaint is about, in the citizen's words on the form. */
 public enum ComplaintCategory {
     SERVICE("Pelayanan di kantor", "Service at the office"),
@@ -8,19 +10,13 @@ public enum ComplaintCategory {
     DATA("Data kependudukan", "Population data"),
     OTHER("Lainnya", "Other");
 
-    private final String id;
-    private final String en;
+    private final Bilingual words;
 
     ComplaintCategory(String id, String en) {
-        this.id = id;
-        this.en = en;
+        this.words = new Bilingual(id, en);
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String en() {
-        return en;
+    public Bilingual words() {
+        return words;
     }
 }

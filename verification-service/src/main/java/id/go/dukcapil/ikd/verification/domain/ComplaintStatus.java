@@ -1,5 +1,7 @@
 package id.go.dukcapil.ikd.verification.domain;
 
+import id.go.dukcapil.ikd.web.Bilingual;
+
 /**
  * Where a complaint stands. The seeds' three follow-ups (Verifikasi Aduan, Mediasi, Koordinasi)
  * between receipt and closure; a complaint only moves forward (a step may be skipped), and
@@ -12,20 +14,14 @@ public enum ComplaintStatus {
     COORDINATING("Koordinasi", "Coordination"),
     CLOSED("Selesai", "Closed");
 
-    private final String id;
-    private final String en;
+    private final Bilingual words;
 
     ComplaintStatus(String id, String en) {
-        this.id = id;
-        this.en = en;
+        this.words = new Bilingual(id, en);
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String en() {
-        return en;
+    public Bilingual words() {
+        return words;
     }
 
     public boolean canMoveTo(ComplaintStatus next) {

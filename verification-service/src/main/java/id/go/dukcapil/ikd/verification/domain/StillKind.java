@@ -1,23 +1,19 @@
 package id.go.dukcapil.ikd.verification.domain;
 
+import id.go.dukcapil.ikd.web.Bilingual;
+
 /** What a still captured from a video call shows. */
 public enum StillKind {
     FACE("Foto wajah", "Face"),
     KTP_EL("Foto KTP-el", "KTP-el");
 
-    private final String wordsId;
-    private final String wordsEn;
+    private final Bilingual words;
 
-    StillKind(String wordsId, String wordsEn) {
-        this.wordsId = wordsId;
-        this.wordsEn = wordsEn;
+    StillKind(String id, String en) {
+        this.words = new Bilingual(id, en);
     }
 
-    public String wordsId() {
-        return wordsId;
-    }
-
-    public String wordsEn() {
-        return wordsEn;
+    public Bilingual words() {
+        return words;
     }
 }

@@ -1,5 +1,7 @@
 package id.go.dukcapil.ikd.verification.domain;
 
+import id.go.dukcapil.ikd.web.Bilingual;
+
 /** Why a call ended: what the buku pelayanan and the citizen are told. */
 public enum VideoCallEnd {
     /** The operator ended it after the decision, or the citizen after being told. */
@@ -11,19 +13,13 @@ public enum VideoCallEnd {
     /** The case was decided or closed another way (e.g. at the counter, or withdrawn). */
     CASE_CLOSED("Kasus sudah ditutup", "The case was closed");
 
-    private final String wordsId;
-    private final String wordsEn;
+    private final Bilingual words;
 
-    VideoCallEnd(String wordsId, String wordsEn) {
-        this.wordsId = wordsId;
-        this.wordsEn = wordsEn;
+    VideoCallEnd(String id, String en) {
+        this.words = new Bilingual(id, en);
     }
 
-    public String wordsId() {
-        return wordsId;
-    }
-
-    public String wordsEn() {
-        return wordsEn;
+    public Bilingual words() {
+        return words;
     }
 }

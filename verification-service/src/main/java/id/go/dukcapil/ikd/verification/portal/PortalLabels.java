@@ -28,8 +28,7 @@ public class PortalLabels {
 
     private static Bilingual complaint(String code) {
         try {
-            var status = id.go.dukcapil.ikd.verification.domain.ComplaintStatus.valueOf(code);
-            return new Bilingual(status.id(), status.en());
+            return id.go.dukcapil.ikd.verification.domain.ComplaintStatus.valueOf(code).words();
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }

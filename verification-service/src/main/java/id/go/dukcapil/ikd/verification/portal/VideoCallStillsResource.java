@@ -59,7 +59,7 @@ public class VideoCallStillsResource {
             String capturedAt, String url) {
 
         static StillView of(StillSummary still) {
-            return new StillView(still.id(), still.kind().name(), still.kind().wordsId(), still.kind().wordsEn(),
+            return new StillView(still.id(), still.kind().name(), still.kind().words().id(), still.kind().words().en(),
                     still.width(), still.height(), still.capturedAt().toString(),
                     "/portal/video-calls/" + still.callId() + "/stills/" + still.id());
         }

@@ -20,7 +20,7 @@ public final class ComplaintViews {
 
     public static List<CategoryOption> categories() {
         return java.util.Arrays.stream(id.go.dukcapil.ikd.verification.domain.ComplaintCategory.values())
-                .map(c -> new CategoryOption(c.name(), c.id(), c.en())).toList();
+                .map(c -> new CategoryOption(c.name(), c.words().id(), c.words().en())).toList();
     }
 
     /** What the citizen gets on filing. */
@@ -75,15 +75,15 @@ public final class ComplaintViews {
 
     public static CitizenView citizen(Complaint c, List<Complaint.Note> history) {
         List<Step> steps = history.stream().filter(n -> n.status() != null)
-                .map(n -> new Step(n.status().name(), n.status().id(), n.status().en(), local(n.at(), c.zone()))).toList();
-        return new CitizenView(c.ticket(), c.status().name(), c.status().id(), c.status().en(), c.category().name(),
+                .map(n -> new Step(n.status().name(), n.status().words().id(), n.status().words().en(), local(n.at(), c.zone()))).toList();
+        return new CitizenView(c.ticket(), c.status().name(), c.status().words().id(), c.status().words().en(), c.category().name(),
                 c.officeCode(), c.officeName(), c.zone().name(), local(c.filedAt(), c.zone()), local(c.dueAt(), c.zone()),
                 local(c.closedAt(), c.zone()), c.answer(), steps);
     }
 
     public static OfficeView office(Complaint c, List<Complaint.Note> history, Instant now) {
-        return new OfficeView(c.id().toString(), c.ticket(), c.status().name(), c.status().id(), c.status().en(),
-                c.category().name(), c.category().id(), c.category().en(), c.body(), c.registrationReference(), c.email(),
+        return new OfficeView(c.id().toString(), c.ticket(), c.status().name(), c.status().words().id(), c.status().words().en(),
+                c.category().name(), c.category().words().id(), c.category().words().en(), c.body(), c.registrationReference(), c.email(),
                 c.phone(), c.language(), c.assignee(), c.answer(), c.officeCode(), c.zone().name(),
                 local(c.filedAt(), c.zone()), local(c.dueAt(), c.zone()), local(c.closedAt(), c.zone()), c.overdue(now),
                 history.stream().map(n -> new NoteView(n.author(), n.status() == null ? null : n.status().name(),

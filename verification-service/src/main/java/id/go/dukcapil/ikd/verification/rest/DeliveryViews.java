@@ -21,19 +21,12 @@ public final class DeliveryViews {
     private DeliveryViews() {
     }
 
-    /** A text in both languages. */
-    public record Words(String id, String en) {
-        static Words of(Bilingual label) {
-            return new Words(label.id(), label.en());
-        }
-    }
-
     /**
      * One message to the citizen, latest attempt: {@code kind}, {@code status} and {@code channel}
      * as codes and in words; {@code lastAtLocal} in the office's zone with its name.
      */
-    public record DeliveryView(UUID notificationId, String kind, Words kindText, String channel, Words channelText,
-            String status, Words statusText, String reason, int attempt, String recipientMasked, Instant firstAt,
+    public record DeliveryView(UUID notificationId, String kind, Bilingual kindText, String channel, Bilingual channelText,
+            String status, Bilingual statusText, String reason, int attempt, String recipientMasked, Instant firstAt,
             Instant lastAt, String lastAtLocal) {
     }
 
@@ -53,8 +46,8 @@ public final class DeliveryViews {
     }
 
     public static DeliveryView view(Delivery d, OfficeTimeZone zone) {
-        return new DeliveryView(d.notificationId(), d.kind(), Words.of(DeliveryLabels.kind(d.kind())), d.channel(),
-                Words.of(DeliveryLabels.channel(d.channel())), d.status(), Words.of(DeliveryLabels.status(d.status())),
+        return new DeliveryView(d.notificationId(), d.kind(), DeliveryLabels.kind(d.kind()), d.channel(),
+                DeliveryLabels.channel(d.channel()), d.status(), DeliveryLabels.status(d.status()),
                 d.reason(), d.attempt(), d.recipientMasked(), d.firstAt(), d.lastAt(),
                 TIME.format(d.lastAt().atZone(zone.zoneId())) + " " + zone.name());
     }

@@ -112,8 +112,8 @@ public class VideoCallResource {
     public Uni<CitizenCallView> videoCallStatus(@RestPath @Parameter(description = "Call id") UUID id,
             @HeaderParam(TOKEN_HEADER) String token) {
         return calls.asCitizen(id, token).map(call -> new CitizenCallView(call.id, null, call.status.name(), null, null,
-                call.consentAt != null, call.stillsConsentAt != null, call.endReason == null ? null : call.endReason.wordsId(),
-                call.endReason == null ? null : call.endReason.wordsEn(), List.of()));
+                call.consentAt != null, call.stillsConsentAt != null, call.endReason == null ? null : call.endReason.words().id(),
+                call.endReason == null ? null : call.endReason.words().en(), List.of()));
     }
 
     @POST

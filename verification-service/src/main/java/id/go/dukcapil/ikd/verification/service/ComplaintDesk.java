@@ -75,8 +75,8 @@ public class ComplaintDesk {
             requireOpen(c);
             if (!c.status().canMoveTo(next)) {
                 throw new ProblemException(VerificationProblems.COMPLAINT_STATUS_NOT_ALLOWED,
-                        "Aduan hanya bergerak maju: " + c.status().id() + " → " + next.id() + " tidak mungkin.",
-                        "A complaint only moves forward: " + c.status().en() + " → " + next.en() + " is not possible.");
+                        "Aduan hanya bergerak maju: " + c.status().words().id() + " → " + next.words().id() + " tidak mungkin.",
+                        "A complaint only moves forward: " + c.status().words().en() + " → " + next.words().en() + " is not possible.");
             }
             return new Change(with(c, next, c.assignee(), null), next, null, true);
         }, note);

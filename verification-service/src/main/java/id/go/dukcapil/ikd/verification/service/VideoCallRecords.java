@@ -82,7 +82,7 @@ public class VideoCallRecords {
 
     /** Why the call ended and, when stills were captured, how many (never the images). */
     static String note(VideoCallEnd reason, long stillsTaken) {
-        String why = reason.wordsId() + " / " + reason.wordsEn();
+        String why = reason.words().plain();
         return stillsTaken == 0 ? why
                 : why + "; " + stillsTaken + " foto diambil dengan persetujuan pemohon / " + stillsTaken
                         + (stillsTaken == 1 ? " still" : " stills") + " captured with the citizen's consent";
