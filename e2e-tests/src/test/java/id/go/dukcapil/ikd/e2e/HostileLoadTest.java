@@ -41,7 +41,7 @@ import id.go.dukcapil.ikd.testing.HeadlessChromium;
 /**
  * Hostile bursts against the real suite: the five services as separate processes from their
  * packaged applications, with the heap and JVM flags of {@code ./ikd} and Kubernetes
- * ({@link ServiceProcess#JVM_OPTIONS}), on free loopback ports ({@link LocalSuite}). Each burst
+ * ({@link id.go.dukcapil.ikd.local.suite.ServiceJvm#JVM_OPTIONS}), on free loopback ports ({@link LocalSuite}). Each burst
  * is bounded in count and time. After each one, every process must still be the one started
  * (no exit), every service live, and every refusal a problem+json (400, 413, 429 or 503) with a
  * {@code code}. The figures are printed and written to {@code target/hostile-load.md}.

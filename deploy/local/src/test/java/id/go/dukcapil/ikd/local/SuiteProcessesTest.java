@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import id.go.dukcapil.ikd.local.process.RecordedProcess;
 import id.go.dukcapil.ikd.local.process.RunState;
 import id.go.dukcapil.ikd.local.suite.RestartPolicy;
+import id.go.dukcapil.ikd.local.suite.ServiceJvm;
 import id.go.dukcapil.ikd.local.suite.ServiceProcess;
 import id.go.dukcapil.ikd.local.suite.StandInService;
 import id.go.dukcapil.ikd.local.suite.SuiteService;
@@ -54,7 +55,7 @@ class SuiteProcessesTest {
     private ServiceProcess standIn() {
         int port = FreePorts.next();
         return ServiceProcess.start(SuiteService.NOTIFICATION, port,
-                List.of(ServiceProcess.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                List.of(ServiceJvm.javaExecutable(), "-cp", System.getProperty("java.class.path"),
                         StandInService.class.getName()),
                 temp, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port)), temp.resolve("logs-" + port));
     }

@@ -98,7 +98,7 @@ class ManifestsTest {
     void everyPodExitsOnOutOfMemoryAndRunsAsANumericNonRootUser() {
         CrossReferences production = new CrossReferences(Manifests.build(Project.KUBERNETES.resolve("overlays/production")));
         String jvmFlags = commonSettings(production).path("JAVA_TOOL_OPTIONS").asText();
-        // the flags of ./ikd (deploy/local ServiceProcess.RUNTIME_OPTIONS; JvmFlagsTest holds the base equal) but the heap, which follows the pod's limit;
+        // the flags of ./ikd (deploy/local ServiceJvm.RUNTIME_OPTIONS; JvmFlagsTest holds the base equal) but the heap, which follows the pod's limit;
         // the full JIT (no C1-only start-up trade: it slows ES256 and Argon2 2-4x)
         assertThat(jvmFlags).contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=")
                 .doesNotContain("TieredStopAtLevel");

@@ -25,7 +25,7 @@ import id.go.dukcapil.ikd.testing.Postgres;
 /**
  * The whole suite for tests, started the way {@code ./ikd up} starts it: real PostgreSQL, Kafka,
  * mail server and SMS outbox, and the five services as separate processes from their packaged
- * applications, with the launcher's environment and JVM flags ({@link ServiceProcess#JVM_OPTIONS},
+ * applications, with the launcher's environment and JVM flags ({@link ServiceJvm#JVM_OPTIONS},
  * the same heap as Kubernetes). Everything on free ports in a temporary folder, so that two
  * suites (the journey tests, the hostile-load tests, a running {@code ./ikd up}) never clash;
  * PostgreSQL without fsync, since the data is thrown away. A service that dies is restarted as

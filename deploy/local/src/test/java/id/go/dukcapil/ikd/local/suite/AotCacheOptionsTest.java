@@ -20,19 +20,19 @@ class AotCacheOptionsTest {
     @Test
     void withoutACacheOnlyTheLauncherRecordsOne() throws IOException {
         Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
-        assertThat(ServiceProcess.aotCacheOptions(jar, true))
-                .containsExactly("-XX:AOTCacheOutput=" + dir.resolve(ServiceProcess.AOT_CACHE), "-Xlog:aot=error");
-        assertThat(ServiceProcess.aotCacheOptions(jar, false)).isEmpty();
+        assertThat(ServiceJvm.aotCacheOptions(jar, true))
+                .containsExactly("-XX:AOTCacheOutput=" + dir.resolve(ServiceJvm.AOT_CACHE), "-Xlog:aot=error");
+        assertThat(ServiceJvm.aotCacheOptions(jar, false)).isEmpty();
     }
 
     @Test
     void aTrainingRunIsKnownByItsCommandSoThatItsStopWaitsForTheCache() {
         Path jar = dir.resolve("quarkus-run.jar");
         ServiceProcess training = ServiceProcess.start(SuiteService.TOKEN, 1, java.util.List.of(
-                ServiceProcess.javaExecutable(), "-XX:AOTCacheOutput=" + dir.resolve(ServiceProcess.AOT_CACHE), "-version"),
+                ServiceJvm.javaExecutable(), "-XX:AOTCacheOutput=" + dir.resolve(ServiceJvm.AOT_CACHE), "-version"),
                 dir, java.util.Map.of(), dir.resolve("logs"));
         ServiceProcess reading = ServiceProcess.start(SuiteService.TOKEN, 2, java.util.List.of(
-                ServiceProcess.javaExecutable(), "-XX:AOTCache=" + jar.resolveSibling(ServiceProcess.AOT_CACHE), "-version"),
+                ServiceJvm.javaExecutable(), "-XX:AOTCache=" + jar.resolveSibling(ServiceJvm.AOT_CACHE), "-version"),
                 dir, java.util.Map.of(), dir.resolve("logs-2"));
         training.awaitStop(java.time.Duration.ofSeconds(60));
         reading.awaitStop(java.time.Duration.ofSeconds(60));
@@ -69,21 +69,21 @@ class AotCacheOptionsTest {
     @Test
     void aCacheNewerThanTheJarIsUsedAndAnOlderOneIsRecordedAgain() throws IOException {
         Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
-        Path cache = Files.writeString(dir.resolve(ServiceProcess.AOT_CACHE), "cache");
+        Path cache = Files.writeString(dir.resolve(ServiceJvm.AOT_CACHE), "cache");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T00:00:00Z")));
         Files.setLastModifiedTime(cache, FileTime.from(Instant.parse("2026-12-02T00:00:00Z")));
-        assertThat(ServiceProcess.aotCacheOptions(jar, false)).containsExactly("-XX:AOTCache=" + cache);
+        assertThat(ServiceJvm.aotCacheOptions(jar, false)).containsExactly("-XX:AOTCache=" + cache);
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-03T00:00:00Z"))); // rebuilt since
-        assertThat(ServiceProcess.aotCacheOptions(jar, true)).containsExactly("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error");
-        assertThat(ServiceProcess.aotCacheOptions(jar, false)).isEmpty();
+        assertThat(ServiceJvm.aotCacheOptions(jar, true)).containsExactly("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error");
+        assertThat(ServiceJvm.aotCacheOptions(jar, false)).isEmpty();
     }
 
     @Test
     void anEmptyCacheLeftByAKilledAssemblyIsRecordedAgain() throws IOException {
         Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
-        Path cache = Files.createFile(dir.resolve(ServiceProcess.AOT_CACHE));
+        Path cache = Files.createFile(dir.resolve(ServiceJvm.AOT_CACHE));
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T00:00:00Z")));
-        assertThat(ServiceProcess.aotCacheOptions(jar, true)).containsExactly("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error");
+        assertThat(ServiceJvm.aotCacheOptions(jar, true)).containsExactly("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error");
     }
 }

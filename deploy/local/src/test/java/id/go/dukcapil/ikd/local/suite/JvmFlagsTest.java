@@ -41,7 +41,7 @@ class JvmFlagsTest {
                     .filteredOn(name -> name.matches("(JDK_|_)?JAVA_(TOOL_)?OPT(ION)?S"))
                     .containsExactly("JAVA_TOOL_OPTIONS");
             assertThat(flags(environment.get("JAVA_TOOL_OPTIONS"))).as(service.module())
-                    .isEqualTo(ServiceProcess.JVM_OPTIONS);
+                    .isEqualTo(ServiceJvm.JVM_OPTIONS);
         }
     }
 
@@ -51,18 +51,18 @@ class JvmFlagsTest {
         List<String> flags = flags(map(yaml(KUBERNETES).get("data")).get("JAVA_TOOL_OPTIONS"));
 
         assertThat(flags.getFirst()).matches("-XX:MaxRAMPercentage=\\d+");
-        assertThat(flags.subList(1, flags.size())).isEqualTo(ServiceProcess.RUNTIME_OPTIONS);
+        assertThat(flags.subList(1, flags.size())).isEqualTo(ServiceJvm.RUNTIME_OPTIONS);
     }
 
     @Test
     void ikdStartsEachServiceWithItsFlagsAndALaptopsHeap() throws IOException {
         Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
 
-        List<String> command = ServiceProcess.command(jar, false);
+        List<String> command = ServiceJvm.command(jar, false);
 
-        assertThat(command).startsWith(ServiceProcess.javaExecutable())
-                .containsSequence(ServiceProcess.JVM_OPTIONS).endsWith("-jar", jar.toString());
-        assertThat(ServiceProcess.JVM_OPTIONS).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+        assertThat(command).startsWith(ServiceJvm.javaExecutable())
+                .containsSequence(ServiceJvm.JVM_OPTIONS).endsWith("-jar", jar.toString());
+        assertThat(ServiceJvm.JVM_OPTIONS).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
     }
 

@@ -45,7 +45,7 @@ class SupervisorTest {
     void aKilledServiceIsRestartedWithBackoffAndIsReadyAgain() {
         int port = FreePorts.next();
         process = ServiceProcess.start(SuiteService.NOTIFICATION, port,
-                List.of(ServiceProcess.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                List.of(ServiceJvm.javaExecutable(), "-cp", System.getProperty("java.class.path"),
                         StandInService.class.getName()),
                 temp, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port)), temp.resolve("logs"));
         await().atMost(Duration.ofSeconds(30)).until(process::isReady);
@@ -82,7 +82,7 @@ class SupervisorTest {
         int port = FreePorts.next();
         Path broken = temp.resolve("broken");
         process = ServiceProcess.start(SuiteService.ACTIVATION, port,
-                List.of(ServiceProcess.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                List.of(ServiceJvm.javaExecutable(), "-cp", System.getProperty("java.class.path"),
                         StandInService.class.getName()),
                 temp, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port), "STAND_IN_BROKEN_WHILE", broken.toString()),
                 temp.resolve("logs"));
@@ -109,7 +109,7 @@ class SupervisorTest {
     void noRestartOnceClosed() throws Exception {
         int port = FreePorts.next();
         process = ServiceProcess.start(SuiteService.TOKEN, port,
-                List.of(ServiceProcess.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                List.of(ServiceJvm.javaExecutable(), "-cp", System.getProperty("java.class.path"),
                         StandInService.class.getName()),
                 temp, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port)), temp.resolve("logs"));
         await().atMost(Duration.ofSeconds(30)).until(process::isReady);
