@@ -19,7 +19,6 @@ import id.go.dukcapil.ikd.local.infra.LocalInfrastructure;
 import id.go.dukcapil.ikd.local.infra.LocalPorts;
 import id.go.dukcapil.ikd.local.infra.SmsOutbox;
 import id.go.dukcapil.ikd.testing.FreePorts;
-import id.go.dukcapil.ikd.testing.Logs;
 import id.go.dukcapil.ikd.testing.Postgres;
 
 /**
@@ -60,30 +59,7 @@ public final class LocalSuite implements AutoCloseable {
         this.ports = ports;
         this.servicePorts = servicePorts;
         this.infrastructure = infrastructure;
-        this.supervisor = new Supervisor(RestartPolicy.STANDARD, new Supervisor.Listener() {
-            @Override
-            public void exited(ServiceProcess process, ServiceProcess.Exit exit, Duration restartIn) {
-                System.err.printf("⚠ %s exited with code %d after %s; restarting in %s. Last lines of its log:%n%s",
-                        process.name(), exit.code(), exit.uptime(), restartIn,
-                        Logs.tail(process.log(), 30).indent(4));
-            }
-
-            @Override
-            public void restarted(ServiceProcess process) {
-                System.err.printf("↻ %s restarted (restart %d)%n", process.name(), process.restarts());
-            }
-
-            @Override
-            public void readyAgain(ServiceProcess process) {
-                System.err.printf("✓ %s ready again%n", process.name());
-            }
-
-            @Override
-            public void notLive(ServiceProcess process, int failures) {
-                System.err.printf("⚠ %s liveness DOWN %d times in a row: stopping it to restart it%n", process.name(),
-                        failures);
-            }
-        });
+        this.supervisor = new Supervisor(RestartPolicy.STANDARD, new StderrRestartReport());
     }
 
     /** What the services do with their AOT caches (the JDK's, next to each packaged application). */
@@ -167,7 +143,7 @@ public final class LocalSuite implements AutoCloseable {
                 suite.services.put(service, replicas);
             }
             if (ha == null) {
-                suite.awaitReady(readyTimeout);
+                suite.awaitReady(readyTimeout, ReadinessWait.OnExit.FAIL);
                 suite.processes().forEach(suite.supervisor::add);
                 suite.supervisor.watch(Duration.ofMillis(500));
             } else {
@@ -175,7 +151,7 @@ public final class LocalSuite implements AutoCloseable {
                 // timeout to PostgreSQL under load) is restarted as Kubernetes would, not fatal
                 suite.processes().forEach(suite.supervisor::add);
                 suite.supervisor.watch(Duration.ofMillis(500));
-                suite.awaitAllReady(readyTimeout);
+                suite.awaitReady(readyTimeout, ReadinessWait.OnExit.WAIT);
             }
             return suite;
         } catch (RuntimeException e) {
@@ -192,32 +168,10 @@ public final class LocalSuite implements AutoCloseable {
         return environment;
     }
 
-    /** Every process ready within {@code timeout}; exits meanwhile are the supervisor's to restart. */
-    private void awaitAllReady(Duration timeout) {
+    /** Every process ready within {@code timeout}; {@code onExit} says what an exit meanwhile means. */
+    private void awaitReady(Duration timeout, ReadinessWait.OnExit onExit) {
         Instant deadline = Instant.now().plus(timeout);
-        for (ServiceProcess service : processes()) {
-            while (!service.isReady()) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.name() + " did not become ready within " + timeout.toSeconds()
-                            + " s (restarts: " + service.restarts() + "); last lines of " + service.log() + ":\n"
-                            + Logs.tail(service.log(), 40));
-                }
-                sleep(Duration.ofMillis(500));
-            }
-        }
-    }
-
-    private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        for (ServiceProcess service : processes()) {
-            while (!service.isReady()) {
-                if (!service.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.name() + " did not become ready; last lines of "
-                            + service.log() + ":\n" + Logs.tail(service.log(), 40));
-                }
-                sleep(Duration.ofMillis(500));
-            }
-        }
+        processes().forEach(process -> ReadinessWait.await(process, deadline, onExit));
     }
 
     /**
@@ -242,14 +196,7 @@ public final class LocalSuite implements AutoCloseable {
         ExtraReplica replica = new ExtraReplica(process, extraReplicas::remove);
         extraReplicas.add(replica);
         try {
-            Instant deadline = Instant.now().plus(readyTimeout);
-            while (!process.isReady()) {
-                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the extra " + service.module() + " did not become ready; last lines of "
-                            + process.log() + ":\n" + Logs.tail(process.log(), 40));
-                }
-                sleep(Duration.ofMillis(500));
-            }
+            ReadinessWait.await(process, Instant.now().plus(readyTimeout), ReadinessWait.OnExit.FAIL);
             return replica;
         } catch (RuntimeException e) {
             replica.close();
@@ -374,24 +321,12 @@ public final class LocalSuite implements AutoCloseable {
             whileStopped.run();
         } finally {
             try {
-                supervised.forEach(process -> startAgain(process, readyTimeout));
+                // one at a time, each with its own time: nobody else restarts them while the supervisor is paused
+                supervised.forEach(process -> ReadinessWait.await(process, Instant.now().plus(readyTimeout),
+                        ReadinessWait.OnExit.RESTART));
             } finally {
                 supervisor.resume();
             }
-        }
-    }
-
-    private static void startAgain(ServiceProcess process, Duration readyTimeout) {
-        Instant deadline = Instant.now().plus(readyTimeout);
-        while (!process.isAlive() || !process.isReady()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(process.service().module() + " was not ready again within "
-                        + readyTimeout + "; last lines of " + process.log() + ":\n" + Logs.tail(process.log(), 40));
-            }
-            if (!process.isAlive()) {
-                process.restart();
-            }
-            sleep(Duration.ofMillis(500));
         }
     }
 
@@ -426,15 +361,6 @@ public final class LocalSuite implements AutoCloseable {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // a temporary folder left behind is no failure
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
