@@ -1,5 +1,6 @@
 package id.go.dukcapil.ikd.messaging;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.StartupEvent;
@@ -28,6 +30,21 @@ public class ConsumerMeters {
 
     static final String DEAD_LETTERED = "ikd.events.dead.lettered";
     static final String DUPLICATES = "ikd.inbox.duplicates";
+    static final String RETRIED = "ikd.events.retried";
+
+    /** Why an event was retried in place, the {@code cause} tag of {@link #RETRIED}. */
+    enum RetryCause {
+        /** The database (or another part of the infrastructure) is unavailable: the event waits it out. */
+        INFRASTRUCTURE,
+        /** The event needs another topic's event that has not arrived yet. */
+        AWAITED_EVENT,
+        /** The handler failed: a few retries, then the dead-letter topic. */
+        FAILURE;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
     /** The consumer names of every EventRouter built in this JVM. */
     private static final Set<String> CONSUMERS = ConcurrentHashMap.newKeySet();
@@ -56,7 +73,14 @@ public class ConsumerMeters {
         CONSUMERS.forEach(consumer -> {
             registry.counter(DEAD_LETTERED, "consumer", consumer);
             registry.counter(DUPLICATES, "consumer", consumer);
+            for (RetryCause cause : RetryCause.values()) {
+                retried(registry, consumer, cause);
+            }
         });
+    }
+
+    static Counter retried(MeterRegistry registry, String consumer, RetryCause cause) {
+        return registry.counter(RETRIED, "consumer", consumer, "cause", cause.tag());
     }
 
     private static boolean receivesMessages(Class<?> type) {

@@ -15,6 +15,7 @@ import id.go.dukcapil.ikd.events.EventJson;
 import id.go.dukcapil.ikd.events.EventType;
 import id.go.dukcapil.ikd.events.IkdEvent;
 import id.go.dukcapil.ikd.events.MalformedEventException;
+import id.go.dukcapil.ikd.messaging.ConsumerMeters.RetryCause;
 import id.go.dukcapil.ikd.web.Backoff;
 import id.go.dukcapil.ikd.web.VertxContexts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,6 +88,9 @@ public class IdempotentConsumer {
                             && Duration.between(since, Instant.now()).compareTo(config.consumer().awaitOtherEvent()) < 0;
                     if (!poison && (infrastructure || awaiting || failures < config.consumer().maxRetries())) {
                         Duration delay = backoff(failures);
+                        RetryCause cause = infrastructure ? RetryCause.INFRASTRUCTURE
+                                : awaiting ? RetryCause.AWAITED_EVENT : RetryCause.FAILURE;
+                        ConsumerMeters.retried(registry, router.consumer(), cause).increment();
                         LOG.warnf("event %s to %s failed (%s), retry %d in %d ms", describe(message), router.consumer(),
                                 failure.getMessage(), failures + 1, delay.toMillis());
                         return Uni.createFrom().voidItem().onItem().delayIt().by(delay)

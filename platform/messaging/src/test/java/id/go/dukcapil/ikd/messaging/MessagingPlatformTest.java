@@ -30,6 +30,7 @@ import id.go.dukcapil.ikd.testing.ConsumerGroupReport;
 import id.go.dukcapil.ikd.testing.IkdTestResource;
 import id.go.dukcapil.ikd.testing.Infrastructure;
 import id.go.dukcapil.ikd.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -56,8 +57,12 @@ class MessagingPlatformTest {
     Pool pool;
     @Inject
     Outbox outbox;
+    @Inject
+    MeterRegistry meters;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "ikd.messaging.consumer.max-retries")
+    int maxRetries;
     @ConfigProperty(name = "quarkus.application.name")
     String group;
 
@@ -194,10 +199,13 @@ class MessagingPlatformTest {
     @Test
     void flakyHandlerIsRetriedWithBackoffAndSucceedsOnce() {
         UUID registrationId = UUID.randomUUID();
+        double retriedBefore = retried(ConsumerMeters.RetryCause.FAILURE);
         EffectConsumer.FAILURES_LEFT.put(registrationId, new AtomicInteger(2));
         onVertx(() -> ledger.withdraw(registrationId, false));
         awaitEffect(registrationId, Duration.ofSeconds(30));
         assertThat(EffectConsumer.FAILURES_LEFT.get(registrationId).get()).isNegative();
+        // ikd_events_retried_total{cause="failure"} counts each retry in place
+        assertThat(retried(ConsumerMeters.RetryCause.FAILURE) - retriedBefore).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -235,10 +243,13 @@ class MessagingPlatformTest {
         try (TopicProbe dlq = TopicProbe.fromNow(bootstrap, Topics.deadLetter("messaging-test"))) {
             databaseAcceptsConnections(false);
             try {
+                double retriedBefore = retried(ConsumerMeters.RetryCause.INFRASTRUCTURE);
                 TopicProbe.publish(bootstrap, Topics.REGISTRATION, registrationId.toString(), payload,
                         cloudEventHeaders(UUID.randomUUID().toString(), WITHDRAWN));
-                // far longer than the bounded retries for ordinary failures (3 x at most 200 ms here)
-                Thread.sleep(Duration.ofSeconds(6));
+                // the event was tried during the outage more often than an ordinary failure may be
+                // (max-retries, then the dead-letter topic), and waits on
+                await().atMost(Duration.ofSeconds(30)).until(
+                        () -> retried(ConsumerMeters.RetryCause.INFRASTRUCTURE) - retriedBefore > maxRetries + 1);
             } finally {
                 databaseAcceptsConnections(true);
             }
@@ -261,6 +272,11 @@ class MessagingPlatformTest {
         UUID afterwards = UUID.randomUUID();
         await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given()
                 .post("/test/withdrawals/" + afterwards).statusCode() == 200);
+    }
+
+    /** How often the test's consumer retried an event in place for {@code cause}, so far. */
+    private double retried(ConsumerMeters.RetryCause cause) {
+        return ConsumerMeters.retried(meters, "effects", cause).count();
     }
 
     /** An outage as the service sees it: new connections refused, open ones cut. */
