@@ -67,6 +67,7 @@ public class CitizenEventsConsumer {
         this.withdrawals = withdrawals;
         this.recipients = recipients;
         this.videoCalls = videoCalls;
+        EventRouter.declare(CONSUMER); // its routers are built per message (process), its counters at start
     }
 
     @Incoming("registration-in")

@@ -32,6 +32,16 @@ public final class EventRouter {
         return consumer;
     }
 
+    /**
+     * Names {@code consumer} before its first router is built: a consumer that builds its router
+     * per message calls this when it is created, so that its counters are registered at 0 at
+     * start-up ({@link ConsumerMeters}) like every other consumer's, and an alert on their
+     * increase sees the first dead letter after a restart.
+     */
+    public static void declare(String consumer) {
+        ConsumerMeters.built(consumer);
+    }
+
     Optional<Function<IkdEvent, Uni<Void>>> handlerFor(EventType type) {
         return Optional.ofNullable(handlers.get(type));
     }
