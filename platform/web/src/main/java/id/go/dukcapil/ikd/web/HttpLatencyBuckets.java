@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
  * Latency buckets on every service's HTTP timer ({@code http_server_requests_seconds_bucket}), so
  * that Prometheus can compute the p99 the journey dashboard shows and the SLOs speak of
  * ({@code histogram_quantile}). A fixed, short list of bounds rather than Micrometer's percentile
- * histogram (about 70 buckets for each method, URI and status): nine series more per endpoint
- * answered, enough to tell 50 ms from 250 ms from a second.
+ * histogram (about 70 buckets for each method, URI and status): ten series more (nine bounds and
+ * {@code +Inf}) for each method, URI and status answered, enough to tell 50 ms from 250 ms from a second.
  */
 public class HttpLatencyBuckets {
 
