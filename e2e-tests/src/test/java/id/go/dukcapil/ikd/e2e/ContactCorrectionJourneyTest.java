@@ -26,7 +26,6 @@ import io.restassured.http.ContentType;
  */
 class ContactCorrectionJourneyTest {
 
-    private static final String BAGUS_NIK = "3171011212000001"; // Jakarta Pusat, office 3171-DEMO (local approval)
 
     private static Suite suite;
     private static Journey journey;
@@ -44,7 +43,7 @@ class ContactCorrectionJourneyTest {
     void anEmailCorrectedAtTheCounterGetsTheNewPinAndTheOldAddressIsWarned() {
         String oldEmail = Journey.uniqueEmail("bagus.lama");
         String newEmail = Journey.uniqueEmail("bagus.baru");
-        Journey.Registration registration = journey.register(BAGUS_NIK, oldEmail, Journey.uniquePhone(), "id",
+        Journey.Registration registration = journey.register(Journey.BAGUS_NIK, oldEmail, Journey.uniquePhone(), "id",
                 Device.create());
         String operator = journey.operatorLogin("demo.operator");
         String caseId = journey.scan(operator, Map.of("shortCode", registration.shortCode())).getString("caseId");
@@ -52,7 +51,7 @@ class ContactCorrectionJourneyTest {
         Journey.ActivationMail firstPin = journey.awaitActivationMail(oldEmail);
 
         // at the counter: the citizen is present, the KTP-el checked; found by NIK, as without the app's code
-        assertThat(given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("nik", BAGUS_NIK))
+        assertThat(given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("nik", Journey.BAGUS_NIK))
                 .post(suite.url(SuiteService.VERIFICATION) + "/api/v1/operator/case-searches").then().statusCode(200)
                 .extract().jsonPath().<String>getList("cases.caseId")).contains(caseId);
         given().auth().oauth2(operator).contentType(ContentType.JSON)

@@ -55,7 +55,6 @@ import id.go.dukcapil.ikd.testing.HeadlessChromium;
 class HostileLoadTest {
 
     private static final String CITIZEN_NIK = "3171011212000001"; // BAGUS WICAKSONO, office 3171-DEMO
-    private static final String APP_PIN = "583920";
     private static final String ONE_MEGABYTE = "A".repeat(1 << 20);
     private static final Duration RECOVERY_WAIT = Duration.ofSeconds(240);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +75,7 @@ class HostileLoadTest {
             citizen = activated.registration();
             citizenPhone = activated.phone();
         }
-        journey.openSession(citizen, citizenPhone, APP_PIN); // the first session sets the app PIN
+        journey.openSession(citizen, citizenPhone, Journey.APP_PIN); // the first session sets the app PIN
     }
 
     @AfterAll
@@ -97,7 +96,7 @@ class HostileLoadTest {
             assertThat(challenge.status()).as("session challenge %d: %s", i, challenge).isEqualTo(200);
             String nonce = field(challenge, "nonce");
             requests.add(json(SuiteService.ACTIVATION, "/api/v1/citizen/sessions",
-                    Map.of("nonce", nonce, "deviceSignature", citizenPhone.sign(nonce), "appPin", APP_PIN)));
+                    Map.of("nonce", nonce, "deviceSignature", citizenPhone.sign(nonce), "appPin", Journey.APP_PIN)));
         }
         attack("App-PIN checks", "POST /api/v1/citizen/sessions, right PIN, one activated citizen",
                 SuiteService.ACTIVATION, Set.of(200), requests);

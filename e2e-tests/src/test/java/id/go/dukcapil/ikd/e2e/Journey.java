@@ -39,6 +39,11 @@ import io.restassured.path.json.JsonPath;
 final class Journey {
 
     static final String DEMO_PASSWORD = "Demo-IKD-2026!";
+    /** Demo residents of office 3171-DEMO (Jakarta Pusat, local approval) in the demo registry. */
+    static final String BAGUS_NIK = "3171011212000001";
+    static final String MARIA_NIK = "3171017004980001"; // a woman: day of birth + 40
+    /** The app PIN the journeys' citizens choose. */
+    static final String APP_PIN = "583920";
     private static final Pattern PIN = Pattern.compile("PIN aktivasi: (\\d{6})|Activation PIN: (\\d{6})");
     private static final Pattern LINK = Pattern.compile("(http://localhost:[0-9]+/activate\\?t=[A-Za-z0-9_-]+)");
 

@@ -31,11 +31,8 @@ import id.go.dukcapil.ikd.testing.Mailbox;
 class JourneyTest {
 
     /** Demo residents of the synthetic registry (verification-service OPERATIONS.md). */
-    private static final String BAGUS_NIK = "3171011212000001"; // Jakarta Pusat, office 3171-DEMO (local approval)
-    private static final String MARIA_NIK = "3171017004980001"; // woman: day + 40
     private static final String RIZKY_NIK = "1376020505880001"; // Payakumbuh: central approval
     private static final String WULANDARI_NIK = "3171016507800001"; // moved to Bandung: a warning, not a block
-    private static final String APP_PIN = "583920";
 
     private static Suite suite;
     private static Journey journey;
@@ -56,7 +53,7 @@ class JourneyTest {
     void approvedCitizenActivatesAndARelyingPartyVerifiesTheQr() throws Exception {
         Device phone = Device.create();
         String email = Journey.uniqueEmail("bagus");
-        Journey.Registration registration = journey.register(BAGUS_NIK, email, Journey.uniquePhone(), "id", phone);
+        Journey.Registration registration = journey.register(Journey.BAGUS_NIK, email, Journey.uniquePhone(), "id", phone);
 
         String operator = journey.operatorLogin("demo.operator");
         var scanned = journey.scan(operator, Map.of("qrPayload", registration.counterPayload()));
@@ -69,9 +66,9 @@ class JourneyTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "ACTIVATED".equals(journey.status(registration).getString("status")));
 
-        Journey.CitizenSession session = journey.openSession(registration, phone, APP_PIN);
-        Journey.QrToken qr = journey.mintQr(session, APP_PIN);
-        neverShown = journey.mintQr(session, APP_PIN);
+        Journey.CitizenSession session = journey.openSession(registration, phone, Journey.APP_PIN);
+        Journey.QrToken qr = journey.mintQr(session, Journey.APP_PIN);
+        neverShown = journey.mintQr(session, Journey.APP_PIN);
         assertThat(Journey.decodeQr(qr.pngBase64())).isEqualTo(qr.token());
         assertThat(Duration.between(Instant.now(), qr.expiresAt())).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(91));
 
@@ -79,7 +76,7 @@ class JourneyTest {
         var first = journey.verify(relyingParty, qr.token());
         assertThat(first.getBoolean("valid")).isTrue();
         assertThat(first.getString("attributes.fullName")).isEqualTo("BAGUS WICAKSONO");
-        assertThat(first.getString("attributes.nikMasked")).isNotEqualTo(BAGUS_NIK).startsWith("317101");
+        assertThat(first.getString("attributes.nikMasked")).isNotEqualTo(Journey.BAGUS_NIK).startsWith("317101");
         var again = journey.verify(relyingParty, qr.token());
         assertThat(again.getBoolean("valid")).isFalse();
         assertThat(again.getString("reason")).isEqualTo("REPLAYED");
@@ -95,7 +92,7 @@ class JourneyTest {
         Device phone = Device.create();
         String email = Journey.uniqueEmail("maria");
         String mobile = Journey.uniquePhone();
-        Journey.Registration registration = journey.register(MARIA_NIK, email, mobile, "en", phone);
+        Journey.Registration registration = journey.register(Journey.MARIA_NIK, email, mobile, "en", phone);
 
         String operator = journey.operatorLogin("demo.operator");
         var scanned = journey.scan(operator, Map.of("shortCode", registration.shortCode()));
@@ -142,7 +139,7 @@ class JourneyTest {
     @Test
     void activationOnANewPhoneRevokesTheOldOne() throws Exception {
         Journey.Activated first = journey.approveAndActivate(CHROMIUM.browser(), WULANDARI_NIK, "wulan", "demo.operator");
-        Journey.CitizenSession oldSession = journey.openSession(first.registration(), first.phone(), APP_PIN);
+        Journey.CitizenSession oldSession = journey.openSession(first.registration(), first.phone(), Journey.APP_PIN);
 
         Journey.Activated second = journey.approveAndActivate(CHROMIUM.browser(), WULANDARI_NIK, "wulan.baru",
                 "demo.operator");
@@ -151,11 +148,11 @@ class JourneyTest {
 
         // the old phone's identity is revoked: no new QR for it
         assertThat(io.restassured.RestAssured.given().auth().oauth2(oldSession.accessToken())
-                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("appPin", APP_PIN))
+                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("appPin", Journey.APP_PIN))
                 .post(suite.url(id.go.dukcapil.ikd.local.suite.SuiteService.ACTIVATION) + "/api/v1/citizen/pin-proofs")
                 .statusCode()).isIn(401, 403, 404, 409, 410);
-        Journey.CitizenSession newSession = journey.openSession(second.registration(), second.phone(), APP_PIN);
-        var valid = journey.verify(journey.relyingPartyToken(), journey.mintQr(newSession, APP_PIN).token());
+        Journey.CitizenSession newSession = journey.openSession(second.registration(), second.phone(), Journey.APP_PIN);
+        var valid = journey.verify(journey.relyingPartyToken(), journey.mintQr(newSession, Journey.APP_PIN).token());
         assertThat(valid.getBoolean("valid")).isTrue();
     }
 

@@ -48,8 +48,6 @@ class MonitoringContractTest {
     /** Labels the scrape or the histogram adds, never the service. */
     private static final Set<String> NOT_THE_SERVICES = Set.of("job", "namespace", "pod", "instance", "le");
 
-    private static final String BAGUS_NIK = "3171011212000001"; // Jakarta Pusat, office 3171-DEMO (local approval)
-    private static final String APP_PIN = "583920";
 
     private static Suite suite;
     private static Journey journey;
@@ -69,9 +67,9 @@ class MonitoringContractTest {
     @Test
     void everySeriesTheAlertsAndTheDashboardReadIsExposedWithItsLabels() throws IOException {
         // one whole journey, so that every counter of the journey has counted
-        Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), BAGUS_NIK, "monitoring", "demo.operator");
-        Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), APP_PIN);
-        assertThat(journey.verify(journey.relyingPartyToken(), journey.mintQr(session, APP_PIN).token())
+        Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), Journey.BAGUS_NIK, "monitoring", "demo.operator");
+        Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), Journey.APP_PIN);
+        assertThat(journey.verify(journey.relyingPartyToken(), journey.mintQr(session, Journey.APP_PIN).token())
                 .getBoolean("valid")).isTrue();
         Map<SuiteService, List<Series>> scraped = scrapeAll();
 

@@ -44,10 +44,7 @@ import io.restassured.response.Response;
 @Order(Suite.HA_CLASSES_LAST)
 class MultiReplicaTest {
 
-    private static final String BAGUS_NIK = "3171011212000001"; // office 3171-DEMO, local approval
-    private static final String MARIA_NIK = "3171017004980001"; // office 3171-DEMO, local approval
     private static final String SITI_NIK = "3518145203900001"; // office 351814-KEC-BAGOR, local approval
-    private static final String APP_PIN = "583920";
     private static final String WRONG_PIN = "104729";
 
     private static Suite suite;
@@ -71,7 +68,7 @@ class MultiReplicaTest {
     @Test
     void aSupersededCounterCodeIsRefusedByEitherReplica() {
         Device phone = Device.create();
-        Journey.Registration registration = journey.register(MARIA_NIK, Journey.uniqueEmail("maria"),
+        Journey.Registration registration = journey.register(Journey.MARIA_NIK, Journey.uniqueEmail("maria"),
                 Journey.uniquePhone(), "id", phone);
         JsonPath second = newCounterCode(replica(SuiteService.REGISTRATION, 0), registration);
         JsonPath third = newCounterCode(replica(SuiteService.REGISTRATION, 1), registration);
@@ -138,7 +135,7 @@ class MultiReplicaTest {
     @Test
     void aCitizenStreamOnEitherReplicaShowsWhatOnlyOneReplicaConsumed() throws Exception {
         Device phone = Device.create();
-        Journey.Registration registration = journey.register(BAGUS_NIK, Journey.uniqueEmail("bagus"),
+        Journey.Registration registration = journey.register(Journey.BAGUS_NIK, Journey.uniqueEmail("bagus"),
                 Journey.uniquePhone(), "id", phone);
         // one stream on each replica; the decision arrives from Kafka at one replica's consumer only
         try (LiveStream onA = LiveStream.open(replica(SuiteService.REGISTRATION, 0), registration);
@@ -171,7 +168,7 @@ class MultiReplicaTest {
 
         // the session is opened on A; the PIN proofs are asked of B, and the QR minted and checked on both
         Journey.CitizenSession session = openSessionAt(replica(SuiteService.ACTIVATION, 0), registration, phone);
-        String proof = pinProofAt(replica(SuiteService.ACTIVATION, 1), session, APP_PIN).then().statusCode(200)
+        String proof = pinProofAt(replica(SuiteService.ACTIVATION, 1), session, Journey.APP_PIN).then().statusCode(200)
                 .extract().path("pinProof");
         String qr = given().auth().oauth2(session.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("pinProof", proof)).post(replica(SuiteService.TOKEN, 0) + "/api/v1/qr-tokens")
@@ -189,7 +186,7 @@ class MultiReplicaTest {
         }
         assertThat(statuses.subList(0, 4)).containsOnly(401);
         for (int activation = 0; activation < 2; activation++) {
-            Response locked = pinProofAt(replica(SuiteService.ACTIVATION, activation), session, APP_PIN);
+            Response locked = pinProofAt(replica(SuiteService.ACTIVATION, activation), session, Journey.APP_PIN);
             assertThat(locked.statusCode()).as("the right PIN on replica %d after five wrong ones", activation)
                     .isEqualTo(423);
             assertThat(locked.jsonPath().getString("code")).isEqualTo("APP_PIN_LOCKED");
@@ -298,7 +295,7 @@ class MultiReplicaTest {
         String nonce = given().contentType(ContentType.JSON).body(Map.of("registrationId", registration.id()))
                 .post(activationService + "/api/v1/citizen/session-challenges").then().statusCode(200).extract().path("nonce");
         JsonPath session = given().contentType(ContentType.JSON)
-                .body(Map.of("nonce", nonce, "deviceSignature", device.sign(nonce), "appPin", APP_PIN))
+                .body(Map.of("nonce", nonce, "deviceSignature", device.sign(nonce), "appPin", Journey.APP_PIN))
                 .post(activationService + "/api/v1/citizen/sessions").then().statusCode(200).extract().jsonPath();
         return new Journey.CitizenSession(session.getString("accessToken"), session.getString("subject"));
     }

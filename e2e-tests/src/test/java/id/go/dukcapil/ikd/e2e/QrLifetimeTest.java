@@ -20,8 +20,6 @@ import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 @Order(Suite.QR_AGED)
 class QrLifetimeTest {
 
-    private static final String BAGUS_NIK = "3171011212000001";
-    private static final String APP_PIN = "583920";
 
     @RegisterExtension
     static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();
@@ -30,9 +28,9 @@ class QrLifetimeTest {
     void aQrNobodyShowedDiesOfAgeAfterItsNinetySeconds() {
         Journey journey = new Journey(Suite.shared());
         Journey.QrToken neverShown = JourneyTest.neverShownQr().orElseGet(() -> {
-            Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), BAGUS_NIK, "bagus.qr",
+            Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), Journey.BAGUS_NIK, "bagus.qr",
                     "demo.operator");
-            return journey.mintQr(journey.openSession(citizen.registration(), citizen.phone(), APP_PIN), APP_PIN);
+            return journey.mintQr(journey.openSession(citizen.registration(), citizen.phone(), Journey.APP_PIN), Journey.APP_PIN);
         });
         String relyingParty = journey.relyingPartyToken();
         Journey.sleep(Duration.between(Instant.now(), neverShown.expiresAt()).plusSeconds(10));

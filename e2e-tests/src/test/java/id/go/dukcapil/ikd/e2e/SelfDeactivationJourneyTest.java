@@ -20,8 +20,6 @@ import id.go.dukcapil.ikd.testing.HeadlessBrowser;
  */
 class SelfDeactivationJourneyTest {
 
-    private static final String BAGUS_NIK = "3171011212000001"; // Jakarta Pusat, office 3171-DEMO (local approval)
-    private static final String APP_PIN = "583920";
 
     private static Suite suite;
     private static Journey journey;
@@ -37,11 +35,11 @@ class SelfDeactivationJourneyTest {
 
     @Test
     void afterTheAppPinTheQrIsRefusedAsRevoked() {
-        Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), BAGUS_NIK, "bagus.pin", "demo.operator");
-        Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), APP_PIN);
-        Journey.QrToken shownBefore = journey.mintQr(session, APP_PIN);
+        Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), Journey.BAGUS_NIK, "bagus.pin", "demo.operator");
+        Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), Journey.APP_PIN);
+        Journey.QrToken shownBefore = journey.mintQr(session, Journey.APP_PIN);
 
-        journey.deactivateWithTheAppPin(session, APP_PIN);
+        journey.deactivateWithTheAppPin(session, Journey.APP_PIN);
 
         assertRefusedAsRevoked(shownBefore.token());
         await().atMost(Duration.ofSeconds(60))
@@ -50,12 +48,12 @@ class SelfDeactivationJourneyTest {
 
     @Test
     void fromANewDeviceTheEmailedLinkDeactivatesAndTheQrIsRefusedAsRevoked() {
-        Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), BAGUS_NIK, "bagus.hilang", "demo.operator");
-        Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), APP_PIN);
-        Journey.QrToken onTheLostPhone = journey.mintQr(session, APP_PIN);
+        Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), Journey.BAGUS_NIK, "bagus.hilang", "demo.operator");
+        Journey.CitizenSession session = journey.openSession(citizen.registration(), citizen.phone(), Journey.APP_PIN);
+        Journey.QrToken onTheLostPhone = journey.mintQr(session, Journey.APP_PIN);
 
         // the new device knows nothing but what the citizen types: NIK, email, mobile number (as 08…)
-        journey.askForADeactivationLink(BAGUS_NIK, citizen.email(), "0" + citizen.mobile().substring(3));
+        journey.askForADeactivationLink(Journey.BAGUS_NIK, citizen.email(), "0" + citizen.mobile().substring(3));
         String link = journey.awaitDeactivationLink(citizen.email());
         try (var context = CHROMIUM.browser().newContext(); Page page = context.newPage()) {
             page.navigate(link);

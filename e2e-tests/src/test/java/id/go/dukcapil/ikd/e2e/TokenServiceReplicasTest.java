@@ -50,7 +50,6 @@ import io.restassured.path.json.JsonPath;
 class TokenServiceReplicasTest {
 
     private static final String SITI_NIK = "3518145203900001"; // SITI RAHAYU, office 351814-KEC-BAGOR (local approval)
-    private static final String APP_PIN = "583920";
     private static final int PRESENTATIONS = 8;
 
     private static Suite suite;
@@ -73,7 +72,7 @@ class TokenServiceReplicasTest {
         b = replicaB.url();
 
         Journey.Activated siti = journey.approveAndActivate(CHROMIUM.browser(), SITI_NIK, "siti", "bagor.operator");
-        session = journey.openSession(siti.registration(), siti.phone(), APP_PIN);
+        session = journey.openSession(siti.registration(), siti.phone(), Journey.APP_PIN);
     }
 
     @AfterAll
@@ -113,7 +112,7 @@ class TokenServiceReplicasTest {
     @Test
     void concurrentPresentationsOfOneCodeSplitAcrossTheReplicasAreValidOnce() throws Exception {
         String relyingParty = journey.relyingPartyTokenAt(b);
-        String token = journey.mintAt(a, session, APP_PIN).getString("token");
+        String token = journey.mintAt(a, session, Journey.APP_PIN).getString("token");
         CountDownLatch start = new CountDownLatch(1);
         List<Future<JsonPath>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(PRESENTATIONS)) {
@@ -165,7 +164,7 @@ class TokenServiceReplicasTest {
 
     /** Mints on {@code tokenService}; the PNG and the SVG of the answer must read as the token itself. */
     private static String mintAndReadTheImages(String tokenService) throws Exception {
-        JsonPath minted = journey.mintAt(tokenService, session, APP_PIN);
+        JsonPath minted = journey.mintAt(tokenService, session, Journey.APP_PIN);
         String token = minted.getString("token");
         assertThat(token).startsWith("IKD1:");
         assertThat(read(Base64.getDecoder().decode(minted.getString("qr.pngBase64"))))
