@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 import id.go.dukcapil.ikd.local.suite.SuiteService;
 import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 import id.go.dukcapil.ikd.testing.Mailbox;
@@ -25,7 +24,6 @@ import io.restassured.http.ContentType;
  * shows what was delivered.
  */
 class ContactCorrectionJourneyTest {
-
 
     private static Suite suite;
     private static Journey journey;

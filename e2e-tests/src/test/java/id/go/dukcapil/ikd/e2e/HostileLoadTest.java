@@ -54,7 +54,6 @@ import id.go.dukcapil.ikd.testing.HeadlessChromium;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileLoadTest {
 
-    private static final String CITIZEN_NIK = "3171011212000001"; // BAGUS WICAKSONO, office 3171-DEMO
     private static final String ONE_MEGABYTE = "A".repeat(1 << 20);
     private static final Duration RECOVERY_WAIT = Duration.ofSeconds(240);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +70,7 @@ class HostileLoadTest {
         local = suite.local();
         journey = new Journey(suite);
         try (Playwright playwright = Playwright.create(); Browser browser = HeadlessChromium.launch(playwright)) {
-            Journey.Activated activated = journey.approveAndActivate(browser, CITIZEN_NIK, "hostile", "demo.operator");
+            Journey.Activated activated = journey.approveAndActivate(browser, Journey.BAGUS_NIK, "hostile", "demo.operator");
             citizen = activated.registration();
             citizenPhone = activated.phone();
         }

@@ -11,11 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,10 +35,16 @@ import id.go.dukcapil.ikd.testing.HeadlessBrowser;
  * a whole journey, with the labels it matches and groups by. An alert on a name no service
  * exposes never fires, and a panel grouping by a label no service sets draws one line; neither
  * shows until the day it is needed. A matcher on a value ({@code uri="/api/v1/registrations"}) must
- * find its series; a regular expression ({@code status=~"5.."}) only its label, since a series of
- * 5xx answers is there only after trouble. Prometheus' own labels ({@code job}, {@code namespace},
- * {@code pod}) come from the scrape: {@code job} is the service's name, the rest are not checked.
+ * find its series, and so must a negative one ({@code uri!~"..."}); a positive regular expression
+ * ({@code status=~"5.."}) only its label, since a series of 5xx answers is there only after trouble.
+ * Prometheus' own labels ({@code job}, {@code namespace}, {@code pod}) come from the scrape:
+ * {@code job} is the service's name, the rest are not checked.
+ *
+ * <p>The first class of the module ({@code @Order(0)}), and its first test before any journey: the
+ * suite has served nothing yet, so a consumer counter that is there was registered at start.
  */
+@Order(0)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringContractTest {
 
     private static final Path MONITORING = Path.of(System.getProperty("ikd.project.root", ".."),
@@ -47,7 +57,6 @@ class MonitoringContractTest {
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Labels the scrape or the histogram adds, never the service. */
     private static final Set<String> NOT_THE_SERVICES = Set.of("job", "namespace", "pod", "instance", "le");
-
 
     private static Suite suite;
     private static Journey journey;
@@ -65,6 +74,7 @@ class MonitoringContractTest {
     }
 
     @Test
+    @Order(2)
     void everySeriesTheAlertsAndTheDashboardReadIsExposedWithItsLabels() throws IOException {
         // one whole journey, so that every counter of the journey has counted
         Journey.Activated citizen = journey.approveAndActivate(CHROMIUM.browser(), Journey.BAGUS_NIK, "monitoring", "demo.operator");
@@ -101,8 +111,9 @@ class MonitoringContractTest {
     }
 
     @Test
+    @Order(1)
     void everyServiceRegistersItsConsumersCountersAtStart() {
-        // no dead letter and no retry in a journey: a consumer's counters exist only if registered at start
+        // nothing served yet: a consumer's counters exist only if they were registered at start
         for (Map.Entry<SuiteService, List<Series>> service : scrapeAll().entrySet()) {
             List<String> consumers = service.getValue().stream()
                     .filter(series -> series.name().equals("ikd_events_dead_lettered_total"))
@@ -115,6 +126,40 @@ class MonitoringContractTest {
                         .containsExactlyInAnyOrder("infrastructure", "awaited-event", "failure");
             }
         }
+    }
+
+    @Test
+    @Order(3)
+    void theLatencyExpressionsLeaveOutExactlyThePathsOfTheEventStreams() throws IOException {
+        Set<String> streams = new TreeSet<>();
+        Set<String> paths = new TreeSet<>();
+        for (SuiteService service : SuiteService.values()) {
+            JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json")
+                    .get(suite.url(service) + "/q/openapi").then().statusCode(200).extract().asString());
+            document.path("paths").properties().forEach(path -> {
+                paths.add(path.getKey());
+                path.getValue().forEach(operation -> {
+                    if (operation.path("responses").path("200").path("content").has("text/event-stream")) {
+                        streams.add(path.getKey());
+                    }
+                });
+            });
+        }
+        assertThat(streams).as("the services' event streams").isNotEmpty();
+        Pattern exclusion = Pattern.compile("uri!~\"([^\"]+)\"");
+        int checked = 0;
+        for (String expression : expressions()) {
+            Matcher excluded = exclusion.matcher(expression);
+            while (excluded.find()) {
+                String regex = excluded.group(1);
+                // the short POSTs of a call's signals share its stream's path, and go with it
+                assertThat(paths.stream().filter(path -> path.matches(regex)).toList())
+                        .as("the paths " + regex + " leaves out, in " + expression.strip())
+                        .containsExactlyInAnyOrderElementsOf(streams);
+                checked++;
+            }
+        }
+        assertThat(checked).as("expressions that leave out the event streams").isPositive();
     }
 
     /** The series of {@code name} that the selector's matchers ({@code job} naming the service) admit. */
@@ -136,11 +181,13 @@ class MonitoringContractTest {
             if ("namespace".equals(label) || "pod".equals(label)) {
                 continue;
             }
-            // an equality names a series that must be there (the registrations' POST); a regex selects
-            // among series that may come only with trouble (5xx answers), so only its label must be there
+            // an equality names a series that must be there (the registrations' POST), and what is left
+            // after an exclusion must be there; a positive regex selects among series that may come only
+            // with trouble (5xx answers), so only its label must be there. PromQL anchors its regexes.
             boolean matches = switch (matcher.group(2)) {
                 case "=" -> matcher.group(3).equals(value);
                 case "!=" -> !matcher.group(3).equals(value);
+                case "!~" -> value != null && !value.matches(matcher.group(3));
                 default -> value != null;
             };
             if (!matches) {

@@ -13,13 +13,12 @@ import id.go.dukcapil.ikd.testing.HeadlessBrowser;
 
 /**
  * A QR nobody showed dies of age after its 90 seconds, on the running suite's own clock. The QR is
- * the one {@link JourneyTest} (the first class) minted and never showed, so it aged while the other
+ * the one {@link JourneyTest} (the first journey class) minted and never showed, so it aged while the other
  * journey classes and the hostile bursts ran; this class runs after them ({@link Suite#QR_AGED}).
  * Run on its own, it activates a citizen and mints one, and waits the whole lifetime.
  */
 @Order(Suite.QR_AGED)
 class QrLifetimeTest {
-
 
     @RegisterExtension
     static final HeadlessBrowser CHROMIUM = HeadlessBrowser.chromium();

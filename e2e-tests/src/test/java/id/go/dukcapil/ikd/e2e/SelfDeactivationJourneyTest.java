@@ -20,7 +20,6 @@ import id.go.dukcapil.ikd.testing.HeadlessBrowser;
  */
 class SelfDeactivationJourneyTest {
 
-
     private static Suite suite;
     private static Journey journey;
 
