@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import id.go.dukcapil.ikd.web.RegistryPhotoClient;
-import id.go.dukcapil.ikd.activation.domain.Approval;
 import id.go.dukcapil.ikd.activation.domain.Identity;
 import id.go.dukcapil.ikd.activation.mapping.EventMapper;
 import id.go.dukcapil.ikd.activation.repository.ApprovalRepository;
@@ -18,6 +16,7 @@ import id.go.dukcapil.ikd.activation.repository.IdentityRepository;
 import id.go.dukcapil.ikd.events.OfficeContact;
 import id.go.dukcapil.ikd.events.VerifiedAttributes;
 import id.go.dukcapil.ikd.web.ProblemException;
+import id.go.dukcapil.ikd.web.RegistryPhotoClient;
 import id.go.dukcapil.ikd.web.RegistryPhotoRequests;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

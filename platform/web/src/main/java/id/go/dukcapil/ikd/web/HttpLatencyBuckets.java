@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
  */
 public class HttpLatencyBuckets {
 
-    /** The bounds, from what a status poll takes to the bulkheads' longest wait. */
+    /** The bounds: a status poll takes milliseconds, an alert fires above 2.5 s, and nothing should wait 10 s. */
     static final Duration[] BOUNDS = Stream.of(25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000)
             .map(Duration::ofMillis).toArray(Duration[]::new);
 

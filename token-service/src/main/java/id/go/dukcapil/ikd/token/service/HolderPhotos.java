@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import id.go.dukcapil.ikd.web.RegistryPhotoClient;
 import id.go.dukcapil.ikd.token.config.TokenConfig;
 import id.go.dukcapil.ikd.token.domain.VerificationResult;
+import id.go.dukcapil.ikd.web.RegistryPhotoClient;
 import id.go.dukcapil.ikd.web.RegistryPhotoRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;

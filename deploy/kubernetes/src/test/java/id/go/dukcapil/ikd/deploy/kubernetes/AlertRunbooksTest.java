@@ -26,7 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class AlertRunbooksTest {
 
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*$");
-    private static final Pattern RUNBOOK = Pattern.compile("/blob/main/([\\w./-]+\\.md)#([a-z0-9-]+)$");
+    private static final Pattern RUNBOOK = Pattern.compile("/blob/main/([\\w./-]+\\.md)#([^#\\s]+)$");
+    /** A fenced block of a Markdown file, whose "# …" lines are code, not headings. */
+    private static final Pattern FENCED = Pattern.compile("(?ms)^```.*?^```");
 
     @Test
     void everyAlertHasASummaryAndARunbookSectionThatExists() throws IOException {
@@ -48,7 +50,8 @@ class AlertRunbooksTest {
     }
 
     private static Set<String> anchors(Path document) throws IOException {
-        return HEADING.matcher(Files.readString(document)).results().map(heading -> anchor(heading.group(1)))
+        String text = FENCED.matcher(Files.readString(document)).replaceAll("");
+        return HEADING.matcher(text).results().map(heading -> anchor(heading.group(1)))
                 .collect(Collectors.toSet());
     }
 

@@ -171,7 +171,7 @@ public final class LocalSuite implements AutoCloseable {
     /** Every process ready within {@code timeout}; {@code onExit} says what an exit meanwhile means. */
     private void awaitReady(Duration timeout, ReadinessWait.OnExit onExit) {
         Instant deadline = Instant.now().plus(timeout);
-        processes().forEach(process -> ReadinessWait.await(process, deadline, onExit));
+        processes().forEach(process -> ReadinessWait.await(process, deadline, timeout, onExit));
     }
 
     /**
@@ -196,7 +196,7 @@ public final class LocalSuite implements AutoCloseable {
         ExtraReplica replica = new ExtraReplica(process, extraReplicas::remove);
         extraReplicas.add(replica);
         try {
-            ReadinessWait.await(process, Instant.now().plus(readyTimeout), ReadinessWait.OnExit.FAIL);
+            ReadinessWait.await(process, Instant.now().plus(readyTimeout), readyTimeout, ReadinessWait.OnExit.FAIL);
             return replica;
         } catch (RuntimeException e) {
             replica.close();
@@ -323,7 +323,7 @@ public final class LocalSuite implements AutoCloseable {
             try {
                 // one at a time, each with its own time: nobody else restarts them while the supervisor is paused
                 supervised.forEach(process -> ReadinessWait.await(process, Instant.now().plus(readyTimeout),
-                        ReadinessWait.OnExit.RESTART));
+                        readyTimeout, ReadinessWait.OnExit.RESTART));
             } finally {
                 supervisor.resume();
             }

@@ -23,14 +23,17 @@ final class ReadinessWait {
     private ReadinessWait() {
     }
 
-    /** Returns once {@code process} is ready; fails at {@code deadline} with the last lines of its log. */
-    static void await(ServiceProcess process, Instant deadline, OnExit onExit) {
+    /**
+     * Returns once {@code process} is ready; fails at {@code deadline} ({@code timeout} after the wait
+     * began, for the message) with the last lines of its log.
+     */
+    static void await(ServiceProcess process, Instant deadline, Duration timeout, OnExit onExit) {
         while (!process.isAlive() || !process.isReady()) {
             boolean alive = process.isAlive();
             if (Instant.now().isAfter(deadline) || (!alive && onExit == OnExit.FAIL)) {
                 throw new IllegalStateException(process.name() + " did not become ready"
-                        + (alive ? " in time" : " (it exited)") + ", restarts: " + process.restarts()
-                        + "; last lines of " + process.log() + ":\n" + Logs.tail(process.log(), 40));
+                        + (alive ? " within " + timeout.toSeconds() + " s" : " (it exited)") + ", restarts: "
+                        + process.restarts() + "; last lines of " + process.log() + ":\n" + Logs.tail(process.log(), 40));
             }
             if (!alive && onExit == OnExit.RESTART) {
                 process.restart();
