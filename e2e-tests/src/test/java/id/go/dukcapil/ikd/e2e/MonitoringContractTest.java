@@ -49,6 +49,7 @@ class MonitoringContractTest {
 
     private static final Path MONITORING = Path.of(System.getProperty("ikd.project.root", ".."),
             "deploy", "kubernetes", "base", "monitoring");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SELECTOR = Pattern.compile(
             "\\b(ikd_[a-z_]+|http_server_requests_seconds_(?:count|sum|bucket|max))\\b(?:\\{([^}]*)})?");
     private static final Pattern MATCHER = Pattern.compile("(\\w+)\\s*(=~|!~|!=|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -134,7 +135,7 @@ class MonitoringContractTest {
         Set<String> streams = new TreeSet<>();
         Set<String> paths = new TreeSet<>();
         for (SuiteService service : SuiteService.values()) {
-            JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json")
+            JsonNode document = JSON.readTree(given().queryParam("format", "json")
                     .get(suite.url(service) + "/q/openapi").then().statusCode(200).extract().asString());
             document.path("paths").properties().forEach(path -> {
                 paths.add(path.getKey());
@@ -207,7 +208,7 @@ class MonitoringContractTest {
                         .forEach(rule -> expressions.add(rule.path("expr").asText())));
             }
         }
-        new ObjectMapper().readTree(MONITORING.resolve("ikd-journey-dashboard.json").toFile()).path("panels")
+        JSON.readTree(MONITORING.resolve("ikd-journey-dashboard.json").toFile()).path("panels")
                 .forEach(panel -> panel.path("targets").forEach(target -> expressions.add(target.path("expr").asText())));
         return expressions;
     }
