@@ -14,11 +14,16 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -131,7 +136,7 @@ class RegistrationSubmissionTest {
             assertThat(event.selfieSha256()).isEqualTo(sha256Hex(shown));
 
             // the rate limits counted this submission by address and device, under keyed names only
-            List<String> buckets = new java.util.ArrayList<>();
+            List<String> buckets = new ArrayList<>();
             pool.query("select bucket from rate_limit_window").execute().await().indefinitely()
                     .forEach(row -> buckets.add(row.getString("bucket")));
             assertThat(buckets).isNotEmpty().allSatisfy(bucket -> assertThat(bucket).matches("[A-Za-z0-9_-]{22}"));
@@ -363,6 +368,33 @@ class RegistrationSubmissionTest {
         // a withdrawn one frees its place
         given().header(Citizens.SECRET_HEADER, first[1]).delete("/api/v1/registrations/" + first[0]).then().statusCode(204);
         Citizens.register(Citizens.form(nik)).then().statusCode(202);
+        assertThat(pendingCount(nik)).isEqualTo(3);
+    }
+
+    /**
+     * Twelve submissions of one NIK at once: exactly the limit's three are accepted, whatever their
+     * order. Without the NIK's lock, or with the count reading a snapshot taken before the lock was
+     * held, several see fewer than three pending and all of those are stored.
+     */
+    @Test
+    void pendingLimitHoldsForSubmissionsAtOnce() throws Exception {
+        String nik = Citizens.nik();
+        int submissions = 12;
+        List<Map<String, String>> forms = Stream.generate(() -> Citizens.form(nik)).limit(submissions).toList();
+        var start = new CountDownLatch(1);
+        try (var executor = Executors.newFixedThreadPool(submissions)) {
+            List<Future<Integer>> answers = forms.stream().map(form -> executor.submit(() -> {
+                start.await();
+                return Citizens.register(form).statusCode();
+            })).toList();
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(status -> status == 202).hasSize(3);
+            assertThat(statuses).filteredOn(status -> status != 202).containsOnly(429);
+        }
         assertThat(pendingCount(nik)).isEqualTo(3);
     }
 

@@ -28,15 +28,14 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     }
 
     /**
-     * Serialises submissions of one NIK until the end of the current transaction, so that two
-     * at once cannot both pass the limit of pending registrations per NIK.
+     * Takes the NIK's lock until the end of the current transaction, then counts its registrations
+     * awaiting verification: submissions of one NIK are serialised, so two at once cannot both pass
+     * the limit. One round trip (the database function of migration V7 says why it is a function).
      */
-    public Uni<Void> lockNik(String nik) {
-        return SessionStatements.lockUntilCommit("registration-nik:" + nik);
-    }
-
-    public Uni<Long> countPendingByNik(String nik) {
-        return count("nik = ?1 and status = ?2", nik, RegistrationStatus.PENDING_VERIFICATION);
+    public Uni<Long> lockNikAndCountPending(String nik) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select cast(registration_pending_after_nik_lock(?1) as Long)", Long.class)
+                .setParameter(1, nik).getSingleResult());
     }
 
     /** The other registrations of a NIK awaiting verification, locked. */

@@ -178,8 +178,7 @@ public class RegistrationService {
     private Uni<Registered> store(Prepared prepared, IdempotencyKey key) {
         Instant now = Instant.now();
         String nik = prepared.form().nik();
-        return Panache.withTransaction(() -> registrations.lockNik(nik)
-                .chain(() -> registrations.countPendingByNik(nik))
+        return Panache.withTransaction(() -> registrations.lockNikAndCountPending(nik)
                 .chain(pending -> {
                     if (pending >= config.maxPendingPerNik()) {
                         LOG.infof("registration for NIK %s refused: %d already await verification", Masking.nik(nik),
