@@ -385,7 +385,7 @@ class RegistrationSubmissionTest {
         try (var executor = Executors.newFixedThreadPool(submissions)) {
             List<Future<Integer>> answers = forms.stream().map(form -> executor.submit(() -> {
                 start.await();
-                return Citizens.register(form).statusCode();
+                return submitPastTheBulkhead(form);
             })).toList();
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
@@ -396,6 +396,21 @@ class RegistrationSubmissionTest {
             assertThat(statuses).filteredOn(status -> status != 202).containsOnly(429);
         }
         assertThat(pendingCount(nik)).isEqualTo(3);
+    }
+
+    /**
+     * The answer to a submission, sent again while the image-decode bulkhead answers 503 (full, or
+     * its wait over on a busy build machine), as the app does after {@code Retry-After}: such a
+     * submission never reached the NIK's count, and the test is about the count.
+     */
+    private static int submitPastTheBulkhead(Map<String, String> form) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            int status = Citizens.register(form).statusCode();
+            if (status != 503 || attempt == 20) {
+                return status;
+            }
+            Thread.sleep(250);
+        }
     }
 
     /**
