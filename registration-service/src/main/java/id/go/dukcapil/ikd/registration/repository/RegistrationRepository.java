@@ -30,7 +30,8 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     /**
      * Takes the NIK's lock until the end of the current transaction, then counts its registrations
      * awaiting verification: submissions of one NIK are serialised, so two at once cannot both pass
-     * the limit. One round trip (the database function of migration V7 says why it is a function).
+     * the limit. One round trip (the database function of migration V7 says why it is a function;
+     * it relies on READ COMMITTED, PostgreSQL's default).
      */
     public Uni<Long> lockNikAndCountPending(String nik) {
         return Panache.getSession().chain(session -> session
