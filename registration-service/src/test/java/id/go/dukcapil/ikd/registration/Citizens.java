@@ -14,10 +14,18 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -112,6 +120,29 @@ final class Citizens {
 
     static Response register(Map<String, String> fields) {
         return register(fields, selfie(), "selfie.jpg", "image/jpeg");
+    }
+
+    /**
+     * The requests sent at once, each from a thread of its own released together with the others,
+     * and their answers in the same order.
+     */
+    static List<Response> atOnce(List<Callable<Response>> requests) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService clients = Executors.newFixedThreadPool(requests.size())) {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (Callable<Response> request : requests) {
+                sent.add(clients.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : sent) {
+                answers.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            return answers;
+        }
     }
 
     /** Registers a valid citizen and returns {id, secret}. */

@@ -17,13 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -381,22 +378,12 @@ class RegistrationSubmissionTest {
     void pendingLimitHoldsForSubmissionsAtOnce() throws Exception {
         String nik = Citizens.nik();
         int submissions = 12;
-        var start = new CountDownLatch(1);
-        try (var executor = Executors.newFixedThreadPool(submissions)) {
-            List<Future<Response>> answers = Stream.generate(() -> executor.submit(() -> {
-                start.await();
-                return submitPastTheBulkhead(nik);
-            })).limit(submissions).toList();
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (var answer : answers) {
-                responses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(responses).filteredOn(response -> response.statusCode() == 202).hasSize(3);
-            assertThat(responses).filteredOn(response -> response.statusCode() != 202)
-                    .extracting(response -> response.statusCode() + " " + response.path("code"))
-                    .containsOnly("429 NIK_PENDING_LIMIT");
-        }
+        List<Response> responses = Citizens.atOnce(
+                Collections.nCopies(submissions, () -> submitPastTheBulkhead(nik)));
+        assertThat(responses).filteredOn(response -> response.statusCode() == 202).hasSize(3);
+        assertThat(responses).filteredOn(response -> response.statusCode() != 202)
+                .extracting(response -> response.statusCode() + " " + response.path("code"))
+                .containsOnly("429 NIK_PENDING_LIMIT");
         assertThat(pendingCount(nik)).isEqualTo(3);
     }
 

@@ -7,10 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,24 +47,9 @@ class SelfieBulkheadTest {
         for (int i = 0; i < BURST; i++) {
             forms.add(Citizens.form(Citizens.nik()));
         }
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService clients = Executors.newFixedThreadPool(BURST);
-        List<Response> answers = new ArrayList<>();
-        try {
-            List<Future<Response>> sent = new ArrayList<>();
-            for (Map<String, String> form : forms) {
-                sent.add(clients.submit(() -> {
-                    start.await();
-                    return Citizens.register(form, photo, "selfie.jpg", "image/jpeg");
-                }));
-            }
-            start.countDown();
-            for (Future<Response> answer : sent) {
-                answers.add(answer.get());
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        List<Response> answers = Citizens.atOnce(forms.stream()
+                .<Callable<Response>>map(form -> () -> Citizens.register(form, photo, "selfie.jpg", "image/jpeg"))
+                .toList());
 
         List<Response> busy = answers.stream().filter(r -> r.statusCode() == 503).toList();
         // the figure for docs/reliability.md
